@@ -19,9 +19,12 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 export const TrilingualSchema = z.object({ zh: nonEmpty, en: nonEmpty, ru: nonEmpty }).strict();
 export type Trilingual = z.infer<typeof TrilingualSchema>;
 
+/** A list item; YAML reads a bare 12360 as a number, which is taken as its text. */
+const listItem = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), nonEmpty);
+
 /** Lists per language (phrasings, keywords). Each language must have at least one item. */
 export const TrilingualListSchema = z
-  .object({ zh: z.array(nonEmpty).min(1), en: z.array(nonEmpty).min(1), ru: z.array(nonEmpty).min(1) })
+  .object({ zh: z.array(listItem).min(1), en: z.array(listItem).min(1), ru: z.array(listItem).min(1) })
   .strict();
 
 /**
@@ -43,7 +46,7 @@ export const AnswerTextSchema = z
     /** The direct answer first: the number, the yes/no. For the default category when `dependsOn` is set. */
     lead: nonEmpty,
     /** Leads for the other categories, when the entry has `dependsOn`. */
-    variants: z.record(CategorySchema, nonEmpty).optional(),
+    variants: z.partialRecord(CategorySchema, nonEmpty).optional(),
     /** Conditions, exceptions and practical advice, most important first. */
     details: z.array(nonEmpty).default([]),
   })

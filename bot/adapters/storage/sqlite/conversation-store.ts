@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { Conversation, ConversationState, ConversationStore, Escalation, StoredMessage } from '../../../core/ports';
+import type { Channel, ConversationId, EscalationId, EscalationReason, LanguageCode, MessageAuthor, ReplyKind } from '../../../core/types';
+
+type ConversationRow = { id: string; channel: string; lang: string; created_at: string; state_json: string };
+type MessageRow = { id: number; conversation_id: string; author: string; text: string; at: string; kind: string | null };
+type EscalationRow = { id: string; conversation_id: string; status: string; reasons_json: string; lang: string; channel: string; created_at: string; trigger_text: string };
+
+const StateSchema = z.object({ misses: z.number() }).passthrough();
+
+/** Conversations, messages and escalations in SQLite (better-sqlite3, synchronous). */
+export class SqliteConversationStore implements ConversationStore {
+  constructor(private readonly db: Database.Database) {}
+
+  createConversation(c: Conversation): void {
+    this.db.prepare('INSERT INTO conversations (id, channel, lang, created_at, state_json) VALUES (?, ?, ?, ?, ?)').run(c.id, c.channel, c.lang, c.createdAt, JSON.stringify(c.state));
+  }
+
+  getConversation(id: ConversationId): Conversation | undefined {
+    const row = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+    if (!row) return undefined;
+    return { id: row.id as ConversationId, channel: row.channel as Channel, lang: row.lang as LanguageCode, createdAt: row.created_at, state: StateSchema.parse(JSON.parse(row.state_json)) as ConversationState };
+  }
+
+  saveState(id: ConversationId, lang: LanguageCode, state: ConversationState): void {
+    this.db.prepare('UPDATE conversations SET state_json = ?, lang = ? WHERE id = ?').run(JSON.stringify(state), lang, id);
+  }
+
+  appendMessage(m: Omit<StoredMessage, 'id'>): StoredMessage {
+    const info = this.db.prepare('INSERT INTO messages (conversation_id, author, text, at, kind) VALUES (?, ?, ?, ?, ?)').run(m.conversationId, m.from, m.text, m.at, m.kind ?? null);
+    return { ...m, id: Number(info.lastInsertRowid) };
+  }
+
+  listMessages(id: ConversationId, options: { afterId?: number; limit?: number } = {}): StoredMessage[] {
+    const rows = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?').all(id, options.afterId ?? 0, options.limit ?? 1000) as MessageRow[];
+    return rows.map((r) => ({ id: r.id, conversationId: r.conversation_id as ConversationId, from: r.author as MessageAuthor, text: r.text, at: r.at, ...(r.kind ? { kind: r.kind as ReplyKind } : {}) }));
+  }
+
+  createEscalation(e: Escalation): void {
+    this.db
+      .prepare('INSERT INTO escalations (id, conversation_id, status, reasons_json, lang, channel, created_at, trigger_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(e.id, e.conversationId, e.status, JSON.stringify(e.reasons), e.lang, e.channel, e.createdAt, e.trigger);
+  }
+
+  findActiveEscalation(id: ConversationId): Escalation | undefined {
+    const row = this.db.prepare("SELECT * FROM escalations WHERE conversation_id = ? AND status IN ('open','claimed') ORDER BY created_at DESC LIMIT 1").get(id) as EscalationRow | undefined;
+    return row ? toEscalation(row) : undefined;
+  }
+
+  queuePosition(id: EscalationId): number {
+    const row = this.db.prepare("SELECT status, created_at FROM escalations WHERE id = ?").get(id) as { status: string; created_at: string } | undefined;
+    if (!row || row.status !== 'open') return 0;
+    const ahead = this.db.prepare("SELECT COUNT(*) AS n FROM escalations WHERE status = 'open' AND (created_at < ? OR (created_at = ? AND id < ?))").get(row.created_at, row.created_at, id) as { n: number };
+    return ahead.n + 1;
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+}
+
+export function toEscalation(row: EscalationRow): Escalation {
+  return {
+    id: row.id as EscalationId,
+    conversationId: row.conversation_id as ConversationId,
+    status: row.status as Escalation['status'],
+    reasons: JSON.parse(row.reasons_json) as EscalationReason[],
+    lang: row.lang as LanguageCode,
+    channel: row.channel as Channel,
+    createdAt: row.created_at,
+    trigger: row.trigger_text,
+  };
+}
+export type { EscalationRow };

@@ -1,0 +1,1 @@
+export { citationsFor, composeAnswer, composeClarify, composeEscalated, composeRouted, type Composed } from './compose';

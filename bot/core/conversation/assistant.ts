@@ -1,0 +1,102 @@
+import { composeAnswer, composeClarify, composeEscalated, composeRouted, type Composed } from '../answer';
+import type { KnowledgeBundle } from '../knowledge/load';
+import type { LanguageCode } from '../knowledge/schema';
+import { fillTemplate } from '../knowledge/templates';
+import type { Clock, Conversation, ConversationState, ConversationStore, IdGenerator, Logger } from '../ports';
+import { err, ok, type Result } from '../result';
+import { detectLanguage } from '../text';
+import type { Channel, ConversationId, Reply } from '../types';
+import { decide, type DecideContext, type Decision } from './decide';
+
+/** A traveller message as every channel hands it to the core. */
+export type InboundMessage = {
+  text: string;
+  conversationId?: ConversationId;
+  /** Language chosen by the traveller; wins over detection. */
+  lang?: LanguageCode;
+  channel: Channel;
+};
+
+export type AssistantDeps = {
+  knowledge: KnowledgeBundle;
+  engine: DecideContext;
+  store: ConversationStore;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+};
+
+export type HandledMessage = { conversationId: ConversationId; reply: Reply };
+
+export type Assistant = {
+  /** Answers one message and records both sides; an unknown conversation id is an error value. */
+  handleMessage(input: InboundMessage): Result<HandledMessage>;
+};
+
+const INITIAL_STATE: ConversationState = { misses: 0 };
+
+/** The use case: one traveller message in, one reply out, conversation persisted. */
+export function createAssistant(deps: AssistantDeps): Assistant {
+  const { store, clock, ids } = deps;
+  return {
+    handleMessage(input) {
+      const existing = input.conversationId ? store.getConversation(input.conversationId) : undefined;
+      if (input.conversationId && !existing) return err({ code: 'conversation_not_found', message: `no conversation with id "${input.conversationId}"` });
+      const lang = input.lang ?? detectLanguage(input.text, existing?.lang ?? 'en').lang;
+      const now = clock.now().toISOString();
+      return ok(
+        store.transaction(() => {
+          const conversation: Conversation = existing ?? { id: ids.conversationId(), channel: input.channel, lang, createdAt: now, state: INITIAL_STATE };
+          if (!existing) store.createConversation(conversation);
+          store.appendMessage({ conversationId: conversation.id, from: 'traveller', text: input.text, at: now });
+          const reply = replyFor(deps, conversation, input.text, lang, now);
+          store.appendMessage({ conversationId: conversation.id, from: 'bot', text: reply.text, at: now, kind: reply.kind });
+          return { conversationId: conversation.id, reply };
+        }),
+      );
+    },
+  };
+}
+
+function replyFor(deps: AssistantDeps, conversation: Conversation, text: string, lang: LanguageCode, now: string): Reply {
+  const { store, knowledge } = deps;
+  const active = store.findActiveEscalation(conversation.id);
+  if (active) {
+    const position = store.queuePosition(active.id);
+    const waiting = position > 0 ? fillTemplate(knowledge.templates.coordinator_waiting[lang], { position }) : knowledge.templates.escalated_human[lang];
+    return { kind: 'escalated', lang, text: waiting, citations: [], escalationId: active.id, reasons: active.reasons };
+  }
+  const { decision, state } = decide(text, conversation.state, deps.engine);
+  store.saveState(conversation.id, lang, state);
+  deps.logger.log('debug', 'message_decided', { conversationId: conversation.id, kind: decision.kind });
+  return toReply(deps, decision, conversation, text, lang, now);
+}
+
+function toReply(deps: AssistantDeps, decision: Decision, conversation: Conversation, text: string, lang: LanguageCode, now: string): Reply {
+  const { knowledge, engine } = deps;
+  const entryOf = (id: string | undefined) => (id ? engine.entries.get(id) : undefined);
+  switch (decision.kind) {
+    case 'answer': {
+      const entry = entryOf(decision.entryId);
+      if (!entry) throw new Error(`bot: decided on unknown entry ${decision.entryId}`);
+      const c = composeAnswer(knowledge, entry, lang, decision.allVariants ? 'all' : decision.category);
+      return { kind: 'answer', lang, ...c, entryId: entry.id };
+    }
+    case 'clarify': {
+      const entry = entryOf(decision.entryId);
+      if (!entry) throw new Error(`bot: decided on unknown entry ${decision.entryId}`);
+      return { kind: 'clarify', lang, ...composeClarify(knowledge, entry, lang), entryId: entry.id };
+    }
+    case 'routed':
+      return { kind: 'routed', lang, ...composeRouted(knowledge, decision.department, lang), department: decision.department };
+    case 'smalltalk':
+      return { kind: 'smalltalk', lang, text: knowledge.templates[decision.intent][lang], citations: [] };
+    case 'escalate': {
+      const escalationId = deps.ids.escalationId();
+      deps.store.createEscalation({ id: escalationId, conversationId: conversation.id, status: 'open', reasons: decision.reasons, lang, channel: conversation.channel, createdAt: now, trigger: text });
+      deps.logger.log('info', 'escalation_created', { escalationId, reasons: decision.reasons });
+      const c: Composed = composeEscalated(knowledge, decision.reasons, lang, entryOf(decision.entryId));
+      return { kind: 'escalated', lang, ...c, escalationId, reasons: decision.reasons };
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { placeholdersIn } from './render';
+import type { KnowledgeBundle, KnowledgeIssue } from './load';
+import { LANGUAGES, type LanguageCode } from './schema';
+
+/** Limits the code reads directly (declaration check, composer); kb:check verifies they exist. */
+export const REQUIRED_LIMITS = [
+  'valueAllowance.resident',
+  'valueAllowance.non_resident',
+  'tobacco.ordinary.cigarettes',
+  'tobacco.hk_macao.cigarettes',
+  'tobacco.frequent.cigarettes',
+  'units.cigarettesPerCarton',
+  'units.cigarettesPerPack',
+  'cash.rmbMax',
+  'cash.foreignDeclareAboveUsd',
+  'tax.band3Percent',
+] as const;
+
+/**
+ * Numbers followed (or, for currencies, preceded) by a unit that limits.yaml governs. Such a
+ * number must be a `{{placeholder}}`, so the three languages cannot disagree.
+ */
+const GOVERNED: Record<LanguageCode, RegExp> = {
+  en: /(?:(?:RMB|CNY|USD|EUR|US\$|\$|€|¥)\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:yuan|rmb|cny|usd|us dollars?|dollars?|eur|euros?|cigarettes?|cigars?|sticks?|packs?|cartons?|grams?|g|kg|ml|millilitres?|l|litres?|liters?|bottles?|%|percent|per cent|days?|months?|iu|devices?|pods?)\b)/gi,
+  ru: /(?:(?:RMB|CNY|USD|EUR|\$|€|¥)\s?\d[\d ,.]*|(?<![\p{L}\d])\d[\d ,.]*\s?(?:юан|руб|долл|евро|сигарет|сигар|стик|пач|блок|шт|г(?![\p{L}])|гр|кг|мл|л(?![\p{L}])|литр|бутыл|%|процент|дн|дней|день|месяц|устройств|картридж|под))/giu,
+  zh: /(?:(?:RMB|CNY|USD|EUR|\$|€|¥|￥)\s?\d[\d,.]*|\d[\d,.]*\s?(?:元|块|美元|欧元|卢布|支|根|条|包|盒|克|公斤|千克|毫升|升|瓶|%|％|天|日内|个月|台|个烟弹|个))/gi,
+};
+
+/** Literal governed numbers in a text (placeholders removed first). */
+export function literalGovernedNumbers(text: string, lang: LanguageCode): string[] {
+  const stripped = text.replace(/\{\{[^}]*\}\}/g, ' ');
+  return [...stripped.matchAll(GOVERNED[lang])].map((m) => m[0].trim());
+}
+
+/**
+ * Rules beyond the schemas: unknown placeholders, literal governed numbers, stale review
+ * dates (older than `maxAgeMonths`), tags unknown to the language data, required limits.
+ */
+export function checkKnowledge(bundle: KnowledgeBundle, today: Date, maxAgeMonths = 12): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  const cutoff = new Date(today);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - maxAgeMonths);
+  const stale = (date: string) => new Date(`${date}T00:00:00Z`) < cutoff;
+  const concepts = new Set(LANGUAGES.flatMap((l) => Object.keys(bundle.languages[l].concepts)));
+
+  for (const path of REQUIRED_LIMITS) {
+    if (!bundle.limits.values.has(path)) issues.push({ file: 'limits.yaml', path, message: 'required by the code but missing' });
+  }
+  if (stale(bundle.limits.reviewed)) issues.push({ file: 'limits.yaml', path: 'reviewed', message: `last reviewed ${bundle.limits.reviewed}, more than ${maxAgeMonths} months ago` });
+  if (stale(bundle.departmentsReviewed)) issues.push({ file: 'departments.yaml', path: 'reviewed', message: `last reviewed ${bundle.departmentsReviewed}, more than ${maxAgeMonths} months ago` });
+
+  for (const entry of bundle.entries) {
+    const file = bundle.files.get(entry.id) ?? entry.id;
+    if (stale(entry.reviewed)) issues.push({ file, path: 'reviewed', message: `last reviewed ${entry.reviewed}, more than ${maxAgeMonths} months ago` });
+    for (const tag of entry.tags) {
+      if (!concepts.has(tag)) issues.push({ file, path: 'tags', message: `tag "${tag}" is not a concept in knowledge/lang/*.yaml` });
+    }
+    for (const lang of LANGUAGES) {
+      const a = entry.answer[lang];
+      const texts: [string, string][] = [['lead', a.lead], ...Object.entries(a.variants ?? {}).map(([k, v]): [string, string] => [`variants.${k}`, v]), ...a.details.map((d, i): [string, string] => [`details.${i}`, d])];
+      for (const [field, text] of texts) {
+        const path = `answer.${lang}.${field}`;
+        for (const ph of placeholdersIn(text)) {
+          if (!bundle.limits.values.has(ph)) issues.push({ file, path, message: `unknown placeholder {{${ph}}}: not in limits.yaml` });
+        }
+        for (const literal of literalGovernedNumbers(text, lang)) {
+          issues.push({ file, path, message: `literal number "${literal}": take it from limits.yaml as a {{placeholder}}${suggest(bundle, literal)}` });
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+/** Names limits paths holding the literal's number, or says it contradicts every limit. */
+function suggest(bundle: KnowledgeBundle, literal: string): string {
+  const digits = literal.match(/\d[\d ,.]*/)?.[0].replace(/[ ,]/g, '') ?? '';
+  const n = Number(digits);
+  const paths = [...bundle.limits.values].filter(([, v]) => v === n).map(([p]) => p);
+  return paths.length > 0 ? ` (e.g. {{${paths.slice(0, 3).join('}} or {{')}}})` : ` — ${n} contradicts limits.yaml (no limit has this value)`;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { LanguageCodeSchema } from './schema';
+
+const words = z.array(z.string().trim().min(1)).min(1);
+
+/**
+ * Intent labels the classifier learns from `intents` in knowledge/lang/<lang>.yaml.
+ * `customs` is a regulations question (answered from the knowledge base); the others are
+ * handled without retrieval (smalltalk), routed to another airport party, or escalated.
+ */
+export const INTENTS = [
+  'customs',
+  'greeting',
+  'thanks',
+  'human',
+  'complaint',
+  'border',
+  'airline',
+  'airport',
+  'police',
+  'evasion',
+] as const;
+export const IntentSchema = z.enum(INTENTS);
+export type Intent = z.infer<typeof IntentSchema>;
+
+/** Escalation signals found by word/phrase match (lowercased substring for zh, token prefix otherwise). */
+export const SIGNALS = ['human', 'anger', 'distress', 'urgency', 'seized', 'dispute', 'fine', 'staff_complaint', 'evasion'] as const;
+export const SignalSchema = z.enum(SIGNALS);
+export type Signal = z.infer<typeof SignalSchema>;
+
+/** Traveller category cues (e.g. "from Hong Kong", "я нерезидент"). */
+export const CATEGORY_CUES = ['ordinary', 'hk_macao', 'frequent', 'resident', 'non_resident'] as const;
+
+/**
+ * Language data: everything language-specific the core needs, one file per language with the
+ * same shape, so one piece of code serves zh, en and ru.
+ */
+export const LanguageDataSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    lang: LanguageCodeSchema,
+    /** Words ignored by retrieval (function words, "can I", "please"…). */
+    stopwords: z.array(z.string()).default([]),
+    /**
+     * Concept id -> words and phrases travellers use for it (slang, brands, misspellings, case
+     * forms). A matched phrase adds the concept id as a query term that matches entry tags.
+     */
+    concepts: z.record(z.string().regex(/^[a-z0-9_]+$/), words),
+    /** Training phrases for the intent classifier, per intent label. */
+    intents: z.record(IntentSchema, words),
+    /** Phrases that signal an escalation reason. */
+    signals: z.record(SignalSchema, words),
+    /** Phrases that reveal the traveller's category. */
+    categories: z.record(z.enum(CATEGORY_CUES), words),
+    /** Phrases that mark a follow-up to the previous topic ("and for alcohol?", "а если…"). */
+    followups: words,
+    /** Short answers to a clarifying question that mean yes / no. */
+    yes: words,
+    no: words,
+  })
+  .strict();
+export type LanguageData = z.infer<typeof LanguageDataSchema>;

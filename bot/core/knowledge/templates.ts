@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { TrilingualSchema } from './schema';
+
+/** Reply phrases the composer needs, in every language (knowledge/lang/templates.yaml). */
+export const TEMPLATE_KEYS = [
+  'source_label',
+  'reviewed_label',
+  'unsure_note',
+  'clarify_route',
+  'clarify_residency',
+  'no_match',
+  'escalated_human',
+  'escalated_emotion',
+  'escalated_urgency',
+  'escalated_case',
+  'escalated_complaint',
+  'escalated_evasion',
+  'escalated_repeated',
+  'routed_intro',
+  'routed_contact',
+  'greeting',
+  'thanks',
+  'please_rephrase',
+  'coordinator_waiting',
+] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export const TemplatesFileSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    templates: z.object(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, TrilingualSchema])) as Record<TemplateKey, typeof TrilingualSchema>).strict(),
+  })
+  .strict();
+export type Templates = z.infer<typeof TemplatesFileSchema>['templates'];
+
+/** Fills `{name}` slots of a template. Unknown slots are left as they are. */
+export function fillTemplate(template: string, slots: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in slots ? String(slots[name]) : m));
+}

@@ -1,0 +1,78 @@
+import type { Channel, ConversationId, EscalationId, EscalationReason, LanguageCode, MessageAuthor, ReplyKind, TravellerCategory } from './types';
+
+/** What the conversation remembers between messages (context for follow-ups and clarifications). */
+export type ConversationState = {
+  /** Entry last answered or asked about. */
+  lastEntryId?: string;
+  /** Topic of that entry, for follow-ups ("and alcohol?"). */
+  lastTopic?: string;
+  /** Entry waiting for the traveller's category after a clarifying question. */
+  pendingClarifyEntryId?: string;
+  /** Traveller categories learned so far. */
+  route?: TravellerCategory;
+  residency?: TravellerCategory;
+  /** Consecutive replies that found no answer. */
+  misses: number;
+};
+
+export type Conversation = {
+  id: ConversationId;
+  channel: Channel;
+  lang: LanguageCode;
+  createdAt: string;
+  state: ConversationState;
+};
+
+export type StoredMessage = {
+  id: number;
+  conversationId: ConversationId;
+  from: MessageAuthor;
+  text: string;
+  at: string;
+  kind?: ReplyKind;
+};
+
+export type EscalationStatus = 'open' | 'claimed' | 'resolved';
+
+export type Escalation = {
+  id: EscalationId;
+  conversationId: ConversationId;
+  status: EscalationStatus;
+  reasons: EscalationReason[];
+  lang: LanguageCode;
+  channel: Channel;
+  createdAt: string;
+  /** The traveller message that triggered it. */
+  trigger: string;
+};
+
+/** Conversations, their messages and their escalations. Implemented by storage adapters. */
+export interface ConversationStore {
+  createConversation(conversation: Conversation): void;
+  getConversation(id: ConversationId): Conversation | undefined;
+  saveState(id: ConversationId, lang: LanguageCode, state: ConversationState): void;
+  appendMessage(message: Omit<StoredMessage, 'id'>): StoredMessage;
+  listMessages(id: ConversationId, options?: { afterId?: number; limit?: number }): StoredMessage[];
+  createEscalation(escalation: Escalation): void;
+  /** The open or claimed escalation of a conversation, if any. */
+  findActiveEscalation(id: ConversationId): Escalation | undefined;
+  /** 1-based place of an open escalation in the queue (oldest first); 0 once claimed. */
+  queuePosition(id: EscalationId): number;
+  /** Several writes as one unit (all or nothing). */
+  transaction<T>(work: () => T): T;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Unguessable ids. */
+export interface IdGenerator {
+  conversationId(): ConversationId;
+  escalationId(): EscalationId;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export interface Logger {
+  log(level: LogLevel, code: string, fields?: Record<string, unknown>): void;
+}

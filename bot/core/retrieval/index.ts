@@ -1,0 +1,1 @@
+export { buildSearchIndex, type Hit, type Query, type SearchIndex } from './search-index';

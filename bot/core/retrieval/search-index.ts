@@ -1,0 +1,81 @@
+import lunr from 'lunr';
+import { LANGUAGES, type KnowledgeEntry } from '../knowledge/schema';
+import { tokenize, type Stopwords, type Token } from '../text';
+
+/** Field boosts: a traveller's word in a tag or title says more than one in the answer body. */
+const FIELD_BOOST = { tags: 5, title: 3, keywords: 2, phrasings: 2, body: 1 } as const;
+type Field = keyof typeof FIELD_BOOST;
+
+/** Terms shorter than this are never matched fuzzily (too many false friends). */
+const FUZZY_MIN_LENGTH = 5;
+
+/** One knowledge entry found for a query. */
+export type Hit = {
+  entryId: string;
+  /** lunr's BM25 score, summed over fields; comparable only within one index. */
+  score: number;
+  /** Share (0..1) of the query's distinct terms and concepts that this entry matched. */
+  coverage: number;
+  /** Concept tags of the query that this entry carries. */
+  matchedConcepts: string[];
+};
+
+/** A query already split into terms and concept ids (see `tokenize` and the concept matcher). */
+export type Query = { tokens: readonly Token[]; concepts: readonly string[] };
+
+/** The built index; lunr stays inside this module. */
+export type SearchIndex = { readonly size: number; search(query: Query, limit?: number): Hit[] };
+
+const tagTerm = (concept: string) => `tag_${concept}`;
+
+/**
+ * Builds one lunr index over all entries with the text of all three languages, each word
+ * tokenized by its own script's rules (so mixed-language questions match too).
+ */
+export function buildSearchIndex(entries: readonly KnowledgeEntry[], stopwords: Stopwords): SearchIndex {
+  const termsOf = (texts: string[]) => texts.flatMap((t) => tokenize(t.replace(/\{\{[^}]*\}\}/g, ' '), stopwords).map((tok) => tok.term)).join(' ');
+  const index = lunr(function () {
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.ref('id');
+    for (const field of Object.keys(FIELD_BOOST) as Field[]) this.field(field, { boost: FIELD_BOOST[field] });
+    for (const entry of entries) {
+      this.add({
+        id: entry.id,
+        tags: entry.tags.map(tagTerm).join(' '),
+        title: termsOf(LANGUAGES.map((l) => entry.title[l])),
+        keywords: termsOf(LANGUAGES.flatMap((l) => entry.keywords[l])),
+        phrasings: termsOf(LANGUAGES.flatMap((l) => entry.phrasings[l])),
+        body: termsOf(LANGUAGES.flatMap((l) => [entry.answer[l].lead, ...Object.values(entry.answer[l].variants ?? {}), ...entry.answer[l].details])),
+      });
+    }
+  });
+  const tagsById = new Map(entries.map((e) => [e.id, new Set(e.tags)]));
+  return {
+    size: entries.length,
+    search: (query, limit = 5) => runQuery(index, tagsById, query).slice(0, limit),
+  };
+}
+
+function runQuery(index: lunr.Index, tagsById: Map<string, Set<string>>, query: Query): Hit[] {
+  const terms = [...new Set(query.tokens.map((t) => t.term))].filter((t) => t.length > 0);
+  if (terms.length === 0 && query.concepts.length === 0) return [];
+  const results = index.query((q) => {
+    for (const term of terms) {
+      q.term(term, { usePipeline: false });
+      const token = query.tokens.find((t) => t.term === term);
+      if (token && token.script !== 'han' && token.script !== 'digit' && term.length >= FUZZY_MIN_LENGTH) {
+        q.term(term, { usePipeline: false, editDistance: 1, boost: 0.3 });
+      }
+    }
+    for (const concept of query.concepts) q.term(tagTerm(concept), { usePipeline: false, fields: ['tags'], boost: 3 });
+  });
+  const wanted = terms.length + query.concepts.length;
+  return results.map((r) => {
+    const matched = new Set(Object.keys(r.matchData.metadata));
+    const tags = tagsById.get(r.ref) ?? new Set<string>();
+    const matchedConcepts = query.concepts.filter((c) => tags.has(c));
+    const matchedTerms = terms.filter((t) => matched.has(t)).length;
+    return { entryId: r.ref, score: r.score, coverage: (matchedTerms + matchedConcepts.length) / wanted, matchedConcepts };
+  });
+}

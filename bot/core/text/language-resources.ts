@@ -1,0 +1,48 @@
+import type { LanguageData } from '../knowledge/lang-schema';
+import { CATEGORY_CUES, SIGNALS, type Signal } from '../knowledge/lang-schema';
+import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
+import { PhraseMatcher } from './phrase-matcher';
+import { normalizeText } from './normalize';
+import type { Stopwords } from './tokenize';
+
+export type CategoryCue = (typeof CATEGORY_CUES)[number];
+
+/**
+ * The language data of all three languages merged into matchers. Scripts do not overlap, so
+ * one matcher serves every language and mixed messages ("можно ли провезти iqos").
+ */
+export type LanguageResources = {
+  stopwords: Stopwords;
+  concepts: PhraseMatcher<string>;
+  signals: PhraseMatcher<Signal>;
+  categories: PhraseMatcher<CategoryCue>;
+  followups: PhraseMatcher<'followup'>;
+  answers: PhraseMatcher<'yes' | 'no'>;
+};
+
+/** Builds the matchers once at start-up. */
+export function buildLanguageResources(languages: Record<LanguageCode, LanguageData>): LanguageResources {
+  const all = LANGUAGES.map((l) => languages[l]);
+  const merge = <K extends string>(pick: (d: LanguageData) => Partial<Record<K, string[]>>, keys?: readonly K[]) => {
+    const merged = new Map<K, string[]>();
+    for (const data of all) {
+      for (const [key, list] of Object.entries(pick(data)) as [K, string[]][]) {
+        if (keys && !keys.includes(key)) continue;
+        merged.set(key, [...(merged.get(key) ?? []), ...list]);
+      }
+    }
+    return merged;
+  };
+  const stop = (lang: LanguageCode) => new Set(languages[lang].stopwords.map(normalizeText));
+  return {
+    stopwords: { zh: stop('zh'), en: stop('en'), ru: stop('ru') },
+    concepts: new PhraseMatcher(merge((d) => d.concepts)),
+    signals: new PhraseMatcher(merge((d) => d.signals, SIGNALS)),
+    categories: new PhraseMatcher(merge((d) => d.categories, CATEGORY_CUES)),
+    followups: new PhraseMatcher([['followup', all.flatMap((d) => d.followups)]]),
+    answers: new PhraseMatcher([
+      ['yes', all.flatMap((d) => d.yes)],
+      ['no', all.flatMap((d) => d.no)],
+    ]),
+  };
+}

@@ -1,0 +1,43 @@
+import type { LanguageCode, TravellerCategory } from './knowledge/schema';
+
+export type { LanguageCode, TravellerCategory };
+
+/** Airport parties other than customs that a question can be routed to. */
+export const DEPARTMENTS = ['border', 'airline', 'airport', 'police'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+export type ConversationId = string & { readonly __brand: 'ConversationId' };
+export type EscalationId = string & { readonly __brand: 'EscalationId' };
+
+/** Channel a conversation arrived on. */
+export type Channel = 'web' | 'api' | 'cli' | 'telegram';
+
+export type Citation = { id: string; title: string; source: string; url: string };
+
+export type ReplyKind = 'answer' | 'clarify' | 'escalated' | 'routed' | 'smalltalk';
+
+/** What the assistant says back. Discriminated on `kind`. */
+export type Reply =
+  | { kind: 'answer'; lang: LanguageCode; text: string; citations: Citation[]; entryId: string }
+  | { kind: 'clarify'; lang: LanguageCode; text: string; citations: Citation[]; entryId: string }
+  | { kind: 'routed'; lang: LanguageCode; text: string; citations: Citation[]; department: Department }
+  | { kind: 'smalltalk'; lang: LanguageCode; text: string; citations: Citation[] }
+  | { kind: 'escalated'; lang: LanguageCode; text: string; citations: Citation[]; escalationId: EscalationId; reasons: EscalationReason[] };
+
+/** Why a conversation was handed to a coordinator; stored with the escalation. */
+export type EscalationReason =
+  | 'asked_for_human'
+  | 'anger'
+  | 'distress'
+  | 'urgency'
+  | 'seizure'
+  | 'dispute'
+  | 'fine'
+  | 'staff_complaint'
+  | 'complaint'
+  | 'evasion'
+  | 'low_confidence'
+  | 'repeated_misses'
+  | 'out_of_scope';
+
+export type MessageAuthor = 'traveller' | 'bot' | 'coordinator';

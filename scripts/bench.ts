@@ -1,0 +1,81 @@
+/**
+ * Prints performance figures: warm in-process answer latency (p50/p99 over every evaluation
+ * question), index build time and heap used, for the shipped knowledge base and for a
+ * synthetic one 10× larger. Usage: npm run bench
+ */
+import { resolve } from 'node:path';
+import { createAssistant, buildEngine, decide } from '../bot/core/conversation';
+import { loadKnowledgeOrThrow, type KnowledgeBundle } from '../bot/core/knowledge/load';
+import { openDatabase, SqliteConversationStore } from '../bot/adapters/storage/sqlite';
+import { createLogger, randomIds, systemClock } from '../bot/adapters/system/system';
+import { loadEvalSet } from './lib/evaluate';
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const heapMb = () => {
+  gc();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+};
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** A knowledge base `factor` times larger: copies of every entry with new ids and shifted wording. */
+function inflate(bundle: KnowledgeBundle, factor: number): KnowledgeBundle {
+  const entries = bundle.entries.flatMap((e) =>
+    Array.from({ length: factor }, (_, i) =>
+      i === 0 ? e : { ...e, id: `${e.id}-copy${i}`, phrasings: { zh: e.phrasings.zh.map((p) => `${p} ${i}`), en: e.phrasings.en.map((p) => `${p} variant${i}`), ru: e.phrasings.ru.map((p) => `${p} вариант${i}`) } },
+    ),
+  );
+  return { ...bundle, entries };
+}
+
+function measure(label: string, bundle: KnowledgeBundle, questions: string[]) {
+  const before = heapMb();
+  const builds: number[] = [];
+  let engine = buildEngine(bundle);
+  for (let i = 0; i < 5; i++) {
+    engine = buildEngine(bundle);
+    builds.push(engine.stats.indexBuildMs);
+  }
+  const heap = heapMb() - before;
+  const state = { misses: 0 };
+  for (const q of questions) decide(q, state, engine); // warm-up
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const q of questions) {
+      const t0 = process.hrtime.bigint();
+      decide(q, state, engine);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  times.sort((a, b) => a - b);
+  builds.sort((a, b) => a - b);
+  console.log(`${label}: ${bundle.entries.length} entries`);
+  console.log(`  index build        median ${quantile(builds, 0.5).toFixed(1)} ms (5 builds, lunr only); classifier training ${engine.stats.classifierTrainMs.toFixed(1)} ms`);
+  console.log(`  heap used          ${heap.toFixed(1)} MB for the engine (index + matchers + classifier)`);
+  console.log(`  decide, warm       p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, max ${(times[times.length - 1] ?? 0).toFixed(3)} ms over ${times.length} runs`);
+  return engine;
+}
+
+function main(): number {
+  const bundle = loadKnowledgeOrThrow(resolve('knowledge'));
+  const questions = loadEvalSet(resolve('test/eval')).map((i) => i.q);
+  console.log(`bench: node ${process.version}, ${questions.length} evaluation questions${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
+  const engine = measure('shipped knowledge base', bundle, questions);
+
+  const db = openDatabase(':memory:');
+  const assistant = createAssistant({ knowledge: bundle, engine, store: new SqliteConversationStore(db), clock: systemClock, ids: randomIds, logger: createLogger('silent') });
+  for (const q of questions) assistant.handleMessage({ text: q, channel: 'api' });
+  const full: number[] = [];
+  for (const q of questions) {
+    const t0 = process.hrtime.bigint();
+    assistant.handleMessage({ text: q, channel: 'api' });
+    full.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  full.sort((a, b) => a - b);
+  console.log(`  handleMessage      p50 ${quantile(full, 0.5).toFixed(3)} ms, p99 ${quantile(full, 0.99).toFixed(3)} ms (decide + compose + SQLite :memory: writes)`);
+  db.close();
+
+  measure('synthetic knowledge base ×10', inflate(bundle, 10), questions);
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,30 @@
+/**
+ * Validates everything in knowledge/ with the schemas the bot uses, plus the cross-file rules
+ * (placeholders, literal numbers, review dates, tags). Exit code 1 names each problem.
+ * Usage: npm run kb:check [-- --dir knowledge] [--today YYYY-MM-DD]
+ */
+import { resolve } from 'node:path';
+import { checkKnowledge } from '../bot/core/knowledge/check';
+import { formatIssues, loadKnowledge } from '../bot/core/knowledge/load';
+
+function main(argv: string[]): number {
+  const arg = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const dir = resolve(arg('--dir') ?? 'knowledge');
+  const today = arg('--today') ? new Date(`${arg('--today')}T00:00:00Z`) : new Date();
+  const loaded = loadKnowledge(dir);
+  const issues = loaded.ok ? checkKnowledge(loaded.bundle, today) : loaded.issues;
+  if (issues.length > 0) {
+    console.error(`kb:check: ${issues.length} problem(s) in ${dir}:\n${formatIssues(issues)}`);
+    return 1;
+  }
+  if (loaded.ok) {
+    const b = loaded.bundle;
+    console.log(`kb:check: ok — ${b.entries.length} entries × 3 languages, ${b.limits.values.size} limits, ${Object.keys(b.departments).length} departments`);
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

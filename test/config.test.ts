@@ -1,0 +1,26 @@
+import { ConfigError, loadConfig } from '../bot/config';
+
+describe('loadConfig', () => {
+  describe('when nothing is set', () => {
+    it('uses the embedded defaults', () => {
+      const c = loadConfig({});
+      expect(c).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: 30 });
+      expect(c.DATA_DIR.endsWith('/data')).toBe(true);
+      expect(c.databaseFile.endsWith('/data/assistant.sqlite')).toBe(true);
+    });
+  });
+  describe('when a variable is wrong', () => {
+    it.each([
+      [{ PORT: 'abc' }, /PORT="abc" is invalid/],
+      [{ PORT: '70000' }, /PORT="70000"/],
+      [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud" is invalid/],
+      [{ RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE/],
+    ])('throws a ConfigError naming it (%o)', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+  });
+  it('accepts 0 to turn the rate limit off', () => {
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).RATE_LIMIT_PER_MINUTE).toBe(0);
+  });
+});

@@ -1,39 +1,56 @@
 import type Database from 'better-sqlite3';
 import type { Express } from 'express';
 import { createHttpApp } from './adapters/http/app';
-import { openDatabase, SqliteConversationStore } from './adapters/storage/sqlite';
+import { MIGRATIONS, openDatabase, SqliteConversationStore } from './adapters/storage/sqlite';
+import { createEventBus } from './adapters/system/event-bus';
+import { createTelegramChannel, loadTelegramTextsOrThrow, TELEGRAM_MIGRATIONS, type TelegramChannel, type TelegramChannelOptions } from './adapters/telegram';
 import { createLogger, randomIds, systemClock } from './adapters/system/system';
 import type { Config } from './config';
-import { buildEngine, createAssistant, type Assistant, type DecideContext, type EngineStats } from './core/conversation';
-import { loadKnowledgeOrThrow, type KnowledgeBundle } from './core/knowledge/load';
-import type { Clock, IdGenerator, Logger } from './core/ports';
+import { createAssistant, KnowledgeRuntime, type Assistant } from './core/conversation';
+import { loadKnowledgeOrThrow } from './core/knowledge/load';
+import type { Clock, EventBus, IdGenerator, Logger } from './core/ports';
 
 /** Everything the running assistant is made of; built the same way by main.ts, tests and scripts. */
 export type Services = {
   config: Config;
-  knowledge: KnowledgeBundle;
-  engine: DecideContext & { stats: EngineStats };
+  /** The knowledge base and its index; `runtime.replace(bundle)` re-indexes without a restart. */
+  runtime: KnowledgeRuntime;
   db: Database.Database;
+  events: EventBus;
   store: SqliteConversationStore;
   assistant: Assistant;
   app: Express;
   logger: Logger;
   clock: Clock;
+  /** The Telegram bot, when TELEGRAM_BOT_TOKEN is set; main.ts starts it after the server listens. */
+  telegram?: TelegramChannel;
   close(): void;
 };
 
-export type ServiceOverrides = { clock?: Clock; ids?: IdGenerator; logger?: Logger; databaseFile?: string };
+export type ServiceOverrides = { clock?: Clock; ids?: IdGenerator; logger?: Logger; databaseFile?: string; telegram?: TelegramChannelOptions };
 
 /** Composition root: config -> knowledge -> engine -> storage -> core -> adapters. */
 export function createServices(config: Config, overrides: ServiceOverrides = {}): Services {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
-  const knowledge = loadKnowledgeOrThrow(config.KNOWLEDGE_DIR);
-  const engine = buildEngine(knowledge);
-  logger.log('info', 'knowledge_indexed', { ...engine.stats });
-  const db = openDatabase(overrides.databaseFile ?? config.databaseFile);
+  const runtime = new KnowledgeRuntime(loadKnowledgeOrThrow(config.KNOWLEDGE_DIR));
+  logger.log('info', 'knowledge_indexed', { ...runtime.current().engine.stats });
+  const db = openDatabase(overrides.databaseFile ?? config.databaseFile, [...MIGRATIONS, ...TELEGRAM_MIGRATIONS]);
   const store = new SqliteConversationStore(db);
-  const assistant = createAssistant({ knowledge, engine, store, clock, ids: overrides.ids ?? randomIds, logger });
-  const app = createHttpApp({ assistant, store, logger, clock, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY, isReady: () => true });
-  return { config, knowledge, engine, db, store, assistant, app, logger, clock, close: () => db.close() };
+  const events = createEventBus(logger);
+  const ids = overrides.ids ?? randomIds;
+  const assistant = createAssistant({ runtime, store, events, clock, ids, logger });
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? createTelegramChannel(
+        { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, webhookUrl: config.TELEGRAM_WEBHOOK_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
+        { assistant, store, events, db, texts: loadTelegramTextsOrThrow(config.KNOWLEDGE_DIR), logger, clock },
+        overrides.telegram,
+      )
+    : undefined;
+  const app = createHttpApp({ assistant, store, logger, clock, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY, isReady: () => true, pageRouters: telegram?.router ? [telegram.router] : [] });
+  const close = () => {
+    void telegram?.stop(); // for a graceful stop, `await services.telegram?.stop()` first (main.ts does)
+    db.close();
+  };
+  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, close };
 }

@@ -16,7 +16,22 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100000).default(30),
   TRUST_PROXY: bool.default(false),
+  /** Telegram bot token from @BotFather; unset means no Telegram channel. A secret: never printed. */
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456789:AA… (the token @BotFather gave you)').optional(),
+  /** Public HTTPS URL Telegram posts updates to; unset means long polling. Its path is served by our app. */
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'must be a full https:// URL (Telegram only calls HTTPS webhooks)' }).optional(),
+  /** Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; required with TELEGRAM_WEBHOOK_URL. */
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
+  /** Bot API server: Telegram's, a self-hosted telegram-bot-api, or a local fake in tests. */
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default('https://api.telegram.org'),
+}).superRefine((c, ctx) => {
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so the webhook can reject forged updates)' });
+  }
 });
+
+/** Variables whose values never appear in an error message. */
+const SECRETS = new Set(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
 
 export type Config = Readonly<z.infer<typeof ConfigSchema> & { databaseFile: string }>;
 
@@ -32,7 +47,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? '?');
-      return `config: ${name}=${JSON.stringify(env[name] ?? '')} is invalid: ${i.message}`;
+      const shown = SECRETS.has(name) && env[name] ? '[redacted]' : JSON.stringify(env[name] ?? '');
+      return `config: ${name}=${shown} is invalid: ${i.message}`;
     });
     throw new ConfigError(lines.join('\n'));
   }

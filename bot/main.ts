@@ -26,9 +26,15 @@ export async function main(env: Record<string, string | undefined>): Promise<num
   }
   logger.log('info', 'listening', { url: `http://${config.HOST}:${config.PORT}/`, dataDir: config.DATA_DIR });
   console.log(`Customs assistant: web chat and API on http://${config.HOST}:${config.PORT}/ (data in ${config.DATA_DIR})`);
+  if (services.telegram) {
+    services.telegram.start(); // in the background; keeps retrying while Telegram is unreachable
+    console.log(`Telegram bot: ${services.telegram.mode === 'webhook' ? 'webhook' : 'long polling'}`);
+  }
   const stop = (signal: string) => {
     logger.log('info', 'stopping', { signal });
-    server.close(() => {
+    const telegramStopped = services.telegram?.stop() ?? Promise.resolve();
+    server.close(async () => {
+      await telegramStopped;
       services.close();
       process.exit(0);
     });

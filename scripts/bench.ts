@@ -4,10 +4,11 @@
  * synthetic one 10× larger. Usage: npm run bench
  */
 import { resolve } from 'node:path';
-import { createAssistant, buildEngine, decide } from '../bot/core/conversation';
+import { createAssistant, buildEngine, decide, KnowledgeRuntime } from '../bot/core/conversation';
 import { loadKnowledgeOrThrow, type KnowledgeBundle } from '../bot/core/knowledge/load';
 import { openDatabase, SqliteConversationStore } from '../bot/adapters/storage/sqlite';
 import { createLogger, randomIds, systemClock } from '../bot/adapters/system/system';
+import { createEventBus } from '../bot/adapters/system/event-bus';
 import { loadEvalSet } from './lib/evaluate';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -59,10 +60,11 @@ function main(): number {
   const bundle = loadKnowledgeOrThrow(resolve('knowledge'));
   const questions = loadEvalSet(resolve('test/eval')).map((i) => i.q);
   console.log(`bench: node ${process.version}, ${questions.length} evaluation questions${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
-  const engine = measure('shipped knowledge base', bundle, questions);
+  measure('shipped knowledge base', bundle, questions);
 
   const db = openDatabase(':memory:');
-  const assistant = createAssistant({ knowledge: bundle, engine, store: new SqliteConversationStore(db), clock: systemClock, ids: randomIds, logger: createLogger('silent') });
+  const logger = createLogger('silent');
+  const assistant = createAssistant({ runtime: new KnowledgeRuntime(bundle), store: new SqliteConversationStore(db), events: createEventBus(logger), clock: systemClock, ids: randomIds, logger });
   for (const q of questions) assistant.handleMessage({ text: q, channel: 'api' });
   const full: number[] = [];
   for (const q of questions) {

@@ -76,3 +76,16 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export interface Logger {
   log(level: LogLevel, code: string, fields?: Record<string, unknown>): void;
 }
+
+/** Something that happened in a conversation, for live views (SSE, Telegram relay). */
+export type ConversationEvent =
+  | { type: 'message'; conversationId: ConversationId; channel: Channel; message: StoredMessage }
+  | { type: 'escalation_created'; escalation: Escalation }
+  | { type: 'escalation_changed'; escalationId: EscalationId; conversationId: ConversationId; status: EscalationStatus };
+
+/** In-process publish/subscribe of conversation events. */
+export interface EventBus {
+  publish(event: ConversationEvent): void;
+  /** Returns the function that unsubscribes. */
+  subscribe(listener: (event: ConversationEvent) => void): () => void;
+}

@@ -8,12 +8,14 @@ export const STATUS_OF_CODE = {
   invalid_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  csrf_failed: 403,
   not_found: 404,
   conversation_not_found: 404,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  login_locked: 429,
   internal: 500,
 } as const;
 export type ApiErrorCode = keyof typeof STATUS_OF_CODE;

@@ -1,12 +1,12 @@
 import { composeAnswer, composeClarify, composeEscalated, composeRouted, type Composed } from '../answer';
-import type { KnowledgeBundle } from '../knowledge/load';
 import type { LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
-import type { Clock, Conversation, ConversationState, ConversationStore, IdGenerator, Logger } from '../ports';
+import type { Clock, Conversation, ConversationState, ConversationStore, EventBus, IdGenerator, Logger, StoredMessage } from '../ports';
 import { err, ok, type Result } from '../result';
 import { detectLanguage } from '../text';
 import type { Channel, ConversationId, Reply } from '../types';
-import { decide, type DecideContext, type Decision } from './decide';
+import { decide, type Decision } from './decide';
+import type { KnowledgeRuntime } from './runtime';
 
 /** A traveller message as every channel hands it to the core. */
 export type InboundMessage = {
@@ -18,9 +18,9 @@ export type InboundMessage = {
 };
 
 export type AssistantDeps = {
-  knowledge: KnowledgeBundle;
-  engine: DecideContext;
+  runtime: KnowledgeRuntime;
   store: ConversationStore;
+  events: EventBus;
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;
@@ -44,36 +44,42 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (input.conversationId && !existing) return err({ code: 'conversation_not_found', message: `no conversation with id "${input.conversationId}"` });
       const lang = input.lang ?? detectLanguage(input.text, existing?.lang ?? 'en').lang;
       const now = clock.now().toISOString();
-      return ok(
-        store.transaction(() => {
-          const conversation: Conversation = existing ?? { id: ids.conversationId(), channel: input.channel, lang, createdAt: now, state: INITIAL_STATE };
-          if (!existing) store.createConversation(conversation);
-          store.appendMessage({ conversationId: conversation.id, from: 'traveller', text: input.text, at: now });
-          const reply = replyFor(deps, conversation, input.text, lang, now);
-          store.appendMessage({ conversationId: conversation.id, from: 'bot', text: reply.text, at: now, kind: reply.kind });
-          return { conversationId: conversation.id, reply };
-        }),
-      );
+      const written: StoredMessage[] = [];
+      const conversation: Conversation = existing ?? { id: ids.conversationId(), channel: input.channel, lang, createdAt: now, state: INITIAL_STATE };
+      const handled = store.transaction(() => {
+        if (!existing) store.createConversation(conversation);
+        written.push(store.appendMessage({ conversationId: conversation.id, from: 'traveller', text: input.text, at: now }));
+        const reply = replyFor(deps, conversation, input.text, lang, now);
+        written.push(store.appendMessage({ conversationId: conversation.id, from: 'bot', text: reply.text, at: now, kind: reply.kind }));
+        return { conversationId: conversation.id, reply };
+      });
+      for (const message of written) deps.events.publish({ type: 'message', conversationId: conversation.id, channel: conversation.channel, message });
+      if (handled.reply.kind === 'escalated') {
+        const escalation = store.findActiveEscalation(conversation.id);
+        if (escalation && escalation.id === handled.reply.escalationId && escalation.createdAt === now) deps.events.publish({ type: 'escalation_created', escalation });
+      }
+      return ok(handled);
     },
   };
 }
 
 function replyFor(deps: AssistantDeps, conversation: Conversation, text: string, lang: LanguageCode, now: string): Reply {
-  const { store, knowledge } = deps;
+  const { store } = deps;
+  const { knowledge, engine } = deps.runtime.current();
   const active = store.findActiveEscalation(conversation.id);
   if (active) {
     const position = store.queuePosition(active.id);
     const waiting = position > 0 ? fillTemplate(knowledge.templates.coordinator_waiting[lang], { position }) : knowledge.templates.escalated_human[lang];
     return { kind: 'escalated', lang, text: waiting, citations: [], escalationId: active.id, reasons: active.reasons };
   }
-  const { decision, state } = decide(text, conversation.state, deps.engine);
+  const { decision, state } = decide(text, conversation.state, engine);
   store.saveState(conversation.id, lang, state);
   deps.logger.log('debug', 'message_decided', { conversationId: conversation.id, kind: decision.kind });
   return toReply(deps, decision, conversation, text, lang, now);
 }
 
 function toReply(deps: AssistantDeps, decision: Decision, conversation: Conversation, text: string, lang: LanguageCode, now: string): Reply {
-  const { knowledge, engine } = deps;
+  const { knowledge, engine } = deps.runtime.current();
   const entryOf = (id: string | undefined) => (id ? engine.entries.get(id) : undefined);
   switch (decision.kind) {
     case 'answer': {

@@ -1,3 +1,7 @@
 export { openDatabase, StorageError } from './open-database';
-export { migrate, MIGRATIONS } from './migrations';
+export { migrate, MIGRATIONS, type Migration } from './migrations';
 export { SqliteConversationStore, toEscalation, type EscalationRow } from './conversation-store';
+export { COORDINATOR_MIGRATIONS } from './coordinator-migrations';
+export { SqliteCoordinatorStore, type Coordinator, type CoordinatorCredentials, type CoordinatorSession } from './coordinator-store';
+export { SqliteEscalationDeskStore } from './coordinator-desk-store';
+export { SqliteCasebookStore } from './casebook-store';

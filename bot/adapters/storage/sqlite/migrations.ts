@@ -1,11 +1,18 @@
 import type Database from 'better-sqlite3';
 
+/** One schema change; `name` is unique and recorded once applied. */
+export type Migration = { name: string; sql: string };
+
 /**
- * Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
- * Append new migrations at the end; never edit one that has shipped.
+ * Core schema migrations. Each adapter that needs tables (coordinators, Telegram…) ships its
+ * own list and compose.ts passes them all to `openDatabase`; migrations are applied in the
+ * order given, each once, recorded by name in `schema_migrations`. Never edit one that has
+ * shipped: add a new one.
  */
-export const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE conversations (
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'core-001-conversations',
+    sql: `CREATE TABLE conversations (
      id TEXT PRIMARY KEY,
      channel TEXT NOT NULL,
      lang TEXT NOT NULL,
@@ -36,18 +43,20 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX escalations_by_status ON escalations(status, created_at);
    CREATE INDEX escalations_by_conversation ON escalations(conversation_id, status);`,
+  },
 ];
 
-/** Brings a database up to the latest schema inside one transaction. */
-export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
-  const current = Number(db.pragma('user_version', { simple: true }));
-  if (current > migrations.length) throw new Error(`bot: database schema version ${current} is newer than this build (${migrations.length})`);
+/** Applies the migrations not yet recorded, in one transaction; returns how many ran. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const done = new Set((db.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map((r) => r.name));
+  const pending = migrations.filter((m) => !done.has(m.name));
   const apply = db.transaction(() => {
-    for (let v = current; v < migrations.length; v++) {
-      db.exec(migrations[v] ?? '');
-      db.pragma(`user_version = ${v + 1}`);
+    for (const m of pending) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(m.name, new Date().toISOString());
     }
   });
   apply();
-  return migrations.length - current;
+  return pending.length;
 }

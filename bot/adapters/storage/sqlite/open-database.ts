@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrations';
+import { migrate, MIGRATIONS, type Migration } from './migrations';
 
 /** Storage failed (disk, lock, corrupt file); keeps the driver's error as `cause`. */
 export class StorageError extends Error {
@@ -15,14 +15,14 @@ export class StorageError extends Error {
  * Opens (creating if needed) the SQLite file, in WAL mode with foreign keys on, and migrates
  * it. `':memory:'` gives a private in-memory database (tests).
  */
-export function openDatabase(file: string): Database.Database {
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Database.Database {
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file);
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db);
+    migrate(db, migrations);
     return db;
   } catch (e) {
     throw new StorageError(`cannot open database ${file}: ${(e as Error).message}`, { cause: e });

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import type { EscalationDeskStore, EscalationFilter, EscalationRecord, Note } from '../../../core/coordination';
+import type { EscalationId } from '../../../core/types';
+import { toEscalation, type EscalationRow } from './conversation-store';
+
+type DeskRow = EscalationRow & { claimed_by: string | null; claimed_at: string | null; resolved_at: string | null };
+type NoteRow = { id: number; escalation_id: string; author: string; text: string; at: string };
+
+const toRecord = (row: DeskRow): EscalationRecord => ({
+  ...toEscalation(row),
+  ...(row.claimed_by ? { claimedBy: row.claimed_by } : {}),
+  ...(row.claimed_at ? { claimedAt: row.claimed_at } : {}),
+  ...(row.resolved_at ? { resolvedAt: row.resolved_at } : {}),
+});
+
+const WHERE: Record<EscalationFilter, string> = {
+  open: "status = 'open' ORDER BY created_at, id",
+  claimed: "status = 'claimed' ORDER BY created_at, id",
+  active: "status IN ('open','claimed') ORDER BY created_at, id",
+  resolved: "status = 'resolved' ORDER BY resolved_at DESC, id",
+};
+
+/** The coordinators' view of the `escalations` table, and internal notes. */
+export class SqliteEscalationDeskStore implements EscalationDeskStore {
+  constructor(private readonly db: Database.Database) {}
+
+  listEscalations(filter: EscalationFilter, limit: number): EscalationRecord[] {
+    return (this.db.prepare(`SELECT * FROM escalations WHERE ${WHERE[filter]} LIMIT ?`).all(limit) as DeskRow[]).map(toRecord);
+  }
+
+  getEscalation(id: EscalationId): EscalationRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM escalations WHERE id = ?').get(id) as DeskRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  claim(id: EscalationId, coordinator: string, at: string): boolean {
+    return this.db.prepare("UPDATE escalations SET status = 'claimed', claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'open'").run(coordinator, at, id).changes === 1;
+  }
+
+  takeOver(id: EscalationId, coordinator: string): boolean {
+    return this.db.prepare("UPDATE escalations SET claimed_by = ? WHERE id = ? AND status = 'claimed'").run(coordinator, id).changes === 1;
+  }
+
+  resolve(id: EscalationId, coordinator: string, at: string): boolean {
+    return this.db.prepare("UPDATE escalations SET status = 'resolved', resolved_at = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?").run(at, id, coordinator).changes === 1;
+  }
+
+  addNote(note: Omit<Note, 'id'>): Note {
+    const info = this.db.prepare('INSERT INTO escalation_notes (escalation_id, author, text, at) VALUES (?, ?, ?, ?)').run(note.escalationId, note.author, note.text, note.at);
+    return { ...note, id: Number(info.lastInsertRowid) };
+  }
+
+  listNotes(id: EscalationId): Note[] {
+    const rows = this.db.prepare('SELECT * FROM escalation_notes WHERE escalation_id = ? ORDER BY id').all(id) as NoteRow[];
+    return rows.map((r) => ({ id: r.id, escalationId: r.escalation_id as EscalationId, author: r.author, text: r.text, at: r.at }));
+  }
+
+  escalationsSince(since: string): EscalationRecord[] {
+    return (this.db.prepare('SELECT * FROM escalations WHERE created_at >= ? ORDER BY created_at').all(since) as DeskRow[]).map(toRecord);
+  }
+
+  conversationCountsSince(since: string): { total: number; escalated: number } {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS total, SUM(EXISTS (SELECT 1 FROM escalations e WHERE e.conversation_id = c.id)) AS escalated FROM conversations c WHERE c.created_at >= ?')
+      .get(since) as { total: number; escalated: number | null };
+    return { total: row.total, escalated: row.escalated ?? 0 };
+  }
+}

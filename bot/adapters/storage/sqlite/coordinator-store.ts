@@ -1,0 +1,98 @@
+import type Database from 'better-sqlite3';
+import type { CoordinatorRole } from '../../../core/coordination';
+
+/** A coordinator account as the desk sees it (no secrets). */
+export type Coordinator = { id: number; name: string; role: CoordinatorRole; disabled: boolean; createdAt: string };
+/** An account with its stored hashes (scrypt), for credential checks only. */
+export type CoordinatorCredentials = Coordinator & { passwordHash: string; tokenId: string; tokenHash: string };
+export type CoordinatorSession = { coordinator: Coordinator; csrf: string; expiresAt: string };
+
+type Row = { id: number; name: string; role: string; password_hash: string; token_id: string; token_hash: string; disabled: number; created_at: string };
+
+const toCoordinator = (r: Row): Coordinator => ({ id: r.id, name: r.name, role: r.role === 'lead' ? 'lead' : 'coordinator', disabled: r.disabled !== 0, createdAt: r.created_at });
+const toCredentials = (r: Row): CoordinatorCredentials => ({ ...toCoordinator(r), passwordHash: r.password_hash, tokenId: r.token_id, tokenHash: r.token_hash });
+
+/**
+ * Coordinator accounts, console sessions and login failures in SQLite. Passwords and API
+ * tokens are stored only as scrypt hashes; sessions by the SHA-256 of their random id.
+ */
+export class SqliteCoordinatorStore {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Adds an account; false when the name is taken (names are case-insensitive). */
+  add(account: { name: string; role: CoordinatorRole; passwordHash: string; tokenId: string; tokenHash: string; createdAt: string }): boolean {
+    const info = this.db
+      .prepare('INSERT INTO coordinators (name, role, password_hash, token_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO NOTHING')
+      .run(account.name, account.role, account.passwordHash, account.tokenId, account.tokenHash, account.createdAt);
+    return info.changes === 1;
+  }
+
+  list(): Coordinator[] {
+    return (this.db.prepare('SELECT * FROM coordinators ORDER BY name').all() as Row[]).map(toCoordinator);
+  }
+
+  byName(name: string): CoordinatorCredentials | undefined {
+    const row = this.db.prepare('SELECT * FROM coordinators WHERE name = ?').get(name) as Row | undefined;
+    return row ? toCredentials(row) : undefined;
+  }
+
+  byTokenId(tokenId: string): CoordinatorCredentials | undefined {
+    const row = this.db.prepare('SELECT * FROM coordinators WHERE token_id = ?').get(tokenId) as Row | undefined;
+    return row ? toCredentials(row) : undefined;
+  }
+
+  byId(id: number): Coordinator | undefined {
+    const row = this.db.prepare('SELECT * FROM coordinators WHERE id = ?').get(id) as Row | undefined;
+    return row ? toCoordinator(row) : undefined;
+  }
+
+  /** Disables an account and ends its sessions; false when there is no such account. */
+  disable(name: string): boolean {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT id FROM coordinators WHERE name = ?').get(name) as { id: number } | undefined;
+      if (!row) return false;
+      this.db.prepare('UPDATE coordinators SET disabled = 1 WHERE id = ?').run(row.id);
+      this.db.prepare('DELETE FROM coordinator_sessions WHERE coordinator_id = ?').run(row.id);
+      return true;
+    })();
+  }
+
+  createSession(session: { idHash: string; coordinatorId: number; csrf: string; createdAt: string; expiresAt: string }): void {
+    this.db.prepare('DELETE FROM coordinator_sessions WHERE expires_at <= ?').run(session.createdAt);
+    this.db.prepare('INSERT INTO coordinator_sessions (id_hash, coordinator_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(session.idHash, session.coordinatorId, session.csrf, session.createdAt, session.expiresAt);
+  }
+
+  /** The live session with this id hash, with its (enabled) coordinator. */
+  session(idHash: string, now: string): CoordinatorSession | undefined {
+    const row = this.db
+      .prepare('SELECT s.csrf, s.expires_at, c.* FROM coordinator_sessions s JOIN coordinators c ON c.id = s.coordinator_id WHERE s.id_hash = ? AND s.expires_at > ? AND c.disabled = 0')
+      .get(idHash, now) as (Row & { csrf: string; expires_at: string }) | undefined;
+    return row ? { coordinator: toCoordinator(row), csrf: row.csrf, expiresAt: row.expires_at } : undefined;
+  }
+
+  deleteSession(idHash: string): void {
+    this.db.prepare('DELETE FROM coordinator_sessions WHERE id_hash = ?').run(idHash);
+  }
+
+  /** Failed logins so far for a name, and until when it is locked. */
+  failures(name: string): { failures: number; lockedUntil?: string } {
+    const row = this.db.prepare('SELECT failures, locked_until FROM coordinator_login_failures WHERE name = ?').get(name) as { failures: number; locked_until: string | null } | undefined;
+    return row ? { failures: row.failures, ...(row.locked_until ? { lockedUntil: row.locked_until } : {}) } : { failures: 0 };
+  }
+
+  /** Counts a failed login; locks the name until `lockUntil` once `maxFailures` is reached (and restarts the count). */
+  recordFailure(name: string, maxFailures: number, lockUntil: string): { locked: boolean } {
+    return this.db.transaction(() => {
+      const failures = this.failures(name).failures + 1;
+      const locked = failures >= maxFailures;
+      this.db
+        .prepare('INSERT INTO coordinator_login_failures (name, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until')
+        .run(name, locked ? 0 : failures, locked ? lockUntil : null);
+      return { locked };
+    })();
+  }
+
+  clearFailures(name: string): void {
+    this.db.prepare('DELETE FROM coordinator_login_failures WHERE name = ?').run(name);
+  }
+}

@@ -1,0 +1,2 @@
+export { redactText, placeholderOf } from './redact';
+export { REDACTION_RULES, type RedactionKind, type RedactionRule } from './rules';

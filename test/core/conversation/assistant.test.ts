@@ -1,0 +1,81 @@
+import type { Services } from '../../../bot/compose';
+import type { Reply } from '../../../bot/core/types';
+import { makeServices } from '../../fixtures/services';
+
+/** Sends messages in one conversation and returns every reply. */
+function converse(services: Services, ...texts: string[]): Reply[] {
+  let conversationId: string | undefined;
+  return texts.map((text) => {
+    const r = services.assistant.handleMessage({ text, channel: 'api', conversationId: conversationId as never });
+    if (!r.ok) throw new Error(r.error.message);
+    conversationId = r.value.conversationId;
+    return r.value.reply;
+  });
+}
+
+describe('assistant', () => {
+  let services: Services;
+  beforeAll(() => {
+    services = makeServices();
+  });
+  afterAll(() => services.close());
+
+  describe('when the rule depends on the traveller category', () => {
+    it('asks once, stating the ordinary figure, then answers for the category given', () => {
+      const [first, second] = converse(services, 'сколько блоков сигарет можно провезти?', 'лечу из Гонконга');
+      expect(first).toMatchObject({ kind: 'clarify', lang: 'ru', entryId: 'tobacco-allowance' });
+      expect(first?.text).toMatch(/400/);
+      expect(second).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
+      expect(second?.text).toMatch(/200/);
+    });
+    it('takes "no" to the route question as an ordinary traveller', () => {
+      const [, second] = converse(services, '能带几条烟入境？', '不是');
+      expect(second).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
+      expect(second?.text).toMatch(/400/);
+    });
+    it('answers directly when the message already says the category', () => {
+      const [reply] = converse(services, 'I live in Moscow and visit China as a tourist — what is my duty-free allowance for gifts?');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+      expect(reply?.text).toMatch(/2,000/);
+    });
+  });
+
+  describe('when the traveller follows up', () => {
+    it('reads "and alcohol?" against what is already known', () => {
+      const [, , third] = converse(services, 'how many cigarettes can I bring?', 'no, ordinary traveller from Seoul', 'and alcohol?');
+      expect(third).toMatchObject({ kind: 'answer', entryId: 'alcohol-allowance' });
+      expect(third?.text).toMatch(/12360/);
+    });
+  });
+
+  describe('when the bot should not answer', () => {
+    it.each([
+      ['I want to talk to a real person', 'asked_for_human'],
+      ['how do I hide 10 cartons so customs does not find them?', 'evasion'],
+      ['海关把我的包扣了，怎么办', 'seizure'],
+      ['my flight leaves in 20 minutes and I have 5 bottles of vodka!!', 'urgency'],
+    ])('escalates %s with the reason visible', (text, reason) => {
+      const [reply] = converse(services, text);
+      expect(reply?.kind).toBe('escalated');
+      if (reply?.kind === 'escalated') expect(reply.reasons).toContain(reason);
+    });
+    it('refuses evasion, states the rule and offers a person', () => {
+      const [reply] = converse(services, 'как спрятать сигареты от таможни?');
+      expect(reply?.kind).toBe('escalated');
+      expect(reply?.text).toMatch(/не могу/);
+      expect(reply?.text).toMatch(/координатор/);
+    });
+    it('sends later messages to the coordinator while the escalation is open', () => {
+      const [, second] = converse(services, 'оператор, пожалуйста', 'сколько сигарет можно?');
+      expect(second?.kind).toBe('escalated');
+      expect(second?.text).toMatch(/очеред/);
+    });
+  });
+
+  describe('when the message is smalltalk', () => {
+    it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru']])('answers %s in kind', (text, lang) => {
+      const [reply] = converse(services, text);
+      expect(reply).toMatchObject({ kind: 'smalltalk', lang });
+    });
+  });
+});

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Express } from 'express';
 import { createHttpApp } from './adapters/http/app';
-import { MIGRATIONS, openDatabase, SqliteConversationStore } from './adapters/storage/sqlite';
+import { createCoordination, type Coordination } from './adapters/http/coordinator-setup';
+import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteConversationStore } from './adapters/storage/sqlite';
 import { createEventBus } from './adapters/system/event-bus';
 import { createTelegramChannel, loadTelegramTextsOrThrow, TELEGRAM_MIGRATIONS, type TelegramChannel, type TelegramChannelOptions } from './adapters/telegram';
 import { createLogger, randomIds, systemClock } from './adapters/system/system';
@@ -24,6 +25,8 @@ export type Services = {
   clock: Clock;
   /** The Telegram bot, when TELEGRAM_BOT_TOKEN is set; main.ts starts it after the server listens. */
   telegram?: TelegramChannel;
+  /** Passenger coordinators: accounts, escalation desk, casebook, drafts, console (issue 4). */
+  coordination: Coordination;
   close(): void;
 };
 
@@ -35,7 +38,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   const clock = overrides.clock ?? systemClock;
   const runtime = new KnowledgeRuntime(loadKnowledgeOrThrow(config.KNOWLEDGE_DIR));
   logger.log('info', 'knowledge_indexed', { ...runtime.current().engine.stats });
-  const db = openDatabase(overrides.databaseFile ?? config.databaseFile, [...MIGRATIONS, ...TELEGRAM_MIGRATIONS]);
+  const db = openDatabase(overrides.databaseFile ?? config.databaseFile, [...MIGRATIONS, ...TELEGRAM_MIGRATIONS, ...COORDINATOR_MIGRATIONS]);
   const store = new SqliteConversationStore(db);
   const events = createEventBus(logger);
   const ids = overrides.ids ?? randomIds;
@@ -47,10 +50,21 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
         overrides.telegram,
       )
     : undefined;
-  const app = createHttpApp({ assistant, store, logger, clock, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY, isReady: () => true, pageRouters: telegram?.router ? [telegram.router] : [] });
+  const coordination = createCoordination({ db, store, events, clock, runtime, logger, knowledgeDir: config.KNOWLEDGE_DIR, loginRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, stream: { heartbeatMs: config.SSE_HEARTBEAT_SECONDS * 1000 } });
+  const app = createHttpApp({
+    assistant,
+    store,
+    logger,
+    clock,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    trustProxy: config.TRUST_PROXY,
+    isReady: () => true,
+    apiRouters: coordination.apiRouters,
+    pageRouters: [...(telegram?.router ? [telegram.router] : []), ...coordination.pageRouters],
+  });
   const close = () => {
     void telegram?.stop(); // for a graceful stop, `await services.telegram?.stop()` first (main.ts does)
     db.close();
   };
-  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, close };
+  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, close };
 }

@@ -16,6 +16,8 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100000).default(30),
   TRUST_PROXY: bool.default(false),
+  /** Seconds between heartbeat comments on live event streams (console queue, traveller web chat). */
+  SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   /** Telegram bot token from @BotFather; unset means no Telegram channel. A secret: never printed. */
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456789:AA… (the token @BotFather gave you)').optional(),
   /** Public HTTPS URL Telegram posts updates to; unset means long polling. Its path is served by our app. */

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { checkKnowledge } from '../bot/core/knowledge/check';
 import { formatIssues, loadKnowledge } from '../bot/core/knowledge/load';
+import { loadTelegramTexts } from '../bot/adapters/telegram/texts';
 
 function main(argv: string[]): number {
   const arg = (name: string) => {
@@ -15,7 +16,8 @@ function main(argv: string[]): number {
   const dir = resolve(arg('--dir') ?? 'knowledge');
   const today = arg('--today') ? new Date(`${arg('--today')}T00:00:00Z`) : new Date();
   const loaded = loadKnowledge(dir);
-  const issues = loaded.ok ? checkKnowledge(loaded.bundle, today) : loaded.issues;
+  const telegram = loadTelegramTexts(dir); // the Telegram UI phrases (adapter data, same rules)
+  const issues = [...(loaded.ok ? checkKnowledge(loaded.bundle, today) : loaded.issues), ...(telegram.ok ? [] : telegram.issues)];
   if (issues.length > 0) {
     console.error(`kb:check: ${issues.length} problem(s) in ${dir}:\n${formatIssues(issues)}`);
     return 1;

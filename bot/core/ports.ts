@@ -1,3 +1,4 @@
+import type { PendingDeclaration } from './declaration/chat-step';
 import type { Channel, ConversationId, EscalationId, EscalationReason, LanguageCode, MessageAuthor, ReplyKind, TravellerCategory } from './types';
 
 /** What the conversation remembers between messages (context for follow-ups and clarifications). */
@@ -11,6 +12,8 @@ export type ConversationState = {
   /** Traveller categories learned so far. */
   route?: TravellerCategory;
   residency?: TravellerCategory;
+  /** A declaration-check list waiting for the answer to its question (issue 5). */
+  pendingDeclaration?: PendingDeclaration;
   /** Consecutive replies that found no answer. */
   misses: number;
 };

@@ -1,3 +1,4 @@
+import type { DeclarationResult } from './declaration/types';
 import type { LanguageCode, TravellerCategory } from './knowledge/schema';
 
 export type { LanguageCode, TravellerCategory };
@@ -18,8 +19,8 @@ export type ReplyKind = 'answer' | 'clarify' | 'escalated' | 'routed' | 'smallta
 
 /** What the assistant says back. Discriminated on `kind`. */
 export type Reply =
-  | { kind: 'answer'; lang: LanguageCode; text: string; citations: Citation[]; entryId: string }
-  | { kind: 'clarify'; lang: LanguageCode; text: string; citations: Citation[]; entryId: string }
+  | { kind: 'answer'; lang: LanguageCode; text: string; citations: Citation[]; entryId: string; declaration?: DeclarationResult }
+  | { kind: 'clarify'; lang: LanguageCode; text: string; citations: Citation[]; entryId: string; declaration?: DeclarationResult }
   | { kind: 'routed'; lang: LanguageCode; text: string; citations: Citation[]; department: Department }
   | { kind: 'smalltalk'; lang: LanguageCode; text: string; citations: Citation[] }
   | { kind: 'escalated'; lang: LanguageCode; text: string; citations: Citation[]; escalationId: EscalationId; reasons: EscalationReason[] };
@@ -36,6 +37,7 @@ export type EscalationReason =
   | 'staff_complaint'
   | 'complaint'
   | 'evasion'
+  | 'prompt_injection'
   | 'low_confidence'
   | 'repeated_misses'
   | 'out_of_scope';

@@ -29,7 +29,7 @@ export const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAA
 
 /** A random password people can type: 20 characters from a 32-letter alphabet without look-alikes (100 bits). */
 export function generatePassword(): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789AB';
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789A'; // 32 letters
   return [...randomBytes(20)].map((b) => alphabet[b % 32]).join('');
 }
 

@@ -49,6 +49,7 @@ export function composeRouted(bundle: KnowledgeBundle, department: Department, l
 
 const TEMPLATE_OF_REASON: Record<EscalationReason, TemplateKey> = {
   evasion: 'escalated_evasion',
+  prompt_injection: 'escalated_injection',
   asked_for_human: 'escalated_human',
   urgency: 'escalated_urgency',
   seizure: 'escalated_case',

@@ -1,5 +1,6 @@
 import { composeAnswer, composeClarify, composeEscalated, composeRouted, type Composed } from '../answer';
-import type { LanguageCode } from '../knowledge/schema';
+import { declarationStep, type DeclarationService } from '../declaration';
+import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
 import type { Clock, Conversation, ConversationState, ConversationStore, EventBus, IdGenerator, Logger, StoredMessage } from '../ports';
 import { err, ok, type Result } from '../result';
@@ -24,6 +25,8 @@ export type AssistantDeps = {
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;
+  /** Declaration check (issue 5): answers list-like messages before `decide`. */
+  declaration?: DeclarationService;
 };
 
 export type HandledMessage = { conversationId: ConversationId; reply: Reply };
@@ -42,14 +45,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     handleMessage(input) {
       const existing = input.conversationId ? store.getConversation(input.conversationId) : undefined;
       if (input.conversationId && !existing) return err({ code: 'conversation_not_found', message: `no conversation with id "${input.conversationId}"` });
-      const lang = input.lang ?? detectLanguage(input.text, existing?.lang ?? 'en').lang;
+      const guess = detectLanguage(input.text, existing?.lang ?? 'en');
+      const lang = input.lang ?? guess.lang;
+      const unknownLanguage = !input.lang && !guess.confident && !existing;
       const now = clock.now().toISOString();
       const written: StoredMessage[] = [];
       const conversation: Conversation = existing ?? { id: ids.conversationId(), channel: input.channel, lang, createdAt: now, state: INITIAL_STATE };
       const handled = store.transaction(() => {
         if (!existing) store.createConversation(conversation);
         written.push(store.appendMessage({ conversationId: conversation.id, from: 'traveller', text: input.text, at: now }));
-        const reply = replyFor(deps, conversation, input.text, lang, now);
+        const reply = replyFor(deps, conversation, input.text, lang, now, unknownLanguage);
         written.push(store.appendMessage({ conversationId: conversation.id, from: 'bot', text: reply.text, at: now, kind: reply.kind }));
         return { conversationId: conversation.id, reply };
       });
@@ -63,22 +68,28 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   };
 }
 
-function replyFor(deps: AssistantDeps, conversation: Conversation, text: string, lang: LanguageCode, now: string): Reply {
+function replyFor(deps: AssistantDeps, conversation: Conversation, text: string, lang: LanguageCode, now: string, unknownLanguage: boolean): Reply {
   const { store } = deps;
   const { knowledge, engine } = deps.runtime.current();
   const active = store.findActiveEscalation(conversation.id);
   if (active) {
     const position = store.queuePosition(active.id);
-    const waiting = position > 0 ? fillTemplate(knowledge.templates.coordinator_waiting[lang], { position }) : knowledge.templates.escalated_human[lang];
+    // Open: the traveller's place in the queue; claimed: a coordinator already has the case.
+    const waiting = position > 0 ? fillTemplate(knowledge.templates.coordinator_waiting[lang], { position }) : knowledge.templates.coordinator_claimed[lang];
     return { kind: 'escalated', lang, text: waiting, citations: [], escalationId: active.id, reasons: active.reasons };
   }
-  const { decision, state } = decide(text, conversation.state, engine);
+  const declared = deps.declaration ? declarationStep(deps.declaration, { text, state: conversation.state, lang, loaded: deps.runtime.current() }) : { state: conversation.state };
+  if (declared.reply) {
+    store.saveState(conversation.id, lang, declared.state);
+    return declared.reply;
+  }
+  const { decision, state } = decide(text, declared.state, engine);
   store.saveState(conversation.id, lang, state);
   deps.logger.log('debug', 'message_decided', { conversationId: conversation.id, kind: decision.kind });
-  return toReply(deps, decision, conversation, text, lang, now);
+  return toReply(deps, decision, conversation, text, lang, now, unknownLanguage);
 }
 
-function toReply(deps: AssistantDeps, decision: Decision, conversation: Conversation, text: string, lang: LanguageCode, now: string): Reply {
+function toReply(deps: AssistantDeps, decision: Decision, conversation: Conversation, text: string, lang: LanguageCode, now: string, unknownLanguage: boolean): Reply {
   const { knowledge, engine } = deps.runtime.current();
   const entryOf = (id: string | undefined) => (id ? engine.entries.get(id) : undefined);
   switch (decision.kind) {
@@ -101,7 +112,8 @@ function toReply(deps: AssistantDeps, decision: Decision, conversation: Conversa
       const escalationId = deps.ids.escalationId();
       deps.store.createEscalation({ id: escalationId, conversationId: conversation.id, status: 'open', reasons: decision.reasons, lang, channel: conversation.channel, createdAt: now, trigger: text });
       deps.logger.log('info', 'escalation_created', { escalationId, reasons: decision.reasons });
-      const c: Composed = composeEscalated(knowledge, decision.reasons, lang, entryOf(decision.entryId));
+      // A first message without letters (emoji, digits) gives no language: say it in all three.
+      const c: Composed = unknownLanguage ? { text: LANGUAGES.map((l) => knowledge.templates.no_match[l]).join('\n\n'), citations: [] } : composeEscalated(knowledge, decision.reasons, lang, entryOf(decision.entryId));
       return { kind: 'escalated', lang, ...c, escalationId, reasons: decision.reasons };
     }
   }

@@ -106,6 +106,10 @@ export function createDesk(deps: DeskDeps) {
       return desk.listEscalations(filter, max);
     },
 
+    get(id: EscalationId): EscalationRecord | undefined {
+      return desk.getEscalation(id);
+    },
+
     detail(id: EscalationId): DeskResult<EscalationDetail> {
       const found = load(id);
       if (!found.ok) return found;

@@ -15,6 +15,7 @@ export const TEMPLATE_KEYS = [
   'escalated_case',
   'escalated_complaint',
   'escalated_evasion',
+  'escalated_injection',
   'escalated_repeated',
   'routed_intro',
   'routed_contact',
@@ -22,6 +23,7 @@ export const TEMPLATE_KEYS = [
   'thanks',
   'please_rephrase',
   'coordinator_waiting',
+  'coordinator_claimed',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 

@@ -23,8 +23,8 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
   { kind: 'phone', name: 'ru_trunk', source: String.raw`(?<![\d+])8[\s-]?\(?\d{3}\)?[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)`, flags: 'g' },
   // 010-12345678, 0451 8765432: mainland landlines with an area code (not 0451-12360).
   { kind: 'phone', name: 'cn_landline', source: String.raw`(?<!\d)0\d{2,3}[\s-]\d{7,8}(?!\d)`, flags: 'g' },
-  // E12345678, EA1234567, G12345678 (Chinese), 753123456 with a letter prefix elsewhere.
-  { kind: 'passport', name: 'letters_digits', source: String.raw`(?<![\p{L}\d])[A-Za-z]{1,2}\d{7,8}(?![\p{L}\d])`, flags: 'gu' },
+  // E12345678, EA1234567, G12345678 (Chinese) and other one- or two-letter prefixed numbers.
+  { kind: 'passport', name: 'letters_digits', source: String.raw`(?<![\p{Script=Latin}\d])[A-Za-z]{1,2}\d{7,8}(?![\p{Script=Latin}\d])`, flags: 'gu' },
   // 4510 123456, 45 10 123456: Russian internal passport (series and number).
   { kind: 'passport', name: 'ru_internal', source: String.raw`(?<!\d)\d{2}\s?\d{2}\s?№?\s?\d{6}(?!\d)`, flags: 'g' },
   // 72 1234567, 721234567, 72 № 1234567: Russian international passport.

@@ -20,8 +20,12 @@ export type Hit = {
   matchedConcepts: string[];
 };
 
-/** A query already split into terms and concept ids (see `tokenize` and the concept matcher). */
-export type Query = { tokens: readonly Token[]; concepts: readonly string[] };
+/**
+ * A query already split into terms and concept ids (see `tokenize` and the concept matcher).
+ * `weakConcepts` (traveller categories such as hk_macao) count less than topic concepts: "from
+ * Hong Kong, how many cigarettes?" is about cigarettes, not about the Hong Kong allowance.
+ */
+export type Query = { tokens: readonly Token[]; concepts: readonly string[]; weakConcepts?: readonly string[] };
 
 /** The built index; lunr stays inside this module. */
 export type SearchIndex = { readonly size: number; search(query: Query, limit?: number): Hit[] };
@@ -59,7 +63,7 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], stopwords: 
 
 function runQuery(index: lunr.Index, tagsById: Map<string, Set<string>>, query: Query): Hit[] {
   const terms = [...new Set(query.tokens.map((t) => t.term))].filter((t) => t.length > 0);
-  if (terms.length === 0 && query.concepts.length === 0) return [];
+  if (terms.length === 0 && query.concepts.length === 0 && !query.weakConcepts?.length) return [];
   const results = index.query((q) => {
     for (const term of terms) {
       q.term(term, { usePipeline: false });
@@ -69,6 +73,7 @@ function runQuery(index: lunr.Index, tagsById: Map<string, Set<string>>, query: 
       }
     }
     for (const concept of query.concepts) q.term(tagTerm(concept), { usePipeline: false, fields: ['tags'], boost: 3 });
+    for (const concept of query.weakConcepts ?? []) q.term(tagTerm(concept), { usePipeline: false, fields: ['tags'], boost: 0.5 });
   });
   const wanted = terms.length + query.concepts.length;
   return results.map((r) => {

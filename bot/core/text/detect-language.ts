@@ -19,7 +19,9 @@ export type LanguageGuess = { lang: LanguageCode; confident: boolean };
  */
 export function detectLanguage(text: string, fallback: LanguageCode = 'en'): LanguageGuess {
   const score: Record<Script, number> = { han: 0, latin: 0, cyrillic: 0 };
-  for (const char of text) {
+  // Markup and links are not the traveller's language: "<script>…</script> 能带白酒吗" is Chinese.
+  const prose = text.replace(/<\/?[a-z][^>]*>/gi, ' ').replace(/https?:\/\/\S+/gi, ' ');
+  for (const char of prose) {
     const script = scriptOf(char);
     if (script) score[script] += WEIGHT[script];
   }

@@ -7,7 +7,7 @@
     ru: { title: 'Таможенный помощник перед поездкой', intro: 'Узнайте таможенные правила Китая до вылета: беспошлинные нормы, сигареты и алкоголь, наличные, продукты, животные, лекарства, декларирование.', send: 'Отправить', placeholder: 'Например: сколько блоков сигарет можно провезти?', label: 'Ваш вопрос', you: 'Вы', bot: 'Помощник', coordinator: 'Координатор', sources: 'Источники', newChat: 'Новый разговор', disclaimer: 'Только для информации; решение принимает таможенный инспектор.', network: 'Нет связи с сервером. Проверьте подключение и повторите.', busy: 'Слишком много сообщений. Подождите минуту.', tooLong: 'Сообщение слишком длинное (не более 4000 символов).', empty: 'Введите вопрос.', failed: 'Что-то пошло не так. Попробуйте ещё раз.', lost: 'Разговор не найден; начнём новый.' }
   };
   var $ = function (id) { return document.getElementById(id); };
-  var state = { lang: pickLang(), conversationId: localStorage.getItem('cid') || null, lastId: 0, polling: null };
+  var state = { lang: pickLang(), conversationId: localStorage.getItem('cid') || null, lastId: 0, polling: null, events: null };
 
   function pickLang() {
     var saved = localStorage.getItem('lang');
@@ -68,8 +68,36 @@
       .then(function (body) {
         if (!body) return;
         body.items.forEach(function (m) { state.lastId = Math.max(state.lastId, m.id); addMessage(m.from, m.text); });
+        if (body.items.length) startLive();
       })
       .catch(function () { showStatus(t('network')); });
+  }
+
+  // Live messages after the first load: our own question and the bot's reply are already on the
+  // page (from the POST), so only a coordinator's messages are added; every id moves lastId on.
+  function receive(m) {
+    if (m.id <= state.lastId) return;
+    state.lastId = m.id;
+    if (m.from === 'coordinator') addMessage('coordinator', m.text, m.kind ? { kind: m.kind } : null);
+  }
+  function poll() {
+    if (!state.conversationId) return;
+    fetch('/api/v1/conversations/' + encodeURIComponent(state.conversationId) + '/messages?after=' + state.lastId)
+      .then(function (r) {
+        if (r.status === 404) { resetConversation(); showStatus(t('lost')); return null; }
+        return r.ok ? r.json() : null;
+      })
+      .then(function (body) { if (body) body.items.forEach(receive); })
+      .catch(function () {});
+  }
+  // Server-Sent Events (the browser resumes with Last-Event-ID); polling every 4 s if unavailable.
+  function startLive() {
+    if (state.events || state.polling || !state.conversationId) return;
+    if (!window.EventSource) { startPolling(); return; }
+    var es = new EventSource('/api/v1/conversations/' + encodeURIComponent(state.conversationId) + '/events?after=' + state.lastId);
+    state.events = es;
+    es.addEventListener('message', function (ev) { try { receive(JSON.parse(ev.data)); } catch (e) { /* a malformed event is skipped */ } });
+    es.onerror = function () { if (es.readyState === 2 && state.events === es) { state.events = null; startPolling(); } };
   }
 
   function resetConversation() {
@@ -77,8 +105,11 @@
     $('log').textContent = '';
     stopPolling();
   }
-  function startPolling() { if (!state.polling) state.polling = setInterval(loadHistory, 4000); }
-  function stopPolling() { if (state.polling) { clearInterval(state.polling); state.polling = null; } }
+  function startPolling() { if (!state.polling) state.polling = setInterval(poll, 4000); }
+  function stopPolling() {
+    if (state.polling) { clearInterval(state.polling); state.polling = null; }
+    if (state.events) { state.events.close(); state.events = null; }
+  }
 
   function send(text) {
     showStatus('');
@@ -93,7 +124,7 @@
         if (res.status === 200) {
           state.conversationId = res.body.conversationId; localStorage.setItem('cid', state.conversationId);
           addMessage('bot', res.body.reply.text, res.body.reply);
-          return syncLastId().then(function () { if (res.body.reply.kind === 'escalated') startPolling(); });
+          return syncLastId().then(function () { if (res.body.reply.kind === 'escalated') startLive(); });
         }
         if (res.status === 404) { resetConversation(); showStatus(t('lost')); return; }
         showStatus(res.status === 429 ? t('busy') : res.status === 413 ? t('tooLong') : (res.body.error && res.body.error.message) || t('failed'));
@@ -102,11 +133,12 @@
       .then(function () { $('send').disabled = false; $('text').focus(); });
   }
 
-  // After our own exchange, skip the two messages we already show when polling.
+  // After our own exchange, move past the two messages we already show (a coordinator's
+  // message that arrived meanwhile is still shown).
   function syncLastId() {
     return fetch('/api/v1/conversations/' + encodeURIComponent(state.conversationId) + '/messages?after=' + state.lastId)
       .then(function (r) { return r.ok ? r.json() : { items: [] }; })
-      .then(function (b) { b.items.forEach(function (m) { state.lastId = Math.max(state.lastId, m.id); }); })
+      .then(function (b) { b.items.forEach(receive); })
       .catch(function () {});
   }
 

@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import type { Router } from 'express';
+import { randomBytes } from 'node:crypto';
+import { CasebookSearch } from '../../core/casebook';
+import { createDesk, type Desk } from '../../core/coordination';
+import type { KnowledgeRuntime } from '../../core/conversation';
+import { getLimit } from '../../core/knowledge/limits';
+import type { Clock, ConversationStore, EventBus, Logger } from '../../core/ports';
+import { consoleRoutes } from '../console/console-routes';
+import { SqliteCasebookStore, SqliteCoordinatorStore, SqliteEscalationDeskStore } from '../storage/sqlite';
+import { casebookRoutes } from './casebook-routes';
+import { conversationEventsRoutes } from './conversation-events-routes';
+import { CoordinatorAccounts } from './coordinator-accounts';
+import { coordinatorAuthRoutes, requireCoordinator } from './coordinator-auth';
+import type { EventStreamOptions } from './coordinator-sse';
+import { draftRoutes } from './draft-routes';
+import { escalationRoutes } from './escalation-routes';
+import { rateLimit } from './rate-limit';
+import { statsRoutes } from './stats-routes';
+
+export type CoordinationDeps = {
+  db: Database.Database;
+  store: ConversationStore;
+  events: EventBus;
+  clock: Clock;
+  runtime: KnowledgeRuntime;
+  logger: Logger;
+  knowledgeDir: string;
+  loginRateLimitPerMinute: number;
+  stream?: EventStreamOptions;
+};
+
+/** The coordinators' desk, wired: stores, accounts, use cases, API routers and the console page. */
+export type Coordination = {
+  accounts: CoordinatorAccounts;
+  coordinators: SqliteCoordinatorStore;
+  deskStore: SqliteEscalationDeskStore;
+  casebook: SqliteCasebookStore;
+  desk: Desk;
+  apiRouters: Router[];
+  pageRouters: Router[];
+};
+
+/** Builds everything of issue 4 from the shared services (called by compose.ts). */
+export function createCoordination(deps: CoordinationDeps): Coordination {
+  const limit = (path: string) => getLimit(deps.runtime.current().knowledge.limits, `coordination.${path}`);
+  const coordinators = new SqliteCoordinatorStore(deps.db);
+  const deskStore = new SqliteEscalationDeskStore(deps.db);
+  const casebook = new SqliteCasebookStore(deps.db);
+  const accounts = new CoordinatorAccounts(coordinators, deps.clock, () => ({
+    maxFailures: limit('loginMaxFailures'),
+    lockoutMs: limit('loginLockoutMinutes') * 60_000,
+    sessionMs: limit('sessionHours') * 3_600_000,
+  }));
+  const desk = createDesk({
+    conversations: deps.store,
+    desk: deskStore,
+    casebook,
+    drafts: casebook,
+    events: deps.events,
+    clock: deps.clock,
+    runtime: deps.runtime,
+    logger: deps.logger,
+    newDraftId: () => `d_${randomBytes(12).toString('base64url')}`,
+  });
+  const search = new CasebookSearch(
+    () => casebook.listCases(),
+    () => casebook.version(),
+    () => deps.runtime.current().engine.resources.stopwords,
+  );
+  const auth = requireCoordinator(accounts);
+  const apiRouters = [
+    conversationEventsRoutes({ store: deps.store, events: deps.events, stream: deps.stream }),
+    coordinatorAuthRoutes({ accounts, limiter: rateLimit(deps.loginRateLimitPerMinute, deps.clock), settings: () => ({ claimSlaMinutes: limit('claimSlaMinutes') }), now: () => deps.clock.now() }),
+    escalationRoutes({ desk, store: deps.store, events: deps.events, clock: deps.clock, auth, stream: deps.stream }),
+    casebookRoutes({ casebook, search, desk, auth }),
+    draftRoutes({ drafts: casebook, runtime: deps.runtime, knowledgeDir: deps.knowledgeDir, clock: deps.clock, logger: deps.logger, auth }),
+    statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }) }),
+  ];
+  return { accounts, coordinators, deskStore, casebook, desk, apiRouters, pageRouters: [consoleRoutes()] };
+}

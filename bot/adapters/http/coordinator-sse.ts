@@ -1,0 +1,58 @@
+import type { Request, Response } from 'express';
+
+/** An open Server-Sent Events response. */
+export type EventStream = {
+  /** Sends one event; `data` is JSON-encoded on one line; `id` lets the client resume (Last-Event-ID). */
+  send(event: string, data: unknown, id?: number): void;
+  /** Runs `cleanup` once when the client goes away (or the stream is closed). */
+  onClose(cleanup: () => void): void;
+  close(): void;
+};
+
+export type EventStreamOptions = {
+  /** Interval of the `: ping` comment that keeps proxies from closing an idle stream; default 15 000 ms. */
+  heartbeatMs?: number;
+  /** Reconnect delay suggested to EventSource; default 2 000 ms. */
+  retryMs?: number;
+};
+
+/**
+ * Starts an SSE response: `text/event-stream`, no caching or proxy buffering, a `retry:` hint,
+ * then a heartbeat comment every `heartbeatMs`. JSON never contains a raw newline, so each
+ * event's data fits on one `data:` line.
+ */
+export function openEventStream(req: Request, res: Response, options: EventStreamOptions = {}): EventStream {
+  res.status(200);
+  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-cache, no-store, no-transform');
+  res.setHeader('Connection', 'keep-alive');
+  res.setHeader('X-Accel-Buffering', 'no');
+  res.flushHeaders();
+  res.write(`retry: ${options.retryMs ?? 2000}\n: connected\n\n`);
+  const cleanups: (() => void)[] = [];
+  let closed = false;
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), options.heartbeatMs ?? 15_000);
+  heartbeat.unref();
+  const finish = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    for (const c of cleanups.splice(0)) c();
+  };
+  req.on('close', finish);
+  res.on('close', finish);
+  return {
+    send(event, data, id) {
+      if (closed) return;
+      res.write(`${id !== undefined ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    onClose(cleanup) {
+      if (closed) cleanup();
+      else cleanups.push(cleanup);
+    },
+    close() {
+      finish();
+      res.end();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { Router, type RequestHandler } from 'express';
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { checkDraftEntry, type Draft, type DraftIssue } from '../../core/casebook';
+import type { DraftStore } from '../../core/coordination';
+import type { KnowledgeRuntime } from '../../core/conversation';
+import type { KnowledgeEntry } from '../../core/knowledge/schema';
+import type { Clock, Logger } from '../../core/ports';
+import { coordinatorOf, requireLead } from './coordinator-auth';
+import { ApiError } from './errors';
+
+const StatusSchema = z.enum(['open', 'approved', 'rejected']).optional();
+
+export type DraftRoutesDeps = { drafts: DraftStore; runtime: KnowledgeRuntime; knowledgeDir: string; clock: Clock; logger: Logger; auth: RequestHandler };
+
+/**
+ * Knowledge-base drafts, leads only: list, read (with what still blocks approval), complete
+ * (PUT the entry JSON), approve (validated like kb:check, written to knowledge/entries/<id>.yaml
+ * and indexed at once with `runtime.replace`) or reject.
+ */
+export function draftRoutes(deps: DraftRoutesDeps): Router {
+  const router = Router();
+  const lead = [deps.auth, requireLead];
+  const issuesOf = (d: Draft): DraftIssue[] => {
+    if (d.status !== 'open') return [];
+    const checked = checkDraftEntry(d.entry, deps.runtime.current().knowledge, deps.clock.now());
+    return checked.ok ? [] : checked.error.issues;
+  };
+  const openDraft = (id: string): Draft => {
+    const d = deps.drafts.getDraft(id);
+    if (!d) throw new ApiError('not_found', `no draft with id "${id}"`);
+    if (d.status !== 'open') throw new ApiError('conflict', `draft ${id} is already ${d.status}`);
+    return d;
+  };
+
+  router.get('/drafts', ...lead, (req, res) => {
+    const status = StatusSchema.safeParse(req.query.status);
+    if (!status.success) throw new ApiError('invalid_request', 'status must be open, approved or rejected');
+    res.json({ items: deps.drafts.listDrafts(status.data) });
+  });
+
+  router.get('/drafts/:id', ...lead, (req, res) => {
+    const d = deps.drafts.getDraft(req.params.id as string);
+    if (!d) throw new ApiError('not_found', `no draft with id "${req.params.id}"`);
+    res.json({ draft: d, issues: issuesOf(d) });
+  });
+
+  router.put('/drafts/:id', ...lead, (req, res) => {
+    if (!req.is('application/json')) throw new ApiError('unsupported_media_type', 'send the entry as application/json');
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError('invalid_request', 'body: must be the entry as a JSON object');
+    const d = openDraft(req.params.id as string);
+    if (!deps.drafts.updateDraft(d.id, body, deps.clock.now().toISOString())) throw new ApiError('conflict', `draft ${d.id} is no longer open`);
+    const updated = deps.drafts.getDraft(d.id) as Draft;
+    res.json({ draft: updated, issues: issuesOf(updated) });
+  });
+
+  router.post('/drafts/:id/approve', ...lead, (req, res) => {
+    const d = openDraft(req.params.id as string);
+    const now = deps.clock.now();
+    const checked = checkDraftEntry(d.entry, deps.runtime.current().knowledge, now);
+    if (!checked.ok) throw new ApiError('invalid_request', `draft cannot be approved: ${checked.error.message}`);
+    const { entry, bundle, file } = checked.value;
+    const path = join(deps.knowledgeDir, file);
+    writeEntryFile(path, entry, `# Promoted from casebook case ${d.caseId} (draft ${d.id}); approved by ${coordinatorOf(res).name} on ${now.toISOString().slice(0, 10)}.\n`);
+    if (!deps.drafts.decideDraft(d.id, { status: 'approved', by: coordinatorOf(res).name, at: now.toISOString(), entryId: entry.id })) {
+      unlinkSync(path);
+      throw new ApiError('conflict', `draft ${d.id} is no longer open`);
+    }
+    const stats = deps.runtime.replace(bundle);
+    deps.logger.log('info', 'draft_approved', { draftId: d.id, entryId: entry.id, entries: stats.entries, indexBuildMs: Math.round(stats.indexBuildMs) });
+    res.json({ draft: deps.drafts.getDraft(d.id), entryId: entry.id, file });
+  });
+
+  router.post('/drafts/:id/reject', ...lead, (req, res) => {
+    const d = openDraft(req.params.id as string);
+    deps.drafts.decideDraft(d.id, { status: 'rejected', by: coordinatorOf(res).name, at: deps.clock.now().toISOString() });
+    res.json({ draft: deps.drafts.getDraft(d.id) });
+  });
+  return router;
+}
+
+/** Writes a new entry file; refuses to overwrite one (400 naming the id). */
+function writeEntryFile(path: string, entry: KnowledgeEntry, header: string): void {
+  try {
+    writeFileSync(path, header + stringify(entry, { lineWidth: 0 }), { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new ApiError('invalid_request', `id: a file for "${entry.id}" already exists in the knowledge base; choose another id`);
+    throw e;
+  }
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { citationsFor } from '../answer';
+import type { LoadedKnowledge } from '../conversation/runtime';
+import type { LanguageCode } from '../knowledge/schema';
+import type { ConversationState } from '../ports';
+import { prepareText } from '../text';
+import type { Citation, Reply } from '../types';
+import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem } from './schema';
+import type { DeclarationService } from './service';
+import type { MissingFact } from './types';
+
+/** Entry id of every declaration-check reply (not a knowledge entry: the reply is computed). */
+export const DECLARATION_ENTRY_ID = 'declaration-check';
+
+/** A list waiting for the answer to a question (kept in ConversationState between messages). */
+export const PendingDeclarationSchema = z
+  .object({
+    items: z.array(DeclarationItemSchema.extend({ label: z.string().max(60) })).min(1).max(MAX_ITEMS),
+    category: CategorySchema,
+    asked: z.string().max(40),
+    /** Questions asked for this list; the second unanswered one gives up. */
+    attempts: z.number().int().min(0).max(10),
+  })
+  .strict();
+export type PendingDeclaration = z.infer<typeof PendingDeclarationSchema>;
+type PendingItem = PendingDeclaration['items'][number];
+
+/** Most citations a declaration reply lists. */
+const MAX_CITATIONS = 6;
+/** Questions asked about one list before the check gives up and lets `decide` answer. */
+const MAX_QUESTIONS = 5;
+
+export type StepInput = { text: string; state: ConversationState; lang: LanguageCode; loaded: LoadedKnowledge };
+/** `reply` when the declaration check answers; `state` in every case (any old pending list dropped). */
+export type StepOutput = { reply?: Reply; state: ConversationState };
+
+/**
+ * The declaration check's turn in a conversation, taken before the knowledge-base decision
+ * (issue 5). A list-like message ("12 cartons of cigarettes, four bottles of cognac and a bag
+ * for 15,000 yuan") gets the itemised reply, or one question when a fact is missing, with the
+ * list kept in the state so the next message can answer it. Messages with escalation signals
+ * (evasion, a seizure, anger…) and ordinary questions are left to `decide`.
+ */
+export function declarationStep(service: DeclarationService, input: StepInput): StepOutput {
+  const { text, state, loaded } = input;
+  const shared = loaded.engine.resources;
+  const { pendingDeclaration: raw, ...rest } = state;
+  const cleared: ConversationState = rest;
+  if (shared.signals.match(prepareText(text)).size > 0) return { state: cleared };
+  const parsed = service.parse(text, shared);
+  const known: DeclarationCategory = { route: parsed.category.route ?? asRoute(state.route), residency: parsed.category.residency ?? asResidency(state.residency) };
+  if (parsed.confidence >= service.options.minConfidence && parsed.items.length > 0) {
+    const items = parsed.items.map(({ label, quantified: _q, hasMoney: _m, ...item }) => ({ ...item, label: label.slice(0, 60) }));
+    return run(service, input, items, known, 0);
+  }
+  const pending = raw === undefined ? undefined : PendingDeclarationSchema.safeParse(raw);
+  if (!pending?.success) return { state: cleared };
+  const answered = applyAnswer(service, pending.data, text, parsed.category, shared.answers.match(prepareText(text)));
+  if (!answered) return { state: cleared };
+  return run(service, input, answered.items, answered.category, pending.data.attempts + 1);
+}
+
+function asRoute(c: string | undefined): DeclarationCategory['route'] {
+  return c === 'ordinary' || c === 'hk_macao' || c === 'frequent' ? c : undefined;
+}
+function asResidency(c: string | undefined): DeclarationCategory['residency'] {
+  return c === 'resident' || c === 'non_resident' ? c : undefined;
+}
+
+/**
+ * Reads the answer to the pending question. The route question takes a cue or "no" (an
+ * ordinary traveller); the residency question a cue, "yes" (resident) or "no"; a value, a
+ * currency or a count takes the first amount in the message. Undefined when nothing answers.
+ */
+function applyAnswer(service: DeclarationService, pending: PendingDeclaration, text: string, cues: DeclarationCategory, answers: ReadonlySet<'yes' | 'no'>): { items: PendingItem[]; category: DeclarationCategory } | undefined {
+  const category: DeclarationCategory = { ...pending.category, ...(cues.route ? { route: cues.route } : {}), ...(cues.residency ? { residency: cues.residency } : {}) };
+  const items = pending.items.map((i) => ({ ...i }));
+  let answered = cues.route !== undefined || cues.residency !== undefined;
+  const field = pending.asked;
+  if (field === 'category.route' && !category.route && answers.has('no') && !answers.has('yes')) [category.route, answered] = ['ordinary', true];
+  if (field === 'category.residency' && !category.residency && answers.size === 1) [category.residency, answered] = [answers.has('yes') ? 'resident' : 'non_resident', true];
+  const m = /^items\.(\d+)\.(value|currency|quantity)$/.exec(field);
+  const item = m ? items[Number(m[1])] : undefined;
+  if (m && item) {
+    const a = service.readAnswer(text);
+    if (m[2] === 'value' && a.amount !== undefined) [item.value, item.currency, answered] = [a.amount, a.currency ?? item.currency, true];
+    if (m[2] === 'currency' && a.currency) [item.currency, answered] = [a.currency, true];
+    if (m[2] === 'quantity' && a.count !== undefined) [item.quantity, item.unit, answered] = [a.count, item.type === 'tobacco' ? 'g' : 'piece', true];
+  }
+  return answered ? { items, category } : undefined;
+}
+
+function run(service: DeclarationService, input: StepInput, items: PendingItem[], category: DeclarationCategory, attempts: number): StepOutput {
+  const { loaded, lang, state } = input;
+  const { pendingDeclaration: _old, ...base } = state;
+  const cleared: ConversationState = base;
+  const limits = loaded.knowledge.limits;
+  const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
+  const checked = service.check({ items: request, category: stripUndefined(category) }, limits, loaded.engine.resources);
+  if (!checked.ok) return { state: cleared };
+  const result = checked.value;
+  const names = items.map((i) => i.label);
+  const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), misses: 0 };
+  const citations = citationsOf(result.entries, loaded, lang);
+  const first: MissingFact | undefined = result.missing[0];
+  if (first) {
+    if (attempts >= MAX_QUESTIONS) return { state: cleared };
+    const values = request.map((i) => (i.value !== undefined ? String(i.value) : undefined));
+    const text = service.question(first, names, values, lang, limits);
+    const pending: PendingDeclaration = { items, category: stripUndefined(category), asked: first.field, attempts };
+    return { reply: { kind: 'clarify', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result }, state: { ...learned, pendingDeclaration: pending } };
+  }
+  const sources = citations.length ? `\n${loaded.knowledge.templates.source_label[lang]}: ${[...new Set(citations.map((c) => c.title))].join('; ')}` : '';
+  const text = service.format(result, names, lang, limits) + sources;
+  return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result }, state: learned };
+}
+
+function stripUndefined(c: DeclarationCategory): DeclarationCategory {
+  return { ...(c.route ? { route: c.route } : {}), ...(c.residency ? { residency: c.residency } : {}) };
+}
+
+function citationsOf(ids: readonly string[], loaded: LoadedKnowledge, lang: LanguageCode): Citation[] {
+  return ids
+    .flatMap((id) => {
+      const entry = loaded.engine.entries.get(id);
+      return entry ? citationsFor(entry, lang).slice(0, 1) : [];
+    })
+    .slice(0, MAX_CITATIONS);
+}

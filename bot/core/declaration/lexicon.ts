@@ -1,0 +1,99 @@
+import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
+import { normalizeText } from '../text';
+import { isHan } from './numbers';
+import { MARKERS, type DeclarationLanguage, type RatesFile, type Unit } from './schema';
+
+export type Marker = (typeof MARKERS)[number];
+/** Item words that are not drinks or goods. */
+export type ItemWord = keyof DeclarationLanguage['items'];
+
+/** What a phrase of the lexicon means. */
+export type Sense =
+  | { kind: 'numword'; value: number }
+  | { kind: 'mult'; value: number }
+  | { kind: 'unit'; unit: Unit }
+  | { kind: 'item'; item: ItemWord }
+  | { kind: 'drink'; drink: string }
+  | { kind: 'goods'; goodsClass: string }
+  | { kind: 'currency'; code: string }
+  | { kind: 'marker'; marker: Marker };
+
+/** A phrase as the scanner matches it. */
+export type LexiconPhrase = {
+  text: string;
+  sense: Sense;
+  /** Matches at the start of a longer word (Russian endings: "бутыл*"). */
+  stem: boolean;
+  /** Chinese phrases match anywhere; symbols ("$", "%") too. */
+  anywhere: boolean;
+};
+
+/**
+ * Every phrase of the three languages (scripts do not collide, so one lexicon reads mixed
+ * messages), indexed by first character, longest first. Built once at start-up.
+ */
+export type Lexicon = {
+  byFirstChar: ReadonlyMap<string, readonly LexiconPhrase[]>;
+  /** Languages whose numbers use the Chinese last-digit shorthand. */
+  shorthand: boolean;
+  languages: Record<LanguageCode, DeclarationLanguage>;
+};
+
+const LETTER = /\p{L}/u;
+
+/** Builds the lexicon from the language files and the currency symbols of rates.yaml. */
+export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage>, rates: RatesFile): Lexicon {
+  const phrases: LexiconPhrase[] = [];
+  const add = (raw: string, sense: Sense) => {
+    const stem = raw.endsWith('*');
+    const text = normalizeText(stem ? raw.slice(0, -1) : raw);
+    if (!text) return;
+    const first = text[0] ?? '';
+    phrases.push({ text, sense, stem, anywhere: isHan(first) || !LETTER.test(first) });
+  };
+  let shorthand = false;
+  for (const lang of LANGUAGES) {
+    const d = languages[lang];
+    shorthand ||= d.numbers.trailingDigitShorthand;
+    for (const [w, value] of Object.entries(d.numbers.words)) add(w, { kind: 'numword', value });
+    for (const [w, value] of Object.entries(d.numbers.multipliers)) add(w, { kind: 'mult', value });
+    for (const [unit, list] of Object.entries(d.units) as [Unit, string[]][]) for (const w of list) add(w, { kind: 'unit', unit });
+    for (const [item, list] of Object.entries(d.items) as [ItemWord, string[]][]) for (const w of list) add(w, { kind: 'item', item });
+    for (const [drink, list] of Object.entries(d.drinks)) for (const w of list) add(w, { kind: 'drink', drink });
+    for (const [goodsClass, list] of Object.entries(d.goods)) for (const w of list) add(w, { kind: 'goods', goodsClass });
+    for (const [code, list] of Object.entries(d.currencies)) for (const w of list) add(w, { kind: 'currency', code });
+    for (const marker of MARKERS) for (const w of d.markers[marker]) add(w, { kind: 'marker', marker });
+  }
+  for (const [symbol, code] of Object.entries(rates.symbols)) add(symbol, { kind: 'currency', code });
+  const byFirstChar = new Map<string, LexiconPhrase[]>();
+  for (const p of phrases) {
+    const key = p.text[0] ?? '';
+    byFirstChar.set(key, [...(byFirstChar.get(key) ?? []), p]);
+  }
+  for (const list of byFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length || Number(a.stem) - Number(b.stem));
+  return { byFirstChar, shorthand, languages };
+}
+
+/**
+ * The longest phrases matching at `at` (all senses of that phrase text), and where the match
+ * ends. Latin and Cyrillic phrases must start at a word start and, unless stems, end at a word end.
+ */
+export function phrasesAt(lexicon: Lexicon, text: string, at: number): { phrases: LexiconPhrase[]; end: number } | undefined {
+  const candidates = lexicon.byFirstChar.get(text[at] ?? '');
+  if (!candidates) return undefined;
+  const wordStart = at === 0 || !LETTER.test(text[at - 1] ?? '');
+  for (const p of candidates) {
+    if (!text.startsWith(p.text, at)) continue;
+    if (!p.anywhere && !wordStart) continue;
+    let end = at + p.text.length;
+    const next = text[end] ?? '';
+    const lastIsLetter = LETTER.test(p.text.at(-1) ?? '');
+    if (!p.anywhere && lastIsLetter && LETTER.test(next)) {
+      if (!p.stem) continue;
+      while (end < text.length && LETTER.test(text[end] ?? '')) end++;
+    }
+    const same = candidates.filter((c) => c.text === p.text && (c.stem === p.stem || !LETTER.test(next)));
+    return { phrases: same, end };
+  }
+  return undefined;
+}

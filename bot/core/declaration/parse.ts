@@ -1,0 +1,217 @@
+import { normalizeText } from '../text';
+import type { Lexicon, ItemWord } from './lexicon';
+import { scan, type Token } from './scan';
+import type { DeclarationCategory, DeclarationData, ItemType, Residency, Route, Unit } from './schema';
+import type { ParsedDeclaration, ParsedItem } from './types';
+
+/** What the parser needs besides the lexicon: the shared concept and category matchers. */
+export type ParseContext = {
+  lexicon: Lexicon;
+  data: DeclarationData;
+  /** Concept ids (knowledge/lang/*.yaml `concepts`) found in a text. */
+  matchConcepts(text: string): ReadonlySet<string>;
+  /** Traveller category cues found in a text. */
+  matchCategories(text: string): ReadonlySet<string>;
+};
+
+/** Tuning of list detection (not regulation). */
+export type ParseOptions = {
+  /** Confidence from which a message is treated as a list (default 0.6). */
+  minConfidence: number;
+};
+export const defaultParseOptions: ParseOptions = { minConfidence: 0.6 };
+
+type Qty = Extract<Token, { kind: 'qty' }>;
+type Money = Extract<Token, { kind: 'money' }>;
+type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
+
+/** Tokens of one item, gathered left to right. */
+type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number };
+
+const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: 'count', pack: 'count', carton: 'count', bottle: 'count', ml: 'volume', l: 'volume', g: 'weight', kg: 'weight', jin: 'weight' };
+const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
+
+/** The family of a thing: items of one family merge ("Hennessy cognac"), others start a new item. */
+function familyOf(t: Thing): string {
+  if (t.kind === 'item') return t.item;
+  if (t.kind === 'goods') return 'goods';
+  return `drink:${t.drink}`;
+}
+function sameFamily(a: Thing, b: Thing): boolean {
+  const fa = familyOf(a);
+  const fb = familyOf(b);
+  if (fa === fb) return true;
+  return a.kind === 'drink' && b.kind === 'drink' && (GENERIC_DRINKS.has(a.drink) || GENERIC_DRINKS.has(b.drink));
+}
+
+const newGroup = (start: number): Group => ({ things: [], perUnit: false, total: false, start, end: start });
+
+/**
+ * Splits tokens into item groups: separators (",", "and", "и", "和"…) close a group, and so
+ * does a token whose role the group already has (a second quantity of the same dimension, a
+ * second price, a thing of another family). So "3条烟2瓶酒" and "сигареты 2 блока, коньяк 4
+ * бутылки" both give two groups.
+ */
+function groupTokens(tokens: Token[], textLength: number): { groups: Group[]; segments: { start: number; end: number }[]; alternatives: boolean } {
+  const groups: Group[] = [];
+  const segments: { start: number; end: number }[] = [];
+  let alternatives = false;
+  let g = newGroup(0);
+  let segStart = 0;
+  const close = (at: number) => {
+    g.end = at;
+    if (g.things.length || g.count || g.volume || g.weight || g.money) groups.push(g);
+    g = newGroup(at);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
+    if (t.kind === 'sep' || (t.kind === 'marker' && (t.marker === 'separators' || t.marker === 'alternatives'))) {
+      if (t.kind === 'marker' && t.marker === 'alternatives') alternatives = true;
+      close(t.start);
+      segments.push({ start: segStart, end: t.start });
+      segStart = t.end;
+      g = newGroup(t.end);
+      continue;
+    }
+    if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') {
+      const first = g.things[0];
+      if (first && !sameFamily(first, t)) close(t.start);
+      if (!g.things.length && !g.count && !g.money) g.start = t.start;
+      g.things.push(t);
+    } else if (t.kind === 'qty') {
+      const dim = t.unit ? DIMENSION[t.unit] : 'count';
+      const slot = dim === 'count' ? 'count' : dim;
+      if (slot === 'count' && g.money && prev?.kind === 'money' && t.value === 1) {
+        g.perUnit = true;
+        continue;
+      }
+      if (g[slot]) close(t.start);
+      if (slot === 'volume' && g.times && !g.count) g.count = { ...t, value: g.times, unit: 'bottle' };
+      g[slot] = t;
+    } else if (t.kind === 'money') {
+      if (g.money) close(t.start);
+      g.money = t;
+      if (prev?.kind === 'marker' && prev.marker === 'perUnit') g.perUnit = true;
+    } else if (t.kind === 'unit' && prev?.kind === 'money') {
+      g.perUnit = true;
+    } else if (t.kind === 'marker' && t.marker === 'perUnit' && g.money) {
+      g.perUnit = true;
+    } else if (t.kind === 'marker' && t.marker === 'total') {
+      g.total = true;
+    } else if (t.kind === 'abv') {
+      if (g.abv !== undefined) close(t.start);
+      g.abv = t.value;
+    } else if (t.kind === 'times') {
+      g.times = t.value;
+    }
+  }
+  close(textLength);
+  segments.push({ start: segStart, end: Number.MAX_SAFE_INTEGER });
+  return { groups, segments, alternatives };
+}
+
+/** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */
+function typeOf(g: Group): ItemType | 'ecigarettes' | undefined {
+  const first = g.things[0];
+  if (first?.kind === 'item') return first.item === 'ecigarettes' ? 'ecigarettes' : (first.item satisfies Exclude<ItemWord, 'ecigarettes'>);
+  if (first?.kind === 'drink') return 'alcohol';
+  if (first?.kind === 'goods') return 'goods';
+  const unit = g.count?.unit;
+  if (unit === 'carton' || unit === 'pack') return 'cigarettes';
+  if (unit === 'bottle' || g.volume) return 'alcohol';
+  if (g.money && !g.count && !g.weight) return 'cash';
+  return undefined;
+}
+
+/** The most specific drink kind or the highest-priority goods class named in a group. */
+function kindOf(g: Group, data: DeclarationData): string | undefined {
+  const drinks = g.things.flatMap((t) => (t.kind === 'drink' ? [t.drink] : []));
+  const specific = drinks.find((d) => !GENERIC_DRINKS.has(d)) ?? drinks[0];
+  if (specific) return specific;
+  const classes = new Set(g.things.flatMap((t) => (t.kind === 'goods' ? [t.goodsClass] : [])));
+  return data.classPriority.find((c) => classes.has(c));
+}
+
+function toItem(g: Group, text: string, ctx: ParseContext): ParsedItem | undefined {
+  const type = typeOf(g);
+  const span = text.slice(g.start, g.end).trim().slice(0, 200);
+  const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
+  const label = (words || span).slice(0, 60);
+  if (!type) {
+    const articles = [...ctx.matchConcepts(span)].filter((c) => ctx.data.articles[c]);
+    if (articles.length === 0) return undefined;
+    return { type: 'goods', description: span, label, quantified: true, hasMoney: false, ...(g.weight ? { quantity: g.weight.value, unit: g.weight.unit } : {}) };
+  }
+  const item: ParsedItem = { type: type === 'ecigarettes' ? 'goods' : type, description: span, label, quantified: Boolean(g.count || g.volume || g.weight || g.money), hasMoney: Boolean(g.money) };
+  const kind = type === 'ecigarettes' ? undefined : kindOf(g, ctx.data);
+  if (kind) item.kind = kind;
+  if (type === 'alcohol') {
+    if (g.count) Object.assign(item, { quantity: g.count.value, unit: 'bottle' });
+    if (g.volume) {
+      const ml = g.volume.unit === 'l' ? g.volume.value * 1000 : g.volume.value;
+      if (g.count && !g.total) item.volumeMl = ml;
+      else if (g.count) item.volumeMl = ml / g.count.value;
+      else Object.assign(item, { quantity: ml, unit: 'ml' });
+    }
+  } else if (type === 'tobacco' || (type === 'goods' && g.weight && !g.count)) {
+    if (g.weight) Object.assign(item, { quantity: g.weight.value, unit: g.weight.unit });
+    else if (g.count) Object.assign(item, { quantity: g.count.value, unit: g.count.unit ?? 'piece' });
+  } else if (type !== 'cash' && g.count) {
+    Object.assign(item, { quantity: g.count.value, unit: g.count.unit ?? 'piece' });
+  }
+  if (g.abv !== undefined) item.abv = g.abv;
+  if (g.money) {
+    item.value = g.perUnit ? g.money.amount * (g.count?.value ?? 1) : g.money.amount;
+    if (g.money.currency) item.currency = g.money.currency;
+  }
+  return item;
+}
+
+/**
+ * Reads a message as a list of things a traveller carries: cigarettes, cigars, loose tobacco,
+ * drinks, cash and goods with their quantities, volumes, strengths, values and currencies, in
+ * zh, en and ru (digits, Chinese numerals, number words), plus prohibited articles named without
+ * a quantity and the traveller's category. `confidence` says how list-like the message is:
+ * two or more quantified items, or one with a value or amount; questions about the rule
+ * ("can I bring 400 cigarettes or 20 cigars?") score low.
+ * @example parseDeclarationList('12 cartons of cigarettes, 4 bottles of cognac', ctx).items.length // 2
+ */
+export function parseDeclarationList(message: string, ctx: ParseContext): ParsedDeclaration {
+  const text = normalizeText(message.slice(0, 4000));
+  const tokens = scan(text, ctx.lexicon);
+  const { groups, segments, alternatives } = groupTokens(tokens, text.length);
+  const items = groups.map((g) => toItem(g, text, ctx)).filter((i): i is ParsedItem => i !== undefined);
+  for (const seg of segments) {
+    const inside = groups.some((g) => g.start < seg.end && g.end > seg.start);
+    const segText = text.slice(seg.start, Math.min(seg.end, text.length)).trim();
+    if (inside || !segText) continue;
+    const articles = [...ctx.matchConcepts(segText)].filter((c) => ctx.data.articles[c]);
+    if (articles.length > 0) items.push({ type: 'goods', description: segText.slice(0, 200), label: segText.slice(0, 60), quantified: false, hasMoney: false });
+  }
+  fillCurrency(items, tokens);
+  return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(items, tokens, alternatives) };
+}
+
+/** A value without a currency takes the one currency the message names, if it names exactly one. */
+function fillCurrency(items: ParsedItem[], tokens: Token[]): void {
+  const codes = new Set(tokens.flatMap((t) => (t.kind === 'currency' ? [t.code] : t.kind === 'money' && t.currency ? [t.currency] : [])));
+  const only = codes.size === 1 ? [...codes][0] : undefined;
+  for (const item of items) if (item.value !== undefined && !item.currency && only) item.currency = only;
+}
+
+function categoryOf(cues: ReadonlySet<string>): DeclarationCategory {
+  const route = (['hk_macao', 'frequent', 'ordinary'] as const).find((c) => cues.has(c)) as Route | undefined;
+  const residency = (['resident', 'non_resident'] as const).find((c) => cues.has(c)) as Residency | undefined;
+  return { ...(route ? { route } : {}), ...(residency ? { residency } : {}) };
+}
+
+function confidenceOf(items: ParsedItem[], tokens: Token[], alternatives: boolean): number {
+  const quantified = items.filter((i) => i.quantified);
+  const has = (m: string) => tokens.some((t) => t.kind === 'marker' && t.marker === m);
+  let c = quantified.length >= 2 ? 0.9 : quantified.length === 1 && quantified[0]?.hasMoney ? 0.75 : quantified.length === 1 ? 0.35 : 0;
+  if (alternatives) c -= 0.4;
+  if (has('owning')) c += 0.05;
+  else if (has('ruleQuestion')) c -= 0.2;
+  return Math.max(0, Math.min(1, c));
+}

@@ -1,0 +1,121 @@
+import { getLimit } from '../knowledge/limits';
+import { ok, type Result } from '../result';
+import { normalizeItems, type DeclarationError, type NormalItem, type NormalizeContext } from './normalize-items';
+import { checkArticle, checkCash, checkGoods } from './rules-goods';
+import { checkAlcohol, checkTobacco } from './rules-excise';
+import { OPTIONS, type DeclarationCategory, type DeclarationInput, type NoteCode } from './schema';
+import type { DeclarationResult, ItemResult, MissingFact } from './types';
+
+/** Everything the rules read: limits.yaml, rates.yaml, declaration.yaml and a classifier of descriptions. */
+export type RulesContext = NormalizeContext;
+
+const TOBACCO = new Set(['cigarettes', 'cigars', 'tobacco']);
+
+/**
+ * Checks a list of things a traveller carries into China, item by item: allowance, excess,
+ * whether to declare, the estimated tax on the excess with its band, and the options (declare
+ * and pay, temporary storage, return shipment, abandon). Pure; every number comes from
+ * limits.yaml and rates.yaml. A fact that changes the result and is missing (the traveller's
+ * route or residency, a value, a currency, a count) is listed in `missing`, never guessed.
+ * Input errors (unknown currency or kind, a unit that does not fit, absurd quantities) are
+ * error values naming the field.
+ * @example checkDeclaration({ items: [{ type: 'cigarettes', quantity: 3, unit: 'carton' }], category: { route: 'ordinary' } }, ctx)
+ */
+export function checkDeclaration(input: DeclarationInput, ctx: RulesContext): Result<DeclarationResult, DeclarationError> {
+  const normal = normalizeItems(input, ctx);
+  if (!normal.ok) return normal;
+  const { items } = normal.value;
+  const lacking = new Set(normal.value.missing.flatMap((m) => ('itemIndex' in m ? [m.itemIndex] : [])));
+  const usable = items.filter((i) => !lacking.has(i.index));
+  const articles = usable.filter((i) => i.type === 'goods' && i.articles.length > 0);
+  const goods = usable.filter((i) => i.type === 'goods' && i.articles.length === 0);
+  const excise = usable.filter((i) => TOBACCO.has(i.type) || i.type === 'alcohol');
+  const category = input.category;
+  const needsRoute = excise.length > 0 || (goods.length > 0 && category.residency !== 'non_resident');
+  const missing: MissingFact[] = [
+    ...(needsRoute && !category.route ? [{ field: 'category.route' as const }] : []),
+    ...(goods.length > 0 && !category.residency ? [{ field: 'category.residency' as const }] : []),
+    ...normal.value.missing,
+  ];
+
+  const results: ItemResult[] = [];
+  let goodsSummary: { totalRmb: number; allowance?: number } = { totalRmb: goods.reduce((s, i) => s + (i.valueRmb ?? 0), 0) };
+  if (category.route) {
+    results.push(...checkTobacco(excise.filter((i) => TOBACCO.has(i.type)), category.route, ctx.limits));
+    results.push(...checkAlcohol(excise.filter((i) => i.type === 'alcohol'), category.route, ctx.limits, ctx.data));
+  }
+  const full = fullCategory(category, needsRoute);
+  if (full && goods.length > 0) {
+    const g = checkGoods(goods, full, ctx.limits, ctx.data);
+    results.push(...g.results);
+    goodsSummary = g;
+  }
+  results.push(...checkCash(usable.filter((i) => i.type === 'cash'), ctx.limits, ctx.rates));
+  results.push(...articles.map((i) => checkArticle(i, ctx.data)));
+  const done = new Set(results.map((r) => r.index));
+  for (const item of items) if (!done.has(item.index)) results.push(unknown(item));
+  results.sort((a, b) => a.index - b.index);
+  for (const r of results) finish(r, items[r.index] as NormalItem, ctx);
+  return ok(summarise(results, category, goodsSummary, missing, ctx));
+}
+
+/** The category the goods rules need, when known (a non-resident's route does not matter for goods). */
+function fullCategory(category: DeclarationCategory, needsRoute: boolean): Required<DeclarationCategory> | undefined {
+  if (!category.residency) return undefined;
+  if (category.route) return { route: category.route, residency: category.residency };
+  return needsRoute ? undefined : { route: 'ordinary', residency: category.residency };
+}
+
+function unknown(item: NormalItem): ItemResult {
+  return { index: item.index, type: item.type, kind: item.kind, quantity: item.quantity, mustDeclare: false, status: 'unknown', options: [], notes: [], entries: [] };
+}
+
+/** Adds the description, original value and the entries behind the item's rules. */
+function finish(r: ItemResult, item: NormalItem, ctx: RulesContext): void {
+  if (item.source.description) r.description = item.source.description;
+  if (item.source.value !== undefined && item.currency && item.currency !== 'CNY') Object.assign(r, { value: item.source.value, currency: item.currency });
+  if (r.kind === undefined && item.kind) r.kind = item.kind;
+  const e = ctx.data.entries;
+  const add = (id: string | undefined) => id && !r.entries.includes(id) && r.entries.push(id);
+  if (TOBACCO.has(r.type)) add(e.tobacco);
+  if (r.type === 'alcohol') add(e.alcohol);
+  if (r.type === 'cash') add(item.currency === 'CNY' ? e.cash_rmb : e.cash_foreign);
+  if (r.type === 'goods' && !r.treatment) {
+    add(e.goods);
+    if (r.notes.includes('single_item')) add(e.single_item);
+    if (r.kind === 'electronics') add(e.electronics);
+    if (r.kind === 'gold') add(e.gold);
+  }
+  if (r.estimatedTaxRmb) add(e.tax);
+}
+
+function summarise(results: ItemResult[], category: DeclarationCategory, goods: { totalRmb: number; allowance?: number }, missing: MissingFact[], ctx: RulesContext): DeclarationResult {
+  const notes: NoteCode[] = ['estimate'];
+  const types = new Set(results.map((r) => r.type));
+  if ([...types].some((t) => TOBACCO.has(t))) notes.push('tobacco_in_value_allowance');
+  if (types.has('alcohol')) notes.push('alcohol_unsure');
+  if (results.some((r) => r.type === 'goods' && r.status === 'over') && results.filter((r) => r.type === 'goods' && !r.treatment).length > 1) notes.push('items_chosen_by_customs');
+  const options = OPTIONS.filter((o) => results.some((r) => r.options.includes(o)));
+  if (options.includes('temporary_storage')) notes.push('storage_period');
+  if (results.some((r) => r.currency !== undefined && r.currency !== 'CNY')) notes.push('rates');
+  const taxes = results.map((r) => r.estimatedTaxRmb);
+  const mustDeclare = results.some((r) => r.mustDeclare) || (category.route === 'frequent' && results.some((r) => r.status === 'unknown'));
+  const entries = [...new Set(results.flatMap((r) => r.entries))];
+  if (options.includes('temporary_storage') && ctx.data.entries.storage) entries.push(ctx.data.entries.storage);
+  return {
+    items: results,
+    category,
+    mustDeclare,
+    channel: mustDeclare ? 'red' : 'green',
+    estimatedTaxRmb: Math.round(taxes.reduce<number>((s, t) => s + (t ?? 0), 0)),
+    taxComplete: taxes.every((t) => t !== null) && missing.length === 0,
+    goodsTotalRmb: goods.totalRmb,
+    ...(goods.allowance !== undefined ? { valueAllowanceRmb: goods.allowance } : {}),
+    options,
+    notes,
+    rates: { date: ctx.rates.date, source: ctx.rates.source.name, url: ctx.rates.source.url, reference: true },
+    missing,
+    entries,
+    storageMonths: getLimit(ctx.limits, 'storage.months'),
+  };
+}

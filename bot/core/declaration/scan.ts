@@ -1,0 +1,189 @@
+import { combineNumberParts, digitRunAt, isHan, parseDigits, type NumberPart } from './numbers';
+import { phrasesAt, type ItemWord, type Lexicon, type Marker, type Sense } from './lexicon';
+import type { Unit } from './schema';
+
+/** A token of a message, after numbers and their units or currencies are put together. */
+export type Token = { start: number; end: number } & (
+  | { kind: 'qty'; value: number; unit: Unit | undefined }
+  | { kind: 'money'; amount: number; currency: string | undefined }
+  | { kind: 'abv'; value: number }
+  | { kind: 'times'; value: number }
+  | { kind: 'num'; value: number }
+  | { kind: 'unit'; unit: Unit }
+  | { kind: 'item'; item: ItemWord }
+  | { kind: 'drink'; drink: string }
+  | { kind: 'goods'; goodsClass: string }
+  | { kind: 'currency'; code: string }
+  | { kind: 'marker'; marker: Marker }
+  | { kind: 'sep' }
+);
+
+type Raw = { start: number; end: number; senses: Sense[] } | { start: number; end: number; digits: string } | { start: number; end: number; sep: true };
+
+/** Punctuation that separates the items of a list (not "." or ":", which end "тыс." or open a list). */
+const SEPARATOR_CHARS = new Set([',', ';', '、', '，', '；', '。', '\n', '!', '?', '？', '！', '(', ')', '（', '）', '/', '+']);
+const LETTER = /\p{L}/u;
+
+/** Splits normalised text into raw tokens: phrases of the lexicon, digit runs and separators. */
+function rawTokens(text: string, lexicon: Lexicon): Raw[] {
+  const out: Raw[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i] ?? '';
+    if (SEPARATOR_CHARS.has(c) && !(c === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) {
+      out.push({ start: i, end: i + 1, sep: true });
+      i++;
+      continue;
+    }
+    const digits = /\d/.test(c) ? digitRunAt(text, i) : undefined;
+    const phrase = phrasesAt(lexicon, text, i);
+    if (digits && (!phrase || digits.length >= phrase.end - i)) {
+      out.push({ start: i, end: i + digits.length, digits });
+      i += digits.length;
+    } else if (phrase) {
+      out.push({ start: i, end: phrase.end, senses: phrase.phrases.map((p) => p.sense) });
+      i = phrase.end;
+    } else if (LETTER.test(c) && !isHan(c)) {
+      while (i < text.length && LETTER.test(text[i] ?? '')) i++;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+const senseOf = <K extends Sense['kind']>(r: Raw, kind: K): Extract<Sense, { kind: K }> | undefined =>
+  'senses' in r ? (r.senses.find((s) => s.kind === kind) as Extract<Sense, { kind: K }> | undefined) : undefined;
+
+/** True when only spaces and hyphens lie between two positions (words of one number or phrase). */
+const tight = (text: string, from: number, to: number) => /^[\s-]*$/.test(text.slice(from, to));
+
+/** Joins runs of digits, number words and multipliers into single numbers ("two hundred", "1.5万"). */
+function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Token)[] {
+  const out: (Raw | Token)[] = [];
+  const partOf = (r: Raw): NumberPart | undefined => {
+    const s = senseOf(r, 'mult') ?? senseOf(r, 'numword');
+    return s ? { value: s.value, multiplier: s.kind === 'mult', han: isHan(text.slice(r.start, r.end)) } : undefined;
+  };
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i] as Raw;
+    const parts: NumberPart[] = [];
+    let j = i;
+    if ('digits' in r) {
+      const value = parseDigits(r.digits, true);
+      if (value === undefined) continue;
+      parts.push({ value, multiplier: false, han: false });
+      j++;
+    }
+    let end = r.end;
+    for (; j < raws.length; j++) {
+      const next = raws[j] as Raw;
+      const part = partOf(next);
+      if (!part || (j > i && !tight(text, end, next.start)) || ('digits' in r && !part.multiplier)) break;
+      parts.push(part);
+      end = next.end;
+    }
+    const loneWord = parts.length === 1 && !('digits' in r) && 'senses' in r && r.senses.length > 1;
+    if (parts.length === 0 || loneWord) {
+      out.push(r);
+      continue;
+    }
+    out.push({ kind: 'num', value: combineNumberParts(parts, shorthand), start: r.start, end });
+    i = j - 1;
+  }
+  return out;
+}
+
+const THINGS: readonly Sense['kind'][] = ['item', 'drink', 'goods'];
+
+/**
+ * One sense per token. A word that is both a unit and a thing (Chinese 包: pack, or bag) is a
+ * unit right after a number (两包烟) and a thing otherwise (一个包).
+ */
+function toToken(r: Raw | Token, afterNumber: boolean): Token | undefined {
+  if ('kind' in r) return r;
+  if ('sep' in r) return { kind: 'sep', start: r.start, end: r.end };
+  if ('digits' in r) return undefined;
+  const senses = r.senses.filter((x) => x.kind !== 'numword' && x.kind !== 'mult');
+  const thing = senses.find((x) => THINGS.includes(x.kind));
+  const s = (afterNumber ? senses[0] : (thing ?? senses[0])) ?? r.senses[0];
+  if (!s || s.kind === 'numword' || s.kind === 'mult') return undefined;
+  const base = { start: r.start, end: r.end };
+  switch (s.kind) {
+    case 'unit':
+      return { ...base, kind: 'unit', unit: s.unit };
+    case 'item':
+      return { ...base, kind: 'item', item: s.item };
+    case 'drink':
+      return { ...base, kind: 'drink', drink: s.drink };
+    case 'goods':
+      return { ...base, kind: 'goods', goodsClass: s.goodsClass };
+    case 'currency':
+      return { ...base, kind: 'currency', code: s.code };
+    case 'marker':
+      return { ...base, kind: 'marker', marker: s.marker };
+  }
+}
+
+const isThing = (t: Token | undefined) => t !== undefined && (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods');
+const isMarker = (t: Token | undefined, m: Marker) => t?.kind === 'marker' && t.marker === m;
+
+/**
+ * Puts numbers together with what they measure: 12 + cartons -> qty, 15,000 + yuan or $ + 300 ->
+ * money, 40 + % -> abv, 4 + x -> times, "for" + 15,000 -> money without a currency, 2 + whisky
+ * -> qty without a unit. A currency word glued to a following thing (Chinese 1块手表) is a
+ * classifier, not money.
+ */
+function compound(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const after = tokens[i + 2];
+    if (t.kind === 'currency' && next?.kind === 'num' && tight(text, t.end, next.start)) {
+      out.push({ kind: 'money', amount: next.value, currency: t.code, start: t.start, end: next.end });
+      i++;
+      continue;
+    }
+    if (t.kind !== 'num') {
+      out.push(t);
+      continue;
+    }
+    const close = next !== undefined && tight(text, t.end, next.start);
+    if (close && next.kind === 'unit') {
+      out.push({ kind: 'qty', value: t.value, unit: next.unit, start: t.start, end: next.end });
+      i++;
+    } else if (close && next.kind === 'currency' && isThing(after) && after?.start === next.end) {
+      out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: next.end });
+      i++;
+    } else if (close && next.kind === 'currency') {
+      out.push({ kind: 'money', amount: t.value, currency: next.code, start: t.start, end: next.end });
+      i++;
+    } else if (close && isMarker(next, 'abv')) {
+      out.push({ kind: 'abv', value: t.value, start: t.start, end: next.end });
+      i++;
+    } else if (close && isMarker(next, 'times')) {
+      out.push({ kind: 'times', value: t.value, start: t.start, end: next.end });
+      i++;
+    } else if (isMarker(out.at(-1), 'value')) {
+      out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
+    } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,3}\s)?$/u.test(text.slice(t.end, next?.start))) {
+      out.push({ kind: 'qty', value: t.value, unit: undefined, start: t.start, end: t.end });
+    } else {
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** Reads a normalised message into tokens (see Token). */
+export function scan(text: string, lexicon: Lexicon): Token[] {
+  const joined = joinNumbers(text, rawTokens(text, lexicon), lexicon.shorthand);
+  const tokens = joined
+    .map((r, i) => {
+      const prev = joined[i - 1];
+      return toToken(r, prev !== undefined && 'kind' in prev && prev.kind === 'num' && tight(text, prev.end, r.start));
+    })
+    .filter((t): t is Token => t !== undefined);
+  return compound(text, tokens);
+}

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { LanguageCodeSchema } from '../knowledge/schema';
+
+/** Item types the declaration check understands (issue 5). */
+export const ITEM_TYPES = ['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash', 'goods'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+/** Units an item quantity may be given in. pack/carton: cigarettes (limits.yaml `units`). */
+export const UNITS = ['piece', 'pack', 'carton', 'bottle', 'ml', 'l', 'g', 'kg', 'jin'] as const;
+export type Unit = (typeof UNITS)[number];
+
+export const ROUTES = ['ordinary', 'hk_macao', 'frequent'] as const;
+export const RESIDENCIES = ['resident', 'non_resident'] as const;
+export type Route = (typeof ROUTES)[number];
+export type Residency = (typeof RESIDENCIES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO currency code such as USD');
+
+/** knowledge/rates.yaml: RMB per unit of each currency, with date and source. */
+export const RatesFileSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    date: isoDate,
+    /** Always true: these are reference rates for estimates, not official ones. */
+    reference: z.literal(true),
+    source: z.object({ name: z.string().min(1), url: z.string().url() }).strict(),
+    rates: z.record(currencyCode, z.number().positive().finite()).refine((r) => r.CNY === 1, 'rates.CNY must be 1'),
+    symbols: z.record(z.string().min(1), currencyCode).default({}),
+  })
+  .strict();
+export type RatesFile = z.infer<typeof RatesFileSchema>;
+
+const band = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+const id = z.string().regex(/^[a-z0-9_]+$/, 'must be snake_case');
+const entryId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a knowledge entry id (kebab-case)');
+export const TREATMENTS = ['quarantine', 'prohibited', 'permit', 'ask', 'own_rules'] as const;
+export type Treatment = (typeof TREATMENTS)[number];
+
+/** Note codes a result may carry; each language file has a text for every one. */
+export const NOTE_CODES = [
+  'estimate',
+  'rates',
+  'standard_bottle',
+  'abv_assumed',
+  'below_abv',
+  'alcohol_unsure',
+  'example_value',
+  'price_needed',
+  'taxable_cap_unsure',
+  'tobacco_alternatives',
+  'tobacco_in_value_allowance',
+  'single_item',
+  'items_chosen_by_customs',
+  'non_resident_left_in_china',
+  'frequent_value_unknown',
+  'electronics_unsure',
+  'cosmetics_band_unsure',
+  'high_end_watch_unsure',
+  'gold_weight',
+  'rmb_over_limit',
+  'cash_not_taxed',
+  'quarantine',
+  'prohibited',
+  'permit',
+  'ask',
+  'own_rules',
+  'storage_period',
+] as const;
+export type NoteCode = (typeof NOTE_CODES)[number];
+
+/** knowledge/declaration.yaml: language-neutral classification (bands, drinks, articles). */
+export const DeclarationDataSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    reviewed: isoDate,
+    source: z.string().min(1),
+    goodsBands: z.record(id, band).refine((b) => b.general !== undefined, 'goodsBands needs a "general" class'),
+    classPriority: z.array(id).min(1),
+    highEndWatch: z.object({ from: id, to: id }).strict(),
+    classNotes: z.record(id, z.array(z.enum(NOTE_CODES))).default({}),
+    drinks: z.record(id, z.object({ typicalAbvPercent: z.number().min(0).max(100).optional(), exampleValue: z.string().min(1).optional() }).strict()),
+    articles: z.record(id, z.object({ treatment: z.enum(TREATMENTS), entry: entryId }).strict()),
+    entries: z.record(id, entryId),
+  })
+  .strict();
+export type DeclarationData = z.infer<typeof DeclarationDataSchema>;
+
+const words = z.array(z.string().trim().min(1)).min(1);
+
+/** Marker words the parser needs in every language. */
+export const MARKERS = ['abv', 'perUnit', 'total', 'value', 'times', 'separators', 'alternatives', 'owning', 'ruleQuestion'] as const;
+export const OPTIONS = ['declare_and_pay', 'declare', 'temporary_storage', 'return_shipment', 'abandon'] as const;
+export type DeclarationOption = (typeof OPTIONS)[number];
+/** Reply phrases (with `{slot}`s) each language file must define. */
+export const PHRASE_KEYS = [
+  'title',
+  'read_as',
+  'line_within',
+  'line_over',
+  'line_declare',
+  'line_outside',
+  'line_unknown',
+  'line_article',
+  'tax_estimate',
+  'tax_price_needed',
+  'over_cap',
+  'goods_summary',
+  'cash_summary',
+  'channel_red',
+  'channel_green',
+  'total_tax',
+  'total_tax_partial',
+  'options_intro',
+  'ask_route',
+  'ask_residency',
+  'ask_value',
+  'ask_currency',
+  'ask_quantity',
+  'list_separator',
+] as const;
+export type PhraseKey = (typeof PHRASE_KEYS)[number];
+const text = z.string().trim().min(1);
+const record = <K extends readonly [string, ...string[]]>(keys: K) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, text])) as { [P in K[number]]: typeof text }).strict();
+
+/**
+ * knowledge/lang/declaration.<lang>.yaml: the words and phrases of one language, same shape for
+ * zh, en and ru. A word ending in "*" is a stem (matches at the start of a longer word, for
+ * Russian case endings); other Latin and Cyrillic words match whole words; Chinese matches anywhere.
+ */
+export const DeclarationLanguageSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    lang: LanguageCodeSchema,
+    numbers: z
+      .object({
+        /** Number words and their value ("two": 2, "две": 2, "两": 2, "полторы": 1.5). */
+        words: z.record(z.string().min(1), z.number().nonnegative()),
+        /** Words that multiply what comes before ("hundred": 100, "тыс*": 1000, "万": 10000). */
+        multipliers: z.record(z.string().min(1), z.number().positive()),
+        /** Chinese shorthand: 一万五 is 15,000, 两千五 is 2,500 (a last digit after a unit). */
+        trailingDigitShorthand: z.boolean().default(false),
+      })
+      .strict(),
+    units: z.partialRecord(z.enum(UNITS), words),
+    items: z.object({ cigarettes: words, cigars: words, tobacco: words, cash: words, ecigarettes: words }).strict(),
+    drinks: z.record(id, words),
+    goods: z.record(id, words),
+    currencies: z.record(currencyCode, words),
+    markers: z.object(Object.fromEntries(MARKERS.map((k) => [k, words])) as { [P in (typeof MARKERS)[number]]: typeof words }).strict(),
+    /** Names of item types and units in replies. */
+    labels: record(['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash', 'goods', 'sticks', 'pieces', 'grams', 'bottles', 'ml', 'rmb', 'packs', 'cartons'] as const),
+    options: record(OPTIONS),
+    notes: record(NOTE_CODES),
+    phrases: record(PHRASE_KEYS),
+  })
+  .strict();
+export type DeclarationLanguage = z.infer<typeof DeclarationLanguageSchema>;
+
+/** Sanity caps on input (not regulation): beyond them a request is refused as absurd. */
+export const MAX_ITEMS = 30;
+export const MAX_QUANTITY = 100_000;
+export const MAX_VALUE = 1_000_000_000;
+/** One line of goods is split into pieces for the single-item rule; more than this is commercial. */
+export const MAX_GOODS_PIECES = 200;
+
+/** One item of a declaration check, as the API takes it and the chat parser produces it. */
+export const DeclarationItemSchema = z
+  .object({
+    type: z.enum(ITEM_TYPES),
+    /** Count in `unit` (pieces by default; bottles for alcohol; grams for loose tobacco). */
+    quantity: z.number().positive('must be more than 0').max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`).optional(),
+    unit: z.enum(UNITS).optional(),
+    /** Volume of one bottle in ml (alcohol). */
+    volumeMl: z.number().positive('must be more than 0').max(20_000, 'must be at most 20000 (ml per bottle)').optional(),
+    /** Alcohol by volume, percent. */
+    abv: z.number().min(0, 'must be 0 or more').max(100, 'must be at most 100').optional(),
+    /** Total value of the line (all pieces together), in `currency`. */
+    value: z.number().nonnegative('must not be negative').max(MAX_VALUE, `must be at most ${MAX_VALUE}`).optional(),
+    currency: z.string().trim().transform((s) => s.toUpperCase()).pipe(currencyCode).optional(),
+    description: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+    /** Drink kind or goods class from knowledge/declaration.yaml (otherwise read from the description). */
+    kind: id.optional(),
+  })
+  .strict();
+export type DeclarationItem = z.infer<typeof DeclarationItemSchema>;
+
+export const CategorySchema = z.object({ route: z.enum(ROUTES).optional(), residency: z.enum(RESIDENCIES).optional() }).strict();
+export type DeclarationCategory = z.infer<typeof CategorySchema>;
+
+/** A whole declaration check request. */
+export const DeclarationInputSchema = z
+  .object({
+    items: z.array(DeclarationItemSchema).min(1, 'needs at least one item').max(MAX_ITEMS, `at most ${MAX_ITEMS} items`),
+    category: CategorySchema.default({}),
+    /** Currency of values that name none. */
+    currency: z.string().trim().transform((s) => s.toUpperCase()).pipe(currencyCode).optional(),
+  })
+  .strict();
+export type DeclarationInput = z.infer<typeof DeclarationInputSchema>;

@@ -1,0 +1,68 @@
+import type { Limits } from '../knowledge/limits';
+import { getLimit } from '../knowledge/limits';
+import type { LanguageCode } from '../knowledge/schema';
+import type { Result } from '../result';
+import { normalizeText, prepareText, type LanguageResources } from '../text';
+import { makeClassifier } from './classify';
+import { formatDeclaration, formatQuestion } from './format';
+import { buildLexicon, type Lexicon } from './lexicon';
+import type { DeclarationKnowledge } from './load';
+import type { DeclarationError } from './normalize-items';
+import { defaultParseOptions, parseDeclarationList, type ParseOptions } from './parse';
+import { checkDeclaration } from './rules';
+import { scan, type Token } from './scan';
+import type { DeclarationInput } from './schema';
+import type { DeclarationResult, MissingFact, ParsedDeclaration } from './types';
+
+/**
+ * The declaration check as one object, built once at start-up: the lexicon of the three
+ * languages, the parser, the rules and the formatter. Limits and the shared concept/category
+ * matchers are passed per call, so a re-indexed knowledge base is used at once.
+ */
+export type DeclarationService = {
+  readonly knowledge: DeclarationKnowledge;
+  readonly lexicon: Lexicon;
+  readonly options: ParseOptions;
+  parse(text: string, shared: LanguageResources): ParsedDeclaration;
+  check(input: DeclarationInput, limits: Limits, shared: LanguageResources): Result<DeclarationResult, DeclarationError>;
+  format(result: DeclarationResult, names: readonly string[], lang: LanguageCode, limits: Limits): string;
+  question(missing: MissingFact, names: readonly string[], values: readonly (string | undefined)[], lang: LanguageCode, limits: Limits): string;
+  /** The first amount (with its currency, if named) and the first count in a short answer. */
+  readAnswer(text: string): { amount?: number; currency?: string; count?: number };
+};
+
+const conceptsOf = (shared: LanguageResources) => (text: string) => shared.concepts.match(prepareText(text));
+
+/** Builds the service; `options` tune list detection (defaults in defaultParseOptions). */
+export function createDeclarationService(knowledge: DeclarationKnowledge, options: Partial<ParseOptions> = {}): DeclarationService {
+  const lexicon = buildLexicon(knowledge.languages, knowledge.rates);
+  const rates = { date: knowledge.rates.date, source: knowledge.rates.source.name };
+  return {
+    knowledge,
+    lexicon,
+    options: { ...defaultParseOptions, ...options },
+    parse: (text, shared) =>
+      parseDeclarationList(text, { lexicon, data: knowledge.data, matchConcepts: conceptsOf(shared), matchCategories: (t) => shared.categories.match(prepareText(t)) }),
+    check: (input, limits, shared) =>
+      checkDeclaration(input, { limits, rates: knowledge.rates, data: knowledge.data, classify: makeClassifier(lexicon, knowledge.data, conceptsOf(shared)) }),
+    format: (result, names, lang, limits) => formatDeclaration(result, names, { lang, words: knowledge.languages[lang], limits, rates }),
+    question: (missing, names, values, lang, limits) =>
+      formatQuestion(missing, names, values, { lang, words: knowledge.languages[lang], limits, rates, frequentWindowDays: getLimit(limits, 'tobacco.frequentWindowDays') }),
+    readAnswer: (text) => readAnswer(scan(normalizeText(text.slice(0, 500)), lexicon)),
+  };
+}
+
+function readAnswer(tokens: Token[]): { amount?: number; currency?: string; count?: number } {
+  let amount: number | undefined;
+  let currency: string | undefined;
+  let count: number | undefined;
+  for (const t of tokens) {
+    if (t.kind === 'money' && amount === undefined) {
+      amount = t.amount;
+      currency ??= t.currency;
+    } else if ((t.kind === 'num' || t.kind === 'qty') && count === undefined) count = t.value;
+    else if (t.kind === 'currency') currency ??= t.code;
+  }
+  amount ??= count;
+  return { ...(amount !== undefined ? { amount } : {}), ...(currency ? { currency } : {}), ...(count !== undefined ? { count } : {}) };
+}

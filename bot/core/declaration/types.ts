@@ -1,0 +1,110 @@
+import type { DeclarationCategory, DeclarationItem, DeclarationOption, ItemType, NoteCode, Treatment } from './schema';
+
+/** Unit a checked quantity is expressed in after normalisation. */
+export type CheckedUnit = 'sticks' | 'pieces' | 'grams' | 'bottles' | 'rmb';
+
+/**
+ * - within: inside the allowance, nothing to do;
+ * - over: above the allowance: declare; tax on the excess (or options);
+ * - declare: must be declared but is not taxed (cash) or cannot be estimated (frequent traveller's goods);
+ * - outside: not covered by the allowance (drinks under 12%): customs judges a reasonable quantity;
+ * - prohibited / restricted: an article flagged by the concept matcher;
+ * - unknown: a fact is missing (see `missing`).
+ */
+export type ItemStatus = 'within' | 'over' | 'declare' | 'outside' | 'prohibited' | 'restricted' | 'unknown';
+
+/** The check of one item. Amounts in RMB; quantities in `unit`. */
+export type ItemResult = {
+  /** Position in the request's `items`. */
+  index: number;
+  type: ItemType;
+  description?: string;
+  /** Drink kind, goods class or article concept the item was read as. */
+  kind?: string;
+  /** Normalised quantity (sticks, pieces, grams, bottles; RMB for cash and goods). */
+  quantity?: number;
+  unit?: CheckedUnit;
+  /** Alcohol: volume of one bottle and total, ml. */
+  volumeMl?: number;
+  totalMl?: number;
+  abv?: number;
+  /** Value in RMB (converted at the reference rate when given in another currency). */
+  valueRmb?: number;
+  /** Original value and currency when not RMB. */
+  value?: number;
+  currency?: string;
+  /** Cash: the USD equivalent, for the USD 5,000 threshold. */
+  valueUsd?: number;
+  /** Duty-free quantity (or RMB) that applies to this item; 0 when another item uses it. */
+  allowance?: number;
+  /** Alcohol: the total volume allowance, ml. */
+  allowanceMl?: number;
+  /** Quantity (or RMB) above the allowance. */
+  excess?: number;
+  /** Quantity (or RMB) the estimate taxes. */
+  taxable?: number;
+  /** Tobacco and alcohol: quantity above the taxable cap (storage, return or abandon only). */
+  overCap?: number;
+  taxableCap?: number;
+  bandPercent?: number;
+  /** Estimated tax in RMB; null when it cannot be estimated (no price). */
+  estimatedTaxRmb?: number | null;
+  mustDeclare: boolean;
+  status: ItemStatus;
+  treatment?: Treatment;
+  options: DeclarationOption[];
+  notes: NoteCode[];
+  /** Knowledge entries behind this item's rules. */
+  entries: string[];
+};
+
+/** A fact the check needs and the request did not give. `field` is a path into the request. */
+export type MissingFact =
+  | { field: 'category.route' }
+  | { field: 'category.residency' }
+  | { field: `items.${number}.value`; itemIndex: number }
+  | { field: `items.${number}.currency`; itemIndex: number }
+  | { field: `items.${number}.quantity`; itemIndex: number };
+
+/** The whole result: every item, the channel, the tax estimate, notes. */
+export type DeclarationResult = {
+  items: ItemResult[];
+  category: DeclarationCategory;
+  /** True when anything must (or, being unsure, should) be declared: take the red channel. */
+  mustDeclare: boolean;
+  channel: 'red' | 'green';
+  /** Sum of the estimated taxes, RMB; a lower bound when `taxComplete` is false. */
+  estimatedTaxRmb: number;
+  taxComplete: boolean;
+  /** Goods: total value (RMB) and the value allowance that applies, when known. */
+  goodsTotalRmb: number;
+  valueAllowanceRmb?: number;
+  /** Options that apply to at least one item, in a fixed order. */
+  options: DeclarationOption[];
+  /** Notes for the whole list (always includes "estimate"). */
+  notes: NoteCode[];
+  rates: { date: string; source: string; url: string; reference: true };
+  /** Facts to ask for; when not empty the result is partial. */
+  missing: MissingFact[];
+  /** Knowledge entries cited, most relevant first. */
+  entries: string[];
+  /** Temporary storage period (months, UNSURE) for the options text. */
+  storageMonths: number;
+};
+
+/** An item as the chat parser read it, with where it came from. */
+export type ParsedItem = DeclarationItem & {
+  /** The traveller's words for it (for the reply; escaped by the channel that shows it). */
+  label: string;
+  /** True when the item has a quantity or a value (counts towards "a list"). */
+  quantified: boolean;
+  hasMoney: boolean;
+};
+
+/** What the parser found in a message. */
+export type ParsedDeclaration = {
+  items: ParsedItem[];
+  category: DeclarationCategory;
+  /** 0..1: how sure the parser is that the message is a list of things carried. */
+  confidence: number;
+};

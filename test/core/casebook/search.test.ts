@@ -1,0 +1,56 @@
+import { CasebookSearch, type CasebookEntry } from '../../../bot/core/casebook';
+import { loadKnowledgeOrThrow } from '../../../bot/core/knowledge/load';
+import { buildLanguageResources } from '../../../bot/core/text';
+import type { ConversationId, EscalationId } from '../../../bot/core/types';
+import { KNOWLEDGE_DIR } from '../../fixtures/services';
+
+const stopwords = buildLanguageResources(loadKnowledgeOrThrow(KNOWLEDGE_DIR).languages).stopwords;
+const kase = (id: string, lang: CasebookEntry['lang'], question: string, summary: string): CasebookEntry => ({
+  id: id as EscalationId,
+  conversationId: `c_${id}` as ConversationId,
+  lang,
+  channel: 'web',
+  reasons: ['low_confidence'],
+  category: 'rule_explained',
+  question,
+  summary,
+  transcript: [],
+  coordinator: 'li',
+  createdAt: '2026-11-26T10:00:00.000Z',
+  claimedAt: '2026-11-26T10:01:00.000Z',
+  resolvedAt: '2026-11-26T10:02:00.000Z',
+  waitingMs: 60_000,
+  handlingMs: 60_000,
+});
+
+describe('CasebookSearch', () => {
+  const cases = [
+    kase('e_1', 'zh', '我的香烟被海关扣留了怎么办', '解释了暂存和退运'),
+    kase('e_2', 'ru', 'У меня забрали сигареты на таможне', 'Объяснил временное хранение'),
+    kase('e_3', 'en', 'Can I bring my cat on the flight?', 'Explained pet quarantine rules'),
+  ];
+  let version = 1;
+  const all = jest.fn(() => cases);
+  const search = new CasebookSearch(all, () => version, () => stopwords);
+
+  it.each([
+    ['香烟', ['e_1']],
+    ['сигареты', ['e_2']],
+    ['сигарет', ['e_2']],
+    ['cats', ['e_3']],
+    ['quarantine', ['e_3']],
+    ['временном хранении', ['e_2']],
+  ])('finds %s in its own language', (q, expected) => {
+    expect(search.search(q)).toEqual(expected);
+  });
+
+  it('rebuilds its index only when the casebook changed', () => {
+    const calls = all.mock.calls.length;
+    search.search('cat');
+    expect(all.mock.calls.length).toBe(calls);
+    cases.push(kase('e_4', 'en', 'my cat has no chip', 'routed to quarantine'));
+    version++;
+    expect(search.search('cat').sort()).toEqual(['e_3', 'e_4']);
+    expect(all.mock.calls.length).toBe(calls + 1);
+  });
+});

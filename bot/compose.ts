@@ -2,12 +2,15 @@ import type Database from 'better-sqlite3';
 import type { Express } from 'express';
 import { createHttpApp } from './adapters/http/app';
 import { createCoordination, type Coordination } from './adapters/http/coordinator-setup';
+import { declarationRoutes } from './adapters/http/declaration-routes';
+import { rateLimit } from './adapters/http/rate-limit';
 import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteConversationStore } from './adapters/storage/sqlite';
 import { createEventBus } from './adapters/system/event-bus';
 import { createTelegramChannel, loadTelegramTextsOrThrow, TELEGRAM_MIGRATIONS, type TelegramChannel, type TelegramChannelOptions } from './adapters/telegram';
 import { createLogger, randomIds, systemClock } from './adapters/system/system';
 import type { Config } from './config';
 import { createAssistant, KnowledgeRuntime, type Assistant } from './core/conversation';
+import { createDeclarationService, loadDeclarationKnowledgeOrThrow, type DeclarationService } from './core/declaration';
 import { loadKnowledgeOrThrow } from './core/knowledge/load';
 import type { Clock, EventBus, IdGenerator, Logger } from './core/ports';
 
@@ -27,6 +30,8 @@ export type Services = {
   telegram?: TelegramChannel;
   /** Passenger coordinators: accounts, escalation desk, casebook, drafts, console (issue 4). */
   coordination: Coordination;
+  /** Declaration check (issue 5): chat step and POST /api/v1/declaration-check. */
+  declaration: DeclarationService;
   close(): void;
 };
 
@@ -42,7 +47,8 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   const store = new SqliteConversationStore(db);
   const events = createEventBus(logger);
   const ids = overrides.ids ?? randomIds;
-  const assistant = createAssistant({ runtime, store, events, clock, ids, logger });
+  const declaration = createDeclarationService(loadDeclarationKnowledgeOrThrow(config.KNOWLEDGE_DIR));
+  const assistant = createAssistant({ runtime, store, events, clock, ids, logger, declaration });
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? createTelegramChannel(
         { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, webhookUrl: config.TELEGRAM_WEBHOOK_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
@@ -59,12 +65,12 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY,
     isReady: () => true,
-    apiRouters: coordination.apiRouters,
+    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
     pageRouters: [...(telegram?.router ? [telegram.router] : []), ...coordination.pageRouters],
   });
   const close = () => {
     void telegram?.stop(); // for a graceful stop, `await services.telegram?.stop()` first (main.ts does)
     db.close();
   };
-  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, close };
+  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, declaration, close };
 }

@@ -22,6 +22,7 @@ export function toApiReply(reply: Reply) {
   const base = { kind: reply.kind, lang: reply.lang, text: reply.text, citations: reply.citations.map(({ id, title, source, url }) => ({ id, title, source, url })) };
   if (reply.kind === 'routed') return { ...base, department: reply.department };
   if (reply.kind === 'escalated') return { ...base, escalationId: reply.escalationId };
+  if ((reply.kind === 'answer' || reply.kind === 'clarify') && reply.declaration) return { ...base, declaration: reply.declaration };
   return base;
 }
 

@@ -28,6 +28,8 @@ export type DecideOptions = {
   minIntentProbability: number;
   /** Minimum probability for a greeting or thanks (short messages carry few features). */
   minSmalltalkProbability: number;
+  /** An "other" (out-of-scope) intent this sure overrides a single matching concept. */
+  clearOtherProbability: number;
 };
 
 export const defaultDecideOptions: DecideOptions = {
@@ -37,6 +39,7 @@ export const defaultDecideOptions: DecideOptions = {
   strongScore: 5,
   minIntentProbability: 0.6,
   minSmalltalkProbability: 0.45,
+  clearOtherProbability: 0.8,
 };
 
 export type DecideContext = {
@@ -134,7 +137,9 @@ function byIntent(r: Reading, next: ConversationState, options: DecideOptions): 
   if (routedByEntry) return { decision: { kind: 'routed', department: routedByEntry }, state: { ...next, misses: 0 } };
   if (intent.probability < options.minIntentProbability) return undefined;
   const strongAnswer = best !== undefined && best.score >= options.strongScore && best.matchedConcepts.length > 0;
-  if (intent.intent === 'other' && !strongAnswer) return escalate(['out_of_scope'], next);
+  // A clear "other" (a recipe, the weather) wins over a single shared concept ("锅包肉" has 肉).
+  const clearlyOther = intent.intent === 'other' && intent.probability >= options.clearOtherProbability && (best?.matchedConcepts.length ?? 0) < 2;
+  if (clearlyOther || (intent.intent === 'other' && !strongAnswer)) return escalate(['out_of_scope'], next);
   if ((intent.intent === 'human' || intent.intent === 'complaint' || intent.intent === 'evasion') && !strongAnswer) {
     return escalate([intent.intent === 'human' ? 'asked_for_human' : intent.intent], next);
   }

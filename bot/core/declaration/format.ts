@@ -21,6 +21,7 @@ function slots(ctx: FormatContext): Record<string, string> {
     goldGrams: v('gold.declareAboveGrams'),
     watchRmb: v('tax.highEndWatchRmb'),
     rmbMax: v('cash.rmbMax'),
+    days: v('tobacco.frequentWindowDays'),
     usdMax: v('cash.foreignDeclareAboveUsd'),
     date: ctx.rates.date,
     source: ctx.rates.source,
@@ -91,7 +92,7 @@ function itemLines(r: ItemResult, name: string, no: number, ctx: FormatContext):
     case 'outside':
       return [clean(fillTemplate(P.line_outside, base))];
     case 'within':
-      return [clean(fillTemplate(r.mustDeclare ? P.line_declare : P.line_within, base))];
+      return [clean(fillTemplate(r.mustDeclare ? P.line_within_declare : P.line_within, base))];
     case 'declare':
       return [clean(fillTemplate(P.line_declare, base))];
     case 'over': {

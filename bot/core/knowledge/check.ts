@@ -52,8 +52,10 @@ export function checkKnowledge(bundle: KnowledgeBundle, today: Date, maxAgeMonth
   for (const entry of bundle.entries) {
     const file = bundle.files.get(entry.id) ?? entry.id;
     if (stale(entry.reviewed)) issues.push({ file, path: 'reviewed', message: `last reviewed ${entry.reviewed}, more than ${maxAgeMonths} months ago` });
-    for (const tag of entry.tags) {
-      if (!concepts.has(tag)) issues.push({ file, path: 'tags', message: `tag "${tag}" is not a concept in knowledge/lang/*.yaml` });
+    for (const field of ['tags', 'requires', 'excludes'] as const) {
+      for (const tag of entry[field]) {
+        if (!concepts.has(tag)) issues.push({ file, path: field, message: `"${tag}" is not a concept in knowledge/lang/*.yaml` });
+      }
     }
     for (const lang of LANGUAGES) {
       const a = entry.answer[lang];

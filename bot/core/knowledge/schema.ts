@@ -99,6 +99,13 @@ export const KnowledgeEntrySchema = z
     keywords: TrilingualListSchema,
     /** Language-neutral tags (concept ids from knowledge/lang/*.yaml concepts). */
     tags: z.array(z.string().regex(/^[a-z0-9_]+$/)).min(1),
+    /**
+     * Concepts one of which the question must mention for this entry to rank (e.g. the Hong
+     * Kong allowance requires hk_macao). Entries without it compete on words alone.
+     */
+    requires: z.array(z.string().regex(/^[a-z0-9_]+$/)).default([]),
+    /** Concepts that rule this entry out (e.g. the inbound declaration list excludes outbound). */
+    excludes: z.array(z.string().regex(/^[a-z0-9_]+$/)).default([]),
     /** Category the answer depends on; the default lead is for ordinary/resident travellers. */
     dependsOn: DependsOnSchema.optional(),
     /** True when part of the entry rests on an UNSURE fact; the text must then say so. */

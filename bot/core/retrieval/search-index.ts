@@ -6,6 +6,9 @@ import { tokenize, type Stopwords, type Token } from '../text';
 const FIELD_BOOST = { tags: 5, title: 3, keywords: 2, phrasings: 2, body: 1 } as const;
 type Field = keyof typeof FIELD_BOOST;
 
+/** Score multiplier per topic concept shared by the question and the entry's tags. */
+const CONCEPT_BONUS = 0.3;
+
 /** Terms shorter than this are never matched fuzzily (too many false friends). */
 const FUZZY_MIN_LENGTH = 5;
 
@@ -54,14 +57,22 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], stopwords: 
       });
     }
   });
-  const tagsById = new Map(entries.map((e) => [e.id, new Set(e.tags)]));
+  const meta = new Map(entries.map((e) => [e.id, { tags: new Set(e.tags), requires: e.requires, excludes: e.excludes }]));
   return {
     size: entries.length,
-    search: (query, limit = 5) => runQuery(index, tagsById, query).slice(0, limit),
+    search: (query, limit = 5) => runQuery(index, meta, query).slice(0, limit),
   };
 }
 
-function runQuery(index: lunr.Index, tagsById: Map<string, Set<string>>, query: Query): Hit[] {
+type EntryMeta = { tags: Set<string>; requires: readonly string[]; excludes: readonly string[] };
+
+/**
+ * How much an entry's score keeps when the question lacks a concept the entry requires, or
+ * has one it excludes (knowledge entries' `requires` / `excludes`).
+ */
+const OFF_TOPIC_FACTOR = 0.2;
+
+function runQuery(index: lunr.Index, meta: Map<string, EntryMeta>, query: Query): Hit[] {
   const terms = [...new Set(query.tokens.map((t) => t.term))].filter((t) => t.length > 0);
   if (terms.length === 0 && query.concepts.length === 0 && !query.weakConcepts?.length) return [];
   const results = index.query((q) => {
@@ -76,11 +87,17 @@ function runQuery(index: lunr.Index, tagsById: Map<string, Set<string>>, query: 
     for (const concept of query.weakConcepts ?? []) q.term(tagTerm(concept), { usePipeline: false, fields: ['tags'], boost: 0.5 });
   });
   const wanted = terms.length + query.concepts.length;
-  return results.map((r) => {
+  const asked = new Set([...query.concepts, ...(query.weakConcepts ?? [])]);
+  const hits = results.map((r) => {
     const matched = new Set(Object.keys(r.matchData.metadata));
-    const tags = tagsById.get(r.ref) ?? new Set<string>();
-    const matchedConcepts = query.concepts.filter((c) => tags.has(c));
+    const m = meta.get(r.ref) ?? { tags: new Set<string>(), requires: [], excludes: [] };
+    const matchedConcepts = query.concepts.filter((c) => m.tags.has(c));
     const matchedTerms = terms.filter((t) => matched.has(t)).length;
-    return { entryId: r.ref, score: r.score, coverage: (matchedTerms + matchedConcepts.length) / wanted, matchedConcepts };
+    const offTopic = (m.requires.length > 0 && !m.requires.some((c) => asked.has(c))) || m.excludes.some((c) => asked.has(c));
+    // Each topic concept of the question that the entry is about multiplies its score: an
+    // entry about "declaring when leaving" beats one that only shares the word "declare".
+    const score = r.score * (1 + CONCEPT_BONUS * matchedConcepts.length) * (offTopic ? OFF_TOPIC_FACTOR : 1);
+    return { entryId: r.ref, score, coverage: (matchedTerms + matchedConcepts.length) / wanted, matchedConcepts };
   });
+  return hits.sort((a, b) => b.score - a.score);
 }

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { checkKnowledge } from '../bot/core/knowledge/check';
 import { formatIssues, loadKnowledge } from '../bot/core/knowledge/load';
 import { loadTelegramTexts } from '../bot/adapters/telegram/texts';
+import { checkDeclarationKnowledge, loadDeclarationKnowledge } from '../bot/core/declaration';
 
 function main(argv: string[]): number {
   const arg = (name: string) => {
@@ -17,7 +18,9 @@ function main(argv: string[]): number {
   const today = arg('--today') ? new Date(`${arg('--today')}T00:00:00Z`) : new Date();
   const loaded = loadKnowledge(dir);
   const telegram = loadTelegramTexts(dir); // the Telegram UI phrases (adapter data, same rules)
-  const issues = [...(loaded.ok ? checkKnowledge(loaded.bundle, today) : loaded.issues), ...(telegram.ok ? [] : telegram.issues)];
+  const declaration = loadDeclarationKnowledge(dir); // rates, declaration classes and words (issue 5)
+  const declarationIssues = !declaration.ok ? declaration.issues : loaded.ok ? checkDeclarationKnowledge(declaration.knowledge, loaded.bundle, today) : [];
+  const issues = [...(loaded.ok ? checkKnowledge(loaded.bundle, today) : loaded.issues), ...(telegram.ok ? [] : telegram.issues), ...declarationIssues];
   if (issues.length > 0) {
     console.error(`kb:check: ${issues.length} problem(s) in ${dir}:\n${formatIssues(issues)}`);
     return 1;

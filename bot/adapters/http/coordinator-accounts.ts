@@ -86,6 +86,12 @@ export class CoordinatorAccounts {
     return this.enabled(account.id);
   }
 
+  /** True while the credentials behind an open stream still hold (session live, account enabled). */
+  stillValid(who: { id: number; sessionId?: string }): boolean {
+    if (who.sessionId) return this.session(who.sessionId) !== undefined;
+    return this.enabled(who.id) !== undefined;
+  }
+
   private enabled(id: number): Coordinator | undefined {
     const c = this.store.byId(id);
     return c && !c.disabled ? c : undefined;

@@ -72,7 +72,7 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
   const apiRouters = [
     conversationEventsRoutes({ store: deps.store, events: deps.events, stream: deps.stream }),
     coordinatorAuthRoutes({ accounts, limiter: rateLimit(deps.loginRateLimitPerMinute, deps.clock), settings: () => ({ claimSlaMinutes: limit('claimSlaMinutes') }), now: () => deps.clock.now() }),
-    escalationRoutes({ desk, store: deps.store, events: deps.events, clock: deps.clock, auth, stream: deps.stream }),
+    escalationRoutes({ desk, store: deps.store, events: deps.events, clock: deps.clock, auth, stillValid: (who) => accounts.stillValid(who), stream: deps.stream }),
     casebookRoutes({ casebook, search, desk, auth }),
     draftRoutes({ drafts: casebook, runtime: deps.runtime, knowledgeDir: deps.knowledgeDir, clock: deps.clock, logger: deps.logger, auth }),
     statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }) }),

@@ -14,6 +14,8 @@ export type EventStreamOptions = {
   heartbeatMs?: number;
   /** Reconnect delay suggested to EventSource; default 2 000 ms. */
   retryMs?: number;
+  /** Called after each heartbeat (e.g. to end a stream whose credentials no longer hold). */
+  onHeartbeat?: () => void;
 };
 
 /**
@@ -31,7 +33,10 @@ export function openEventStream(req: Request, res: Response, options: EventStrea
   res.write(`retry: ${options.retryMs ?? 2000}\n: connected\n\n`);
   const cleanups: (() => void)[] = [];
   let closed = false;
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), options.heartbeatMs ?? 15_000);
+  const heartbeat = setInterval(() => {
+    res.write(': ping\n\n');
+    options.onHeartbeat?.();
+  }, options.heartbeatMs ?? 15_000);
   heartbeat.unref();
   const finish = () => {
     if (closed) return;

@@ -31,8 +31,8 @@ export function declarationRoutes(deps: DeclarationRoutesDeps): Router {
     if (!checked.ok) throw new ApiError('invalid_request', checked.error.message);
     const names = input.items.map((i) => i.description ?? deps.service.knowledge.languages[lang].labels[i.type]);
     const first = checked.value.missing[0];
-    const values = input.items.map((i) => (i.value !== undefined ? String(i.value) : undefined));
-    const text = first ? deps.service.question(first, names, values, lang, knowledge.limits) : deps.service.format(checked.value, names, lang, knowledge.limits);
+    const named = input.items.map((i, k) => ({ ...i, label: names[k] ?? i.type }));
+    const text = first ? deps.service.question(first, named, lang, knowledge.limits) : deps.service.format(checked.value, names, lang, knowledge.limits);
     res.json({ lang, text, result: checked.value });
   });
   return router;

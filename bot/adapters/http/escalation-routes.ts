@@ -6,7 +6,7 @@ import type { Clock, ConversationStore, EventBus } from '../../core/ports';
 import type { Result } from '../../core/result';
 import { DEPARTMENTS, type EscalationId } from '../../core/types';
 import { MAX_MESSAGE_CHARS } from './chat-routes';
-import { coordinatorOf, requireLead } from './coordinator-auth';
+import { coordinatorOf, requireLead, type AuthedCoordinator } from './coordinator-auth';
 import { openEventStream, type EventStreamOptions } from './coordinator-sse';
 import { ApiError, describeZodError } from './errors';
 
@@ -68,7 +68,16 @@ function parseQuery<S extends z.ZodTypeAny>(value: unknown, schema: S, name: str
   return parsed.data;
 }
 
-export type EscalationRoutesDeps = { desk: Desk; store: ConversationStore; events: EventBus; clock: Clock; auth: RequestHandler; stream?: EventStreamOptions };
+export type EscalationRoutesDeps = {
+  desk: Desk;
+  store: ConversationStore;
+  events: EventBus;
+  clock: Clock;
+  auth: RequestHandler;
+  /** Whether the credentials that opened a stream still hold (checked every heartbeat). */
+  stillValid: (who: AuthedCoordinator) => boolean;
+  stream?: EventStreamOptions;
+};
 
 /** The queue and the work on one case, for coordinators (all routes need a coordinator). */
 export function escalationRoutes(deps: EscalationRoutesDeps): Router {
@@ -133,9 +142,11 @@ export function escalationRoutes(deps: EscalationRoutesDeps): Router {
  * GET /escalations/stream — the console's live queue: `escalation` events (created, claimed,
  * taken over, resolved: the item as in the list) and `message` events for conversations
  * being handled (`{escalationId, message}`). The console reloads the queue when it reconnects.
+ * A stream ends at the next heartbeat once its session ends or its account is disabled.
  */
 function queueStream(deps: EscalationRoutesDeps, req: Request, res: Parameters<RequestHandler>[1]): void {
-  const stream = openEventStream(req, res, deps.stream);
+  const who = coordinatorOf(res);
+  const stream = openEventStream(req, res, { ...deps.stream, onHeartbeat: () => (deps.stillValid(who) ? undefined : stream.close()) });
   const unsubscribe = deps.events.subscribe((event) => {
     if (event.type === 'escalation_created' || event.type === 'escalation_changed') {
       const id = event.type === 'escalation_created' ? event.escalation.id : event.escalationId;

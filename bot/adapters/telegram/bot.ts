@@ -1,15 +1,15 @@
 import { Markup, type Context, type Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { InlineKeyboardMarkup, Message } from 'telegraf/types';
-import { z } from 'zod';
 import type { Assistant } from '../../core/conversation';
-import { LANGUAGES, LanguageCodeSchema, type LanguageCode } from '../../core/knowledge/schema';
+import { LANGUAGES, type LanguageCode } from '../../core/knowledge/schema';
 import { fillTemplate } from '../../core/knowledge/templates';
 import type { Clock, Logger } from '../../core/ports';
 import { detectLanguage } from '../../core/text';
 import { createFixedWindow } from '../http/rate-limit';
 import { isAddressedToBot, isGroupChat, toLanguageCode, withoutMention } from './addressing';
 import type { TelegramChatStore } from './chat-store';
+import { askedCategory, CallbackDataSchema, DECLARE_CHOICES, declareKeyboard, pendingChoice, type DeclareDialogue } from './declare';
 import { escapeHtml, replyHtml } from './html';
 import { redactToken, TelegramDeliveryError } from './retry';
 import type { Sender } from './sender';
@@ -30,9 +30,6 @@ export type TelegramBotDeps = {
 
 /** Non-text messages that get a "please type your question" reply (service messages get none). */
 const UNSUPPORTED_KINDS = ['sticker', 'photo', 'voice', 'video', 'video_note', 'audio', 'document', 'animation', 'location', 'venue', 'contact', 'poll', 'dice'] as const;
-
-/** Button data: `lang:<code>`. Anything else (an old keyboard, a forged press) is refused politely. */
-const CallbackDataSchema = z.tuple([z.literal('lang'), LanguageCodeSchema]);
 
 type ChatRef = { id: number; type: string };
 type AnyMessage = Message & { text?: string; entities?: Message.TextMessage['entities'] };
@@ -68,7 +65,11 @@ export function registerHandlers(bot: Telegraf, deps: TelegramBotDeps): void {
     if (!result.ok) throw new Error(`bot: telegram chat ${chat.id}: ${result.error.code}: ${result.error.message}`);
     const { conversationId, reply } = result.value;
     if (conversationId !== record?.conversationId) chats.update(chat.id, chat.type, { conversationId });
-    await sender.sendHtml(chat.id, replyHtml(reply, texts.sources_label[reply.lang]), { replyTo: options.replyTo });
+    const asked = askedCategory(reply); // the declaration check asks the traveller's category: offer buttons
+    const keyboard = asked ? declareKeyboard(asked, texts, reply.lang) : undefined;
+    const messageId = await sender.sendHtml(chat.id, replyHtml(reply, texts.sources_label[reply.lang]), { replyTo: options.replyTo, keyboard });
+    const dialogue: DeclareDialogue | null = asked && messageId !== undefined ? { kind: 'declare', asked, messageId, lang: reply.lang } : null;
+    if (dialogue || record?.dialogue !== undefined) chats.update(chat.id, chat.type, { dialogue });
   };
 
   bot.catch(async (error, ctx) => {
@@ -107,25 +108,39 @@ export function registerHandlers(bot: Telegraf, deps: TelegramBotDeps): void {
     const lang = langOf(ctx.chat, ctx.from);
     return answer(ctx.chat, texts.human_request[lang], { lang, fallback: lang, replyTo: replyTo(ctx.chat, ctx.message.message_id) });
   });
-  bot.command('declare', (ctx) => sender.sendHtml(ctx.chat.id, t('declare_unavailable', langOf(ctx.chat, ctx.from)), { replyTo: replyTo(ctx.chat, ctx.message.message_id) }));
+  bot.command('declare', (ctx) => sender.sendHtml(ctx.chat.id, t('declare_intro', langOf(ctx.chat, ctx.from)), { replyTo: replyTo(ctx.chat, ctx.message.message_id) }));
 
   bot.on('callback_query', async (ctx) => {
     const query = ctx.callbackQuery;
     await sender.answerCallback(query.id);
     const chat = query.message?.chat;
     if (!chat || !query.message) return;
+    const messageId = query.message.message_id;
+    const expired = () => sender.sendHtml(chat.id, t('button_expired', langOf(chat, query.from)));
     const parsed = CallbackDataSchema.safeParse('data' in query ? query.data.split(':') : []);
-    if (!parsed.success) return sender.sendHtml(chat.id, t('button_expired', langOf(chat, query.from)));
-    const [, lang] = parsed.data;
-    chats.update(chat.id, chat.type, { lang });
-    await sender.editHtml(chat.id, query.message.message_id, `${t('language_set', lang)}\n\n${t('start_greeting', lang)}`);
+    if (!parsed.success) return expired();
+    if (parsed.data[0] === 'lang') {
+      const lang = parsed.data[1];
+      chats.update(chat.id, chat.type, { lang });
+      return sender.editHtml(chat.id, messageId, `${t('language_set', lang)}\n\n${t('start_greeting', lang)}`);
+    }
+    const choice = parsed.data[1];
+    const dialogue = pendingChoice(chats.get(chat.id)?.dialogue, choice, messageId);
+    if (!dialogue) return expired();
+    chats.update(chat.id, chat.type, { dialogue: null }); // one answer per question, even on a double tap
+    await sender.clearKeyboard(chat.id, messageId);
+    await answer(chat, texts[DECLARE_CHOICES[choice].answer][dialogue.lang], { lang: dialogue.lang, fallback: dialogue.lang });
   });
 
   bot.on(message('text'), async (ctx) => {
     const msg = ctx.message;
     const lang = langOf(ctx.chat, ctx.from);
     const to = replyTo(ctx.chat, msg.message_id);
-    if (commandIn(msg) !== undefined) return sender.sendHtml(ctx.chat.id, t('help', lang), { replyTo: to }); // unknown command
+    const command = commandIn(msg);
+    if (command !== undefined) {
+      if (isGroupChat(ctx.chat.type) && !command.includes('@')) return; // an unknown /command in a group may be another bot's
+      return sender.sendHtml(ctx.chat.id, t('help', lang), { replyTo: to });
+    }
     const text = isGroupChat(ctx.chat.type) ? withoutMention(msg.text, ctx.botInfo) : msg.text.trim();
     if (!text) return sender.sendHtml(ctx.chat.id, t('mention_empty', lang), { replyTo: to });
     await answer(ctx.chat, text, { replyTo: to, fallback: lang });

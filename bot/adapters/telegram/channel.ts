@@ -70,7 +70,6 @@ export function createTelegramChannel(settings: TelegramSettings, deps: Telegram
   const sender = createSender({ telegram: bot.telegram, logger, token, retry: options.retry });
   const chats = new TelegramChatStore(deps.db, () => deps.clock.now());
   registerHandlers(bot, { ...deps, chats, sender, token, rateLimitPerMinute: settings.rateLimitPerMinute });
-  const call = <T>(method: string, fn: () => Promise<T>) => callWithRetry(method, fn, { logger, token, retry: options.retry });
 
   let controller: AbortController | undefined;
   let running: Promise<void> | undefined;
@@ -87,7 +86,9 @@ export function createTelegramChannel(settings: TelegramSettings, deps: Telegram
       signal.addEventListener('abort', done, { once: true });
     });
 
-  const connect = async () => {
+  const connect = async (signal: AbortSignal) => {
+    // Waits between retries end when the channel stops, so stop() never waits out a retry_after.
+    const call = <T>(method: string, fn: () => Promise<T>) => callWithRetry(method, fn, { logger, token, retry: { ...options.retry, wait: (ms) => sleep(ms, signal), signal } });
     bot.botInfo = await call('getMe', () => bot.telegram.getMe());
     await setCommands(bot, deps.texts, call).catch((e: unknown) => logger.log('warn', 'telegram_commands_not_set', { error: redactToken(String(e), token) }));
     if (webhookUrl && webhookSecret) {
@@ -100,7 +101,7 @@ export function createTelegramChannel(settings: TelegramSettings, deps: Telegram
   const supervise = async (signal: AbortSignal) => {
     for (let attempt = 1; !signal.aborted; attempt++) {
       try {
-        await connect();
+        await connect(signal);
         logger.log('info', 'telegram_started', { mode: webhookUrl ? 'webhook' : 'polling', username: bot.botInfo?.username });
         if (webhookUrl) return;
         await pollUpdates(bot, { logger, token, signal, wait: (ms) => sleep(ms, signal) }, { timeoutSeconds: options.pollTimeoutSeconds, retry: options.retry });

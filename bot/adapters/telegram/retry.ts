@@ -24,6 +24,8 @@ export type RetryOptions = {
   maxDelayMs?: number;
   /** Waits `ms`; injectable so tests can watch the waits. Default setTimeout. */
   wait?: (ms: number) => Promise<void>;
+  /** Once aborted, no further attempt is made (the channel is stopping). Default: never aborted. */
+  signal?: AbortSignal;
 };
 
 export const defaultRetryOptions: Required<RetryOptions> = {
@@ -31,6 +33,7 @@ export const defaultRetryOptions: Required<RetryOptions> = {
   baseDelayMs: 500,
   maxDelayMs: 60_000,
   wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  signal: new AbortController().signal,
 };
 
 /** The bot token in any text, and telegraf's `/bot<token>/` URL form, replaced by [REDACTED]. */
@@ -69,6 +72,7 @@ export function retryDelayMs(error: unknown, attempt: number, options: Required<
 export async function callWithRetry<T>(method: string, call: () => Promise<T>, deps: { logger: Logger; token: string; retry?: RetryOptions }): Promise<T> {
   const options = { ...defaultRetryOptions, ...deps.retry };
   for (let attempt = 1; ; attempt++) {
+    if (options.signal.aborted) throw new TelegramDeliveryError(method, undefined, `telegram: ${method} abandoned: the channel is stopping`);
     try {
       return await call();
     } catch (error) {

@@ -13,10 +13,12 @@ export type SendOptions = {
 
 /** Everything the bot sends goes through here: HTML, split under the limit, retried. */
 export type Sender = {
-  /** Sends Telegram HTML to a chat, in as many messages as the limit needs. */
-  sendHtml(chatId: number, html: string, options?: SendOptions): Promise<void>;
+  /** Sends Telegram HTML to a chat, in as many messages as the limit needs; resolves with the last message's id. */
+  sendHtml(chatId: number, html: string, options?: SendOptions): Promise<number | undefined>;
   /** Replaces a message's text (and drops its keyboard). */
   editHtml(chatId: number, messageId: number, html: string): Promise<void>;
+  /** Removes the buttons under a message (its question was answered). */
+  clearKeyboard(chatId: number, messageId: number): Promise<void>;
   /** Acknowledges a button press so the client stops its spinner. */
   answerCallback(callbackQueryId: string): Promise<void>;
 };
@@ -29,10 +31,11 @@ export function createSender(deps: SenderDeps): Sender {
   return {
     async sendHtml(chatId, html, options = {}) {
       const parts = splitHtml(html);
+      let lastId: number | undefined;
       for (const [i, part] of parts.entries()) {
         const first = i === 0;
         const last = i === parts.length - 1;
-        await call('sendMessage', () =>
+        const sent = await call('sendMessage', () =>
           telegram.sendMessage(chatId, part, {
             parse_mode: 'HTML',
             link_preview_options: { is_disabled: true },
@@ -40,11 +43,16 @@ export function createSender(deps: SenderDeps): Sender {
             ...(last && options.keyboard ? { reply_markup: options.keyboard } : {}),
           }),
         );
+        lastId = sent.message_id;
       }
+      return lastId;
     },
     async editHtml(chatId, messageId, html) {
       const [first] = splitHtml(html);
       await call('editMessageText', () => telegram.editMessageText(chatId, messageId, undefined, first ?? '…', { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }));
+    },
+    async clearKeyboard(chatId, messageId) {
+      await call('editMessageReplyMarkup', () => telegram.editMessageReplyMarkup(chatId, messageId, undefined, undefined));
     },
     async answerCallback(callbackQueryId) {
       await call('answerCallbackQuery', () => telegram.answerCbQuery(callbackQueryId));

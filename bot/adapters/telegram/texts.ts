@@ -34,15 +34,16 @@ export const TELEGRAM_TEXT_KEYS = [
   'command_human',
   'command_declare',
   'declare_intro',
-  'declare_direction_question',
-  'declare_direction_inbound',
-  'declare_direction_outbound',
-  'declare_residency_question',
+  'declare_route_ordinary',
+  'declare_route_hk_macao',
+  'declare_route_frequent',
   'declare_residency_resident',
   'declare_residency_non_resident',
-  'declare_items_prompt',
-  'declare_cancelled',
-  'declare_unavailable',
+  'declare_answer_route_ordinary',
+  'declare_answer_route_hk_macao',
+  'declare_answer_route_frequent',
+  'declare_answer_residency_resident',
+  'declare_answer_residency_non_resident',
 ] as const;
 export type TelegramTextKey = (typeof TELEGRAM_TEXT_KEYS)[number];
 

@@ -7,7 +7,7 @@ import { prepareText } from '../text';
 import type { Citation, Reply } from '../types';
 import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem } from './schema';
 import type { DeclarationService } from './service';
-import type { MissingFact } from './types';
+import type { MissingFact, ParsedItem } from './types';
 
 /** Entry id of every declaration-check reply (not a knowledge entry: the reply is computed). */
 export const DECLARATION_ENTRY_ID = 'declaration-check';
@@ -50,7 +50,7 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const parsed = service.parse(text, shared);
   const known: DeclarationCategory = { route: parsed.category.route ?? asRoute(state.route), residency: parsed.category.residency ?? asResidency(state.residency) };
   if (parsed.confidence >= service.options.minConfidence && parsed.items.length > 0) {
-    const items = parsed.items.map(({ label, quantified: _q, hasMoney: _m, ...item }) => ({ ...item, label: label.slice(0, 60) }));
+    const items = parsed.items.map(toPendingItem);
     return run(service, input, items, known, 0);
   }
   const pending = raw === undefined ? undefined : PendingDeclarationSchema.safeParse(raw);
@@ -58,6 +58,14 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const answered = applyAnswer(service, pending.data, text, parsed.category, shared.answers.match(prepareText(text)));
   if (!answered) return { state: cleared };
   return run(service, input, answered.items, answered.category, pending.data.attempts + 1);
+}
+
+/** The request fields of a parsed item (the parser's own flags dropped), with its label. */
+function toPendingItem(p: ParsedItem): PendingItem {
+  const { type, quantity, unit, volumeMl, abv, value, currency, description, kind } = p;
+  const item: PendingItem = { type, label: p.label.slice(0, 60) };
+  Object.assign(item, Object.fromEntries(Object.entries({ quantity, unit, volumeMl, abv, value, currency, description, kind }).filter(([, v]) => v !== undefined)));
+  return item;
 }
 
 function asRoute(c: string | undefined): DeclarationCategory['route'] {
@@ -105,8 +113,7 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const first: MissingFact | undefined = result.missing[0];
   if (first) {
     if (attempts >= MAX_QUESTIONS) return { state: cleared };
-    const values = request.map((i) => (i.value !== undefined ? String(i.value) : undefined));
-    const text = service.question(first, names, values, lang, limits);
+    const text = service.question(first, items, lang, limits);
     const pending: PendingDeclaration = { items, category: stripUndefined(category), asked: first.field, attempts };
     return { reply: { kind: 'clarify', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result }, state: { ...learned, pendingDeclaration: pending } };
   }

@@ -2,11 +2,16 @@ import { getLimit, type Limits } from '../knowledge/limits';
 import { formatNumber } from '../knowledge/render';
 import type { LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
-import type { DeclarationLanguage, NoteCode } from './schema';
+import type { DeclarationItem, DeclarationLanguage, NoteCode, Unit } from './schema';
 import type { DeclarationResult, ItemResult, MissingFact } from './types';
 
 /** What the formatter reads besides the result. */
 export type FormatContext = { lang: LanguageCode; words: DeclarationLanguage; limits: Limits; rates: { date: string; source: string } };
+/** An item as the traveller gave it, with the words to call it by. */
+export type NamedItem = Pick<DeclarationItem, 'quantity' | 'unit' | 'value' | 'currency'> & { label: string };
+
+/** Notes the item lines already say, so the notes list leaves them out. */
+const SAID_IN_LINE: ReadonlySet<NoteCode> = new Set(['price_needed', 'estimate']);
 
 const n = (value: number, lang: LanguageCode) => formatNumber(Math.round(value * 100) / 100, lang);
 const money = (rmb: number, ctx: FormatContext) => `${n(Math.round(rmb), ctx.lang)} ${ctx.words.labels.rmb}`;
@@ -28,49 +33,13 @@ function slots(ctx: FormatContext): Record<string, string> {
   };
 }
 
-/** An item's quantity in the reply's language ("2,400 cigarettes", "4 bottles × 750 ml, 40%"). */
-function quantityText(r: ItemResult, ctx: FormatContext): string {
+function unitLabel(unit: Unit, ctx: FormatContext): string {
   const L = ctx.words.labels;
-  const q = r.quantity ?? 0;
-  switch (r.type) {
-    case 'cigarettes':
-      return `${n(q, ctx.lang)} ${L.sticks}`;
-    case 'cigars':
-      return `${n(q, ctx.lang)} ${L.pieces}`;
-    case 'tobacco':
-      return `${n(q, ctx.lang)} ${L.grams}`;
-    case 'alcohol':
-      return `${n(q, ctx.lang)} ${L.bottles} × ${n(r.volumeMl ?? 0, ctx.lang)} ${L.ml}${r.abv !== undefined ? `, ${n(r.abv, ctx.lang)}%` : ''}`;
-    case 'cash':
-    case 'goods': {
-      if (r.valueRmb === undefined) return q > 1 ? `${n(q, ctx.lang)} ${L.pieces}` : '';
-      const original = r.currency && r.value !== undefined ? ` (${n(r.value, ctx.lang)} ${r.currency})` : '';
-      const pieces = r.type === 'goods' && q > 1 ? `, ${n(q, ctx.lang)} ${L.pieces}` : '';
-      return `${r.currency ? '≈ ' : ''}${money(r.valueRmb, ctx)}${original}${pieces}`;
-    }
-  }
+  const labels: Record<Unit, string> = { piece: L.pieces, pack: L.packs, carton: L.cartons, bottle: L.bottles, ml: L.ml, l: L.litres, g: L.grams, kg: L.kg, jin: L.jin };
+  return labels[unit];
 }
 
-function allowanceText(r: ItemResult, ctx: FormatContext): string {
-  const L = ctx.words.labels;
-  const a = r.allowance ?? 0;
-  switch (r.type) {
-    case 'cigarettes':
-      return `${n(a, ctx.lang)} ${L.sticks}`;
-    case 'cigars':
-      return `${n(a, ctx.lang)} ${L.pieces}`;
-    case 'tobacco':
-      return `${n(a, ctx.lang)} ${L.grams}`;
-    case 'alcohol':
-      return `${n(a, ctx.lang)} ${L.bottles} / ${n(r.allowanceMl ?? 0, ctx.lang)} ${L.ml}`;
-    case 'cash':
-      return r.currency === 'CNY' || r.currency === undefined ? money(a, ctx) : `USD ${n(a, ctx.lang)}`;
-    case 'goods':
-      return money(a, ctx);
-  }
-}
-
-/** An amount in the item's own unit: RMB for goods, sticks, grams, bottles or pieces otherwise. */
+/** An amount in the item's own unit: RMB for goods and cash, sticks, grams, bottles or pieces otherwise. */
 function amountText(r: ItemResult, amount: number, ctx: FormatContext): string {
   const L = ctx.words.labels;
   if (r.type === 'goods' || r.type === 'cash') return money(amount, ctx);
@@ -78,33 +47,65 @@ function amountText(r: ItemResult, amount: number, ctx: FormatContext): string {
   return `${n(amount, ctx.lang)} ${unit}`;
 }
 
+/** An item's quantity in the reply's language ("2,400 cigarettes (12 cartons)", "4 bottles × 750 ml, 40%"). */
+function quantityText(r: ItemResult, ctx: FormatContext): string {
+  const L = ctx.words.labels;
+  const q = r.quantity ?? 0;
+  const given = r.given ? ` (${n(r.given.quantity, ctx.lang)} ${unitLabel(r.given.unit, ctx)})` : '';
+  if (r.type === 'alcohol') return `${n(q, ctx.lang)} ${L.bottles} × ${n(r.volumeMl ?? 0, ctx.lang)} ${L.ml}${r.abv !== undefined ? `, ${n(r.abv, ctx.lang)}%` : ''}${given}`;
+  if (r.type === 'cash' || r.type === 'goods') {
+    if (r.valueRmb === undefined) return q > 1 ? `${n(q, ctx.lang)} ${L.pieces}` : '';
+    const original = r.currency && r.value !== undefined ? ` (${n(r.value, ctx.lang)} ${r.currency})` : '';
+    const pieces = r.type === 'goods' && q > 1 ? `, ${n(q, ctx.lang)} ${L.pieces}` : '';
+    return `${original ? '≈ ' : ''}${money(r.valueRmb, ctx)}${original}${pieces}`;
+  }
+  return `${amountText(r, q, ctx)}${given}`;
+}
+
+function allowanceText(r: ItemResult, ctx: FormatContext): string {
+  const a = r.allowance ?? 0;
+  if (r.type === 'alcohol') return `${n(a, ctx.lang)} ${ctx.words.labels.bottles} / ${n(r.allowanceMl ?? 0, ctx.lang)} ${ctx.words.labels.ml}`;
+  if (r.type === 'cash' && r.valueUsd !== undefined) return `USD ${n(a, ctx.lang)}`;
+  return amountText(r, a, ctx);
+}
+
+/** The tax line of an item over its allowance, and the taxable-cap line when part cannot be cleared by paying. */
+function taxLines(r: ItemResult, ctx: FormatContext): string[] {
+  const P = ctx.words.phrases;
+  const rate = n(r.bandPercent ?? 0, ctx.lang);
+  const lines: string[] = [];
+  if ((r.taxable ?? 0) > 0) {
+    const tax = r.estimatedTaxRmb;
+    if (tax === null || tax === undefined) lines.push(fillTemplate(P.tax_price_needed, { rate }));
+    else {
+      const value = money((tax * 100) / (r.bandPercent || 1), ctx);
+      const base = r.type === 'goods' ? value : `${value}, ${amountText(r, r.taxable ?? 0, ctx)}`;
+      lines.push(fillTemplate(P.tax_estimate, { tax: money(tax, ctx), rate, base }));
+    }
+  }
+  if ((r.overCap ?? 0) > 0) lines.push(fillTemplate(P.over_cap, { cap: amountText(r, r.taxableCap ?? 0, ctx), rest: amountText(r, r.overCap ?? 0, ctx) }));
+  return lines.map((l) => `   ${l}`);
+}
+
 function itemLines(r: ItemResult, name: string, no: number, ctx: FormatContext): string[] {
   const P = ctx.words.phrases;
   const s = slots(ctx);
   const base = { n: no, item: name, qty: quantityText(r, ctx), allowance: allowanceText(r, ctx), excess: amountText(r, r.excess ?? 0, ctx), minAbv: s.minAbv ?? '' };
-  const clean = (t: string) => t.replace(/:\s+—/u, ' —').replace(/\s+/g, ' ').trim();
+  const line = (template: string, extra: Record<string, string> = {}) => fillTemplate(template, { ...base, ...extra }).replace(/\s+/g, ' ').trim();
   switch (r.status) {
     case 'prohibited':
     case 'restricted':
-      return [clean(fillTemplate(P.line_article, { ...base, note: fillTemplate(ctx.words.notes[r.notes[0] ?? 'ask'], s) }))];
+      return [line(P.line_article, { note: fillTemplate(ctx.words.notes[r.notes[0] ?? 'ask'], s) })];
     case 'unknown':
-      return [clean(fillTemplate(P.line_unknown, base))];
+      return [line(P.line_unknown)];
     case 'outside':
-      return [clean(fillTemplate(P.line_outside, base))];
+      return [line(P.line_outside)];
     case 'within':
-      return [clean(fillTemplate(r.mustDeclare ? P.line_within_declare : P.line_within, base))];
+      return [line(r.mustDeclare ? P.line_within_declare : P.line_within)];
     case 'declare':
-      return [clean(fillTemplate(P.line_declare, base))];
-    case 'over': {
-      const lines = [clean(fillTemplate(P.line_over, base))];
-      const rate = n(r.bandPercent ?? 0, ctx.lang);
-      if ((r.taxable ?? 0) > 0) {
-        const taxBase = amountText(r, r.taxable ?? 0, ctx);
-        lines.push(r.estimatedTaxRmb === null || r.estimatedTaxRmb === undefined ? fillTemplate(P.tax_price_needed, { rate }) : fillTemplate(P.tax_estimate, { tax: money(r.estimatedTaxRmb, ctx), rate, base: taxBase }));
-      }
-      if ((r.overCap ?? 0) > 0) lines.push(fillTemplate(P.over_cap, { cap: amountText(r, r.taxableCap ?? 0, ctx), rest: amountText(r, r.overCap ?? 0, ctx) }));
-      return lines.map((l) => `   ${l}`).map((l, i) => (i === 0 ? l.trim() : l));
-    }
+      return [line(P.line_declare)];
+    case 'over':
+      return [line(r.type === 'goods' ? P.line_over_goods : P.line_over), ...taxLines(r, ctx)];
   }
 }
 
@@ -118,26 +119,38 @@ export function formatDeclaration(result: DeclarationResult, names: readonly str
   const P = ctx.words.phrases;
   const s = slots(ctx);
   const lines = [P.title];
-  result.items.forEach((r, i) => lines.push(...itemLines(r, names[r.index] ?? ctx.words.labels[r.type], i + 1, ctx)));
-  if (result.valueAllowanceRmb !== undefined && result.items.some((r) => r.type === 'goods' && !r.treatment)) {
+  // tobacco and cash go by their type's name; drinks and goods by the traveller's own words
+  const nameOf = (r: ItemResult) => (r.type === 'alcohol' || r.type === 'goods' ? (names[r.index] ?? ctx.words.labels[r.type]) : ctx.words.labels[r.type]);
+  result.items.forEach((r, i) => lines.push(...itemLines(r, nameOf(r), i + 1, ctx)));
+  if (result.valueAllowanceRmb !== undefined && result.items.filter((r) => r.type === 'goods' && !r.treatment).length > 1) {
     lines.push(fillTemplate(P.goods_summary, { total: money(result.goodsTotalRmb, ctx), allowance: money(result.valueAllowanceRmb, ctx) }));
   }
-  if (result.estimatedTaxRmb > 0 || !result.taxComplete) lines.push(fillTemplate(result.taxComplete ? P.total_tax : P.total_tax_partial, { tax: money(result.estimatedTaxRmb, ctx) }));
+  if (result.estimatedTaxRmb > 0) lines.push(fillTemplate(result.taxComplete ? P.total_tax : P.total_tax_partial, { tax: money(result.estimatedTaxRmb, ctx) }));
   lines.push(result.channel === 'red' ? P.channel_red : P.channel_green);
   const options = result.options.filter((o) => o !== 'declare');
   if (options.length > 0) lines.push(P.options_intro, ...options.map((o) => `• ${fillTemplate(ctx.words.options[o], s)}`));
-  const notes: NoteCode[] = [...new Set([...result.items.flatMap((r) => (r.status === 'prohibited' || r.status === 'restricted' ? r.notes.slice(1) : r.notes)), ...result.notes])].filter((c) => c !== 'estimate');
-  lines.push(...notes.map((c) => `• ${fillTemplate(ctx.words.notes[c], s)}`));
+  const itemNotes = result.items.flatMap((r) => (r.status === 'prohibited' || r.status === 'restricted' ? r.notes.slice(1) : r.notes));
+  const notes = [...new Set([...itemNotes, ...result.notes])].filter((c) => !SAID_IN_LINE.has(c));
+  if (notes.length > 0) lines.push(P.notes_intro, ...notes.map((c) => `• ${fillTemplate(ctx.words.notes[c], s)}`));
   lines.push(fillTemplate(ctx.words.notes.estimate, s));
   return lines.join('\n');
 }
 
+/** "12 cartons cigarettes", "bag 15,000 CNY": how the list was read, for the question. */
+function describe(item: NamedItem, ctx: FormatContext): string {
+  const single = item.quantity === 1 && (item.unit === undefined || item.unit === 'piece');
+  const qty = item.quantity !== undefined && !single ? `${n(item.quantity, ctx.lang)}${item.unit ? ` ${unitLabel(item.unit, ctx)}` : ''} ` : '';
+  const value = item.value !== undefined ? ` ${n(item.value, ctx.lang)}${item.currency ? ` ${item.currency}` : ''}` : '';
+  return `${qty}${item.label}${value}`;
+}
+
 /** The one question asked when a fact is missing, after a line saying how the list was read. */
-export function formatQuestion(missing: MissingFact, names: readonly string[], values: readonly (string | undefined)[], ctx: FormatContext & { frequentWindowDays: number }): string {
+export function formatQuestion(missing: MissingFact, items: readonly NamedItem[], ctx: FormatContext & { frequentWindowDays: number }): string {
   const P = ctx.words.phrases;
-  const read = fillTemplate(P.read_as, { items: names.join(P.list_separator) });
-  const item = 'itemIndex' in missing ? (names[missing.itemIndex] ?? '') : '';
-  const amount = 'itemIndex' in missing ? (values[missing.itemIndex] ?? '') : '';
+  const read = fillTemplate(P.read_as, { items: items.map((i) => describe(i, ctx)).join(P.list_separator) });
+  const target = 'itemIndex' in missing ? items[missing.itemIndex] : undefined;
+  const item = target?.label ?? '';
+  const amount = target?.value !== undefined ? n(target.value, ctx.lang) : '';
   const question =
     missing.field === 'category.route'
       ? fillTemplate(P.ask_route, { days: ctx.frequentWindowDays })

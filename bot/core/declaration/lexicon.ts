@@ -11,7 +11,7 @@ export type ItemWord = keyof DeclarationLanguage['items'];
 export type Sense =
   | { kind: 'numword'; value: number }
   | { kind: 'mult'; value: number }
-  | { kind: 'unit'; unit: Unit }
+  | { kind: 'unit'; unit: Unit; single?: boolean }
   | { kind: 'item'; item: ItemWord }
   | { kind: 'drink'; drink: string }
   | { kind: 'goods'; goodsClass: string }
@@ -58,6 +58,7 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
     for (const [w, value] of Object.entries(d.numbers.words)) add(w, { kind: 'numword', value });
     for (const [w, value] of Object.entries(d.numbers.multipliers)) add(w, { kind: 'mult', value });
     for (const [unit, list] of Object.entries(d.units) as [Unit, string[]][]) for (const w of list) add(w, { kind: 'unit', unit });
+    for (const [unit, list] of Object.entries(d.singleUnits) as [Unit, string[]][]) for (const w of list) add(w, { kind: 'unit', unit, single: true });
     for (const [item, list] of Object.entries(d.items) as [ItemWord, string[]][]) for (const w of list) add(w, { kind: 'item', item });
     for (const [drink, list] of Object.entries(d.drinks)) for (const w of list) add(w, { kind: 'drink', drink });
     for (const [goodsClass, list] of Object.entries(d.goods)) for (const w of list) add(w, { kind: 'goods', goodsClass });

@@ -87,7 +87,7 @@ export function checkDeclarationKnowledge(k: DeclarationKnowledge, bundle: Knowl
   for (const [drink, d] of Object.entries(k.data.drinks)) if (d.exampleValue && !limits.has(d.exampleValue)) issue(DECLARATION_FILES.data, `drinks.${drink}.exampleValue`, `"${d.exampleValue}" is not in limits.yaml`);
   const classes = Object.keys(k.data.goodsBands);
   for (const c of k.data.classPriority) if (!classes.includes(c)) issue(DECLARATION_FILES.data, 'classPriority', `"${c}" is not a class of goodsBands`);
-  for (const c of classes) if (!k.data.classPriority.includes(c)) issue(DECLARATION_FILES.data, 'classPriority', `class "${c}" is missing`);
+  for (const c of classes) if (!k.data.classPriority.includes(c) && c !== k.data.highEndWatch.to) issue(DECLARATION_FILES.data, 'classPriority', `class "${c}" is missing`);
   for (const c of [k.data.highEndWatch.from, k.data.highEndWatch.to, ...Object.keys(k.data.classNotes)]) if (!classes.includes(c)) issue(DECLARATION_FILES.data, 'highEndWatch', `"${c}" is not a class of goodsBands`);
   for (const [symbol, code] of Object.entries(k.rates.symbols)) if (k.rates.rates[code] === undefined) issue(DECLARATION_FILES.rates, `symbols.${symbol}`, `currency ${code} has no rate`);
   for (const lang of LANGUAGES) {

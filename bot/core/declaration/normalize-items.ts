@@ -31,6 +31,7 @@ export type NormalizeContext = { limits: Limits; rates: RatesFile; data: Declara
 
 /** Sanity caps per checked unit (not regulation). */
 const ABSURD: Record<string, number> = { cigarettes: 100_000, cigars: 10_000, tobacco: 100_000, alcohol: 1_000, goods: MAX_GOODS_PIECES };
+const CHECKED_UNIT: Record<ItemType, string> = { cigarettes: 'cigarettes', cigars: 'cigars', tobacco: 'grams', alcohol: 'bottles', goods: 'pieces', cash: '' };
 const GRAMS: Partial<Record<Unit, number>> = { g: 1, kg: 1000, jin: 500 };
 const ALLOWED_UNITS: Record<ItemType, readonly (Unit | undefined)[]> = {
   cigarettes: [undefined, 'piece', 'pack', 'carton'],
@@ -98,7 +99,7 @@ function normalizeOne(index: number, source: DeclarationItem, defaultCurrency: s
   if (quantity === 'missing') {
     if (type !== 'goods' && type !== 'cash') missing.push({ field: `items.${index}.quantity`, itemIndex: index });
   } else if (quantity !== undefined) {
-    if (quantity > (ABSURD[type] ?? Infinity)) return fail('absurd_quantity', at('quantity'), `${quantity} is more than anyone carries as baggage (at most ${ABSURD[type]} ${type === 'goods' ? 'pieces' : 'units'} per line)`);
+    if (quantity > (ABSURD[type] ?? Infinity)) return fail('absurd_quantity', at('quantity'), `${quantity} ${CHECKED_UNIT[type]} is more than anyone carries as baggage (at most ${ABSURD[type]} per line)`);
     item.quantity = quantity;
   }
   if (type === 'goods' && item.quantity === undefined) item.quantity = 1;

@@ -26,8 +26,9 @@ type Money = Extract<Token, { kind: 'money' }>;
 type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
 
 /** Tokens of one item, gathered left to right. */
-type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number };
+type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean };
 
+const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: 'count', pack: 'count', carton: 'count', bottle: 'count', ml: 'volume', l: 'volume', g: 'weight', kg: 'weight', jin: 'weight' };
 const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
 
@@ -47,6 +48,18 @@ function sameFamily(a: Thing, b: Thing): boolean {
 const newGroup = (start: number): Group => ({ things: [], perUnit: false, total: false, start, end: start });
 
 /**
+ * A group that only adds a detail to the one before: a volume or strength the drink lacks, or a
+ * price ("3个包，每个5000元", "2 bags, each for 5000") the thing lacks.
+ */
+function isDetailOf(g: Group, before: Group): boolean {
+  if (g.things.length || g.count || g.weight) return false;
+  if (g.money) return Boolean(g.priceMarked) && !g.volume && g.abv === undefined && before.things.length > 0 && !before.money;
+  if (!g.volume && g.abv === undefined) return false;
+  const drink = before.things.some((t) => t.kind === 'drink') || before.count?.unit === 'bottle';
+  return drink && (!g.volume || !before.volume) && (g.abv === undefined || before.abv === undefined);
+}
+
+/**
  * Splits tokens into item groups: separators (",", "and", "и", "和"…) close a group, and so
  * does a token whose role the group already has (a second quantity of the same dimension, a
  * second price, a thing of another family). So "3条烟2瓶酒" and "сигареты 2 блока, коньяк 4
@@ -60,7 +73,15 @@ function groupTokens(tokens: Token[], textLength: number): { groups: Group[]; se
   let segStart = 0;
   const close = (at: number) => {
     g.end = at;
-    if (g.things.length || g.count || g.volume || g.weight || g.money) groups.push(g);
+    const last = groups.at(-1);
+    if (last && isDetailOf(g, last)) {
+      // "两瓶白酒，每瓶500毫升": a volume or strength alone belongs to the drink before it
+      last.volume ??= g.volume;
+      last.abv ??= g.abv;
+      last.money ??= g.money;
+      last.perUnit ||= g.perUnit;
+      last.end = at;
+    } else if (g.things.length || g.count || g.volume || g.weight || g.money) groups.push(g);
     g = newGroup(at);
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -92,7 +113,9 @@ function groupTokens(tokens: Token[], textLength: number): { groups: Group[]; se
     } else if (t.kind === 'money') {
       if (g.money) close(t.start);
       g.money = t;
-      if (prev?.kind === 'marker' && prev.marker === 'perUnit') g.perUnit = true;
+      const before = tokens[i - 2];
+      if (isPerUnit(prev) || (prev?.kind === 'unit' && isPerUnit(before))) g.perUnit = true;
+      g.priceMarked = g.perUnit || (prev?.kind === 'marker' && prev.marker === 'value');
     } else if (t.kind === 'unit' && prev?.kind === 'money') {
       g.perUnit = true;
     } else if (t.kind === 'marker' && t.marker === 'perUnit' && g.money) {
@@ -120,7 +143,8 @@ function typeOf(g: Group): ItemType | 'ecigarettes' | undefined {
   const unit = g.count?.unit;
   if (unit === 'carton' || unit === 'pack') return 'cigarettes';
   if (unit === 'bottle' || g.volume) return 'alcohol';
-  if (g.money && !g.count && !g.weight) return 'cash';
+  // money after "for" / "за" / "花了" is a price of something unnamed; money alone is cash
+  if (g.money && !g.count && !g.weight) return g.priceMarked ? 'goods' : 'cash';
   return undefined;
 }
 
@@ -141,7 +165,7 @@ function toItem(g: Group, text: string, ctx: ParseContext): ParsedItem | undefin
   if (!type) {
     const articles = [...ctx.matchConcepts(span)].filter((c) => ctx.data.articles[c]);
     if (articles.length === 0) return undefined;
-    return { type: 'goods', description: span, label, quantified: true, hasMoney: false, ...(g.weight ? { quantity: g.weight.value, unit: g.weight.unit } : {}) };
+    return { type: 'goods', description: span, label, quantified: Boolean(g.weight), hasMoney: false, article: !g.weight, ...(g.weight ? { quantity: g.weight.value, unit: g.weight.unit } : {}) };
   }
   const item: ParsedItem = { type: type === 'ecigarettes' ? 'goods' : type, description: span, label, quantified: Boolean(g.count || g.volume || g.weight || g.money), hasMoney: Boolean(g.money) };
   const kind = type === 'ecigarettes' ? undefined : kindOf(g, ctx.data);
@@ -154,7 +178,7 @@ function toItem(g: Group, text: string, ctx: ParseContext): ParsedItem | undefin
       else if (g.count) item.volumeMl = ml / g.count.value;
       else Object.assign(item, { quantity: ml, unit: 'ml' });
     }
-  } else if (type === 'tobacco' || (type === 'goods' && g.weight && !g.count)) {
+  } else if (type === 'tobacco' || (type === 'goods' && g.weight && (!g.count || g.count.value === 1))) {
     if (g.weight) Object.assign(item, { quantity: g.weight.value, unit: g.weight.unit });
     else if (g.count) Object.assign(item, { quantity: g.count.value, unit: g.count.unit ?? 'piece' });
   } else if (type !== 'cash' && g.count) {
@@ -181,14 +205,18 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const text = normalizeText(message.slice(0, 4000));
   const tokens = scan(text, ctx.lexicon);
   const { groups, segments, alternatives } = groupTokens(tokens, text.length);
-  const items = groups.map((g) => toItem(g, text, ctx)).filter((i): i is ParsedItem => i !== undefined);
+  const placed = groups.flatMap((g) => {
+    const item = toItem(g, text, ctx);
+    return item ? [{ at: g.start, item }] : [];
+  });
   for (const seg of segments) {
     const inside = groups.some((g) => g.start < seg.end && g.end > seg.start);
     const segText = text.slice(seg.start, Math.min(seg.end, text.length)).trim();
     if (inside || !segText) continue;
     const articles = [...ctx.matchConcepts(segText)].filter((c) => ctx.data.articles[c]);
-    if (articles.length > 0) items.push({ type: 'goods', description: segText.slice(0, 200), label: segText.slice(0, 60), quantified: false, hasMoney: false });
+    if (articles.length > 0) placed.push({ at: seg.start, item: { type: 'goods', description: segText.slice(0, 200), label: segText.slice(0, 60), quantified: false, hasMoney: false, article: true } });
   }
+  const items = placed.sort((a, b) => a.at - b.at).map((p) => p.item);
   fillCurrency(items, tokens);
   return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(items, tokens, alternatives) };
 }
@@ -209,7 +237,9 @@ function categoryOf(cues: ReadonlySet<string>): DeclarationCategory {
 function confidenceOf(items: ParsedItem[], tokens: Token[], alternatives: boolean): number {
   const quantified = items.filter((i) => i.quantified);
   const has = (m: string) => tokens.some((t) => t.kind === 'marker' && t.marker === m);
-  let c = quantified.length >= 2 ? 0.9 : quantified.length === 1 && quantified[0]?.hasMoney ? 0.75 : quantified.length === 1 ? 0.35 : 0;
+  // a quantified item listed with a prohibited article ("колбаса, сыр и 2 блока сигарет") is a list too
+  const articles = items.filter((i) => i.article).length;
+  let c = quantified.length >= 2 ? 0.9 : quantified.length === 1 && quantified[0]?.hasMoney ? 0.75 : quantified.length === 1 && articles > 0 ? 0.7 : quantified.length === 1 ? 0.35 : 0;
   if (alternatives) c -= 0.4;
   if (has('owning')) c += 0.05;
   else if (has('ruleQuestion')) c -= 0.2;

@@ -107,13 +107,15 @@ export function checkAlcohol(items: readonly NormalItem[], route: Route, limits:
     const base = { volumeMl: item.bottleMl, totalMl: (item.bottleMl ?? 0) * (item.quantity ?? 0), unit: 'bottles' as const, kind: item.kind, ...(abv !== undefined ? { abv } : {}) };
     const notes: NoteCode[] = [];
     if (item.assumedBottle) notes.push('standard_bottle');
-    if (item.source.abv === undefined) notes.push('abv_assumed');
+    const drink = data.drinks[item.kind ?? 'alcohol'];
+    if (item.source.abv === undefined && (drink?.typicalAbvPercent === undefined || drink.strengthVaries)) notes.push('abv_assumed');
     const j = counted.indexOf(item);
     if (j < 0) {
       return { index: item.index, type: item.type, quantity: item.quantity, ...base, mustDeclare: false, status: 'outside', options: [], notes: [...notes, 'below_abv'], entries: [] } satisfies ItemResult;
     }
     const p = price(item);
-    if (p.example) notes.push('example_value');
-    return { ...fromSplit(item, splits[j] as CountSplit, allowance.count, allowance.count, p.value, rate, notes), ...base, allowanceMl: allowance.ml };
+    const split = splits[j] as CountSplit;
+    if (p.example && split.taxed > 0) notes.push('example_value');
+    return { ...fromSplit(item, split, allowance.count, allowance.count, p.value, rate, notes), ...base, allowanceMl: allowance.ml };
   });
 }

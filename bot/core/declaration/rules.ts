@@ -73,6 +73,8 @@ function unknown(item: NormalItem): ItemResult {
 /** Adds the description, original value and the entries behind the item's rules. */
 function finish(r: ItemResult, item: NormalItem, ctx: RulesContext): void {
   if (item.source.description) r.description = item.source.description;
+  const { quantity, unit } = item.source;
+  if (quantity !== undefined && unit !== undefined && (unit === 'carton' || unit === 'pack' || unit === 'kg' || unit === 'jin' || unit === 'l')) r.given = { quantity, unit };
   if (item.source.value !== undefined && item.currency && item.currency !== 'CNY') Object.assign(r, { value: item.source.value, currency: item.currency });
   if (r.kind === undefined && item.kind) r.kind = item.kind;
   const e = ctx.data.entries;
@@ -96,7 +98,6 @@ function summarise(results: ItemResult[], category: DeclarationCategory, goods: 
   if (types.has('alcohol')) notes.push('alcohol_unsure');
   if (results.some((r) => r.type === 'goods' && r.status === 'over') && results.filter((r) => r.type === 'goods' && !r.treatment).length > 1) notes.push('items_chosen_by_customs');
   const options = OPTIONS.filter((o) => results.some((r) => r.options.includes(o)));
-  if (options.includes('temporary_storage')) notes.push('storage_period');
   if (results.some((r) => r.currency !== undefined && r.currency !== 'CNY')) notes.push('rates');
   const taxes = results.map((r) => r.estimatedTaxRmb);
   const mustDeclare = results.some((r) => r.mustDeclare) || (category.route === 'frequent' && results.some((r) => r.status === 'unknown'));

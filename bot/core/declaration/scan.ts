@@ -8,8 +8,8 @@ export type Token = { start: number; end: number } & (
   | { kind: 'money'; amount: number; currency: string | undefined }
   | { kind: 'abv'; value: number }
   | { kind: 'times'; value: number }
-  | { kind: 'num'; value: number }
-  | { kind: 'unit'; unit: Unit }
+  | { kind: 'num'; value: number; hanTenThousands?: boolean }
+  | { kind: 'unit'; unit: Unit; single?: boolean }
   | { kind: 'item'; item: ItemWord }
   | { kind: 'drink'; drink: string }
   | { kind: 'goods'; goodsClass: string }
@@ -20,8 +20,8 @@ export type Token = { start: number; end: number } & (
 
 type Raw = { start: number; end: number; senses: Sense[] } | { start: number; end: number; digits: string } | { start: number; end: number; sep: true };
 
-/** Punctuation that separates the items of a list (not "." or ":", which end "тыс." or open a list). */
-const SEPARATOR_CHARS = new Set([',', ';', '、', '，', '；', '。', '\n', '!', '?', '？', '！', '(', ')', '（', '）', '/', '+']);
+/** Punctuation that separates the items of a list (not "." or ":", which end "тыс." or open a list, nor brackets, which hold details). */
+const SEPARATOR_CHARS = new Set([',', ';', '、', '，', '；', '。', '\n', '!', '?', '？', '！', '/', '+']);
 const LETTER = /\p{L}/u;
 
 /** Splits normalised text into raw tokens: phrases of the lexicon, digit runs and separators. */
@@ -44,7 +44,7 @@ function rawTokens(text: string, lexicon: Lexicon): Raw[] {
       out.push({ start: i, end: phrase.end, senses: phrase.phrases.map((p) => p.sense) });
       i = phrase.end;
     } else if (LETTER.test(c) && !isHan(c)) {
-      while (i < text.length && LETTER.test(text[i] ?? '')) i++;
+      while (i < text.length && LETTER.test(text[i] ?? '') && !isHan(text[i] ?? '')) i++;
     } else {
       i++;
     }
@@ -83,12 +83,15 @@ function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Toke
       parts.push(part);
       end = next.end;
     }
-    const loneWord = parts.length === 1 && !('digits' in r) && 'senses' in r && r.senses.length > 1;
+    // a lone word that has another sense, or a lone non-Chinese multiplier ("к" is also a Russian preposition), is not a number
+    const lone = parts.length === 1 && !('digits' in r) && 'senses' in r;
+    const loneWord = lone && (r.senses.length > 1 || (parts[0]?.multiplier === true && !parts[0].han));
     if (parts.length === 0 || loneWord) {
       out.push(r);
       continue;
     }
-    out.push({ kind: 'num', value: combineNumberParts(parts, shorthand), start: r.start, end });
+    const hanTenThousands = parts.some((p) => p.multiplier && p.han && p.value >= 10_000);
+    out.push({ kind: 'num', value: combineNumberParts(parts, shorthand), start: r.start, end, ...(hanTenThousands ? { hanTenThousands } : {}) });
     i = j - 1;
   }
   return out;
@@ -111,7 +114,7 @@ function toToken(r: Raw | Token, afterNumber: boolean): Token | undefined {
   const base = { start: r.start, end: r.end };
   switch (s.kind) {
     case 'unit':
-      return { ...base, kind: 'unit', unit: s.unit };
+      return { ...base, kind: 'unit', unit: s.unit, ...(s.single ? { single: true } : {}) };
     case 'item':
       return { ...base, kind: 'item', item: s.item };
     case 'drink':
@@ -126,13 +129,14 @@ function toToken(r: Raw | Token, afterNumber: boolean): Token | undefined {
 }
 
 const isThing = (t: Token | undefined) => t !== undefined && (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods');
+const isGoods = (t: Token | undefined) => t?.kind === 'goods';
 const isMarker = (t: Token | undefined, m: Marker) => t?.kind === 'marker' && t.marker === m;
 
 /**
  * Puts numbers together with what they measure: 12 + cartons -> qty, 15,000 + yuan or $ + 300 ->
  * money, 40 + % -> abv, 4 + x -> times, "for" + 15,000 -> money without a currency, 2 + whisky
- * -> qty without a unit. A currency word glued to a following thing (Chinese 1块手表) is a
- * classifier, not money.
+ * -> qty without a unit, 8万 (a Chinese ten-thousand) -> money without a currency. A currency word
+ * glued to following goods (Chinese 1块手表) is a classifier, not money.
  */
 function compound(text: string, tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -145,6 +149,10 @@ function compound(text: string, tokens: Token[]): Token[] {
       i++;
       continue;
     }
+    if (t.kind === 'unit' && t.single) {
+      out.push({ kind: 'qty', value: 1, unit: t.unit, start: t.start, end: t.end });
+      continue;
+    }
     if (t.kind !== 'num') {
       out.push(t);
       continue;
@@ -153,7 +161,7 @@ function compound(text: string, tokens: Token[]): Token[] {
     if (close && next.kind === 'unit') {
       out.push({ kind: 'qty', value: t.value, unit: next.unit, start: t.start, end: next.end });
       i++;
-    } else if (close && next.kind === 'currency' && isThing(after) && after?.start === next.end) {
+    } else if (close && next.kind === 'currency' && isGoods(after) && after?.start === next.end) {
       out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: next.end });
       i++;
     } else if (close && next.kind === 'currency') {
@@ -165,7 +173,7 @@ function compound(text: string, tokens: Token[]): Token[] {
     } else if (close && isMarker(next, 'times')) {
       out.push({ kind: 'times', value: t.value, start: t.start, end: next.end });
       i++;
-    } else if (isMarker(out.at(-1), 'value')) {
+    } else if ((isMarker(out.at(-1), 'value') || isMarker(out.at(-1), 'perUnit') || t.hanTenThousands) && !wordFollows(text, t, next)) {
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
     } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,3}\s)?$/u.test(text.slice(t.end, next?.start))) {
       out.push({ kind: 'qty', value: t.value, unit: undefined, start: t.start, end: t.end });
@@ -174,6 +182,16 @@ function compound(text: string, tokens: Token[]): Token[] {
     }
   }
   return out;
+}
+
+/**
+ * True when a Latin or Cyrillic word that is not a separator follows a number: "for 2 weeks" is
+ * not a price, "for 15,000 and…" and "花了15000买了…" are.
+ */
+function wordFollows(text: string, t: Token, next: Token | undefined): boolean {
+  if (!/^\s*[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(text.slice(t.end))) return false;
+  const separatorNext = next !== undefined && tight(text, t.end, next.start) && (next.kind === 'sep' || isMarker(next, 'separators') || isMarker(next, 'alternatives'));
+  return !separatorNext;
 }
 
 /** Reads a normalised message into tokens (see Token). */

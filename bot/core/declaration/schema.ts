@@ -65,7 +65,6 @@ export const NOTE_CODES = [
   'permit',
   'ask',
   'own_rules',
-  'storage_period',
 ] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 
@@ -79,7 +78,7 @@ export const DeclarationDataSchema = z
     classPriority: z.array(id).min(1),
     highEndWatch: z.object({ from: id, to: id }).strict(),
     classNotes: z.record(id, z.array(z.enum(NOTE_CODES))).default({}),
-    drinks: z.record(id, z.object({ typicalAbvPercent: z.number().min(0).max(100).optional(), exampleValue: z.string().min(1).optional() }).strict()),
+    drinks: z.record(id, z.object({ typicalAbvPercent: z.number().min(0).max(100).optional(), strengthVaries: z.boolean().default(false), exampleValue: z.string().min(1).optional() }).strict()),
     articles: z.record(id, z.object({ treatment: z.enum(TREATMENTS), entry: entryId }).strict()),
     entries: z.record(id, entryId),
   })
@@ -99,6 +98,7 @@ export const PHRASE_KEYS = [
   'line_within',
   'line_within_declare',
   'line_over',
+  'line_over_goods',
   'line_declare',
   'line_outside',
   'line_unknown',
@@ -112,6 +112,7 @@ export const PHRASE_KEYS = [
   'total_tax',
   'total_tax_partial',
   'options_intro',
+  'notes_intro',
   'ask_route',
   'ask_residency',
   'ask_value',
@@ -120,7 +121,7 @@ export const PHRASE_KEYS = [
   'list_separator',
 ] as const;
 export type PhraseKey = (typeof PHRASE_KEYS)[number];
-const text = z.string().trim().min(1);
+const text = z.string().min(1).refine((t) => t.trim().length > 0, 'must not be blank');
 const record = <K extends readonly [string, ...string[]]>(keys: K) =>
   z.object(Object.fromEntries(keys.map((k) => [k, text])) as { [P in K[number]]: typeof text }).strict();
 
@@ -144,13 +145,15 @@ export const DeclarationLanguageSchema = z
       })
       .strict(),
     units: z.partialRecord(z.enum(UNITS), words),
+    /** Unit words that mean one of them without a number (Russian «бутылку», «блок»). */
+    singleUnits: z.partialRecord(z.enum(UNITS), words).default({}),
     items: z.object({ cigarettes: words, cigars: words, tobacco: words, cash: words, ecigarettes: words }).strict(),
     drinks: z.record(id, words),
     goods: z.record(id, words),
     currencies: z.record(currencyCode, words),
     markers: z.object(Object.fromEntries(MARKERS.map((k) => [k, words])) as { [P in (typeof MARKERS)[number]]: typeof words }).strict(),
     /** Names of item types and units in replies. */
-    labels: record(['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash', 'goods', 'sticks', 'pieces', 'grams', 'bottles', 'ml', 'rmb', 'packs', 'cartons'] as const),
+    labels: record(['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash', 'goods', 'sticks', 'pieces', 'grams', 'bottles', 'ml', 'rmb', 'packs', 'cartons', 'litres', 'kg', 'jin'] as const),
     options: record(OPTIONS),
     notes: record(NOTE_CODES),
     phrases: record(PHRASE_KEYS),

@@ -4,7 +4,7 @@ import type { LanguageCode } from '../knowledge/schema';
 import type { Result } from '../result';
 import { normalizeText, prepareText, type LanguageResources } from '../text';
 import { makeClassifier } from './classify';
-import { formatDeclaration, formatQuestion } from './format';
+import { formatDeclaration, formatQuestion, type NamedItem } from './format';
 import { buildLexicon, type Lexicon } from './lexicon';
 import type { DeclarationKnowledge } from './load';
 import type { DeclarationError } from './normalize-items';
@@ -26,7 +26,7 @@ export type DeclarationService = {
   parse(text: string, shared: LanguageResources): ParsedDeclaration;
   check(input: DeclarationInput, limits: Limits, shared: LanguageResources): Result<DeclarationResult, DeclarationError>;
   format(result: DeclarationResult, names: readonly string[], lang: LanguageCode, limits: Limits): string;
-  question(missing: MissingFact, names: readonly string[], values: readonly (string | undefined)[], lang: LanguageCode, limits: Limits): string;
+  question(missing: MissingFact, items: readonly NamedItem[], lang: LanguageCode, limits: Limits): string;
   /** The first amount (with its currency, if named) and the first count in a short answer. */
   readAnswer(text: string): { amount?: number; currency?: string; count?: number };
 };
@@ -46,8 +46,8 @@ export function createDeclarationService(knowledge: DeclarationKnowledge, option
     check: (input, limits, shared) =>
       checkDeclaration(input, { limits, rates: knowledge.rates, data: knowledge.data, classify: makeClassifier(lexicon, knowledge.data, conceptsOf(shared)) }),
     format: (result, names, lang, limits) => formatDeclaration(result, names, { lang, words: knowledge.languages[lang], limits, rates }),
-    question: (missing, names, values, lang, limits) =>
-      formatQuestion(missing, names, values, { lang, words: knowledge.languages[lang], limits, rates, frequentWindowDays: getLimit(limits, 'tobacco.frequentWindowDays') }),
+    question: (missing, items, lang, limits) =>
+      formatQuestion(missing, items, { lang, words: knowledge.languages[lang], limits, rates, frequentWindowDays: getLimit(limits, 'tobacco.frequentWindowDays') }),
     readAnswer: (text) => readAnswer(scan(normalizeText(text.slice(0, 500)), lexicon)),
   };
 }

@@ -1,4 +1,4 @@
-import type { DeclarationCategory, DeclarationItem, DeclarationOption, ItemType, NoteCode, Treatment } from './schema';
+import type { DeclarationCategory, DeclarationItem, DeclarationOption, ItemType, NoteCode, Treatment, Unit } from './schema';
 
 /** Unit a checked quantity is expressed in after normalisation. */
 export type CheckedUnit = 'sticks' | 'pieces' | 'grams' | 'bottles' | 'rmb';
@@ -19,6 +19,8 @@ export type ItemResult = {
   index: number;
   type: ItemType;
   description?: string;
+  /** The quantity as the traveller gave it (12 cartons), when it differs from `quantity`. */
+  given?: { quantity: number; unit: Unit };
   /** Drink kind, goods class or article concept the item was read as. */
   kind?: string;
   /** Normalised quantity (sticks, pieces, grams, bottles; RMB for cash and goods). */
@@ -99,6 +101,8 @@ export type ParsedItem = DeclarationItem & {
   /** True when the item has a quantity or a value (counts towards "a list"). */
   quantified: boolean;
   hasMoney: boolean;
+  /** Named only as a prohibited or restricted article ("колбаса"), without a quantity. */
+  article?: boolean;
 };
 
 /** What the parser found in a message. */

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../../../bot/config';
-import { addCoordinator, call, escalate, login, openSse, type TestCoordinator } from '../../fixtures/coordinators';
+import { addCoordinator, call, escalate, eventually, login, openSse, type TestCoordinator } from '../../fixtures/coordinators';
 import { postJson, startServer, type RunningServer } from '../../fixtures/services';
 
 describe('live updates (Server-Sent Events)', () => {
@@ -78,11 +78,7 @@ describe('live updates (Server-Sent Events)', () => {
       const stream = await openSse(`${server.url}/api/v1/conversations/${conversationId}/events`);
       try {
         const connected = stream.state.comments;
-        const deadline = Date.now() + 5000;
-        await new Promise<void>((resolve, reject) => {
-          const check = () => (stream.state.comments > connected ? resolve() : Date.now() > deadline ? reject(new Error('no heartbeat')) : setTimeout(check, 50));
-          check();
-        });
+        await eventually(() => stream.state.comments > connected, 5000);
       } finally {
         stream.close();
       }
@@ -92,7 +88,8 @@ describe('live updates (Server-Sent Events)', () => {
       const mine = await escalate(server);
       const other = await escalate(server);
       await call(server, 'POST', `/escalations/${other.escalationId}/claim`, { headers: alice.bearer });
-      const stream = await openSse(`${server.url}/api/v1/conversations/${mine.conversationId}/events?after=999999999`);
+      const last = server.services.store.listMessages(mine.conversationId as never).at(-1)?.id ?? 0;
+      const stream = await openSse(`${server.url}/api/v1/conversations/${mine.conversationId}/events?after=${last}`);
       try {
         await reply(other.escalationId, 'not for you');
         await postJson(`${server.url}/api/v1/chat`, { text: 'mine', conversationId: mine.conversationId });
@@ -147,6 +144,31 @@ describe('live updates (Server-Sent Events)', () => {
         expect((await stream.next((e) => e.event === 'escalation' && e.data.id === escalationId)).data.status).toBe('resolved');
         // Reported in the README: escalation → console event, through HTTP and SSE on loopback.
         expect(latencyMs).toBeLessThan(1000);
+      } finally {
+        stream.close();
+      }
+    });
+  });
+
+  describe('when the credentials behind a console stream end', () => {
+    it('closes the stream at the next heartbeat after logout', async () => {
+      const s = await login(server, alice);
+      const stream = await openSse(`${server.url}/api/v1/escalations/stream`, s.cookie);
+      try {
+        expect(stream.status).toBe(200);
+        await call(server, 'POST', '/coordinator/logout', { headers: s.both });
+        await eventually(() => stream.state.ended, 5000);
+      } finally {
+        stream.close();
+      }
+    });
+    it('closes a token\'s stream once the account is disabled', async () => {
+      const erin = await addCoordinator(server, 'erin');
+      const stream = await openSse(`${server.url}/api/v1/escalations/stream`, erin.bearer);
+      try {
+        expect(stream.status).toBe(200);
+        server.services.coordination.coordinators.disable('erin');
+        await eventually(() => stream.state.ended, 5000);
       } finally {
         stream.close();
       }

@@ -1,7 +1,8 @@
 import { escapeHtml, loadTelegramTextsOrThrow } from '../../../bot/adapters/telegram';
 import type { ConversationId } from '../../../bot/core/types';
+import { addCoordinator, call, type TestCoordinator } from '../../fixtures/coordinators';
 import { KNOWLEDGE_DIR, postJson } from '../../fixtures/services';
-import { hasOnlyOurMarkup, startTelegramHarness, type TelegramHarness } from './harness';
+import { hasOnlyOurMarkup, startTelegramHarness, until, type TelegramHarness } from './harness';
 import { callbackUpdate, editedTextUpdate, groupChat, memberJoinedUpdate, photoUpdate, privateChat, stickerUpdate, textUpdate, user, voiceUpdate } from './updates';
 
 const texts = loadTelegramTextsOrThrow(KNOWLEDGE_DIR);
@@ -77,6 +78,13 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
     });
   });
 
+  describe('an unknown command', () => {
+    it('gets the help text in a private chat', async () => {
+      const sent = await h.say(textUpdate('/weather', { chat: privateChat(605), from: user('zh', 605) }), 605);
+      expect(sent.payload.text).toBe(escapeHtml(texts.help.zh));
+    });
+  });
+
   describe('when a traveller asks a question', () => {
     it.each([
       ['zh', 611, '香肠可以带入境吗？', /禁止|不能|不得/],
@@ -120,6 +128,7 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
       const mark = h.mark();
       h.fake.pushUpdate(textUpdate('сколько сигарет можно ввезти?', { chat: group, from: member, messageId: 51 }));
       h.fake.pushUpdate(textUpdate('/start@other_bot', { chat: group, from: member, messageId: 52 }));
+      h.fake.pushUpdate(textUpdate('/weather', { chat: group, from: member, messageId: 50 }));
       h.fake.pushUpdate(stickerUpdate({ chat: group, from: member, messageId: 53 }));
       h.fake.pushUpdate(memberJoinedUpdate({ chat: group, from: member, messageId: 54 }));
       h.fake.pushUpdate(textUpdate('@customs_test_bot можно ли ввезти колбасу?', { chat: group, from: member, messageId: 55 }));
@@ -193,43 +202,52 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
       expect(sent.payload.text).toMatch(/queue/);
     });
 
-    it('relays the coordinator’s reply, escaped, to the chat', async () => {
+    it('relays the coordinator’s reply from the desk API, escaped, to the chat', async () => {
+      coordinator = await addCoordinator(h.server, 'anna');
+      escalationId = h.server.services.store.findActiveEscalation(conversationId)!.id;
+      expect((await desk('claim')).status).toBe(200);
       const mark = h.mark();
-      publishCoordinatorMessage(conversationId, 'Hi! <b>I</b> am Anna & I will check your case.');
+      expect((await desk('messages', { text: 'Hi! <b>I</b> am Anna & I will check your case.' })).status).toBe(201);
       const sent = await h.waitForSend(mark, (p) => p.chat_id === 631);
       expect(sent.payload).toEqual({ chat_id: 631, text: `<b>${escapeHtml(texts.coordinator_label.en)}:</b>\nHi! &lt;b&gt;I&lt;/b&gt; am Anna &amp; I will check your case.`, ...html });
     });
 
-    it('splits a long coordinator reply under the 4,096-character limit at paragraph boundaries', async () => {
+    it('passes the traveller’s answer to the coordinator instead of answering it', async () => {
+      const mark = h.mark();
+      h.fake.pushUpdate(textUpdate('thank you, I have 3 cartons', { chat, from }));
+      await until(() => h.server.services.store.listMessages(conversationId).find((m) => m.text === 'thank you, I have 3 cartons'), 'the traveller message to be stored');
+      const sent = await h.waitForSend(mark, (p) => p.chat_id === 631);
+      expect(sent.payload.text).toBe(escapeHtml(lastBotText(conversationId)));
+    });
+
+    it('splits a coordinator message longer than Telegram allows at paragraph boundaries', async () => {
+      // Longer than the desk API accepts (4,000 characters) once escaped, so published on the EventBus directly.
       const paragraphs = Array.from({ length: 6 }, (_, i) => `${i + 1}. ${'The allowance & the rule <explained>. '.repeat(40)}`.trim());
       const mark = h.mark();
-      publishCoordinatorMessage(conversationId, paragraphs.join('\n\n'));
+      const message = h.server.services.store.appendMessage({ conversationId, from: 'coordinator', text: paragraphs.join('\n\n'), at: new Date().toISOString() });
+      h.server.services.events.publish({ type: 'message', conversationId, channel: 'telegram', message });
       await h.waitForSend(mark, (p) => p.chat_id === 631 && p.text.includes('6. The allowance'));
       const parts = h.sentSince(mark, 631).map((c) => c.payload.text as string);
-      expect(parts.length).toBeGreaterThan(1);
+      expect(parts.length).toBe(3);
       for (const part of parts) {
         expect(part.length).toBeLessThanOrEqual(4096);
         expect(part).not.toMatch(/&(?:a|am|l|g)?$/); // no entity cut in half at the end
       }
-      const expectedBody = paragraphs.map(escapeHtml).join('\n\n');
-      expect(parts.join('\n\n')).toBe(`<b>${escapeHtml(texts.coordinator_label.en)}:</b>\n${expectedBody}`);
+      expect(parts.join('\n\n')).toBe(`<b>${escapeHtml(texts.coordinator_label.en)}:</b>\n${paragraphs.map(escapeHtml).join('\n\n')}`);
     });
 
     it('says when the coordinator resolves, and answers again afterwards', async () => {
-      const escalation = h.server.services.store.findActiveEscalation(conversationId)!;
       const mark = h.mark();
-      h.server.services.db.prepare("UPDATE escalations SET status = 'resolved' WHERE id = ?").run(escalation.id);
-      h.server.services.events.publish({ type: 'escalation_changed', escalationId: escalation.id, conversationId, status: 'resolved' });
+      expect((await desk('resolve', { category: 'rule_explained', summary: 'Explained the tobacco allowance.' })).status).toBe(200);
       const resolved = await h.waitForSend(mark, (p) => p.chat_id === 631);
       expect(resolved.payload.text).toBe(escapeHtml(texts.coordinator_resolved.en));
       const answer = await h.say(textUpdate('can I bring sausages?', { chat, from }), 631);
       expect(answer.payload.text).toMatch(/prohibit|not allowed|banned|cannot/i);
     });
 
-    function publishCoordinatorMessage(id: ConversationId, text: string) {
-      const message = h.server.services.store.appendMessage({ conversationId: id, from: 'coordinator', text, at: new Date().toISOString() });
-      h.server.services.events.publish({ type: 'message', conversationId: id, channel: 'telegram', message });
-    }
+    let coordinator: TestCoordinator;
+    let escalationId: string;
+    const desk = (action: string, body?: unknown) => call(h.server, 'POST', `/escalations/${escalationId}/${action}`, { headers: coordinator.bearer, ...(body !== undefined ? { body } : {}) });
   });
 
   describe('everything it sent', () => {

@@ -24,6 +24,19 @@ describe('Telegram channel resilience', () => {
       expect(sent.payload.text).toBe(escapeHtml(texts.start_greeting.en));
     });
 
+    it('stops at once while waiting out a long retry_after, and never starts polling afterwards', async () => {
+      h = await startTelegramHarness({}, { start: false });
+      h.fake.failNext('getMe', { status: 429, retryAfterSeconds: 30 });
+      h.telegram.start();
+      await h.fake.waitForCall('getMe');
+      await h.waitForLog('telegram_api_failed');
+      const started = Date.now();
+      await h.telegram.stop();
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(h.fake.callsOf('getUpdates')).toHaveLength(0);
+      expect(h.fake.callsOf('deleteWebhook')).toHaveLength(0);
+    });
+
     it('keeps the server up when the Bot API cannot be reached at all, and logs it', async () => {
       h = await startTelegramHarness({ TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }, { start: false });
       h.telegram.start();

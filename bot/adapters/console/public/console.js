@@ -98,7 +98,10 @@
     });
     es.addEventListener('message', (ev) => {
       const data = JSON.parse(ev.data);
-      if (state.detail && data.escalationId === state.detail.id) addLine($('transcript'), data.message);
+      if (!state.detail || data.escalationId !== state.detail.id) return;
+      addLine($('transcript'), data.message);
+      // What the traveller adds can change what the knowledge base suggests.
+      if (data.message.from === 'traveller') openCase(state.detail.id, true);
     });
   }
 

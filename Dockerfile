@@ -23,8 +23,9 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
-COPY knowledge ./knowledge
+COPY --chown=node:node knowledge ./knowledge
 COPY bot/adapters/web/public ./bot/adapters/web/public
+COPY bot/adapters/console/public ./bot/adapters/console/public
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

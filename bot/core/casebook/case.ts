@@ -4,6 +4,7 @@ import { redactText, REDACTION_RULES, type RedactionRule } from '../redact';
 import type { Department } from '../types';
 import type { CasebookEntry, CaseCategory } from './types';
 
+/** What `buildCase` needs: the claimed escalation, how it was closed, and the conversation. */
 export type CaseInput = {
   /** The escalation as it was claimed (claimedBy and claimedAt set). */
   escalation: EscalationRecord;

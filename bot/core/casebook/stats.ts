@@ -7,6 +7,7 @@ import type { EscalationReason } from '../types';
 /** Reasons meaning "the bot could not answer" (as opposed to a person, a case or emotion). */
 export const UNANSWERED_REASONS: readonly EscalationReason[] = ['low_confidence', 'repeated_misses', 'out_of_scope'];
 
+/** The raw material of `computeStats`: one window's escalations and conversation counts. */
 export type StatsInput = {
   /** Escalations created in the window. */
   escalations: readonly EscalationRecord[];

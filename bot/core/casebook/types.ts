@@ -45,6 +45,7 @@ export type CasebookEntry = {
   draftId?: string;
 };
 
+/** A draft is open until a lead approves it (written to the knowledge base) or rejects it. */
 export type DraftStatus = 'open' | 'approved' | 'rejected';
 
 /**

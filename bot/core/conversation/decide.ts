@@ -56,7 +56,8 @@ const DEPARTMENT_ENTRY: Record<string, Department> = { 'dept-border': 'border', 
 /** Concepts that name a traveller category rather than a topic. */
 const CATEGORY_CONCEPTS = new Set(['resident', 'non_resident', 'hk_macao', 'frequent']);
 const ROUTE_CUES: readonly CategoryCue[] = ['hk_macao', 'frequent', 'ordinary'];
-const RESIDENCY_CUES: readonly CategoryCue[] = ['resident', 'non_resident'];
+/** Non-resident first: a negated cue ("не живу в Китае") contains the positive one. */
+const RESIDENCY_CUES: readonly CategoryCue[] = ['non_resident', 'resident'];
 /** Messages longer than this (in tokens) are not read as a bare follow-up or smalltalk. */
 const SHORT_MESSAGE_TOKENS = 6;
 
@@ -92,7 +93,9 @@ export function decide(text: string, state: ConversationState, ctx: DecideContex
   const next: ConversationState = { ...state, ...categoriesFrom(r.cues) };
 
   const reasons = reasonsFromSignals(ctx.resources.signals.match(r.prepared));
-  if (reasons.length > 0) return { decision: { kind: 'escalate', reasons, entryId: r.best?.entryId }, state: { ...next, misses: 0 } };
+  // The rule in question goes with the escalation only when the message names its topic.
+  const relevant = r.best && r.best.matchedConcepts.length > 0 ? r.best.entryId : undefined;
+  if (reasons.length > 0) return { decision: { kind: 'escalate', reasons, entryId: relevant }, state: { ...next, misses: 0 } };
   if (r.tokens.length === 0) return escalate(['out_of_scope'], next);
 
   const contextual = fromContext(r, state, next, ctx);
@@ -204,8 +207,9 @@ function resolveClarification(entry: KnowledgeEntry, state: ConversationState, p
     if (answers.has('yes')) return 'all';
   }
   if (entry.dependsOn === 'residency') {
-    if (answers.has('yes')) return 'resident';
+    // "no" first: Chinese negatives contain the yes-word ("不是的" contains "是的").
     if (answers.has('no')) return 'non_resident';
+    if (answers.has('yes')) return 'resident';
   }
   return undefined;
 }

@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../result';
 import type { Department, EscalationId } from '../types';
 import type { CasebookStore, DraftStore, EscalationDeskStore, EscalationFilter, EscalationRecord, Note } from './ports';
 
+/** What the desk is built from (ports, clock, the knowledge runtime); see `createDesk`. */
 export type DeskDeps = {
   conversations: ConversationStore;
   desk: EscalationDeskStore;
@@ -34,7 +35,9 @@ export type CandidateView = { id: string; title: string; lead: string; source: s
 /** Everything the console shows for one case. */
 export type EscalationDetail = { escalation: EscalationRecord; transcript: StoredMessage[]; notes: Note[]; candidates: CandidateView[] };
 
+/** How a coordinator closes a case; `promote` also makes a knowledge-base draft from it. */
 export type ResolveInput = { category: ResolveCategory; summary: string; promote?: boolean };
+/** A closed case: the escalation as now stored, its casebook entry and any draft. */
 export type Resolved = { escalation: EscalationRecord; case: CasebookEntry; draft?: Draft };
 
 /** The coordinators' use cases: claim, reply, note, transfer, resolve, take over, promote. */

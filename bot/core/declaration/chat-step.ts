@@ -46,7 +46,10 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const shared = loaded.engine.resources;
   const { pendingDeclaration: raw, ...rest } = state;
   const cleared: ConversationState = rest;
-  if (shared.signals.match(prepareText(text)).size > 0) return { state: cleared };
+  const prepared = prepareText(text);
+  if (shared.signals.match(prepared).size > 0) return { state: cleared };
+  const concepts = shared.concepts.match(prepared);
+  if (service.knowledge.data.outOfScope.some((c) => concepts.has(c))) return { state: cleared };
   const parsed = service.parse(text, shared);
   const known: DeclarationCategory = { route: parsed.category.route ?? asRoute(state.route), residency: parsed.category.residency ?? asResidency(state.residency) };
   if (parsed.confidence >= service.options.minConfidence && parsed.items.length > 0) {
@@ -55,7 +58,7 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   }
   const pending = raw === undefined ? undefined : PendingDeclarationSchema.safeParse(raw);
   if (!pending?.success) return { state: cleared };
-  const answered = applyAnswer(service, pending.data, text, parsed.category, shared.answers.match(prepareText(text)));
+  const answered = applyAnswer(service, pending.data, text, parsed.category, shared.answers.match(prepared));
   if (!answered) return { state: cleared };
   return run(service, input, answered.items, answered.category, pending.data.attempts + 1);
 }

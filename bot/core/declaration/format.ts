@@ -55,7 +55,7 @@ function quantityText(r: ItemResult, ctx: FormatContext): string {
   if (r.type === 'alcohol') return `${n(q, ctx.lang)} ${L.bottles} × ${n(r.volumeMl ?? 0, ctx.lang)} ${L.ml}${r.abv !== undefined ? `, ${n(r.abv, ctx.lang)}%` : ''}${given}`;
   if (r.type === 'cash' || r.type === 'goods') {
     if (r.valueRmb === undefined) return q > 1 ? `${n(q, ctx.lang)} ${L.pieces}` : '';
-    const original = r.currency && r.value !== undefined ? ` (${n(r.value, ctx.lang)} ${r.currency})` : '';
+    const original = r.currency && r.currency !== 'CNY' && r.value !== undefined ? ` (${n(r.value, ctx.lang)} ${r.currency})` : '';
     const pieces = r.type === 'goods' && q > 1 ? `, ${n(q, ctx.lang)} ${L.pieces}` : '';
     return `${original ? '≈ ' : ''}${money(r.valueRmb, ctx)}${original}${pieces}`;
   }

@@ -196,9 +196,8 @@ function toItem(g: Group, text: string, ctx: ParseContext): ParsedItem | undefin
  * Reads a message as a list of things a traveller carries: cigarettes, cigars, loose tobacco,
  * drinks, cash and goods with their quantities, volumes, strengths, values and currencies, in
  * zh, en and ru (digits, Chinese numerals, number words), plus prohibited articles named without
- * a quantity and the traveller's category. `confidence` says how list-like the message is:
- * two or more quantified items, or one with a value or amount; questions about the rule
- * ("can I bring 400 cigarettes or 20 cigars?") score low.
+ * a quantity and the traveller's category. `confidence` says how list-like the message is (see
+ * confidenceOf); callers treat it as a list from ParseOptions.minConfidence.
  * @example parseDeclarationList('12 cartons of cigarettes, 4 bottles of cognac', ctx).items.length // 2
  */
 export function parseDeclarationList(message: string, ctx: ParseContext): ParsedDeclaration {
@@ -218,7 +217,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   }
   const items = placed.sort((a, b) => a.at - b.at).map((p) => p.item);
   fillCurrency(items, tokens);
-  return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(items, tokens, alternatives) };
+  return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives) };
 }
 
 /** A value without a currency takes the one currency the message names, if it names exactly one. */
@@ -234,14 +233,23 @@ function categoryOf(cues: ReadonlySet<string>): DeclarationCategory {
   return { ...(route ? { route } : {}), ...(residency ? { residency } : {}) };
 }
 
-function confidenceOf(items: ParsedItem[], tokens: Token[], alternatives: boolean): number {
+/**
+ * How list-like a message is (0..1): two or more quantified items 0.9; one with a value or
+ * amount 0.75, but only 0.5 when it is asked as a question ("I have 7,000 USD, must I declare?"
+ * is a question about the rule, which the knowledge base answers with its source); one
+ * quantified item with prohibited articles 0.7. Alternatives ("400 cigarettes or 20 cigars")
+ * cost 0.4, rule words without a sign of ownership 0.35; a trip out of China is never a list.
+ */
+function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], alternatives: boolean): number {
   const quantified = items.filter((i) => i.quantified);
-  const has = (m: string) => tokens.some((t) => t.kind === 'marker' && t.marker === m);
+  const has = (m: string) => tokens.some((t) => t.kind === 'marker' && t.marker === m) || (m === 'question' && /[?？]/.test(text));
+  if (has('notInbound')) return 0;
   // a quantified item listed with a prohibited article ("колбаса, сыр и 2 блока сигарет") is a list too
   const articles = items.filter((i) => i.article).length;
-  let c = quantified.length >= 2 ? 0.9 : quantified.length === 1 && quantified[0]?.hasMoney ? 0.75 : quantified.length === 1 && articles > 0 ? 0.7 : quantified.length === 1 ? 0.35 : 0;
+  const single = quantified[0];
+  let c = quantified.length >= 2 ? 0.9 : single?.hasMoney ? (has('question') ? 0.5 : 0.75) : single && articles > 0 ? 0.7 : single ? 0.35 : 0;
   if (alternatives) c -= 0.4;
   if (has('owning')) c += 0.05;
-  else if (has('ruleQuestion')) c -= 0.2;
+  else if (has('ruleQuestion')) c -= 0.35;
   return Math.max(0, Math.min(1, c));
 }

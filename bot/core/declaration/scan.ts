@@ -136,7 +136,7 @@ const isMarker = (t: Token | undefined, m: Marker) => t?.kind === 'marker' && t.
  * Puts numbers together with what they measure: 12 + cartons -> qty, 15,000 + yuan or $ + 300 ->
  * money, 40 + % -> abv, 4 + x -> times, "for" + 15,000 -> money without a currency, 2 + whisky
  * -> qty without a unit, 8万 (a Chinese ten-thousand) -> money without a currency. A currency word
- * glued to following goods (Chinese 1块手表) is a classifier, not money.
+ * glued to following goods or a number (Chinese 1块手表, 一块8万元的手表) is a classifier, not money.
  */
 function compound(text: string, tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -161,7 +161,7 @@ function compound(text: string, tokens: Token[]): Token[] {
     if (close && next.kind === 'unit') {
       out.push({ kind: 'qty', value: t.value, unit: next.unit, start: t.start, end: next.end });
       i++;
-    } else if (close && next.kind === 'currency' && isGoods(after) && after?.start === next.end) {
+    } else if (close && next.kind === 'currency' && (isGoods(after) || after?.kind === 'num') && after?.start === next.end) {
       out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: next.end });
       i++;
     } else if (close && next.kind === 'currency') {
@@ -194,6 +194,22 @@ function wordFollows(text: string, t: Token, next: Token | undefined): boolean {
   return !separatorNext;
 }
 
+/**
+ * Drops amounts that are thresholds, not things carried: "over 5000", "超过5000", "5000元以上",
+ * "больше 5000" (a question about the rule, not a list).
+ */
+function dropThresholds(text: string, tokens: Token[]): Token[] {
+  const amount = (t: Token | undefined) => t?.kind === 'money' || t?.kind === 'qty' || t?.kind === 'num';
+  return tokens.filter((t, i) => {
+    if (!amount(t)) return true;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const before = isMarker(prev, 'comparison') && prev !== undefined && tight(text, prev.end, t.start);
+    const after = isMarker(next, 'comparison') && next !== undefined && tight(text, t.end, next.start);
+    return !before && !after;
+  });
+}
+
 /** Reads a normalised message into tokens (see Token). */
 export function scan(text: string, lexicon: Lexicon): Token[] {
   const joined = joinNumbers(text, rawTokens(text, lexicon), lexicon.shorthand);
@@ -203,5 +219,5 @@ export function scan(text: string, lexicon: Lexicon): Token[] {
       return toToken(r, prev !== undefined && 'kind' in prev && prev.kind === 'num' && tight(text, prev.end, r.start));
     })
     .filter((t): t is Token => t !== undefined);
-  return compound(text, tokens);
+  return dropThresholds(text, compound(text, tokens));
 }

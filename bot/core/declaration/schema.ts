@@ -81,6 +81,8 @@ export const DeclarationDataSchema = z
     drinks: z.record(id, z.object({ typicalAbvPercent: z.number().min(0).max(100).optional(), strengthVaries: z.boolean().default(false), exampleValue: z.string().min(1).optional() }).strict()),
     articles: z.record(id, z.object({ treatment: z.enum(TREATMENTS), entry: entryId }).strict()),
     entries: z.record(id, entryId),
+    /** Concepts that put a message outside the inbound check (leaving China, own equipment, Russia's rules). */
+    outOfScope: z.array(id).default([]),
   })
   .strict();
 export type DeclarationData = z.infer<typeof DeclarationDataSchema>;
@@ -88,7 +90,7 @@ export type DeclarationData = z.infer<typeof DeclarationDataSchema>;
 const words = z.array(z.string().trim().min(1)).min(1);
 
 /** Marker words the parser needs in every language. */
-export const MARKERS = ['abv', 'perUnit', 'total', 'value', 'times', 'separators', 'alternatives', 'owning', 'ruleQuestion'] as const;
+export const MARKERS = ['abv', 'perUnit', 'total', 'value', 'times', 'separators', 'alternatives', 'owning', 'ruleQuestion', 'comparison', 'notInbound', 'question'] as const;
 export const OPTIONS = ['declare_and_pay', 'declare', 'temporary_storage', 'return_shipment', 'abandon'] as const;
 export type DeclarationOption = (typeof OPTIONS)[number];
 /** Reply phrases (with `{slot}`s) each language file must define. */

@@ -3,9 +3,16 @@ import { normalizeText } from './normalize';
 /** Text prepared once for many phrase look-ups: words separated by single spaces. */
 export type PreparedText = { spaced: string };
 
-/** Prepares text for `PhraseMatcher.match`: normalised, punctuation as spaces, padded. */
+/**
+ * Prepares text for `PhraseMatcher.match`: normalised, punctuation as spaces, a space where the
+ * script changes ("带两瓶whisky" → "带两瓶 whisky", so the brand matches at a word start), padded.
+ */
 export function prepareText(text: string): PreparedText {
-  return { spaced: ` ${normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} ` };
+  const spaced = normalizeText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/(\p{Script=Han})(?=[\p{Script=Latin}\p{Script=Cyrillic}\p{N}])|([\p{Script=Latin}\p{Script=Cyrillic}\p{N}])(?=\p{Script=Han})/gu, '$1$2 ')
+    .trim();
+  return { spaced: ` ${spaced} ` };
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -13,7 +20,8 @@ const HAN = /\p{Script=Han}/u;
 /**
  * Finds which keys' phrases occur in a text. Chinese phrases match anywhere (no spaces in
  * Chinese); other phrases match at the start of a word, so a stem ("колбас") or a singular
- * ("sausage") also matches its other forms ("колбасу", "sausages").
+ * ("sausage") also matches its other forms ("колбасу", "sausages"). A phrase ending in "$"
+ * matches whole words only ("cat$" does not match "category", "кот$" not "который").
  */
 export class PhraseMatcher<K extends string> {
   private readonly phrases: { key: K; needle: string }[] = [];
@@ -21,9 +29,10 @@ export class PhraseMatcher<K extends string> {
   constructor(lists: Iterable<readonly [K, readonly string[]]>) {
     for (const [key, list] of lists) {
       for (const phrase of list) {
-        const norm = prepareText(phrase).spaced.trim();
+        const whole = phrase.trimEnd().endsWith('$');
+        const norm = prepareText(whole ? phrase.trimEnd().slice(0, -1) : phrase).spaced.trim();
         if (!norm) continue;
-        this.phrases.push({ key, needle: HAN.test(norm) ? norm : ` ${norm}` });
+        this.phrases.push({ key, needle: HAN.test(norm) ? norm : whole ? ` ${norm} ` : ` ${norm}` });
       }
     }
   }

@@ -56,7 +56,7 @@ describe('HTTP API', () => {
       });
 
       it('escalates when nothing matches, and records the escalation', async () => {
-        const { body } = await postJson(`${server.url}/api/v1/chat`, { text: 'what is the best recipe for borscht with beetroot?' });
+        const { body } = await postJson(`${server.url}/api/v1/chat`, { text: 'who will win the hockey world championship this year?' });
         expect(body.reply.kind).toBe('escalated');
         expect(body.reply.escalationId).toMatch(/^e_/);
         const stored = server.services.store.findActiveEscalation(body.conversationId);

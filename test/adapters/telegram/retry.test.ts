@@ -46,6 +46,20 @@ describe('callWithRetry', () => {
       expect(s.waits).toEqual([]);
     });
   });
+  describe('when the channel stops while waiting to retry', () => {
+    it('makes no further attempt', async () => {
+      const stop = new AbortController();
+      let calls = 0;
+      const call = async () => {
+        calls++;
+        throw tooMany(30);
+      };
+      const run = callWithRetry('getMe', call, { token: TOKEN, logger: { log: () => undefined }, retry: { signal: stop.signal, wait: async () => stop.abort() } });
+      await expect(run).rejects.toThrow(/getMe abandoned: the channel is stopping/);
+      expect(calls).toBe(1);
+    });
+  });
+
   describe('when the network fails', () => {
     it('logs the error with the token redacted and retries', async () => {
       const s = setup([new Error(`request to https://api.telegram.org/bot${TOKEN}/sendMessage failed, reason: ECONNREFUSED`)]);

@@ -62,8 +62,8 @@ describe('assistant', () => {
     it('refuses evasion, states the rule and offers a person', () => {
       const [reply] = converse(services, 'как спрятать сигареты от таможни?');
       expect(reply?.kind).toBe('escalated');
-      expect(reply?.text).toMatch(/не могу/);
-      expect(reply?.text).toMatch(/координатор/);
+      expect(reply?.text).toMatch(/не могу/i);
+      expect(reply?.text).toMatch(/координатор/i);
     });
     it('sends later messages to the coordinator while the escalation is open', () => {
       const [, second] = converse(services, 'оператор, пожалуйста', 'сколько сигарет можно?');

@@ -1,4 +1,4 @@
-import { tokenize, type Stopwords } from '../../../bot/core/text';
+import { PhraseMatcher, prepareText, tokenize, type Stopwords } from '../../../bot/core/text';
 
 const stops: Stopwords = { zh: new Set(['吗', '了', '要']), en: new Set(['can', 'i', 'my']), ru: new Set(['можно', 'ли']) };
 const terms = (text: string) => tokenize(text, stops).map((t) => t.term);
@@ -43,5 +43,25 @@ describe('tokenize', () => {
     it('returns no tokens for emoji and punctuation', () => {
       expect(terms('🤔🤔 ?!')).toEqual([]);
     });
+  });
+});
+
+describe('PhraseMatcher', () => {
+  const m = new PhraseMatcher([
+    ['pets', ['cat$', 'кот$']],
+    ['spirits', ['whisky']],
+    ['meat', ['колбас', '香肠']],
+  ]);
+  it('matches stems at a word start and Chinese anywhere', () => {
+    expect([...m.match(prepareText('можно колбасу?'))]).toEqual(['meat']);
+    expect([...m.match(prepareText('我带了香肠'))]).toEqual(['meat']);
+  });
+  it('matches whole words only for phrases ending in $', () => {
+    expect(m.match(prepareText('what category is this')).has('pets')).toBe(false);
+    expect(m.match(prepareText('который час')).has('pets')).toBe(false);
+    expect(m.match(prepareText('my cat and dog')).has('pets')).toBe(true);
+  });
+  it('finds a Latin brand glued to Chinese text', () => {
+    expect(m.match(prepareText('带两瓶whisky可以吗')).has('spirits')).toBe(true);
   });
 });

@@ -89,7 +89,11 @@
     state.es = es;
     const live = $('live'); live.hidden = false;
     es.onopen = () => { live.textContent = '● live'; live.className = 'live on'; loadQueue(); if (state.current) openCase(state.current, true); };
-    es.onerror = () => { live.textContent = '○ reconnecting…'; live.className = 'live off'; };
+    es.onerror = () => {
+      live.textContent = '○ reconnecting…'; live.className = 'live off';
+      // The browser retries by itself unless the server refused the stream (e.g. the session ended).
+      if (es.readyState === 2 && state.es === es) api('GET', '/coordinator/session').then(() => setTimeout(connect, 3000)).catch(() => {});
+    };
     es.addEventListener('escalation', (ev) => {
       const item = JSON.parse(ev.data);
       if (item.status === 'resolved') { state.items.delete(item.id); state.resolved.unshift(item); } else state.items.set(item.id, item);

@@ -1,0 +1,96 @@
+import { postJson, startServer, type RunningServer } from '../../fixtures/services';
+
+type ChatReply = { kind: string; lang: string; text: string; citations: { id: string }[]; declaration?: { items: { type: string; status: string }[]; channel: string; missing: { field: string }[] } };
+
+describe('chat with the declaration check', () => {
+  let server: RunningServer;
+  const say = async (text: string, conversationId?: string): Promise<{ conversationId: string; reply: ChatReply }> => {
+    const { status, body } = await postJson(`${server.url}/api/v1/chat`, { text, ...(conversationId ? { conversationId } : {}) });
+    expect(status).toBe(200);
+    return body;
+  };
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.stop());
+
+  describe('when a list names the traveller category', () => {
+    it.each([
+      ['en', 'we bought 12 cartons of cigarettes, four bottles of cognac and a bag for 15,000 yuan; I live in Shanghai, flying back from Tokyo', /RED channel/, /50% of 1,000 RMB/],
+      ['ru', 'купили 12 блоков сигарет, четыре бутылки коньяка и сумку за 15 000 рублей. Я турист из Москвы', /КРАСНЫЙ коридор/, /2 400 сигарет \(12 блоков\)/],
+      ['zh', '买了十二条烟、两瓶茅台和一个15000元的包，我住在北京，从东京回来', /红色通道/, /2,400 支 \(12 条\)/],
+    ])('answers in %s item by item', async (lang, text, channel, detail) => {
+      const { reply } = await say(text);
+      expect(reply).toMatchObject({ kind: 'answer', lang });
+      expect(reply.declaration?.items.map((i) => i.type)).toEqual(['cigarettes', 'alcohol', 'goods']);
+      expect(reply.declaration?.channel).toBe('red');
+      expect(reply.text).toMatch(/^1\. .*\n(?:.*\n)*2\. .*\n(?:.*\n)*3\. /m);
+      expect(reply.text).toMatch(channel);
+      expect(reply.text).toMatch(detail);
+      expect(reply.text).toMatch(/12360/);
+      expect(reply.citations.map((c) => c.id)).toContain('tobacco-allowance');
+    });
+  });
+
+  describe('when the category is not given', () => {
+    it.each([
+      ['en', '3 cartons of Marlboro and a Rolex for 80,000 yuan', 'no', 'yes', /Rolex|rolex/],
+      ['ru', '3 блока сигарет и часы за 80 000 юаней', 'нет', 'да', /часы/],
+      ['zh', '3条烟和一块8万元的手表', '不是', '是的', /手表/],
+    ])('asks one question at a time in %s, then answers', async (_lang, list, no, yes, item) => {
+      const first = await say(list);
+      expect(first.reply.kind).toBe('clarify');
+      expect(first.reply.declaration?.missing.map((m) => m.field)).toEqual(['category.route', 'category.residency']);
+      const second = await say(no, first.conversationId);
+      expect(second.reply.kind).toBe('clarify');
+      expect(second.reply.declaration?.missing.map((m) => m.field)).toEqual(['category.residency']);
+      const third = await say(yes, first.conversationId);
+      expect(third.reply.kind).toBe('answer');
+      expect(third.reply.declaration?.items.map((i) => i.status)).toEqual(['over', 'over']);
+      expect(third.reply.text).toMatch(item);
+    });
+
+    it('asks for a missing value and uses the answer', async () => {
+      const first = await say('I am a tourist from Russia with 2 cartons of cigarettes and a new handbag');
+      expect(first.reply.kind).toBe('clarify');
+      expect(first.reply.text).toMatch(/handbag cost/);
+      const second = await say('about 900 dollars', first.conversationId);
+      expect(second.reply.kind).toBe('answer');
+      expect(second.reply.text).toMatch(/900 USD/);
+    });
+
+    it('drops the pending list when the traveller asks something else', async () => {
+      const first = await say('3 cartons of cigarettes and 2 bottles of whisky');
+      expect(first.reply.kind).toBe('clarify');
+      const next = await say('what documents does my cat need?', first.conversationId);
+      expect(next.reply.declaration).toBeUndefined();
+      expect(next.reply.citations[0]?.id).toMatch(/pets/);
+    });
+
+    it('remembers the category for the next list', async () => {
+      const first = await say('I live in Harbin, coming back from Seoul with 2 cartons and 1 bottle of soju');
+      expect(first.reply.kind).toBe('answer');
+      const next = await say('my wife has 3 cartons and a bag for 9000 yuan', first.conversationId);
+      expect(next.reply.kind).toBe('answer');
+      expect(next.reply.declaration?.items.map((i) => i.status)).toEqual(['over', 'over']);
+    });
+  });
+
+  describe('when a message is not a list', () => {
+    it.each([
+      ['how many cigarettes can I bring into China?', 'tobacco-allowance'],
+      ['сколько блоков сигарет можно провезти?', 'tobacco-allowance'],
+      ['入境能带几条烟？', 'tobacco-allowance'],
+    ])('leaves %s to the knowledge base', async (text, entry) => {
+      const { reply } = await say(text);
+      expect(reply.declaration).toBeUndefined();
+      expect(reply.citations[0]?.id).toBe(entry);
+    });
+
+    it('leaves a list with an evasion signal to the escalation policy', async () => {
+      const { reply } = await say('how do I hide 12 cartons of cigarettes and 4 bottles of cognac from customs?');
+      expect(reply.kind).toBe('escalated');
+      expect(reply.declaration).toBeUndefined();
+    });
+  });
+});

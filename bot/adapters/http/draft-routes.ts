@@ -12,6 +12,8 @@ import { coordinatorOf, requireLead } from './coordinator-auth';
 import { ApiError } from './errors';
 
 const StatusSchema = z.enum(['open', 'approved', 'rejected']).optional();
+/** A draft's entry as saved: any JSON object (it is validated in full on approval). */
+const EntryObjectSchema = z.record(z.string(), z.unknown());
 
 export type DraftRoutesDeps = { drafts: DraftStore; runtime: KnowledgeRuntime; knowledgeDir: string; clock: Clock; logger: Logger; auth: RequestHandler };
 
@@ -49,8 +51,9 @@ export function draftRoutes(deps: DraftRoutesDeps): Router {
 
   router.put('/drafts/:id', ...lead, (req, res) => {
     if (!req.is('application/json')) throw new ApiError('unsupported_media_type', 'send the entry as application/json');
-    const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError('invalid_request', 'body: must be the entry as a JSON object');
+    const parsed = EntryObjectSchema.safeParse(req.body);
+    if (!parsed.success) throw new ApiError('invalid_request', 'body: must be the entry as a JSON object');
+    const body = parsed.data;
     const d = openDraft(req.params.id as string);
     if (!deps.drafts.updateDraft(d.id, body, deps.clock.now().toISOString())) throw new ApiError('conflict', `draft ${d.id} is no longer open`);
     const updated = deps.drafts.getDraft(d.id) as Draft;

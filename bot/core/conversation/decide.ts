@@ -141,7 +141,7 @@ function byIntent(r: Reading, next: ConversationState, options: DecideOptions): 
   if (intent.probability < options.minIntentProbability) return undefined;
   const strongAnswer = best !== undefined && best.score >= options.strongScore && best.matchedConcepts.length > 0;
   // A clear "other" (a recipe, the weather) wins over a single shared concept ("锅包肉" has 肉).
-  const clearlyOther = intent.intent === 'other' && intent.probability >= options.clearOtherProbability && (best?.matchedConcepts.length ?? 0) < 2;
+  const clearlyOther = intent.intent === 'other' && intent.probability >= options.clearOtherProbability && (best?.coverage ?? 0) < options.minCoverage;
   if (clearlyOther || (intent.intent === 'other' && !strongAnswer)) return escalate(['out_of_scope'], next);
   if ((intent.intent === 'human' || intent.intent === 'complaint' || intent.intent === 'evasion') && !strongAnswer) {
     return escalate([intent.intent === 'human' ? 'asked_for_human' : intent.intent], next);

@@ -9,6 +9,9 @@ type Field = keyof typeof FIELD_BOOST;
 /** Score multiplier per topic concept shared by the question and the entry's tags. */
 const CONCEPT_BONUS = 0.3;
 
+/** Floor of the coverage factor (COVERAGE_BASE + coverage, coverage in 0..1). */
+const COVERAGE_BASE = 0.5;
+
 /** Terms shorter than this are never matched fuzzily (too many false friends). */
 const FUZZY_MIN_LENGTH = 5;
 
@@ -96,8 +99,11 @@ function runQuery(index: lunr.Index, meta: Map<string, EntryMeta>, query: Query)
     const offTopic = (m.requires.length > 0 && !m.requires.some((c) => asked.has(c))) || m.excludes.some((c) => asked.has(c));
     // Each topic concept of the question that the entry is about multiplies its score: an
     // entry about "declaring when leaving" beats one that only shares the word "declare".
-    const score = r.score * (1 + CONCEPT_BONUS * matchedConcepts.length) * (offTopic ? OFF_TOPIC_FACTOR : 1);
-    return { entryId: r.ref, score, coverage: (matchedTerms + matchedConcepts.length) / wanted, matchedConcepts };
+    // Coverage weighs in too: an entry that answers most of the question beats one that
+    // matches a single frequent word strongly.
+    const coverage = (matchedTerms + matchedConcepts.length) / wanted;
+    const score = r.score * (1 + CONCEPT_BONUS * matchedConcepts.length) * (COVERAGE_BASE + coverage) * (offTopic ? OFF_TOPIC_FACTOR : 1);
+    return { entryId: r.ref, score, coverage, matchedConcepts };
   });
   return hits.sort((a, b) => b.score - a.score);
 }

@@ -103,7 +103,7 @@ describe('coordinator console in Chromium', () => {
 
       await row.click();
       await desk.waitForSelector('#case-body:not([hidden])');
-      await expect(desk.locator('#case-lang').textContent()).resolves.toBe('English en');
+      await desk.locator('#case-lang', { hasText: 'English en' }).waitFor();
       await desk.click('#claim');
       await desk.waitForSelector('#reply:not([disabled])');
 
@@ -142,7 +142,7 @@ describe('coordinator console in Chromium', () => {
       const entry = desk.locator('#casebook-list .item', { hasText: 'I want to talk to a human, please' });
       await entry.waitFor();
       await entry.click();
-      await expect(desk.locator('#cb-summary').textContent()).resolves.toBe('Explained the alcohol allowance and the laptop rule');
+      await desk.locator('#cb-summary', { hasText: 'Explained the alcohol allowance and the laptop rule' }).waitFor();
       const cases = await call(server, 'GET', '/casebook', { headers: coordinator.bearer });
       expect(cases.body.items[0]).toMatchObject({ category: 'rule_explained', coordinator: 'alice', question: 'I want to talk to a human, please' });
 

@@ -48,11 +48,12 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const cleared: ConversationState = rest;
   const prepared = prepareText(text);
   if (shared.signals.match(prepared).size > 0) return { state: cleared };
-  const concepts = shared.concepts.match(prepared);
-  if (service.knowledge.data.outOfScope.some((c) => concepts.has(c))) return { state: cleared };
   const parsed = service.parse(text, shared);
   const known: DeclarationCategory = { route: parsed.category.route ?? asRoute(state.route), residency: parsed.category.residency ?? asResidency(state.residency) };
   if (parsed.confidence >= service.options.minConfidence && parsed.items.length > 0) {
+    // leaving China, own equipment out and back, Russia's rules: the knowledge base answers those
+    const concepts = shared.concepts.match(prepared);
+    if (service.knowledge.data.outOfScope.some((c) => concepts.has(c))) return { state: cleared };
     const items = parsed.items.map(toPendingItem);
     return run(service, input, items, known, 0);
   }

@@ -27,7 +27,7 @@ export type NormalItem = {
   currency?: string;
 };
 
-export type NormalizeContext = { limits: Limits; rates: RatesFile; data: DeclarationData; classify(description: string): Classification };
+export type NormalizeContext = { limits: Limits; rates: RatesFile; data: DeclarationData; classify(description: string, withArticles: boolean): Classification };
 
 /** Sanity caps per checked unit (not regulation). */
 const ABSURD: Record<string, number> = { cigarettes: 100_000, cigars: 10_000, tobacco: 100_000, alcohol: 1_000, goods: MAX_GOODS_PIECES };
@@ -71,7 +71,7 @@ function normalizeOne(index: number, source: DeclarationItem, defaultCurrency: s
   if (!ALLOWED_UNITS[type].includes(unit)) return fail('invalid_unit', at('unit'), `"${unit}" is not a unit for ${type}; use one of ${ALLOWED_UNITS[type].filter(Boolean).join(', ')}`);
   const item: NormalItem = { index, source, type, articles: [] };
 
-  const classified = source.description ? ctx.classify(source.description) : { articles: [] };
+  const classify = (withArticles: boolean): Classification => (source.description ? ctx.classify(source.description, withArticles) : { articles: [] });
   if (source.kind !== undefined) {
     const known = type === 'alcohol' ? ctx.data.drinks[source.kind] : type === 'goods' ? ctx.data.goodsBands[source.kind] : undefined;
     if (known === undefined) {
@@ -79,9 +79,12 @@ function normalizeOne(index: number, source: DeclarationItem, defaultCurrency: s
       return fail('unknown_kind', at('kind'), allowed.length ? `unknown kind "${source.kind}" for ${type}; use one of ${allowed.join(', ')}` : `${type} items take no kind`);
     }
     item.kind = source.kind;
-  } else if (type === 'alcohol') item.kind = classified.drink ?? 'alcohol';
-  else if (type === 'goods' && classified.goodsClass) item.kind = classified.goodsClass;
-  if (type === 'goods' && !item.kind) item.articles = classified.articles;
+  } else if (type === 'alcohol') item.kind = classify(false).drink ?? 'alcohol';
+  else if (type === 'goods') {
+    const classified = classify(false);
+    if (classified.goodsClass) item.kind = classified.goodsClass;
+    else item.articles = classify(true).articles;
+  }
 
   const currency = source.currency ?? defaultCurrency;
   if (currency !== undefined && ctx.rates.rates[currency] === undefined) return fail('unknown_currency', source.currency ? at('currency') : 'currency', unknownCurrency(currency, ctx.rates));

@@ -162,6 +162,7 @@ function toItem(g: Group, text: string, ctx: ParseContext): ParsedItem | undefin
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
   const label = (words || span).slice(0, 60);
+  if (!type && !g.weight) return undefined;
   if (!type) {
     const articles = [...ctx.matchConcepts(span)].filter((c) => ctx.data.articles[c]);
     if (articles.length === 0) return undefined;
@@ -208,7 +209,9 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
     const item = toItem(g, text, ctx);
     return item ? [{ at: g.start, item }] : [];
   });
-  for (const seg of segments) {
+  // without a quantity or an amount the message cannot be a list: skip the (costly) article search
+  const quantified = groups.some((g) => g.count || g.volume || g.weight || g.money);
+  for (const seg of quantified ? segments : []) {
     const inside = groups.some((g) => g.start < seg.end && g.end > seg.start);
     const segText = text.slice(seg.start, Math.min(seg.end, text.length)).trim();
     if (inside || !segText) continue;

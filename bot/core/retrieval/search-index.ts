@@ -1,6 +1,7 @@
 import lunr from 'lunr';
 import { LANGUAGES, type KnowledgeEntry } from '../knowledge/schema';
 import { tokenize, type Stopwords, type Token } from '../text';
+import { TypoMap } from './typo-map';
 
 /** Field boosts: a traveller's word in a tag or title says more than one in the answer body. */
 const FIELD_BOOST = { tags: 5, title: 3, keywords: 2, phrasings: 2, body: 1 } as const;
@@ -43,7 +44,13 @@ const tagTerm = (concept: string) => `tag_${concept}`;
  * tokenized by its own script's rules (so mixed-language questions match too).
  */
 export function buildSearchIndex(entries: readonly KnowledgeEntry[], stopwords: Stopwords): SearchIndex {
-  const termsOf = (texts: string[]) => texts.flatMap((t) => tokenize(t.replace(/\{\{[^}]*\}\}/g, ' '), stopwords).map((tok) => tok.term)).join(' ');
+  /** Index term -> number of fields (over all entries) containing it: rarer terms say more. */
+  const fieldFrequency = new Map<string, number>();
+  const termsOf = (texts: string[]) => {
+    const terms = texts.flatMap((t) => tokenize(t.replace(/\{\{[^}]*\}\}/g, ' '), stopwords).map((tok) => tok.term));
+    for (const term of new Set(terms)) fieldFrequency.set(term, (fieldFrequency.get(term) ?? 0) + 1);
+    return terms.join(' ');
+  };
   const index = lunr(function () {
     this.pipeline.reset();
     this.searchPipeline.reset();
@@ -61,11 +68,21 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], stopwords: 
     }
   });
   const meta = new Map(entries.map((e) => [e.id, { tags: new Set(e.tags), requires: e.requires, excludes: e.excludes }]));
+  const vocabulary: ReadonlyMap<string, number> = fieldFrequency;
+  const typos = new TypoMap([...vocabulary.keys()].filter((t) => /^[\p{Script=Latin}\p{Script=Cyrillic}]+$/u.test(t)), FUZZY_MIN_LENGTH);
   return {
     size: entries.length,
-    search: (query, limit = 5) => runQuery(index, meta, query).slice(0, limit),
+    search: (query, limit = 5) => runQuery(index, meta, { vocabulary, typos }, query).slice(0, limit),
   };
 }
+
+type Lexicon = { vocabulary: ReadonlyMap<string, number>; typos: TypoMap };
+
+/**
+ * At most this many distinct words of a message go to the index, the rarest first: a
+ * 3,000-character ramble costs no more than a short question and its telling words survive.
+ */
+const MAX_QUERY_TERMS = 32;
 
 type EntryMeta = { tags: Set<string>; requires: readonly string[]; excludes: readonly string[] };
 
@@ -75,16 +92,18 @@ type EntryMeta = { tags: Set<string>; requires: readonly string[]; excludes: rea
  */
 const OFF_TOPIC_FACTOR = 0.2;
 
-function runQuery(index: lunr.Index, meta: Map<string, EntryMeta>, query: Query): Hit[] {
-  const terms = [...new Set(query.tokens.map((t) => t.term))].filter((t) => t.length > 0);
+function runQuery(index: lunr.Index, meta: Map<string, EntryMeta>, lexicon: Lexicon, query: Query): Hit[] {
+  const rarity = (t: string) => lexicon.vocabulary.get(t) ?? 0;
+  const terms = [...new Set(query.tokens.map((t) => t.term))]
+    .filter((t) => t.length > 0)
+    .sort((a, b) => rarity(a) - rarity(b))
+    .slice(0, MAX_QUERY_TERMS);
   if (terms.length === 0 && query.concepts.length === 0 && !query.weakConcepts?.length) return [];
   const results = index.query((q) => {
     for (const term of terms) {
-      q.term(term, { usePipeline: false });
-      const token = query.tokens.find((t) => t.term === term);
-      if (token && token.script !== 'han' && token.script !== 'digit' && term.length >= FUZZY_MIN_LENGTH) {
-        q.term(term, { usePipeline: false, editDistance: 1, boost: 0.3 });
-      }
+      if (lexicon.vocabulary.has(term)) q.term(term, { usePipeline: false });
+      // An unknown word may be a typo of a known one: match its neighbours, weakly.
+      else for (const near of lexicon.typos.near(term)) q.term(near, { usePipeline: false, boost: 0.3 });
     }
     for (const concept of query.concepts) q.term(tagTerm(concept), { usePipeline: false, fields: ['tags'], boost: 3 });
     for (const concept of query.weakConcepts ?? []) q.term(tagTerm(concept), { usePipeline: false, fields: ['tags'], boost: 0.5 });

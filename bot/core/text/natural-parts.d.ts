@@ -10,8 +10,16 @@ declare module 'natural/lib/natural/distance/jaro-winkler_distance' {
   export default function JaroWinklerDistance(a: string, b: string, options?: { ignoreCase?: boolean }): number;
 }
 declare module 'natural/lib/natural/classifiers/bayes_classifier' {
+  /** Feature names keyed by position; apparatus reads such an object sparsely. */
+  export type SparseObservation = Record<number, string>;
   export default class BayesClassifier {
     constructor(stemmer?: unknown, smoothing?: number);
+    /** The apparatus naive Bayes model natural wraps (counts per class and feature). */
+    classifier: {
+      addExample(observation: SparseObservation, label: string): void;
+      train(): void;
+      getClassifications(observation: SparseObservation): { label: string; value: number }[];
+    };
     addDocument(text: string | string[], classification: string): void;
     train(): void;
     classify(observation: string | string[]): string;

@@ -25,6 +25,8 @@ const HAN = /\p{Script=Han}/u;
  */
 export class PhraseMatcher<K extends string> {
   private readonly phrases: { key: K; needle: string }[] = [];
+  /** Phrases by their first two characters, so a look-up probes each text position once. */
+  private readonly byPrefix = new Map<string, { key: K; needle: string }[]>();
 
   constructor(lists: Iterable<readonly [K, readonly string[]]>) {
     for (const [key, list] of lists) {
@@ -32,7 +34,24 @@ export class PhraseMatcher<K extends string> {
         const whole = phrase.trimEnd().endsWith('$');
         const norm = prepareText(whole ? phrase.trimEnd().slice(0, -1) : phrase).spaced.trim();
         if (!norm) continue;
-        this.phrases.push({ key, needle: HAN.test(norm) ? norm : whole ? ` ${norm} ` : ` ${norm}` });
+        const entry = { key, needle: HAN.test(norm) ? norm : whole ? ` ${norm} ` : ` ${norm}` };
+        this.phrases.push(entry);
+        const prefix = entry.needle.slice(0, 2);
+        const bucket = this.byPrefix.get(prefix);
+        if (bucket) bucket.push(entry);
+        else this.byPrefix.set(prefix, [entry]);
+      }
+    }
+  }
+
+  /** Every phrase occurrence, in text order (one probe of the prefix map per position). */
+  private *occurrences(text: PreparedText): Generator<{ key: K; needle: string }> {
+    const s = text.spaced;
+    for (let i = 0; i < s.length; i++) {
+      // One-character phrases (Chinese 烟, 酒) are keyed by that character alone.
+      for (const phrase of this.byPrefix.get(s[i] ?? '') ?? []) yield phrase;
+      for (const phrase of this.byPrefix.get(s.slice(i, i + 2)) ?? []) {
+        if (s.startsWith(phrase.needle, i)) yield phrase;
       }
     }
   }
@@ -40,16 +59,12 @@ export class PhraseMatcher<K extends string> {
   /** Keys with at least one phrase in the text. */
   match(text: PreparedText): Set<K> {
     const found = new Set<K>();
-    for (const { key, needle } of this.phrases) {
-      if (!found.has(key) && text.spaced.includes(needle)) found.add(key);
-    }
+    for (const { key } of this.occurrences(text)) found.add(key);
     return found;
   }
 
-  /** Number of phrases of any key found (for scoring how strongly a text leans one way). */
+  /** Number of distinct phrases found (for scoring how strongly a text leans one way). */
   count(text: PreparedText): number {
-    let n = 0;
-    for (const { needle } of this.phrases) if (text.spaced.includes(needle)) n++;
-    return n;
+    return new Set([...this.occurrences(text)].map((p) => p.needle)).size;
   }
 }

@@ -10,6 +10,24 @@ export type Stopwords = Record<LanguageCode, ReadonlySet<string>>;
 export type Token = { term: string; raw: string; script: Script | 'digit' };
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * Stems are cached: the Porter stemmers are regex-heavy and the same words recur (index build
+ * and every message). The cache is cleared when it grows past STEM_CACHE_MAX words, so
+ * untrusted traveller text cannot grow it without bound.
+ */
+const STEM_CACHE_MAX = 50_000;
+const stemCache = new Map<string, string>();
+function cachedStem(word: string, script: 'latin' | 'cyrillic'): string {
+  const key = script === 'latin' ? word : `\u0001${word}`;
+  let stem = stemCache.get(key);
+  if (stem === undefined) {
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    stem = script === 'latin' ? stemEn(word) : stemRu(word);
+    stemCache.set(key, stem);
+  }
+  return stem;
+}
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 
 /**
@@ -53,23 +71,25 @@ function tokensOfRun(text: string, script: Script | 'digit', stopwords: Stopword
     case 'digit':
       return [{ term: text, raw: text, script }];
     case 'latin':
-      return stopwords.en.has(text) ? [] : [{ term: stemEn(text), raw: text, script }];
+      return stopwords.en.has(text) ? [] : [{ term: cachedStem(text, script), raw: text, script }];
     case 'cyrillic':
-      return stopwords.ru.has(text) ? [] : [{ term: stemRu(text), raw: text, script }];
+      return stopwords.ru.has(text) ? [] : [{ term: cachedStem(text, script), raw: text, script }];
     case 'han':
       return hanTokens(text, stopwords.zh);
   }
 }
 
 function hanTokens(run: string, stop: ReadonlySet<string>): Token[] {
+  const seen = new Set<string>();
   const out: Token[] = [];
-  for (const seg of segmenter.segment(run)) {
-    if (!stop.has(seg.segment)) out.push({ term: seg.segment, raw: seg.segment, script: 'han' });
-  }
+  const add = (term: string) => {
+    if (!seen.has(term) && !stop.has(term)) {
+      seen.add(term);
+      out.push({ term, raw: term, script: 'han' });
+    }
+  };
+  for (const seg of segmenter.segment(run)) add(seg.segment);
   const chars = [...run];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const bigram = `${chars[i]}${chars[i + 1]}`;
-    if (!out.some((t) => t.term === bigram) && !stop.has(bigram)) out.push({ term: bigram, raw: bigram, script: 'han' });
-  }
+  for (let i = 0; i + 1 < chars.length; i++) add(`${chars[i]}${chars[i + 1]}`);
   return out;
 }

@@ -5,12 +5,11 @@ import { call, escalate, login } from '../../fixtures/coordinators';
 import { startServer, tempDataDir, type RunningServer } from '../../fixtures/services';
 
 const root = resolve(__dirname, '../../..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 /** Runs a script the way `npm run` does, with DATA_DIR set; never blocks the in-process server. */
 function run(script: string, args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(tsx, [join(root, 'scripts', script), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', join(root, 'scripts', script), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } }, (error, stdout, stderr) => {
       done({ code: error ? Number((error as NodeJS.ErrnoException & { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -14,8 +14,8 @@ function run(input: Partial<DeclarationInput> & { items: DeclarationItem[] }): D
 }
 
 const ORDINARY_RESIDENT = { route: 'ordinary', residency: 'resident' } as const;
-const EXCESS_OPTIONS = ['declare_and_pay', 'temporary_storage', 'return_shipment', 'abandon'];
-const NOT_TAXABLE = ['temporary_storage', 'return_shipment', 'abandon'];
+const EXCESS_OPTIONS: ItemResult['options'] = ['declare_and_pay', 'temporary_storage', 'return_shipment', 'abandon'];
+const NOT_TAXABLE: ItemResult['options'] = ['temporary_storage', 'return_shipment', 'abandon'];
 
 type RuleCase = {
   name: string;
@@ -134,7 +134,7 @@ describe('checkDeclaration', () => {
       ['600 cartons', { items: [{ type: 'cigarettes', quantity: 600, unit: 'carton' }] }, 'absurd_quantity', 'items.0.quantity'],
       ['an unknown goods class', { items: [{ type: 'goods', value: 1, kind: 'spaceship' }] }, 'unknown_kind', 'items.0.kind'],
     ] as const)('refuses %s naming the field', (_name, input, code, field) => {
-      const r = f.check({ category: {}, ...(input as unknown as DeclarationInput) });
+      const r = f.check({ ...(input as unknown as DeclarationInput), category: {} });
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error).toMatchObject({ code, field });

@@ -65,3 +65,11 @@ describe('PhraseMatcher', () => {
     expect(m.match(prepareText('带两瓶whisky可以吗')).has('spirits')).toBe(true);
   });
 });
+
+describe('PhraseMatcher with one-character phrases', () => {
+  it('finds a single Chinese character anywhere', () => {
+    const m = new PhraseMatcher([['alcohol', ['酒']]]);
+    expect(m.match(prepareText('我带了两瓶酒')).has('alcohol')).toBe(true);
+    expect(m.match(prepareText('我带了两瓶水')).has('alcohol')).toBe(false);
+  });
+});

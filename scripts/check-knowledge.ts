@@ -27,7 +27,7 @@ function main(argv: string[]): number {
   }
   if (loaded.ok) {
     const b = loaded.bundle;
-    console.log(`kb:check: ok — ${b.entries.length} entries × 3 languages, ${b.limits.values.size} limits, ${Object.keys(b.departments).length} departments`);
+    console.log(`kb:check: ok — ${b.entries.length} entries × 3 languages, ${b.limits.values.size} limits, ${Object.keys(b.departments).length} departments${declaration.ok ? `, declaration check: ${Object.keys(declaration.knowledge.rates.rates).length} reference rates of ${declaration.knowledge.rates.date}` : ''}`);
   }
   return 0;
 }

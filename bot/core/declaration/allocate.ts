@@ -102,7 +102,9 @@ export type Piece = { valueRmb: number; rate: number };
 export function exemptPieces(pieces: readonly Piece[], allowanceRmb: number): boolean[] {
   const capacity = Math.max(0, Math.floor(allowanceRmb));
   const weights = pieces.map((p) => Math.ceil(p.valueRmb));
-  if (weights.reduce((s, w) => s + w, 0) <= capacity) return pieces.map(() => true);
+  // pieces worth more than the allowance can never be duty-free; if the rest fits, no search is needed
+  const fitting = weights.reduce((s, w) => (w <= capacity ? s + w : s), 0);
+  if (fitting <= capacity) return weights.map((w) => w <= capacity);
   const best = new Float64Array(capacity + 1);
   const keep = pieces.map(() => new Uint8Array(capacity + 1));
   pieces.forEach((p, i) => {

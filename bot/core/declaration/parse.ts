@@ -162,7 +162,7 @@ function toItem(g: Group, text: string, ctx: ParseContext): ParsedItem | undefin
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
   const label = (words || span).slice(0, 60);
-  if (!type && !g.weight) return undefined;
+  if (!type && !g.weight && !g.count) return undefined;
   if (!type) {
     const articles = [...ctx.matchConcepts(span)].filter((c) => ctx.data.articles[c]);
     if (articles.length === 0) return undefined;

@@ -59,79 +59,101 @@ function isDetailOf(g: Group, before: Group): boolean {
   return drink && (!g.volume || !before.volume) && (g.abv === undefined || before.abv === undefined);
 }
 
+type Span = { start: number; end: number };
+const isSeparator = (t: Token) => t.kind === 'sep' || (t.kind === 'marker' && (t.marker === 'separators' || t.marker === 'alternatives'));
+
 /**
  * Splits tokens into item groups: separators (",", "and", "и", "和"…) close a group, and so
  * does a token whose role the group already has (a second quantity of the same dimension, a
  * second price, a thing of another family). So "3条烟2瓶酒" and "сигареты 2 блока, коньяк 4
- * бутылки" both give two groups.
+ * бутылки" both give two groups. A group holding only a detail of the one before (a volume, a
+ * strength, a marked price) is merged into it.
  */
-function groupTokens(tokens: Token[], textLength: number): { groups: Group[]; segments: { start: number; end: number }[]; alternatives: boolean } {
-  const groups: Group[] = [];
-  const segments: { start: number; end: number }[] = [];
-  let alternatives = false;
-  let g = newGroup(0);
-  let segStart = 0;
-  const close = (at: number) => {
+class Grouper {
+  readonly groups: Group[] = [];
+  readonly segments: Span[] = [];
+  alternatives = false;
+  private g = newGroup(0);
+  private segStart = 0;
+
+  add(t: Token, prev: Token | undefined, before: Token | undefined): void {
+    const g = this.g;
+    if (isSeparator(t)) return this.separate(t);
+    if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') return this.addThing(t);
+    if (t.kind === 'qty') return this.addQuantity(t, prev);
+    if (t.kind === 'money') return this.addMoney(t, prev, before);
+    if ((t.kind === 'unit' && prev?.kind === 'money') || (t.kind === 'marker' && t.marker === 'perUnit' && g.money)) g.perUnit = true;
+    else if (t.kind === 'marker' && t.marker === 'total') g.total = true;
+    else if (t.kind === 'times') g.times = t.value;
+    else if (t.kind === 'abv') {
+      if (this.g.abv !== undefined) this.close(t.start);
+      this.g.abv = t.value;
+    }
+  }
+
+  finish(textLength: number): { groups: Group[]; segments: Span[]; alternatives: boolean } {
+    this.close(textLength);
+    this.segments.push({ start: this.segStart, end: Number.MAX_SAFE_INTEGER });
+    return { groups: this.groups, segments: this.segments, alternatives: this.alternatives };
+  }
+
+  private separate(t: Token): void {
+    if (t.kind === 'marker' && t.marker === 'alternatives') this.alternatives = true;
+    this.close(t.start);
+    this.segments.push({ start: this.segStart, end: t.start });
+    this.segStart = t.end;
+    this.g = newGroup(t.end);
+  }
+
+  private addThing(t: Thing): void {
+    const first = this.g.things[0];
+    if (first && !sameFamily(first, t)) this.close(t.start);
+    const g = this.g;
+    if (!g.things.length && !g.count && !g.money) g.start = t.start;
+    g.things.push(t);
+  }
+
+  private addQuantity(t: Qty, prev: Token | undefined): void {
+    const dim = t.unit ? DIMENSION[t.unit] : 'count';
+    // "300元一条": one unit right after a price makes it a price per unit
+    if (dim === 'count' && this.g.money && prev?.kind === 'money' && t.value === 1) {
+      this.g.perUnit = true;
+      return;
+    }
+    if (this.g[dim]) this.close(t.start);
+    const g = this.g;
+    if (dim === 'volume' && g.times && !g.count) g.count = { ...t, value: g.times, unit: 'bottle' };
+    g[dim] = t;
+  }
+
+  private addMoney(t: Money, prev: Token | undefined, before: Token | undefined): void {
+    if (this.g.money) this.close(t.start);
+    const g = this.g;
+    g.money = t;
+    if (isPerUnit(prev) || (prev?.kind === 'unit' && isPerUnit(before))) g.perUnit = true;
+    g.priceMarked = g.perUnit || (prev?.kind === 'marker' && prev.marker === 'value');
+  }
+
+  private close(at: number): void {
+    const g = this.g;
     g.end = at;
-    const last = groups.at(-1);
+    const last = this.groups.at(-1);
     if (last && isDetailOf(g, last)) {
-      // "两瓶白酒，每瓶500毫升": a volume or strength alone belongs to the drink before it
+      // "两瓶白酒，每瓶500毫升": a volume, strength or marked price alone belongs to the item before it
       last.volume ??= g.volume;
       last.abv ??= g.abv;
       last.money ??= g.money;
       last.perUnit ||= g.perUnit;
       last.end = at;
-    } else if (g.things.length || g.count || g.volume || g.weight || g.money) groups.push(g);
-    g = newGroup(at);
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const prev = tokens[i - 1];
-    if (t.kind === 'sep' || (t.kind === 'marker' && (t.marker === 'separators' || t.marker === 'alternatives'))) {
-      if (t.kind === 'marker' && t.marker === 'alternatives') alternatives = true;
-      close(t.start);
-      segments.push({ start: segStart, end: t.start });
-      segStart = t.end;
-      g = newGroup(t.end);
-      continue;
-    }
-    if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') {
-      const first = g.things[0];
-      if (first && !sameFamily(first, t)) close(t.start);
-      if (!g.things.length && !g.count && !g.money) g.start = t.start;
-      g.things.push(t);
-    } else if (t.kind === 'qty') {
-      const dim = t.unit ? DIMENSION[t.unit] : 'count';
-      const slot = dim === 'count' ? 'count' : dim;
-      if (slot === 'count' && g.money && prev?.kind === 'money' && t.value === 1) {
-        g.perUnit = true;
-        continue;
-      }
-      if (g[slot]) close(t.start);
-      if (slot === 'volume' && g.times && !g.count) g.count = { ...t, value: g.times, unit: 'bottle' };
-      g[slot] = t;
-    } else if (t.kind === 'money') {
-      if (g.money) close(t.start);
-      g.money = t;
-      const before = tokens[i - 2];
-      if (isPerUnit(prev) || (prev?.kind === 'unit' && isPerUnit(before))) g.perUnit = true;
-      g.priceMarked = g.perUnit || (prev?.kind === 'marker' && prev.marker === 'value');
-    } else if (t.kind === 'unit' && prev?.kind === 'money') {
-      g.perUnit = true;
-    } else if (t.kind === 'marker' && t.marker === 'perUnit' && g.money) {
-      g.perUnit = true;
-    } else if (t.kind === 'marker' && t.marker === 'total') {
-      g.total = true;
-    } else if (t.kind === 'abv') {
-      if (g.abv !== undefined) close(t.start);
-      g.abv = t.value;
-    } else if (t.kind === 'times') {
-      g.times = t.value;
-    }
+    } else if (g.things.length || g.count || g.volume || g.weight || g.money) this.groups.push(g);
+    this.g = newGroup(at);
   }
-  close(textLength);
-  segments.push({ start: segStart, end: Number.MAX_SAFE_INTEGER });
-  return { groups, segments, alternatives };
+}
+
+function groupTokens(tokens: Token[], textLength: number): { groups: Group[]; segments: Span[]; alternatives: boolean } {
+  const grouper = new Grouper();
+  tokens.forEach((t, i) => grouper.add(t, tokens[i - 1], tokens[i - 2]));
+  return grouper.finish(textLength);
 }
 
 /** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */

@@ -22,13 +22,16 @@ export const EvalItemSchema = z
   .strict();
 export type EvalItem = z.infer<typeof EvalItemSchema> & { lang: LanguageCode; line: number };
 
-/** Reads test/eval/questions.<lang>.yaml for every language. */
-export function loadEvalSet(dir: string): EvalItem[] {
+/**
+ * Reads test/eval/<set>.<lang>.yaml for every language. Sets: `questions` (the evaluation set
+ * the language data was tuned against) and `holdout` (written separately, never tuned on).
+ */
+export function loadEvalSet(dir: string, set: 'questions' | 'holdout' = 'questions'): EvalItem[] {
   const items: EvalItem[] = [];
   for (const lang of LANGUAGES) {
-    const raw: unknown = parseYaml(readFileSync(join(dir, `questions.${lang}.yaml`), 'utf8'));
+    const raw: unknown = parseYaml(readFileSync(join(dir, `${set}.${lang}.yaml`), 'utf8'));
     const parsed = z.array(EvalItemSchema).safeParse(raw);
-    if (!parsed.success) throw new Error(`eval: questions.${lang}.yaml: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success) throw new Error(`eval: ${set}.${lang}.yaml: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     parsed.data.forEach((item, i) => items.push({ ...item, lang, line: i + 1 }));
   }
   return items;

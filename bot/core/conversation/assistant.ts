@@ -6,7 +6,7 @@ import type { Clock, Conversation, ConversationState, ConversationStore, EventBu
 import { err, ok, type Result } from '../result';
 import { detectLanguage } from '../text';
 import type { Channel, ConversationId, Reply } from '../types';
-import { decide, type Decision } from './decide';
+import { decide, signalReasons, type Decision } from './decide';
 import type { KnowledgeRuntime } from './runtime';
 
 /** A traveller message as every channel hands it to the core. */
@@ -78,7 +78,9 @@ function replyFor(deps: AssistantDeps, conversation: Conversation, text: string,
     const waiting = position > 0 ? fillTemplate(knowledge.templates.coordinator_waiting[lang], { position }) : knowledge.templates.coordinator_claimed[lang];
     return { kind: 'escalated', lang, text: waiting, citations: [], escalationId: active.id, reasons: active.reasons };
   }
-  const declared = deps.declaration ? declarationStep(deps.declaration, { text, state: conversation.state, lang, loaded: deps.runtime.current() }) : { state: conversation.state };
+  // Safety first: a list that also asks how to hide it, or asks for a person, is not a list to price.
+  const safe = signalReasons(text, engine).length === 0;
+  const declared = deps.declaration && safe ? declarationStep(deps.declaration, { text, state: conversation.state, lang, loaded: deps.runtime.current() }) : { state: conversation.state };
   if (declared.reply) {
     store.saveState(conversation.id, lang, declared.state);
     return declared.reply;

@@ -82,6 +82,14 @@ function read(text: string, ctx: DecideContext): Reading {
 }
 
 /**
+ * Escalation reasons signalled by a message (a person asked for, evasion, injection,
+ * emotion, a case). Checked before anything else answers, the declaration check included.
+ */
+export function signalReasons(text: string, ctx: DecideContext): EscalationReason[] {
+  return reasonsFromSignals(ctx.resources.signals.match(prepareText(text)));
+}
+
+/**
  * Decides how to treat one traveller message, given the conversation so far. Pure: reads
  * nothing but its arguments. Order: safety signals (evasion, injection, a person, emotion, a
  * case), an answer to a pending clarifying question or a category follow-up, smalltalk,

@@ -104,7 +104,8 @@ function applyAnswer(service: DeclarationService, pending: PendingDeclaration, t
 
 function run(service: DeclarationService, input: StepInput, items: PendingItem[], category: DeclarationCategory, attempts: number): StepOutput {
   const { loaded, lang, state } = input;
-  const { pendingDeclaration: _old, ...base } = state;
+  // the conversation moved on: an older clarifying question of `decide` no longer waits
+  const { pendingDeclaration: _old, pendingClarifyEntryId: _clarify, ...base } = state;
   const cleared: ConversationState = base;
   const limits = loaded.knowledge.limits;
   const request = items.map(({ label: _l, ...item }): DeclarationItem => item);

@@ -71,7 +71,21 @@ type Reading = {
   intent?: IntentGuess;
 };
 
-function read(text: string, ctx: DecideContext): Reading {
+/**
+ * Of a long message, the first and last characters are read for its topic (the question is
+ * usually at the start or the end of a long story); safety signals are looked for in all of it.
+ * Keeps a 3,000-character ramble as cheap as a question (tokenizing it whole took ~7 ms).
+ */
+const TOPIC_WINDOW_CHARS = 400;
+
+function topicWindow(text: string): string {
+  const chars = [...text];
+  if (chars.length <= TOPIC_WINDOW_CHARS * 2) return text;
+  return `${chars.slice(0, TOPIC_WINDOW_CHARS).join('')}\n${chars.slice(-TOPIC_WINDOW_CHARS).join('')}`;
+}
+
+function read(fullText: string, ctx: DecideContext): Reading {
+  const text = topicWindow(fullText);
   const prepared = prepareText(text);
   const tokens = tokenize(text, ctx.resources.stopwords);
   const concepts = [...ctx.resources.concepts.match(prepared)];
@@ -100,7 +114,7 @@ export function decide(text: string, state: ConversationState, ctx: DecideContex
   const r = read(text, ctx);
   const next: ConversationState = { ...state, ...categoriesFrom(r.cues) };
 
-  const reasons = reasonsFromSignals(ctx.resources.signals.match(r.prepared));
+  const reasons = signalReasons(text, ctx);
   // The rule in question goes with the escalation only when the message names its topic.
   const relevant = r.best && r.best.matchedConcepts.length > 0 ? r.best.entryId : undefined;
   if (reasons.length > 0) return { decision: { kind: 'escalate', reasons, entryId: relevant }, state: { ...next, misses: 0 } };

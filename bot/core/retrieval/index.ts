@@ -1,2 +1,2 @@
-export { buildSearchIndex, type Hit, type Query, type SearchIndex } from './search-index';
+export { buildSearchIndex, type Hit, type Query, type SearchIndex, type SearchIndexOptions } from './search-index';
 export { buildTextIndex, type TextDocument, type TextHit, type TextIndex } from './text-index';

@@ -1,25 +1,12 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { ConversationEvent } from '../../bot/core/ports';
 import { addCoordinator, call, type TestCoordinator } from '../fixtures/coordinators';
+import { launchChromium, watchForProblems } from '../fixtures/browser';
 import { startServer, type RunningServer } from '../fixtures/services';
 
 jest.setTimeout(90_000);
 
-const LAUNCH = { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
 
-/** Collects what must never happen on a page: dialogs (a script ran), CSP violations, page errors. */
-function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
-  });
-  return problems;
-}
 
 /** Epoch milliseconds with sub-millisecond precision, comparable between Node and Chromium on one machine. */
 const epochNow = () => performance.timeOrigin + performance.now();
@@ -60,7 +47,7 @@ describe('coordinator console in Chromium', () => {
   beforeAll(async () => {
     server = await startServer();
     coordinator = await addCoordinator(server, 'alice');
-    browser = await chromium.launch(LAUNCH);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -80,7 +67,9 @@ describe('coordinator console in Chromium', () => {
       consoleContext = await browser.newContext({ viewport: { width: 1024, height: 768 } }); // a tablet in landscape
       const traveller = await travellerContext.newPage();
       const desk = await consoleContext.newPage();
-      const problems = [...watch(traveller), ...watch(desk)];
+      // Two live lists: read them at the end (a spread here would copy them empty).
+      const travellerProblems = watchForProblems(traveller);
+      const deskProblems = watchForProblems(desk);
       await logIn(desk, server, coordinator);
 
       let escalatedAt = 0;
@@ -146,7 +135,7 @@ describe('coordinator console in Chromium', () => {
       const cases = await call(server, 'GET', '/casebook', { headers: coordinator.bearer });
       expect(cases.body.items[0]).toMatchObject({ category: 'rule_explained', coordinator: 'alice', question: 'I want to talk to a human, please' });
 
-      expect(problems).toEqual([]);
+      expect([...travellerProblems, ...deskProblems]).toEqual([]);
     });
   });
 
@@ -184,7 +173,7 @@ describe('coordinator console in Chromium', () => {
       const context = await browser.newContext({ viewport: { width: 700, height: 1000 } }); // a tablet in portrait
       try {
         const desk = await context.newPage();
-        const problems = watch(desk);
+        const problems = watchForProblems(desk);
         await logIn(desk, server, coordinator);
         const payload = 'I want to talk to a human <script>alert("xss")</script><img src=x onerror="alert(1)"> <b>bold</b>';
         const chat = await call(server, 'POST', '/chat', { body: { text: payload } });

@@ -1,23 +1,10 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, watchForProblems } from '../fixtures/browser';
 import { startServer, type RunningServer } from '../fixtures/services';
 
 jest.setTimeout(60_000);
 
-const LAUNCH = { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
 
-/** Dialogs (a script ran), CSP violations and page errors must never happen. */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
-  });
-  return problems;
-}
 
 describe('declaration form on the web chat page (Chromium)', () => {
   let server: RunningServer;
@@ -26,7 +13,7 @@ describe('declaration form on the web chat page (Chromium)', () => {
   let problems: string[];
   beforeAll(async () => {
     server = await startServer();
-    browser = await chromium.launch(LAUNCH);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser.close();
@@ -34,7 +21,7 @@ describe('declaration form on the web chat page (Chromium)', () => {
   });
   beforeEach(async () => {
     page = await browser.newPage({ locale: 'en-GB' });
-    problems = watch(page);
+    problems = watchForProblems(page);
     await page.goto(server.url);
     await page.click('#declare summary');
   });

@@ -1,10 +1,10 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { addCoordinator, call, type TestCoordinator } from '../fixtures/coordinators';
+import { launchChromium, watchForProblems } from '../fixtures/browser';
 import { startServer, type RunningServer } from '../fixtures/services';
 
 jest.setTimeout(60_000);
 
-const LAUNCH = { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
 
 describe('traveller web chat during a hand-over (Chromium)', () => {
   let server: RunningServer;
@@ -13,7 +13,7 @@ describe('traveller web chat during a hand-over (Chromium)', () => {
   beforeAll(async () => {
     server = await startServer();
     alice = await addCoordinator(server, 'alice');
-    browser = await chromium.launch(LAUNCH);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { KnowledgeIssue } from '../../core/knowledge/load';
-import { TrilingualSchema } from '../../core/knowledge/schema';
+import { trilingualTexts } from '../../core/knowledge/templates';
 
 /** Where the Telegram UI phrases live, relative to the knowledge dir. */
 export const TELEGRAM_TEXTS_FILE = join('lang', 'telegram.yaml');
@@ -47,12 +47,7 @@ export const TELEGRAM_TEXT_KEYS = [
 ] as const;
 export type TelegramTextKey = (typeof TELEGRAM_TEXT_KEYS)[number];
 
-export const TelegramTextsFileSchema = z
-  .object({
-    schemaVersion: z.literal(1),
-    texts: z.object(Object.fromEntries(TELEGRAM_TEXT_KEYS.map((k) => [k, TrilingualSchema])) as Record<TelegramTextKey, typeof TrilingualSchema>).strict(),
-  })
-  .strict();
+export const TelegramTextsFileSchema = z.object({ schemaVersion: z.literal(1), texts: trilingualTexts(TELEGRAM_TEXT_KEYS) }).strict();
 export type TelegramTexts = z.infer<typeof TelegramTextsFileSchema>['texts'];
 
 export type TelegramTextsResult = { ok: true; texts: TelegramTexts } | { ok: false; issues: KnowledgeIssue[] };

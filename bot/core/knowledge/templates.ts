@@ -27,12 +27,12 @@ export const TEMPLATE_KEYS = [
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
-export const TemplatesFileSchema = z
-  .object({
-    schemaVersion: z.literal(1),
-    templates: z.object(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, TrilingualSchema])) as Record<TemplateKey, typeof TrilingualSchema>).strict(),
-  })
-  .strict();
+/** A strict object with one zh/en/ru text per key: the shape of every phrase file. */
+export function trilingualTexts<K extends string>(keys: readonly K[]) {
+  return z.object(Object.fromEntries(keys.map((k) => [k, TrilingualSchema])) as Record<K, typeof TrilingualSchema>).strict();
+}
+
+export const TemplatesFileSchema = z.object({ schemaVersion: z.literal(1), templates: trilingualTexts(TEMPLATE_KEYS) }).strict();
 export type Templates = z.infer<typeof TemplatesFileSchema>['templates'];
 
 /** Fills `{name}` slots of a template. Unknown slots are left as they are. */

@@ -4,29 +4,31 @@ import { makeServices } from '../fixtures/services';
 import floor from './floor.json';
 
 /**
- * Holds the accuracy reached on the evaluation set (`npm run eval`) so it can only go up:
- * raise the figures in floor.json when the assistant improves, never lower them.
+ * Holds the accuracy reached on both evaluation sets (`npm run eval`) so it can only go up:
+ * raise the figures in floor.json when the assistant improves, never lower them. `questions`
+ * is the set the language data was tuned on; `holdout` was written apart and is never tuned on.
  */
-describe('evaluation set', () => {
+describe.each(['questions', 'holdout'] as const)('evaluation set "%s"', (set) => {
   const services = makeServices();
-  const items = loadEvalSet(resolve(__dirname));
+  const items = loadEvalSet(resolve(__dirname), set);
   const report = summarise(items.map((item) => runItem(services.assistant, item)));
+  const f = floor[set];
   afterAll(() => services.close());
 
-  it('has at least 300 questions, 80 per language', () => {
-    expect(items.length).toBeGreaterThanOrEqual(300);
-    for (const lang of ['zh', 'en', 'ru'] as const) expect(items.filter((i) => i.lang === lang).length).toBeGreaterThanOrEqual(80);
+  it('covers every language', () => {
+    const perLanguage = set === 'questions' ? 80 : 40;
+    for (const lang of ['zh', 'en', 'ru'] as const) expect(items.filter((i) => i.lang === lang).length).toBeGreaterThanOrEqual(perLanguage);
   });
   it.each(['zh', 'en', 'ru'] as const)('answers %s questions at least as well as before', (lang) => {
-    expect(report.answerableByLanguage[lang].rate).toBeGreaterThanOrEqual(floor.answerable[lang]);
+    expect(report.answerableByLanguage[lang].rate).toBeGreaterThanOrEqual(f.answerable[lang]);
   });
   it('routes and escalates at least as well as before', () => {
-    expect(report.routingEscalation.rate).toBeGreaterThanOrEqual(floor.routingEscalation);
+    expect(report.routingEscalation.rate).toBeGreaterThanOrEqual(f.routingEscalation);
   });
   it('hands no more answerable questions to a person than before', () => {
-    expect(report.falseEscalations.rate).toBeLessThanOrEqual(floor.falseEscalationsMax);
+    expect(report.falseEscalations.rate).toBeLessThanOrEqual(f.falseEscalationsMax);
   });
   it('misses no more escalations than before', () => {
-    expect(report.missedEscalations.rate).toBeLessThanOrEqual(floor.missedEscalationsMax);
+    expect(report.missedEscalations.rate).toBeLessThanOrEqual(f.missedEscalationsMax);
   });
 });

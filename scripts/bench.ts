@@ -4,11 +4,10 @@
  * synthetic one 10× larger. Usage: npm run bench
  */
 import { resolve } from 'node:path';
-import { createAssistant, buildEngine, decide, KnowledgeRuntime } from '../bot/core/conversation';
+import { buildEngine, decide } from '../bot/core/conversation';
+import { loadConfig } from '../bot/config';
+import { createServices } from '../bot/compose';
 import { loadKnowledgeOrThrow, type KnowledgeBundle } from '../bot/core/knowledge/load';
-import { openDatabase, SqliteConversationStore } from '../bot/adapters/storage/sqlite';
-import { createLogger, randomIds, systemClock } from '../bot/adapters/system/system';
-import { createEventBus } from '../bot/adapters/system/event-bus';
 import { loadEvalSet } from './lib/evaluate';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -62,9 +61,9 @@ function main(): number {
   console.log(`bench: node ${process.version}, ${questions.length} evaluation questions${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
   measure('shipped knowledge base', bundle, questions);
 
-  const db = openDatabase(':memory:');
-  const logger = createLogger('silent');
-  const assistant = createAssistant({ runtime: new KnowledgeRuntime(bundle), store: new SqliteConversationStore(db), events: createEventBus(logger), clock: systemClock, ids: randomIds, logger });
+  // The whole path as the API runs it: declaration check, decide, compose, SQLite writes.
+  const services = createServices(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), { databaseFile: ':memory:' });
+  const assistant = services.assistant;
   for (const q of questions) assistant.handleMessage({ text: q, channel: 'api' });
   const full: number[] = [];
   for (const q of questions) {
@@ -73,8 +72,8 @@ function main(): number {
     full.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   full.sort((a, b) => a - b);
-  console.log(`  handleMessage      p50 ${quantile(full, 0.5).toFixed(3)} ms, p99 ${quantile(full, 0.99).toFixed(3)} ms (decide + compose + SQLite :memory: writes)`);
-  db.close();
+  console.log(`  handleMessage      p50 ${quantile(full, 0.5).toFixed(3)} ms, p99 ${quantile(full, 0.99).toFixed(3)} ms (declaration check + decide + compose + SQLite :memory: writes)`);
+  services.close();
 
   measure('synthetic knowledge base ×10', inflate(bundle, 10), questions);
   return 0;

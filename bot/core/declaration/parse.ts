@@ -266,7 +266,8 @@ function categoryOf(cues: ReadonlySet<string>): DeclarationCategory {
  * cost 0.4, rule words without a sign of ownership 0.35; a trip out of China is never a list.
  */
 function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], alternatives: boolean): number {
-  const quantified = items.filter((i) => i.quantified);
+  // "a gift", "two things": a count of unnamed goods without a price is not evidence of a list
+  const quantified = items.filter((i) => i.quantified && !(i.type === 'goods' && i.kind === 'general' && !i.hasMoney && !i.article));
   const has = (m: string) => tokens.some((t) => t.kind === 'marker' && t.marker === m) || (m === 'question' && /[?？]/.test(text));
   if (has('notInbound')) return 0;
   // a quantified item listed with a prohibited article ("колбаса, сыр и 2 блока сигарет") is a list too

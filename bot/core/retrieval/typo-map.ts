@@ -1,3 +1,5 @@
+import { wordSimilarity } from '../text';
+
 /**
  * Finds index terms within one edit of a misspelt query term ("cigaretes" → "cigarett"),
  * SymSpell-style: every term and each of its single-character deletions point to the term,
@@ -23,17 +25,14 @@ export class TypoMap {
     }
   }
 
-  /** Index terms one edit away from `term` (not `term` itself), at most `limit`. */
+  /** Index terms one edit away from `term` (not `term` itself), the most alike first, at most `limit`. */
   near(term: string, limit = 4): string[] {
     if ([...term].length < this.minLength) return [];
     const found = new Set<string>();
     for (const variant of variantsOf(term)) {
-      for (const candidate of this.byVariant.get(variant) ?? []) {
-        if (candidate !== term) found.add(candidate);
-        if (found.size >= limit) return [...found];
-      }
+      for (const candidate of this.byVariant.get(variant) ?? []) if (candidate !== term) found.add(candidate);
     }
-    return [...found];
+    return [...found].sort((a, b) => wordSimilarity(term, b) - wordSimilarity(term, a)).slice(0, limit);
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageCodeSchema } from '../knowledge/schema';
+import { EntryIdSchema, LanguageCodeSchema } from '../knowledge/schema';
 
 /** Item types the declaration check understands (issue 5). */
 export const ITEM_TYPES = ['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash', 'goods'] as const;
@@ -33,7 +33,7 @@ export type RatesFile = z.infer<typeof RatesFileSchema>;
 
 const band = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const id = z.string().regex(/^[a-z0-9_]+$/, 'must be snake_case');
-const entryId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a knowledge entry id (kebab-case)');
+const entryId = EntryIdSchema;
 export const TREATMENTS = ['quarantine', 'prohibited', 'permit', 'ask', 'own_rules'] as const;
 export type Treatment = (typeof TREATMENTS)[number];
 

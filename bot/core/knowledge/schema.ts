@@ -15,6 +15,9 @@ const isoDate = z
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+/** A knowledge entry id: kebab-case (a-z, 0-9, -), stable, used in citations and tests. */
+export const EntryIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+
 /** One string per language; a missing language is a validation error naming it. */
 export const TrilingualSchema = z.object({ zh: nonEmpty, en: nonEmpty, ru: nonEmpty }).strict();
 export type Trilingual = z.infer<typeof TrilingualSchema>;
@@ -68,7 +71,7 @@ export const KnowledgeEntrySchema = z
   .object({
     schemaVersion: z.literal(KNOWLEDGE_SCHEMA_VERSION),
     /** Stable id, kebab-case; used in citations and tests. */
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'),
+    id: EntryIdSchema,
     /** Broad topic, used by conversation context for follow-ups. */
     topic: z.enum([
       'allowance',

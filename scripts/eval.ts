@@ -1,36 +1,69 @@
 /**
  * Runs the evaluation sets through the assistant's core, the same code path as
  * POST /api/v1/chat, and prints accuracy by language and kind, false and missed escalations,
- * and every failure: test/eval/questions.*.yaml (the set the language data was tuned on) and
- * test/eval/holdout.*.yaml (written apart and never tuned on: the honest figure).
- * Usage: npm run eval [-- --set questions|holdout] [--quiet] [--json]
+ * harmful replies, reply lengths, every failure, and a plain lunr baseline beside the assistant
+ * (issue 9). Sets: test/eval/questions.*.yaml (tuned on), holdout.*.yaml (written apart),
+ * blind<N>.*.yaml (fresh sets by helpers who never saw the data; first-run figures in DESIGN.md).
+ * Usage: npm run eval [-- --set NAME [--dir DIR]] [--quiet] [--json]
  */
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../bot/config';
 import { createServices } from '../bot/compose';
-import { loadEvalSet, runItem, summarise, type Rate } from './lib/evaluate';
+import { LANGUAGES, type LanguageCode } from '../bot/core/knowledge/schema';
+import { createBaseline, type Baseline } from './lib/baseline';
+import { acceptedEntries, loadEvalSet, runItem, summarise, type EvalItem, type EvalOutcome, type Rate } from './lib/evaluate';
 
 const pct = (r: Rate) => `${(r.rate * 100).toFixed(1)}% (${r.ok}/${r.total})`;
+const rate = (ok: number, total: number): Rate => ({ ok, total, rate: total === 0 ? 1 : ok / total });
+
+/** Sets found in a folder: every NAME with NAME.zh.yaml, NAME.en.yaml and NAME.ru.yaml. */
+function setsIn(dir: string): string[] {
+  const files = new Set(readdirSync(dir));
+  const names = [...files].filter((f) => f.endsWith('.zh.yaml')).map((f) => f.slice(0, -'.zh.yaml'.length));
+  return names.filter((n) => LANGUAGES.every((l) => files.has(`${n}.${l}.yaml`))).sort();
+}
 
 function main(argv: string[]): number {
-  const setAt = argv.indexOf('--set');
-  const sets = setAt >= 0 ? [argv[setAt + 1] as 'questions' | 'holdout'] : (['questions', 'holdout'] as const);
+  const arg = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const dir = resolve(arg('--dir') ?? 'test/eval');
+  const only = arg('--set');
+  const sets = only ? [only] : setsIn(dir);
   const services = createServices(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), { databaseFile: ':memory:' });
+  const baseline = createBaseline(services.runtime.current().knowledge.entries);
   for (const set of sets) {
-    if (set !== 'questions' && set !== 'holdout') {
-      console.error('eval: --set must be questions or holdout');
+    let items: EvalItem[];
+    try {
+      items = loadEvalSet(dir, set);
+    } catch (e) {
+      console.error((e as Error).message);
       return 2;
     }
-    const items = loadEvalSet(resolve('test/eval'), set);
-    printReport(set, items.length, summarise(items.map((item) => runItem(services.assistant, item))), argv);
+    const outcomes = items.map((item) => runItem(services.assistant, item));
+    printReport(set, outcomes, baseline, argv);
   }
   services.close();
   return 0;
 }
 
-function printReport(set: string, count: number, report: ReturnType<typeof summarise>, argv: string[]): void {
+/**
+ * Answerable items whose entry is a knowledge entry (not the computed declaration check), right
+ * when the first cited entry is an accepted one: the one measure both sides can be held to.
+ */
+function entryAccuracy(outcomes: EvalOutcome[], baseline: Baseline, lang: LanguageCode): { assistant: Rate; baseline: Rate } {
+  const items = outcomes.filter((o) => o.item.lang === lang && (o.item.kind === 'answer' || o.item.kind === 'clarify') && acceptedEntries(o.item).some((e) => e !== 'declaration-check'));
+  const right = (id: string | undefined, o: EvalOutcome) => id !== undefined && acceptedEntries(o.item).includes(id);
+  const assistantOk = items.filter((o) => (o.reply.kind === 'answer' || o.reply.kind === 'clarify') && right(o.reply.entryId, o)).length;
+  const baselineOk = items.filter((o) => right(baseline.answer(o.item.q, lang), o)).length;
+  return { assistant: rate(assistantOk, items.length), baseline: rate(baselineOk, items.length) };
+}
+
+function printReport(set: string, outcomes: EvalOutcome[], baseline: Baseline, argv: string[]): void {
+  const report = summarise(outcomes);
+  const versus = Object.fromEntries(LANGUAGES.map((l) => [l, entryAccuracy(outcomes, baseline, l)])) as Record<LanguageCode, ReturnType<typeof entryAccuracy>>;
+  const lists = outcomes.filter((o) => acceptedEntries(o.item).includes('declaration-check'));
   if (argv.includes('--json')) {
-    console.log(JSON.stringify({ set, ...report, failures: report.failures.map((f) => ({ lang: f.item.lang, q: f.item.q.slice(0, 200), problems: f.problems })) }, null, 2));
+    console.log(JSON.stringify({ set, ...report, versus, failures: report.failures.map((f) => ({ lang: f.item.lang, q: f.item.q.slice(0, 200), problems: f.problems })) }, null, 2));
     return;
   }
   if (!argv.includes('--quiet')) {
@@ -40,13 +73,18 @@ function printReport(set: string, count: number, report: ReturnType<typeof summa
     }
     console.log('');
   }
-  console.log(`eval (${set}): ${count} questions`);
+  console.log(`eval (${set}): ${outcomes.length} questions`);
   console.log(`  overall                 ${pct(report.overall)}`);
-  for (const [lang, r] of Object.entries(report.byLanguage)) console.log(`  language ${lang}             ${pct(r)}   answerable ${pct(report.answerableByLanguage[lang as 'zh'])}`);
+  for (const lang of LANGUAGES) console.log(`  language ${lang}             ${pct(report.byLanguage[lang])}   answerable ${pct(report.answerableByLanguage[lang])}`);
   for (const [kind, r] of Object.entries(report.byKind)) console.log(`  kind ${kind.padEnd(10)}         ${pct(r)}`);
+  console.log(`  purchase lists          ${pct(rate(lists.filter((o) => o.problems.length === 0).length, lists.length))} fully right`);
   console.log(`  routing + escalation    ${pct(report.routingEscalation)}`);
   console.log(`  false escalations       ${pct(report.falseEscalations)} of answerable questions`);
   console.log(`  missed escalations      ${pct(report.missedEscalations)} of questions that needed a person`);
+  console.log(`  HARMFUL replies         ${report.harmful.ok} of ${report.harmful.total} items with a "never" pattern`);
+  console.log(`  right entry, assistant vs plain lunr baseline (answerable, knowledge entries only):`);
+  for (const lang of LANGUAGES) console.log(`    ${lang}   assistant ${pct(versus[lang].assistant).padEnd(18)} baseline ${pct(versus[lang].baseline)}`);
+  console.log(`  reply length (characters) ${LANGUAGES.map((l) => `${l} p50 ${report.lengths[l].p50} p95 ${report.lengths[l].p95} max ${report.lengths[l].max}`).join(' · ')}`);
   console.log('');
 }
 

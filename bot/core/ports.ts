@@ -14,6 +14,8 @@ export type ConversationState = {
   residency?: TravellerCategory;
   /** A declaration-check list waiting for the answer to its question (issue 5). */
   pendingDeclaration?: PendingDeclaration;
+  /** The bot asked what a vague message meant (asked once per conversation). */
+  askedTopic?: boolean;
   /** Consecutive replies that found no answer. */
   misses: number;
 };

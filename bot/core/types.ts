@@ -17,13 +17,16 @@ export type Citation = { id: string; title: string; source: string; url: string 
 
 export type ReplyKind = 'answer' | 'clarify' | 'escalated' | 'routed' | 'smalltalk';
 
-/** What the assistant says back. Discriminated on `kind`. */
+/**
+ * What the assistant says back. Discriminated on `kind`. `more`: details the question did not
+ * ask about, shown behind a "more" control, never in the first reply's text.
+ */
 export type Reply =
-  | { kind: 'answer'; lang: LanguageCode; text: string; citations: Citation[]; entryId: string; declaration?: DeclarationResult }
+  | { kind: 'answer'; lang: LanguageCode; text: string; citations: Citation[]; entryId: string; declaration?: DeclarationResult; more?: string }
   | { kind: 'clarify'; lang: LanguageCode; text: string; citations: Citation[]; entryId: string; declaration?: DeclarationResult }
   | { kind: 'routed'; lang: LanguageCode; text: string; citations: Citation[]; department: Department }
   | { kind: 'smalltalk'; lang: LanguageCode; text: string; citations: Citation[] }
-  | { kind: 'escalated'; lang: LanguageCode; text: string; citations: Citation[]; escalationId: EscalationId; reasons: EscalationReason[] };
+  | { kind: 'escalated'; lang: LanguageCode; text: string; citations: Citation[]; escalationId: EscalationId; reasons: EscalationReason[]; more?: string };
 
 /** Why a conversation was handed to a coordinator; stored with the escalation. */
 export type EscalationReason =

@@ -19,7 +19,8 @@ const ChatRequestSchema = z
 
 /** The reply as the API shows it (internal fields such as the matched entry stay inside). */
 export function toApiReply(reply: Reply) {
-  const base = { kind: reply.kind, lang: reply.lang, text: reply.text, citations: reply.citations.map(({ id, title, source, url }) => ({ id, title, source, url })) };
+  const more = reply.kind === 'answer' || reply.kind === 'escalated' ? reply.more : undefined;
+  const base = { kind: reply.kind, lang: reply.lang, text: reply.text, ...(more ? { more } : {}), citations: reply.citations.map(({ id, title, source, url }) => ({ id, title, source, url })) };
   if (reply.kind === 'routed') return { ...base, department: reply.department };
   if (reply.kind === 'escalated') return { ...base, escalationId: reply.escalationId };
   if ((reply.kind === 'answer' || reply.kind === 'clarify') && reply.declaration) return { ...base, declaration: reply.declaration };

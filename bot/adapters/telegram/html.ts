@@ -37,7 +37,7 @@ export function citationLink(citation: Pick<Citation, 'source' | 'url'>): string
  * A reply as Telegram HTML: the escaped text, then one line per distinct source, as a link.
  * @example replyHtml({ text: 'a < b', citations: [] }, 'Links') === 'a &lt; b'
  */
-export function replyHtml(reply: { text: string; citations: readonly Citation[] }, linksLabel: string): string {
+export function replyHtml(reply: { text: string; citations: readonly Citation[]; more?: string }, linksLabel: string): string {
   const seen = new Set<string>();
   const links: string[] = [];
   for (const c of reply.citations) {
@@ -46,7 +46,8 @@ export function replyHtml(reply: { text: string; citations: readonly Citation[] 
     seen.add(key);
     links.push(`• ${citationLink(c)}`);
   }
-  const body = escapeHtml(reply.text);
+  // Details the question did not ask about: a collapsed quote the traveller can open (Bot API 7.4).
+  const body = reply.more ? `${escapeHtml(reply.text)}\n<blockquote expandable>${escapeHtml(reply.more)}</blockquote>` : escapeHtml(reply.text);
   return links.length === 0 ? body : `${body}\n\n${escapeHtml(linksLabel)}:\n${links.join('\n')}`;
 }
 

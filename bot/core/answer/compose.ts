@@ -2,29 +2,60 @@ import type { DepartmentInfo } from '../knowledge/departments';
 import type { KnowledgeBundle } from '../knowledge/load';
 import { renderText } from '../knowledge/render';
 import type { KnowledgeEntry, LanguageCode, TravellerCategory } from '../knowledge/schema';
+import { sourceIn } from '../knowledge/sources';
 import { fillTemplate, type TemplateKey } from '../knowledge/templates';
 import type { Citation, Department, EscalationReason } from '../types';
 
-/** Text and citations of a reply, before it gets its kind-specific fields. */
-export type Composed = { text: string; citations: Citation[] };
+/**
+ * Text and citations of a reply, before it gets its kind-specific fields. `more` holds the
+ * details the question did not ask about, for a "more" control (web) or a collapsed block
+ * (Telegram); it is never part of the first reply's text.
+ */
+export type Composed = { text: string; citations: Citation[]; more?: string };
 
-/** Builds citations for entries: id, title and legal source in the reply's language. */
-export function citationsFor(entry: KnowledgeEntry, lang: LanguageCode): Citation[] {
-  return entry.sources.map((s) => ({ id: entry.id, title: entry.title[lang], source: s.name, url: s.url }));
+/** Details shown in the first reply at most, besides the lead (issue 10: short, their case first). */
+const MAX_SHOWN_DETAILS = 2;
+
+/** Citations of an entry: one per document, named in the reply's language, with its own URL. */
+export function citationsFor(bundle: Pick<KnowledgeBundle, 'sources'>, entry: KnowledgeEntry, lang: LanguageCode): Citation[] {
+  return entry.sources.flatMap(({ source }) => {
+    const doc = bundle.sources.get(source);
+    if (!doc) return [];
+    const { name, url } = sourceIn(doc, lang);
+    return [{ id: entry.id, title: entry.title[lang], source: name, url }];
+  });
 }
 
 /**
- * Composes an answer: the direct answer first (the category's lead, or every variant), then
- * the conditions, an UNSURE note when the entry rests on one, then the citation line.
+ * The details a question bears on: those whose facets (concepts or facet words of the message)
+ * it mentions, at most MAX_SHOWN_DETAILS, in the entry's order; when it mentions none, the one
+ * marked `key`. The others go behind "more".
  */
-export function composeAnswer(bundle: KnowledgeBundle, entry: KnowledgeEntry, lang: LanguageCode, category?: TravellerCategory | 'all'): Composed {
+export function pickDetails(entry: KnowledgeEntry, focus: ReadonlySet<string>): { shown: number[]; rest: number[] } {
+  const all = entry.answer.en.details.map((_, i) => i);
+  const facetsOf = (i: number) => entry.facets[i] ?? [];
+  let shown = all.filter((i) => facetsOf(i).some((f) => f !== 'key' && focus.has(f))).slice(0, MAX_SHOWN_DETAILS);
+  if (shown.length === 0) shown = all.filter((i) => facetsOf(i).includes('key')).slice(0, 1);
+  return { shown, rest: all.filter((i) => !shown.includes(i)) };
+}
+
+/**
+ * Composes an answer for a phone: the direct answer first (the category's lead, or every
+ * variant), then only the details the question bears on (`focus`: the concepts and facets it
+ * mentions), an UNSURE note when the entry rests on one, then one short source line in the
+ * reply's language. The other details go to `more`.
+ */
+export function composeAnswer(bundle: KnowledgeBundle, entry: KnowledgeEntry, lang: LanguageCode, category?: TravellerCategory | 'all', focus: ReadonlySet<string> = new Set()): Composed {
   const a = entry.answer[lang];
   const r = (t: string) => renderText(t, bundle.limits, lang);
   const leads = category === 'all' ? [a.lead, ...Object.values(a.variants ?? {})] : [(category && a.variants?.[category]) || a.lead];
-  const parts = [leads.map(r).join('\n'), ...a.details.map((d) => `• ${r(d)}`)];
+  const { shown, rest } = pickDetails(entry, focus);
+  const detail = (i: number) => `• ${r(a.details[i] ?? '')}`;
+  const parts = [leads.map(r).join('\n'), ...shown.map(detail)];
   if (entry.unsure) parts.push(bundle.templates.unsure_note[lang]);
   parts.push(sourceLine(bundle, entry, lang));
-  return { text: parts.join('\n'), citations: citationsFor(entry, lang) };
+  const more = rest.map(detail).join('\n');
+  return { text: parts.join('\n'), citations: citationsFor(bundle, entry, lang), ...(more ? { more } : {}) };
 }
 
 /** The clarifying question: the ordinary case's figure, then one question. */
@@ -33,7 +64,7 @@ export function composeClarify(bundle: KnowledgeBundle, entry: KnowledgeEntry, l
   const lead = renderText(entry.answer[lang].lead, bundle.limits, lang);
   const days = bundle.limits.values.get('tobacco.frequentWindowDays') ?? '';
   const text = fillTemplate(bundle.templates[key][lang], { lead, days });
-  return { text: `${text}\n${sourceLine(bundle, entry, lang)}`, citations: citationsFor(entry, lang) };
+  return { text: `${text}\n${sourceLine(bundle, entry, lang)}`, citations: citationsFor(bundle, entry, lang) };
 }
 
 /** A routed reply: who handles it, and their public contact. */
@@ -44,7 +75,8 @@ export function composeRouted(bundle: KnowledgeBundle, department: Department, l
     fillTemplate(t.routed_intro[lang], { department: info.name[lang], handles: info.handles[lang] }),
     fillTemplate(t.routed_contact[lang], { contact: info.contact[lang] }),
   ].join('\n');
-  return { text, citations: [{ id: `department-${department}`, title: info.name[lang], source: info.source.name, url: info.source.url }] };
+  const doc = bundle.sources.get(info.source);
+  return { text, citations: doc ? [{ id: `department-${department}`, title: info.name[lang], source: doc.name[lang], url: doc.url }] : [] };
 }
 
 const TEMPLATE_OF_REASON: Record<EscalationReason, TemplateKey> = {
@@ -74,10 +106,14 @@ export function composeEscalated(bundle: KnowledgeBundle, reasons: readonly Esca
   const intro = bundle.templates[TEMPLATE_OF_REASON[first]][lang];
   if (!entry) return { text: intro, citations: [] };
   const body = composeAnswer(bundle, entry, lang, entry.dependsOn ? 'all' : undefined);
-  return { text: `${intro}\n\n${body.text}`, citations: body.citations };
+  return { text: `${intro}\n\n${body.text}`, citations: body.citations, ...(body.more ? { more: body.more } : {}) };
 }
 
+/** One short line: the entry's main documents in the reply's language (the links carry the full titles). */
 function sourceLine(bundle: KnowledgeBundle, entry: KnowledgeEntry, lang: LanguageCode): string {
-  const names = entry.sources.map((s) => s.name).join('; ');
-  return `${bundle.templates.source_label[lang]}: ${names} (${bundle.templates.reviewed_label[lang]} ${entry.reviewed})`;
+  const names = entry.sources.slice(0, 2).flatMap(({ source }) => {
+    const doc = bundle.sources.get(source);
+    return doc ? [doc.short[lang]] : [];
+  });
+  return fillTemplate(bundle.templates.source_line[lang], { sources: names.join(lang === 'zh' ? '、' : '; '), date: entry.reviewed });
 }

@@ -4,9 +4,9 @@ import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
 import type { Clock, Conversation, ConversationState, ConversationStore, EventBus, IdGenerator, Logger, StoredMessage } from '../ports';
 import { err, ok, type Result } from '../result';
-import { detectLanguage } from '../text';
+import { readMessage, type Reading } from '../reading';
 import type { Channel, ConversationId, Reply } from '../types';
-import { decide, signalReasons, type Decision } from './decide';
+import { decide, type Decision } from './decide';
 import type { KnowledgeRuntime } from './runtime';
 
 /** A traveller message as every channel hands it to the core. */
@@ -37,6 +37,8 @@ export type Assistant = {
 };
 
 const INITIAL_STATE: ConversationState = { misses: 0 };
+/** Entry id of the question "what are you bringing?" (not a knowledge entry). */
+export const TOPIC_QUESTION_ID = 'topic-question';
 
 /** The use case: one traveller message in, one reply out, conversation persisted. */
 export function createAssistant(deps: AssistantDeps): Assistant {
@@ -45,7 +47,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     handleMessage(input) {
       const existing = input.conversationId ? store.getConversation(input.conversationId) : undefined;
       if (input.conversationId && !existing) return err({ code: 'conversation_not_found', message: `no conversation with id "${input.conversationId}"` });
-      const guess = detectLanguage(input.text, existing?.lang ?? 'en');
+      const reading = readMessage(input.text, deps.runtime.current().engine, deps.declaration);
+      const guess = reading.language.confident ? reading.language : { lang: existing?.lang ?? reading.language.lang, confident: false };
       const lang = input.lang ?? guess.lang;
       const unknownLanguage = !input.lang && !guess.confident && !existing;
       const now = clock.now().toISOString();
@@ -54,7 +57,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const handled = store.transaction(() => {
         if (!existing) store.createConversation(conversation);
         written.push(store.appendMessage({ conversationId: conversation.id, from: 'traveller', text: input.text, at: now }));
-        const reply = replyFor(deps, conversation, input.text, lang, now, unknownLanguage);
+        const reply = replyFor(deps, conversation, reading, lang, now, unknownLanguage);
         written.push(store.appendMessage({ conversationId: conversation.id, from: 'bot', text: reply.text, at: now, kind: reply.kind }));
         return { conversationId: conversation.id, reply };
       });
@@ -68,7 +71,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   };
 }
 
-function replyFor(deps: AssistantDeps, conversation: Conversation, text: string, lang: LanguageCode, now: string, unknownLanguage: boolean): Reply {
+function replyFor(deps: AssistantDeps, conversation: Conversation, reading: Reading, lang: LanguageCode, now: string, unknownLanguage: boolean): Reply {
   const { store } = deps;
   const { knowledge, engine } = deps.runtime.current();
   const active = store.findActiveEscalation(conversation.id);
@@ -79,26 +82,26 @@ function replyFor(deps: AssistantDeps, conversation: Conversation, text: string,
     return { kind: 'escalated', lang, text: waiting, citations: [], escalationId: active.id, reasons: active.reasons };
   }
   // Safety first: a list that also asks how to hide it, or asks for a person, is not a list to price.
-  const safe = signalReasons(text, engine).length === 0;
-  const declared = deps.declaration && safe ? declarationStep(deps.declaration, { text, state: conversation.state, lang, loaded: deps.runtime.current() }) : { state: conversation.state };
+  const safe = reading.signals.length === 0;
+  const declared = deps.declaration && safe ? declarationStep(deps.declaration, { reading, state: conversation.state, lang, loaded: deps.runtime.current() }) : { state: conversation.state };
   if (declared.reply) {
     store.saveState(conversation.id, lang, declared.state);
     return declared.reply;
   }
-  const { decision, state } = decide(text, declared.state, engine);
+  const { decision, state } = decide(reading, declared.state, engine);
   store.saveState(conversation.id, lang, state);
   deps.logger.log('debug', 'message_decided', { conversationId: conversation.id, kind: decision.kind });
-  return toReply(deps, decision, conversation, text, lang, now, unknownLanguage);
+  return toReply(deps, decision, conversation, reading, lang, now, unknownLanguage);
 }
 
-function toReply(deps: AssistantDeps, decision: Decision, conversation: Conversation, text: string, lang: LanguageCode, now: string, unknownLanguage: boolean): Reply {
+function toReply(deps: AssistantDeps, decision: Decision, conversation: Conversation, reading: Reading, lang: LanguageCode, now: string, unknownLanguage: boolean): Reply {
   const { knowledge, engine } = deps.runtime.current();
   const entryOf = (id: string | undefined) => (id ? engine.entries.get(id) : undefined);
   switch (decision.kind) {
     case 'answer': {
       const entry = entryOf(decision.entryId);
       if (!entry) throw new Error(`bot: decided on unknown entry ${decision.entryId}`);
-      const c = composeAnswer(knowledge, entry, lang, decision.allVariants ? 'all' : decision.category);
+      const c = composeAnswer(knowledge, entry, lang, decision.allVariants ? 'all' : decision.category, reading.focus);
       return { kind: 'answer', lang, ...c, entryId: entry.id };
     }
     case 'clarify': {
@@ -108,11 +111,13 @@ function toReply(deps: AssistantDeps, decision: Decision, conversation: Conversa
     }
     case 'routed':
       return { kind: 'routed', lang, ...composeRouted(knowledge, decision.department, lang), department: decision.department };
+    case 'ask_topic':
+      return { kind: 'clarify', lang, text: knowledge.templates.clarify_topic[lang], citations: [], entryId: TOPIC_QUESTION_ID };
     case 'smalltalk':
       return { kind: 'smalltalk', lang, text: knowledge.templates[decision.intent][lang], citations: [] };
     case 'escalate': {
       const escalationId = deps.ids.escalationId();
-      deps.store.createEscalation({ id: escalationId, conversationId: conversation.id, status: 'open', reasons: decision.reasons, lang, channel: conversation.channel, createdAt: now, trigger: text });
+      deps.store.createEscalation({ id: escalationId, conversationId: conversation.id, status: 'open', reasons: decision.reasons, lang, channel: conversation.channel, createdAt: now, trigger: reading.raw });
       deps.logger.log('info', 'escalation_created', { escalationId, reasons: decision.reasons });
       // A first message without letters (emoji, digits) gives no language: say it in all three.
       const c: Composed = unknownLanguage ? { text: LANGUAGES.map((l) => knowledge.templates.no_match[l]).join('\n\n'), citations: [] } : composeEscalated(knowledge, decision.reasons, lang, entryOf(decision.entryId));

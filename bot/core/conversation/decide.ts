@@ -1,9 +1,7 @@
-import type { IntentClassifier, IntentGuess } from '../escalation/intent-classifier';
-import { reasonsFromSignals } from '../escalation/policy';
 import type { DependsOn, KnowledgeEntry, TravellerCategory } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
-import type { Hit, SearchIndex } from '../retrieval';
-import { prepareText, tokenize, type CategoryCue, type LanguageResources, type PreparedText, type Token } from '../text';
+import { SHORT_MESSAGE_TOKENS, type Reading, type ReadingContext } from '../reading';
+import type { Hit } from '../retrieval';
 import type { Department, EscalationReason } from '../types';
 
 /** What the assistant decided to do with one message, before any text is written. */
@@ -12,6 +10,8 @@ export type Decision =
   | { kind: 'clarify'; entryId: string; dependsOn: DependsOn }
   | { kind: 'routed'; department: Department }
   | { kind: 'smalltalk'; intent: 'greeting' | 'thanks' }
+  /** Nothing to go on ("is this allowed?"): ask what the traveller means, once. */
+  | { kind: 'ask_topic' }
   | { kind: 'escalate'; reasons: EscalationReason[]; entryId?: string };
 
 /** Thresholds, calibrated on the evaluation set (`npm run eval`); see DESIGN.md. */
@@ -42,66 +42,13 @@ export const defaultDecideOptions: DecideOptions = {
   clearOtherProbability: 0.8,
 };
 
-export type DecideContext = {
-  entries: ReadonlyMap<string, KnowledgeEntry>;
-  index: SearchIndex;
-  resources: LanguageResources;
-  classifier: IntentClassifier;
-  options: DecideOptions;
-};
+export type DecideContext = ReadingContext & { options: DecideOptions };
 
 type Outcome = { decision: Decision; state: ConversationState };
 
 const DEPARTMENT_ENTRY: Record<string, Department> = { 'dept-border': 'border', 'dept-airline': 'airline', 'dept-airport': 'airport', 'dept-police': 'police' };
-/** Concepts that name a traveller category rather than a topic. */
-const CATEGORY_CONCEPTS = new Set(['resident', 'non_resident', 'hk_macao', 'frequent']);
-const ROUTE_CUES: readonly CategoryCue[] = ['hk_macao', 'frequent', 'ordinary'];
-/** Non-resident first: a negated cue ("не живу в Китае") contains the positive one. */
-const RESIDENCY_CUES: readonly CategoryCue[] = ['non_resident', 'resident'];
-/** Messages longer than this (in tokens) are not read as a bare follow-up or smalltalk. */
-const SHORT_MESSAGE_TOKENS = 6;
-
-/** What one message says, computed once. */
-type Reading = {
-  prepared: PreparedText;
-  tokens: Token[];
-  topical: string[];
-  cues: Set<CategoryCue>;
-  best?: Hit;
-  intent?: IntentGuess;
-};
-
-/**
- * Of a long message, the first and last characters are read for its topic (the question is
- * usually at the start or the end of a long story); safety signals are looked for in all of it.
- * Keeps a 3,000-character ramble as cheap as a question (tokenizing it whole took ~7 ms).
- */
-const TOPIC_WINDOW_CHARS = 400;
-
-function topicWindow(text: string): string {
-  const chars = [...text];
-  if (chars.length <= TOPIC_WINDOW_CHARS * 2) return text;
-  return `${chars.slice(0, TOPIC_WINDOW_CHARS).join('')}\n${chars.slice(-TOPIC_WINDOW_CHARS).join('')}`;
-}
-
-function read(fullText: string, ctx: DecideContext): Reading {
-  const text = topicWindow(fullText);
-  const prepared = prepareText(text);
-  const tokens = tokenize(text, ctx.resources.stopwords);
-  const concepts = [...ctx.resources.concepts.match(prepared)];
-  const topical = concepts.filter((c) => !CATEGORY_CONCEPTS.has(c));
-  const weak = concepts.filter((c) => CATEGORY_CONCEPTS.has(c));
-  const hits = ctx.index.search({ tokens, concepts: topical, weakConcepts: weak });
-  return { prepared, tokens, topical, cues: ctx.resources.categories.match(prepared), best: confidentHit(hits, topical, ctx.options), intent: ctx.classifier.classify(tokens)[0] };
-}
-
-/**
- * Escalation reasons signalled by a message (a person asked for, evasion, injection,
- * emotion, a case). Checked before anything else answers, the declaration check included.
- */
-export function signalReasons(text: string, ctx: DecideContext): EscalationReason[] {
-  return reasonsFromSignals(ctx.resources.signals.match(prepareText(text)));
-}
+/** Concepts that say what is asked about anything (over? declare? allowed?) but name no thing. */
+const GENERIC_CONCEPTS = new Set(['allowance', 'excess', 'declare', 'prohibited', 'tax', 'value_allowance']);
 
 /**
  * Decides how to treat one traveller message, given the conversation so far. Pure: reads
@@ -110,31 +57,39 @@ export function signalReasons(text: string, ctx: DecideContext): EscalationReaso
  * out-of-scope and other parties' matters, then the knowledge base; when nothing matches well
  * enough, escalate.
  */
-export function decide(text: string, state: ConversationState, ctx: DecideContext): Outcome {
-  const r = read(text, ctx);
-  const next: ConversationState = { ...state, ...categoriesFrom(r.cues) };
+export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
+  const best = confidentHit(r.hits, r.topical, ctx.options);
+  const next: ConversationState = { ...state, ...r.category };
 
-  const reasons = signalReasons(text, ctx);
   // The rule in question goes with the escalation only when the message names its topic.
-  const relevant = r.best && r.best.matchedConcepts.length > 0 ? r.best.entryId : undefined;
-  if (reasons.length > 0) return { decision: { kind: 'escalate', reasons, entryId: relevant }, state: { ...next, misses: 0 } };
-  if (r.tokens.length === 0) return escalate(['out_of_scope'], next);
+  const relevant = best && best.matchedConcepts.length > 0 ? best.entryId : undefined;
+  if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
+  if (r.act === 'empty') return escalate(['out_of_scope'], next);
 
   const contextual = fromContext(r, state, next, ctx);
   if (contextual) return contextual;
 
-  const nonCustoms = byIntent(r, next, ctx.options);
+  const nonCustoms = byIntent(r, best, next, ctx.options);
   if (nonCustoms) return nonCustoms;
 
-  const entry = r.best ? ctx.entries.get(r.best.entryId) : undefined;
+  const entry = best ? ctx.entries.get(best.entryId) : undefined;
   if (!entry) {
+    if (isVague(r, ctx) && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
     const misses = state.misses + 1;
     return escalate([misses >= 2 ? 'repeated_misses' : 'low_confidence'], { ...next, misses });
   }
-  const weak = (r.best?.score ?? 0) < ctx.options.strongScore;
+  const weak = (best?.score ?? 0) < ctx.options.strongScore;
   const misses = weak ? state.misses + 1 : 0;
   if (weak && misses >= 2) return escalate(['repeated_misses'], { ...next, misses });
   return answer(entry, categoryFor(entry, next), { ...next, misses }, !weak);
+}
+
+/**
+ * A question that names nothing ("is this allowed??", "我带的这些东西算超了吗"): it points at
+ * things not named ("this", "这些东西", "это") and its only concepts are generic (over, declare).
+ */
+function isVague(r: Reading, ctx: DecideContext): boolean {
+  return r.topical.every((c) => GENERIC_CONCEPTS.has(c)) && ctx.resources.vague.match(r.prepared).size > 0 && (r.list?.items.length ?? 0) === 0;
 }
 
 /** A reply to the pending clarifying question, or "and from Hong Kong?" after an answer. */
@@ -142,17 +97,18 @@ function fromContext(r: Reading, state: ConversationState, next: ConversationSta
   if (r.topical.length > 0) return undefined;
   const pending = state.pendingClarifyEntryId ? ctx.entries.get(state.pendingClarifyEntryId) : undefined;
   if (pending) {
-    const resolved = resolveClarification(pending, next, r.prepared, ctx.resources);
+    const resolved = resolveClarification(pending, next, r.answers);
     if (resolved) return answer(pending, resolved, next);
   }
   const last = state.lastEntryId ? ctx.entries.get(state.lastEntryId) : undefined;
-  if (last?.dependsOn && r.cues.size > 0 && r.tokens.length <= SHORT_MESSAGE_TOKENS) return answer(last, categoryFor(last, next), next);
+  const saysCategory = r.category.route !== undefined || r.category.residency !== undefined;
+  if (last?.dependsOn && saysCategory && r.tokens.length <= SHORT_MESSAGE_TOKENS) return answer(last, categoryFor(last, next), next);
   return undefined;
 }
 
 /** Smalltalk, out-of-scope, a person or a complaint, and other airport parties' matters. */
-function byIntent(r: Reading, next: ConversationState, options: DecideOptions): Outcome | undefined {
-  const { intent, best } = r;
+function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, options: DecideOptions): Outcome | undefined {
+  const { intent } = r;
   if (!intent) return undefined;
   const short = r.tokens.length <= SHORT_MESSAGE_TOKENS;
   if ((intent.intent === 'greeting' || intent.intent === 'thanks') && intent.probability >= options.minSmalltalkProbability && r.topical.length === 0 && short) {
@@ -202,12 +158,6 @@ function isDepartment(intent: string): intent is Department {
   return intent === 'border' || intent === 'airline' || intent === 'airport' || intent === 'police';
 }
 
-function categoriesFrom(cues: Set<CategoryCue>): Partial<ConversationState> {
-  const route = ROUTE_CUES.find((c) => cues.has(c));
-  const residency = RESIDENCY_CUES.find((c) => cues.has(c));
-  return { ...(route ? { route } : {}), ...(residency ? { residency } : {}) };
-}
-
 /** The category an entry needs, if the conversation knows it. */
 function categoryFor(entry: KnowledgeEntry, state: ConversationState): TravellerCategory | undefined {
   if (entry.dependsOn === 'route') return state.route;
@@ -220,10 +170,9 @@ function categoryFor(entry: KnowledgeEntry, state: ConversationState): Traveller
  * question "no" means an ordinary traveller and a bare "yes" (HK/Macao or frequent?) gets
  * every variant; for the residency question "yes" means resident, "no" non-resident.
  */
-function resolveClarification(entry: KnowledgeEntry, state: ConversationState, prepared: PreparedText, resources: LanguageResources): TravellerCategory | 'all' | undefined {
+function resolveClarification(entry: KnowledgeEntry, state: ConversationState, answers: ReadonlySet<'yes' | 'no'>): TravellerCategory | 'all' | undefined {
   const known = categoryFor(entry, state);
   if (known) return known;
-  const answers = resources.answers.match(prepared);
   if (entry.dependsOn === 'route') {
     if (answers.has('no')) return 'ordinary';
     if (answers.has('yes')) return 'all';

@@ -1,7 +1,9 @@
 import { trainIntentClassifier } from '../escalation';
 import type { KnowledgeBundle } from '../knowledge/load';
 import { buildSearchIndex } from '../retrieval';
+import { buildGazetteer } from '../reading/places';
 import { buildLanguageResources } from '../text';
+import { buildScriptVocabulary } from '../text/script-variants';
 import { defaultDecideOptions, type DecideContext, type DecideOptions } from './decide';
 
 /** Timings of the start-up work, reported by `npm run bench` and logged at start. */
@@ -25,6 +27,16 @@ export function buildEngine(bundle: KnowledgeBundle, options: Partial<DecideOpti
     resources,
     classifier,
     options: { ...defaultDecideOptions, ...options },
+    scripts: buildScriptVocabulary({ ru: vocabularyOf(bundle, 'ru'), en: vocabularyOf(bundle, 'en') }),
+    places: buildGazetteer(bundle.places),
     stats: { indexBuildMs: t1 - t0, classifierTrainMs: t2 - t1, entries: bundle.entries.length },
   };
+}
+
+/** Every word of one language in the knowledge base: language data and entries. */
+function vocabularyOf(bundle: KnowledgeBundle, lang: 'ru' | 'en'): string[] {
+  const data = bundle.languages[lang];
+  const lists = [data.stopwords, data.questions, data.yes, data.no, ...Object.values(data.concepts), ...Object.values(data.intents), ...Object.values(data.signals), ...Object.values(data.categories)];
+  const entries = bundle.entries.flatMap((e) => [e.title[lang], e.answer[lang].lead, ...e.answer[lang].details, ...e.phrasings[lang], ...e.keywords[lang]]);
+  return [...lists.flat(), ...entries];
 }

@@ -1,4 +1,4 @@
-import { composeRouted } from '../answer';
+import { citationsFor, composeRouted } from '../answer';
 import { buildCase, draftEntryFromCase, type CasebookEntry, type Draft, type ResolveCategory } from '../casebook';
 import { candidatesFor, type KnowledgeRuntime } from '../conversation';
 import { getLimit } from '../knowledge/limits';
@@ -184,13 +184,9 @@ export function createDesk(deps: DeskDeps) {
 
   function candidateViews(text: string, lang: LanguageCode): CandidateView[] {
     const { knowledge, engine } = deps.runtime.current();
-    return candidatesFor(text, engine, limit('candidateEntries')).map(({ entry, score }) => ({
-      id: entry.id,
-      title: entry.title[lang],
-      lead: renderText(entry.answer[lang].lead, knowledge.limits, lang),
-      source: entry.sources[0]?.name ?? '',
-      url: entry.sources[0]?.url ?? '',
-      score,
-    }));
+    return candidatesFor(text, engine, limit('candidateEntries')).map(({ entry, score }) => {
+      const first = citationsFor(knowledge, entry, lang)[0];
+      return { id: entry.id, title: entry.title[lang], lead: renderText(entry.answer[lang].lead, knowledge.limits, lang), source: first?.source ?? '', url: first?.url ?? '', score };
+    });
   }
 }

@@ -3,7 +3,7 @@ import { citationsFor } from '../answer';
 import type { LoadedKnowledge } from '../conversation/runtime';
 import type { LanguageCode } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
-import { prepareText } from '../text';
+import type { Reading } from '../reading';
 import type { Citation, Reply } from '../types';
 import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem } from './schema';
 import type { DeclarationService } from './service';
@@ -30,7 +30,7 @@ const MAX_CITATIONS = 6;
 /** Questions asked about one list before the check gives up and lets `decide` answer. */
 const MAX_QUESTIONS = 5;
 
-export type StepInput = { text: string; state: ConversationState; lang: LanguageCode; loaded: LoadedKnowledge };
+export type StepInput = { reading: Reading; state: ConversationState; lang: LanguageCode; loaded: LoadedKnowledge };
 /** `reply` when the declaration check answers; `state` in every case (any old pending list dropped). */
 export type StepOutput = { reply?: Reply; state: ConversationState };
 
@@ -42,24 +42,22 @@ export type StepOutput = { reply?: Reply; state: ConversationState };
  * (evasion, a seizure, anger…) and ordinary questions are left to `decide`.
  */
 export function declarationStep(service: DeclarationService, input: StepInput): StepOutput {
-  const { text, state, loaded } = input;
-  const shared = loaded.engine.resources;
+  const { reading, state } = input;
   const { pendingDeclaration: raw, ...rest } = state;
   const cleared: ConversationState = rest;
-  const prepared = prepareText(text);
-  if (shared.signals.match(prepared).size > 0) return { state: cleared };
-  const parsed = service.parse(text, shared);
-  const known: DeclarationCategory = { route: parsed.category.route ?? asRoute(state.route), residency: parsed.category.residency ?? asResidency(state.residency) };
-  if (parsed.confidence >= service.options.minConfidence && parsed.items.length > 0) {
+  const parsed = reading.list;
+  const known: DeclarationCategory = { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) };
+  if (reading.act === 'list' && parsed) {
     // leaving China, own equipment out and back, Russia's rules: the knowledge base answers those
-    const concepts = shared.concepts.match(prepared);
-    if (service.knowledge.data.outOfScope.some((c) => concepts.has(c))) return { state: cleared };
-    const items = parsed.items.map(toPendingItem);
-    return run(service, input, items, known, 0);
+    const concepts = [...reading.topical, ...reading.weak];
+    if (service.knowledge.data.outOfScope.some((c) => concepts.includes(c))) return { state: cleared };
+    return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
+  // A new question of its own ("带两条烟可以吗" after "which currency?") is not the answer: start fresh.
+  if (reading.asks && reading.topical.length > 0) return { state: cleared };
   const pending = raw === undefined ? undefined : PendingDeclarationSchema.safeParse(raw);
   if (!pending?.success) return { state: cleared };
-  const answered = applyAnswer(service, pending.data, text, parsed.category, shared.answers.match(prepared));
+  const answered = applyAnswer(service, pending.data, reading.text, reading.category, reading.answers);
   if (!answered) return { state: cleared };
   return run(service, input, answered.items, answered.category, pending.data.attempts + 1);
 }
@@ -135,7 +133,7 @@ function citationsOf(ids: readonly string[], loaded: LoadedKnowledge, lang: Lang
   return ids
     .flatMap((id) => {
       const entry = loaded.engine.entries.get(id);
-      return entry ? citationsFor(entry, lang).slice(0, 1) : [];
+      return entry ? citationsFor(loaded.knowledge, entry, lang).slice(0, 1) : [];
     })
     .slice(0, MAX_CITATIONS);
 }

@@ -1,8 +1,8 @@
 import { getLimit, type Limits } from '../knowledge/limits';
-import { formatNumber } from '../knowledge/render';
+import { formatMoney, formatNumber } from '../knowledge/render';
 import type { LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
-import type { DeclarationItem, DeclarationLanguage, NoteCode, Unit } from './schema';
+import type { DeclarationItem, DeclarationLanguage, LabelKey, NoteCode, Unit } from './schema';
 import type { DeclarationResult, ItemResult, MissingFact } from './types';
 
 /** What the formatter reads besides the result. */
@@ -14,7 +14,15 @@ export type NamedItem = Pick<DeclarationItem, 'quantity' | 'unit' | 'value' | 'c
 const SAID_IN_LINE: ReadonlySet<NoteCode> = new Set(['price_needed', 'estimate']);
 
 const n = (value: number, lang: LanguageCode) => formatNumber(Math.round(value * 100) / 100, lang);
-const money = (rmb: number, ctx: FormatContext) => `${n(Math.round(rmb), ctx.lang)} ${ctx.words.labels.rmb}`;
+const pluralRules = new Map<LanguageCode, Intl.PluralRules>();
+/** A number with its unit in the right plural form ("2 блока", "5 блоков", "2 cartons"). */
+function counted(value: number, key: LabelKey, ctx: FormatContext): string {
+  let rules = pluralRules.get(ctx.lang);
+  if (!rules) pluralRules.set(ctx.lang, (rules = new Intl.PluralRules(ctx.lang)));
+  const form = ctx.words.plurals[key]?.[rules.select(Math.round(value * 100) / 100) as 'one' | 'few' | 'many' | 'other'];
+  return `${n(value, ctx.lang)} ${form ?? ctx.words.labels[key]}`;
+}
+const money = (rmb: number, ctx: FormatContext) => counted(Math.round(rmb), 'rmb', ctx);
 
 /** Slots every note and option text may use; filled from limits.yaml and the rates. */
 function slots(ctx: FormatContext): Record<string, string> {
@@ -33,30 +41,24 @@ function slots(ctx: FormatContext): Record<string, string> {
   };
 }
 
-function unitLabel(unit: Unit, ctx: FormatContext): string {
-  const L = ctx.words.labels;
-  const labels: Record<Unit, string> = { piece: L.pieces, pack: L.packs, carton: L.cartons, bottle: L.bottles, ml: L.ml, l: L.litres, g: L.grams, kg: L.kg, jin: L.jin };
-  return labels[unit];
-}
+const UNIT_LABEL: Record<Unit, LabelKey> = { piece: 'pieces', pack: 'packs', carton: 'cartons', bottle: 'bottles', ml: 'ml', l: 'litres', g: 'grams', kg: 'kg', jin: 'jin' };
 
 /** An amount in the item's own unit: RMB for goods and cash, sticks, grams, bottles or pieces otherwise. */
 function amountText(r: ItemResult, amount: number, ctx: FormatContext): string {
-  const L = ctx.words.labels;
   if (r.type === 'goods' || r.type === 'cash') return money(amount, ctx);
-  const unit = r.type === 'cigarettes' ? L.sticks : r.type === 'tobacco' ? L.grams : r.type === 'alcohol' ? L.bottles : L.pieces;
-  return `${n(amount, ctx.lang)} ${unit}`;
+  return counted(amount, r.type === 'cigarettes' ? 'sticks' : r.type === 'tobacco' ? 'grams' : r.type === 'alcohol' ? 'bottles' : 'pieces', ctx);
 }
 
 /** An item's quantity in the reply's language ("2,400 cigarettes (12 cartons)", "4 bottles × 750 ml, 40%"). */
 function quantityText(r: ItemResult, ctx: FormatContext): string {
   const L = ctx.words.labels;
   const q = r.quantity ?? 0;
-  const given = r.given ? ` (${n(r.given.quantity, ctx.lang)} ${unitLabel(r.given.unit, ctx)})` : '';
-  if (r.type === 'alcohol') return `${n(q, ctx.lang)} ${L.bottles} × ${n(r.volumeMl ?? 0, ctx.lang)} ${L.ml}${r.abv !== undefined ? `, ${n(r.abv, ctx.lang)}%` : ''}${given}`;
+  const given = r.given ? ` (${counted(r.given.quantity, UNIT_LABEL[r.given.unit], ctx)})` : '';
+  if (r.type === 'alcohol') return `${counted(q, 'bottles', ctx)} × ${n(r.volumeMl ?? 0, ctx.lang)} ${L.ml}${r.abv !== undefined ? `, ${n(r.abv, ctx.lang)}%` : ''}${given}`;
   if (r.type === 'cash' || r.type === 'goods') {
-    if (r.valueRmb === undefined) return q > 1 ? `${n(q, ctx.lang)} ${L.pieces}` : '';
-    const original = r.currency && r.currency !== 'CNY' && r.value !== undefined ? ` (${n(r.value, ctx.lang)} ${r.currency})` : '';
-    const pieces = r.type === 'goods' && q > 1 ? `, ${n(q, ctx.lang)} ${L.pieces}` : '';
+    if (r.valueRmb === undefined) return q > 1 ? counted(q, 'pieces', ctx) : '';
+    const original = r.currency && r.currency !== 'CNY' && r.value !== undefined ? ` (${formatMoney(r.value, r.currency, ctx.lang)})` : '';
+    const pieces = r.type === 'goods' && q > 1 ? `, ${counted(q, 'pieces', ctx)}` : '';
     return `${original ? '≈ ' : ''}${money(r.valueRmb, ctx)}${original}${pieces}`;
   }
   return `${amountText(r, q, ctx)}${given}`;
@@ -64,8 +66,8 @@ function quantityText(r: ItemResult, ctx: FormatContext): string {
 
 function allowanceText(r: ItemResult, ctx: FormatContext): string {
   const a = r.allowance ?? 0;
-  if (r.type === 'alcohol') return `${n(a, ctx.lang)} ${ctx.words.labels.bottles} / ${n(r.allowanceMl ?? 0, ctx.lang)} ${ctx.words.labels.ml}`;
-  if (r.type === 'cash' && r.valueUsd !== undefined) return `USD ${n(a, ctx.lang)}`;
+  if (r.type === 'alcohol') return `${counted(a, 'bottles', ctx)} / ${n(r.allowanceMl ?? 0, ctx.lang)} ${ctx.words.labels.ml}`;
+  if (r.type === 'cash' && r.valueUsd !== undefined) return formatMoney(a, 'USD', ctx.lang);
   return amountText(r, a, ctx);
 }
 
@@ -139,8 +141,8 @@ export function formatDeclaration(result: DeclarationResult, names: readonly str
 /** "12 cartons cigarettes", "bag 15,000 CNY": how the list was read, for the question. */
 function describe(item: NamedItem, ctx: FormatContext): string {
   const single = item.quantity === 1 && (item.unit === undefined || item.unit === 'piece');
-  const qty = item.quantity !== undefined && !single ? `${n(item.quantity, ctx.lang)}${item.unit ? ` ${unitLabel(item.unit, ctx)}` : ''} ` : '';
-  const value = item.value !== undefined ? ` ${n(item.value, ctx.lang)}${item.currency ? ` ${item.currency}` : ''}` : '';
+  const qty = item.quantity !== undefined && !single ? `${item.unit ? counted(item.quantity, UNIT_LABEL[item.unit], ctx) : n(item.quantity, ctx.lang)} ` : '';
+  const value = item.value === undefined ? '' : ` ${item.currency === 'CNY' ? money(item.value, ctx) : item.currency ? formatMoney(item.value, item.currency, ctx.lang) : n(item.value, ctx.lang)}`;
   return `${qty}${item.label}${value}`;
 }
 

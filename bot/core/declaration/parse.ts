@@ -211,6 +211,7 @@ function toItem(g: Group, text: string, ctx: ParseContext): ParsedItem | undefin
   if (g.money) {
     item.value = g.perUnit ? g.money.amount * (g.count?.value ?? 1) : g.money.amount;
     if (g.money.currency) item.currency = g.money.currency;
+    if (item.type !== 'cash') item.priceSpan = { start: g.money.start, end: g.money.end };
   }
   return item;
 }

@@ -124,6 +124,8 @@ export const PHRASE_KEYS = [
 ] as const;
 export type PhraseKey = (typeof PHRASE_KEYS)[number];
 const text = z.string().min(1).refine((t) => t.trim().length > 0, 'must not be blank');
+const LABEL_KEYS = ['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash', 'goods', 'sticks', 'pieces', 'grams', 'bottles', 'ml', 'rmb', 'packs', 'cartons', 'litres', 'kg', 'jin'] as const;
+export type LabelKey = (typeof LABEL_KEYS)[number];
 const record = <K extends readonly [string, ...string[]]>(keys: K) =>
   z.object(Object.fromEntries(keys.map((k) => [k, text])) as { [P in K[number]]: typeof text }).strict();
 
@@ -155,7 +157,9 @@ export const DeclarationLanguageSchema = z
     currencies: z.record(currencyCode, words),
     markers: z.object(Object.fromEntries(MARKERS.map((k) => [k, words])) as { [P in (typeof MARKERS)[number]]: typeof words }).strict(),
     /** Names of item types and units in replies. */
-    labels: record(['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash', 'goods', 'sticks', 'pieces', 'grams', 'bottles', 'ml', 'rmb', 'packs', 'cartons', 'litres', 'kg', 'jin'] as const),
+    labels: record(LABEL_KEYS),
+    /** Unit names by plural category (Intl.PluralRules: one, few, many, other) where the language inflects them. */
+    plurals: z.partialRecord(z.enum(LABEL_KEYS), z.object({ one: text, few: text, many: text, other: text }).partial()).default({}),
     options: record(OPTIONS),
     notes: record(NOTE_CODES),
     phrases: record(PHRASE_KEYS),

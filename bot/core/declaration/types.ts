@@ -103,6 +103,8 @@ export type ParsedItem = DeclarationItem & {
   hasMoney: boolean;
   /** Named only as a prohibited or restricted article ("колбаса"), without a quantity. */
   article?: boolean;
+  /** Where the price of a bought thing is written (in the normalised text): not a cash topic. */
+  priceSpan?: { start: number; end: number };
 };
 
 /** What the parser found in a message. */

@@ -1,6 +1,8 @@
 import { placeholdersIn } from './render';
 import type { KnowledgeBundle, KnowledgeIssue } from './load';
-import { LANGUAGES, type LanguageCode } from './schema';
+import { FACETS } from './lang-schema';
+import { registryIssues } from './sources';
+import { LANGUAGES, type KnowledgeEntry, type LanguageCode } from './schema';
 
 /** Limits the code reads directly (declaration check, composer); kb:check verifies they exist. */
 export const REQUIRED_LIMITS = [
@@ -49,6 +51,7 @@ export function checkKnowledge(bundle: KnowledgeBundle, today: Date, maxAgeMonth
   if (stale(bundle.limits.reviewed)) issues.push({ file: 'limits.yaml', path: 'reviewed', message: `last reviewed ${bundle.limits.reviewed}, more than ${maxAgeMonths} months ago` });
   if (stale(bundle.departmentsReviewed)) issues.push({ file: 'departments.yaml', path: 'reviewed', message: `last reviewed ${bundle.departmentsReviewed}, more than ${maxAgeMonths} months ago` });
 
+  for (const message of registryIssues(bundle.sources)) issues.push({ file: 'sources.yaml', path: 'sources', message });
   for (const entry of bundle.entries) {
     const file = bundle.files.get(entry.id) ?? entry.id;
     if (stale(entry.reviewed)) issues.push({ file, path: 'reviewed', message: `last reviewed ${entry.reviewed}, more than ${maxAgeMonths} months ago` });
@@ -57,6 +60,7 @@ export function checkKnowledge(bundle: KnowledgeBundle, today: Date, maxAgeMonth
         if (!concepts.has(tag)) issues.push({ file, path: field, message: `"${tag}" is not a concept in knowledge/lang/*.yaml` });
       }
     }
+    issues.push(...facetIssues(entry, concepts).map((message) => ({ file, path: 'facets', message })));
     for (const lang of LANGUAGES) {
       const a = entry.answer[lang];
       const texts: [string, string][] = [['lead', a.lead], ...Object.entries(a.variants ?? {}).map(([k, v]): [string, string] => [`variants.${k}`, v]), ...a.details.map((d, i): [string, string] => [`details.${i}`, d])];
@@ -80,4 +84,20 @@ function suggest(bundle: KnowledgeBundle, literal: string): string {
   const n = Number(digits);
   const paths = [...bundle.limits.values].filter(([, v]) => v === n).map(([p]) => p);
   return paths.length > 0 ? ` (e.g. {{${paths.slice(0, 3).join('}} or {{')}}})` : ` — ${n} contradicts limits.yaml (no limit has this value)`;
+}
+
+/** Facets name every detail once, with known ids, and exactly one `key` detail. */
+function facetIssues(entry: KnowledgeEntry, concepts: ReadonlySet<string>): string[] {
+  const details = entry.answer.en.details.length;
+  if (details === 0) return [];
+  const issues: string[] = [];
+  if (entry.facets.length !== details) issues.push(`${entry.facets.length} facet lists for ${details} details: give one list per detail, in order`);
+  for (const lang of LANGUAGES) {
+    if (entry.answer[lang].details.length !== details) issues.push(`answer.${lang} has ${entry.answer[lang].details.length} details, answer.en ${details}: details are parallel translations`);
+  }
+  const known = new Set<string>([...concepts, ...FACETS, 'key']);
+  for (const id of entry.facets.flat()) if (!known.has(id)) issues.push(`"${id}" is neither a concept, a facet (${FACETS.join(', ')}) nor "key"`);
+  const keys = entry.facets.filter((f) => f.includes('key')).length;
+  if (keys !== 1) issues.push(`${keys} details marked "key": mark exactly one`);
+  return issues;
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { SourceSchema, TrilingualSchema } from './schema';
+import { EntryIdSchema, TrilingualSchema } from './schema';
 
 export const DepartmentSchema = z
-  .object({ name: TrilingualSchema, handles: TrilingualSchema, contact: TrilingualSchema, source: SourceSchema.extend({ url: z.string().url() }) })
+  .object({ name: TrilingualSchema, handles: TrilingualSchema, contact: TrilingualSchema, source: EntryIdSchema })
   .strict();
 export const DepartmentsFileSchema = z
   .object({

@@ -29,6 +29,12 @@ export const SIGNALS = ['human', 'anger', 'distress', 'urgency', 'seized', 'disp
 export const SignalSchema = z.enum(SIGNALS);
 export type Signal = z.infer<typeof SignalSchema>;
 
+/**
+ * Aspects of a question beyond its topic (issue 10): an entry's details say which they answer,
+ * and the composer shows the details whose facets (or concepts) the question mentions.
+ */
+export const FACETS = ['per_person', 'family', 'at_limit', 'gift', 'minor', 'how_to', 'documents', 'time_limit', 'exception', 'outdated', 'contact'] as const;
+
 /** Traveller category cues (e.g. "from Hong Kong", "я нерезидент"). */
 export const CATEGORY_CUES = ['ordinary', 'hk_macao', 'frequent', 'resident', 'non_resident'] as const;
 
@@ -58,6 +64,12 @@ export const LanguageDataSchema = z
     /** Short answers to a clarifying question that mean yes / no. */
     yes: words,
     no: words,
+    /** Words that make a message a question without a question mark ("can", "吗", "можно ли"). */
+    questions: words,
+    /** Words that point at things the message does not name ("this", "这些东西", "это"). */
+    vague: words,
+    /** Phrases per facet ("per person", "每人", "на человека"). */
+    facets: z.record(z.enum(FACETS), words),
   })
   .strict();
 export type LanguageData = z.infer<typeof LanguageDataSchema>;

@@ -7,6 +7,8 @@ import { LanguageDataSchema, type LanguageData } from './lang-schema';
 import { LimitsFileSchema, toLimits, type Limits } from './limits';
 import { KnowledgeEntrySchema, LANGUAGES, type KnowledgeEntry, type LanguageCode } from './schema';
 import { TemplatesFileSchema, type Templates } from './templates';
+import { PlacesFileSchema, type PlacesFile } from '../reading/places';
+import { SourcesFileSchema, type SourceRegistry } from './sources';
 
 /** Everything in knowledge/, parsed and typed. */
 export type KnowledgeBundle = {
@@ -18,6 +20,10 @@ export type KnowledgeBundle = {
   departmentsReviewed: string;
   languages: Record<LanguageCode, LanguageData>;
   templates: Templates;
+  /** Every cited document (knowledge/sources.yaml). */
+  sources: SourceRegistry;
+  /** Places and the phrases around them (knowledge/lang/places.yaml), for category cues. */
+  places: PlacesFile;
 };
 
 /** One validation problem, named by file and field path. */
@@ -51,6 +57,9 @@ export function loadKnowledge(dir: string): LoadResult {
   const limitsFile = read(join(dir, 'limits.yaml'), LimitsFileSchema);
   const departmentsFile = read(join(dir, 'departments.yaml'), DepartmentsFileSchema);
   const templatesFile = read(join(dir, 'lang', 'templates.yaml'), TemplatesFileSchema);
+  const placesFile = read(join(dir, 'lang', 'places.yaml'), PlacesFileSchema);
+  const sourcesFile = read(join(dir, 'sources.yaml'), SourcesFileSchema);
+  const registry: SourceRegistry = new Map(Object.entries(sourcesFile?.sources ?? {}));
   const languages: Partial<Record<LanguageCode, LanguageData>> = {};
   for (const lang of LANGUAGES) {
     const data = read(join(dir, 'lang', `${lang}.yaml`), LanguageDataSchema);
@@ -72,9 +81,17 @@ export function loadKnowledge(dir: string): LoadResult {
     }
     files.set(entry.id, rel);
     entries.push(entry);
+    const cited = entry.sources.map((s) => s.source);
+    cited.forEach((id, i) => {
+      if (sourcesFile && !registry.has(id)) issues.push({ file: rel, path: `sources.${i}.source`, message: `"${id}" is not in sources.yaml` });
+      if (cited.indexOf(id) !== i) issues.push({ file: rel, path: `sources.${i}.source`, message: `"${id}" is cited twice` });
+    });
   }
 
-  if (issues.length > 0 || !limitsFile || !departmentsFile || !templatesFile) return { ok: false, issues };
+  for (const [name, dept] of Object.entries(departmentsFile?.departments ?? {})) {
+    if (sourcesFile && !registry.has(dept.source)) issues.push({ file: 'departments.yaml', path: `departments.${name}.source`, message: `"${dept.source}" is not in sources.yaml` });
+  }
+  if (issues.length > 0 || !limitsFile || !departmentsFile || !templatesFile || !placesFile || !sourcesFile) return { ok: false, issues };
   const complete = (l: Partial<Record<LanguageCode, LanguageData>>): l is Record<LanguageCode, LanguageData> => LANGUAGES.every((c) => l[c] !== undefined);
   if (!complete(languages)) return { ok: false, issues };
   return {
@@ -87,6 +104,8 @@ export function loadKnowledge(dir: string): LoadResult {
       departmentsReviewed: departmentsFile.reviewed,
       languages,
       templates: templatesFile.templates,
+      places: placesFile,
+      sources: registry,
     },
   };
 }

@@ -11,6 +11,15 @@ const formatters = new Map<LanguageCode, Intl.NumberFormat>();
  * Formats a number for a language: en "5,000", ru "5 000" (plain space, so travellers can
  * copy it), zh "5,000". Decimals are kept (0.5, 1.5).
  */
+/**
+ * An amount in a currency named in the reply's language ("5,000美元", "5 000 долларов США",
+ * "5,000 US dollars"), by Intl.NumberFormat, so plural forms and grouping come from one place.
+ */
+export function formatMoney(value: number, currency: string, lang: LanguageCode): string {
+  const f = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency, currencyDisplay: 'name', maximumFractionDigits: 2, minimumFractionDigits: 0 });
+  return f.format(value).replace(/[\u00a0\u202f]/g, ' ');
+}
+
 export function formatNumber(value: number, lang: LanguageCode): string {
   let f = formatters.get(lang);
   if (!f) {

@@ -56,16 +56,8 @@ export const AnswerTextSchema = z
   .strict();
 export type AnswerText = z.infer<typeof AnswerTextSchema>;
 
-export const SourceSchema = z
-  .object({
-    /** Regulation name and number as cited, e.g. "GACC Order No. 276 (海关总署令第276号)". */
-    name: nonEmpty,
-    /** Official (or best available) URL read for it. */
-    url: z.string().url('must be a full URL'),
-    /** Fact-sheet source ids, e.g. ["S81", "S82"]. */
-    refs: z.array(z.string().regex(/^S[\w-]+$/)).default([]),
-  })
-  .strict();
+/** A citation of a document in knowledge/sources.yaml, by its id. */
+export const SourceSchema = z.object({ source: EntryIdSchema }).strict();
 
 export const KnowledgeEntrySchema = z
   .object({
@@ -109,6 +101,11 @@ export const KnowledgeEntrySchema = z
     requires: z.array(z.string().regex(/^[a-z0-9_]+$/)).default([]),
     /** Concepts that rule this entry out (e.g. the inbound declaration list excludes outbound). */
     excludes: z.array(z.string().regex(/^[a-z0-9_]+$/)).default([]),
+    /**
+     * What each detail answers, parallel to `answer.<lang>.details`: concept ids or facets
+     * (lang-schema FACETS), and `key` on the one detail shown when the question names none.
+     */
+    facets: z.array(z.array(z.string().regex(/^[a-z0-9_]+$/)).min(1)).default([]),
     /** Category the answer depends on; the default lead is for ordinary/resident travellers. */
     dependsOn: DependsOnSchema.optional(),
     /** True when part of the entry rests on an UNSURE fact; the text must then say so. */

@@ -5,8 +5,10 @@ import { TrilingualSchema } from './schema';
 export const TEMPLATE_KEYS = [
   'source_label',
   'reviewed_label',
+  'source_line',
   'unsure_note',
   'clarify_route',
+  'clarify_topic',
   'clarify_residency',
   'no_match',
   'escalated_human',

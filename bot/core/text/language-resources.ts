@@ -1,5 +1,7 @@
 import type { LanguageData } from '../knowledge/lang-schema';
-import { CATEGORY_CUES, SIGNALS, type Signal } from '../knowledge/lang-schema';
+import { CATEGORY_CUES, FACETS, SIGNALS, type Signal } from '../knowledge/lang-schema';
+
+export type Facet = (typeof FACETS)[number];
 import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
 import { PhraseMatcher } from './phrase-matcher';
 import { normalizeText } from './normalize';
@@ -18,6 +20,9 @@ export type LanguageResources = {
   categories: PhraseMatcher<CategoryCue>;
   followups: PhraseMatcher<'followup'>;
   answers: PhraseMatcher<'yes' | 'no'>;
+  questionWords: PhraseMatcher<'question'>;
+  vague: PhraseMatcher<'vague'>;
+  facets: PhraseMatcher<Facet>;
 };
 
 /** Builds the matchers once at start-up. */
@@ -44,5 +49,8 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
       ['yes', all.flatMap((d) => d.yes)],
       ['no', all.flatMap((d) => d.no)],
     ]),
+    questionWords: new PhraseMatcher([['question', all.flatMap((d) => d.questions)]]),
+    vague: new PhraseMatcher([['vague', all.flatMap((d) => d.vague)]]),
+    facets: new PhraseMatcher(merge((d) => d.facets, FACETS)),
   };
 }

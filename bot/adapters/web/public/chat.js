@@ -2,9 +2,9 @@
 (function () {
   'use strict';
   var UI = {
-    en: { title: 'Customs pre-departure assistant', intro: 'Ask about Chinese customs before you fly: duty-free allowances, cigarettes and alcohol, cash, food, pets, medicines, declaring.', send: 'Send', placeholder: 'e.g. How many cigarettes can I bring into China?', label: 'Your question', you: 'You', bot: 'Assistant', coordinator: 'Passenger coordinator', sources: 'Sources', newChat: 'New conversation', disclaimer: 'Information only; the customs officer on duty decides.', network: 'Cannot reach the server. Check your connection and try again.', busy: 'Too many messages. Please wait a minute.', tooLong: 'This message is too long (max 4,000 characters).', empty: 'Please type a question.', failed: 'Something went wrong. Please try again.', lost: 'This conversation was not found; a new one will start.' },
-    zh: { title: '海关出行前助手', intro: '出发前了解中国海关规定：免税额度、烟酒、现金、食品、宠物、药品、如何申报。', send: '发送', placeholder: '例如：入境能带几条烟？', label: '您的问题', you: '我', bot: '助手', coordinator: '旅客协调员', sources: '依据', newChat: '新对话', disclaimer: '仅供参考，以现场海关关员的认定为准。', network: '无法连接服务器，请检查网络后重试。', busy: '消息太频繁，请稍等一分钟。', tooLong: '消息太长（最多4000字）。', empty: '请输入问题。', failed: '出错了，请重试。', lost: '找不到此对话，将开始新的对话。' },
-    ru: { title: 'Таможенный помощник перед поездкой', intro: 'Узнайте таможенные правила Китая до вылета: беспошлинные нормы, сигареты и алкоголь, наличные, продукты, животные, лекарства, декларирование.', send: 'Отправить', placeholder: 'Например: сколько блоков сигарет можно провезти?', label: 'Ваш вопрос', you: 'Вы', bot: 'Помощник', coordinator: 'Координатор', sources: 'Источники', newChat: 'Новый разговор', disclaimer: 'Только для информации; решение принимает таможенный инспектор.', network: 'Нет связи с сервером. Проверьте подключение и повторите.', busy: 'Слишком много сообщений. Подождите минуту.', tooLong: 'Сообщение слишком длинное (не более 4000 символов).', empty: 'Введите вопрос.', failed: 'Что-то пошло не так. Попробуйте ещё раз.', lost: 'Разговор не найден; начнём новый.' }
+    en: { title: 'Customs pre-departure assistant', intro: 'Ask about Chinese customs before you fly: duty-free allowances, cigarettes and alcohol, cash, food, pets, medicines, declaring.', send: 'Send', placeholder: 'e.g. How many cigarettes can I bring into China?', label: 'Your question', you: 'You', bot: 'Assistant', coordinator: 'Passenger coordinator', sources: 'Sources', more: 'More details', newChat: 'New conversation', disclaimer: 'Information only; the customs officer on duty decides.', network: 'Cannot reach the server. Check your connection and try again.', busy: 'Too many messages. Please wait a minute.', tooLong: 'This message is too long (max 4,000 characters).', empty: 'Please type a question.', failed: 'Something went wrong. Please try again.', lost: 'This conversation was not found; a new one will start.' },
+    zh: { title: '海关出行前助手', intro: '出发前了解中国海关规定：免税额度、烟酒、现金、食品、宠物、药品、如何申报。', send: '发送', placeholder: '例如：入境能带几条烟？', label: '您的问题', you: '我', bot: '助手', coordinator: '旅客协调员', sources: '依据', more: '更多说明', newChat: '新对话', disclaimer: '仅供参考，以现场海关关员的认定为准。', network: '无法连接服务器，请检查网络后重试。', busy: '消息太频繁，请稍等一分钟。', tooLong: '消息太长（最多4000字）。', empty: '请输入问题。', failed: '出错了，请重试。', lost: '找不到此对话，将开始新的对话。' },
+    ru: { title: 'Таможенный помощник перед поездкой', intro: 'Узнайте таможенные правила Китая до вылета: беспошлинные нормы, сигареты и алкоголь, наличные, продукты, животные, лекарства, декларирование.', send: 'Отправить', placeholder: 'Например: сколько блоков сигарет можно провезти?', label: 'Ваш вопрос', you: 'Вы', bot: 'Помощник', coordinator: 'Координатор', sources: 'Источники', more: 'Подробнее', newChat: 'Новый разговор', disclaimer: 'Только для информации; решение принимает таможенный инспектор.', network: 'Нет связи с сервером. Проверьте подключение и повторите.', busy: 'Слишком много сообщений. Подождите минуту.', tooLong: 'Сообщение слишком длинное (не более 4000 символов).', empty: 'Введите вопрос.', failed: 'Что-то пошло не так. Попробуйте ещё раз.', lost: 'Разговор не найден; начнём новый.' }
   };
   var $ = function (id) { return document.getElementById(id); };
   var state = { lang: pickLang(), conversationId: localStorage.getItem('cid') || null, lastId: 0, polling: null, events: null };
@@ -40,6 +40,14 @@
     who.textContent = from === 'traveller' ? t('you') : from === 'coordinator' ? t('coordinator') : t('bot');
     li.appendChild(who);
     li.appendChild(document.createTextNode(text));
+    if (extra && extra.more) {
+      var details = document.createElement('details'); details.className = 'more';
+      var summary = document.createElement('summary'); summary.textContent = t('more');
+      details.appendChild(summary);
+      var body = document.createElement('div'); body.textContent = extra.more;
+      details.appendChild(body);
+      li.appendChild(details);
+    }
     if (extra && extra.citations && extra.citations.length) {
       var ul = document.createElement('ul'); ul.className = 'cites'; ul.setAttribute('aria-label', t('sources'));
       extra.citations.forEach(function (c) {
@@ -48,10 +56,11 @@
         if (/^https?:\/\//.test(c.url)) a.href = c.url;
         a.target = '_blank'; a.rel = 'noopener noreferrer';
         a.textContent = c.source;
-        item.appendChild(document.createTextNode(t('sources') + ': '));
         item.appendChild(a);
         ul.appendChild(item);
       });
+      var label = document.createElement('span'); label.className = 'cites-label'; label.textContent = t('sources') + ':';
+      li.appendChild(label);
       li.appendChild(ul);
     }
     $('log').appendChild(li);

@@ -1,0 +1,17 @@
+import type { Residency, Route } from '../declaration/schema';
+import type { CategoryCue } from '../text';
+
+/** The traveller's category as far as a message or conversation tells it. */
+export type KnownCategory = { route?: Route; residency?: Residency };
+
+/** Route cues in order of precedence: "from Hong Kong" outweighs "I fly often". */
+const ROUTE_CUES = ['hk_macao', 'frequent', 'ordinary'] as const;
+/** Non-resident first: a negated cue ("не живу в Китае") contains the positive one. */
+const RESIDENCY_CUES = ['non_resident', 'resident'] as const;
+
+/** The category that a message's cues say. */
+export function categoryOfCues(cues: ReadonlySet<CategoryCue>): KnownCategory {
+  const route = ROUTE_CUES.find((c) => cues.has(c));
+  const residency = RESIDENCY_CUES.find((c) => cues.has(c));
+  return { ...(route ? { route } : {}), ...(residency ? { residency } : {}) };
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../knowledge/schema';
+import { prepareText, type CategoryCue, type PreparedText } from '../text';
+
+const list = z.array(z.string().min(1)).min(1);
+const perLanguage = z.object({ zh: list, en: list, ru: list }).strict();
+
+/** knowledge/lang/places.yaml: mainland and foreign places, and the phrases that come before them. */
+export const PlacesFileSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    china: perLanguage,
+    abroad: perLanguage,
+    /** "I live in", "住在", "живу в": the traveller lives at the place that follows. */
+    residence: perLanguage,
+    /** "citizen of", "гражданка": the traveller's country follows. */
+    citizen: perLanguage,
+    /** "flying from", "从", "из": the flight comes from the place that follows. */
+    arrival: perLanguage,
+  })
+  .strict();
+export type PlacesFile = z.infer<typeof PlacesFileSchema>;
+
+type Frame = 'residence' | 'citizen' | 'arrival';
+/** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[] };
+
+const HAN = /\p{Script=Han}/u;
+const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
+
+/** Builds the look-up lists once per knowledge base. */
+export function buildGazetteer(file: PlacesFile): Gazetteer {
+  const all = (k: 'china' | 'abroad' | Frame) => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean);
+  const frames = (['residence', 'citizen', 'arrival'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
+  return { frames, china: all('china'), abroad: all('abroad') };
+}
+
+/** Words that may stand between a frame and its place ("I live in the US", "живу в г. Москве"). */
+const FILLERS = ['the ', 'city of ', 'г ', 'город ', 'городе '];
+
+/**
+ * Category cues from "where I live / where I am from / where I fly from", so the traveller is not
+ * asked what the message says: a frame phrase directly followed by a place. Lives in a mainland
+ * place → resident; lives in or is a citizen of a foreign country → non-resident; flies in from
+ * abroad → ordinary route. Hong Kong and Macao are left to the category phrases.
+ * @example findPlaceCues(prepareText('I live in Hangzhou'), g) // Set {'resident'}
+ */
+export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<CategoryCue> {
+  const cues = new Set<CategoryCue>();
+  const s = text.spaced;
+  for (const { needle, frame } of gazetteer.frames) {
+    for (let at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
+      const place = placeAt(s, at + needle.length, gazetteer);
+      if (place === 'china' && frame === 'residence') cues.add('resident');
+      if (place === 'abroad' && frame !== 'arrival') cues.add('non_resident');
+      if (place === 'abroad' && frame === 'arrival') cues.add('ordinary');
+    }
+  }
+  return cues;
+}
+
+function placeAt(s: string, from: number, g: Gazetteer): 'china' | 'abroad' | undefined {
+  let rest = s.slice(from, from + 40).trimStart();
+  for (const filler of FILLERS) if (rest.startsWith(filler)) rest = rest.slice(filler.length);
+  if (g.china.some((p) => rest.startsWith(p))) return 'china';
+  if (g.abroad.some((p) => rest.startsWith(p))) return 'abroad';
+  return undefined;
+}

@@ -1,0 +1,139 @@
+import type { DeclarationService } from '../declaration/service';
+import type { ParsedDeclaration } from '../declaration/types';
+import type { IntentClassifier, IntentGuess } from '../escalation/intent-classifier';
+import { reasonsFromSignals } from '../escalation/policy';
+import type { KnowledgeEntry } from '../knowledge/schema';
+import type { Hit, SearchIndex } from '../retrieval';
+import { detectLanguage, normalizeText, prepareText, tokenize, type CategoryCue, type LanguageGuess, type LanguageResources, type PreparedText, type Token } from '../text';
+import { readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
+import type { EscalationReason } from '../types';
+import { categoryOfCues, type KnownCategory } from './category';
+import { findPlaceCues, type Gazetteer } from './places';
+
+/**
+ * What a message does:
+ * - `list`: lists things the traveller carries, to be checked item by item;
+ * - `question`: asks about a rule, or anything else `decide` answers;
+ * - `empty`: nothing to read (emoji, punctuation).
+ */
+export type Act = 'list' | 'question' | 'empty';
+
+/**
+ * One reading of one traveller message, computed once (issue 9) and read by the safety policy,
+ * the declaration check and the answer step. Pure data; nothing downstream reads the raw text
+ * again except to store it.
+ */
+export type Reading = {
+  /** The message as typed. */
+  raw: string;
+  /** Script-normalised and lower-cased: simplified Chinese, Cyrillic for Latin-typed Russian, NFKC. */
+  text: string;
+  scripts: ScriptReading;
+  /** Language of the message (Latin-typed Russian is Russian). */
+  language: LanguageGuess;
+  /** The whole message, for phrase look-ups (signals, answers, cues). */
+  prepared: PreparedText;
+  /** Escalation reasons signalled anywhere in the message, most important first. */
+  signals: EscalationReason[];
+  /** Words of the topic window (prices of bought things masked: "a bag for 30,000 yuan" is not about cash). */
+  tokens: Token[];
+  /** Concepts of the topic window: topics, and traveller categories (weak). */
+  topical: string[];
+  weak: string[];
+  /** Concepts and facet words of the question: which details of an entry it bears on. */
+  focus: ReadonlySet<string>;
+  /** Traveller category said in the message ("I live in Hangzhou", "从香港回来"). */
+  category: KnownCategory;
+  /** Yes / no words, for a reply to a pending question. */
+  answers: ReadonlySet<'yes' | 'no'>;
+  /** The message read as a list of things carried (declaration check), when that check runs. */
+  list?: ParsedDeclaration;
+  /** True when the message is phrased as a question (a question mark or question words). */
+  asks: boolean;
+  /** Short and without a topic of its own: can only be a reply to something asked before. */
+  bare: boolean;
+  act: Act;
+  hits: Hit[];
+  intent?: IntentGuess;
+};
+
+/** Everything reading needs, built once per knowledge base (see conversation/engine.ts). */
+export type ReadingContext = {
+  resources: LanguageResources;
+  index: SearchIndex;
+  classifier: IntentClassifier;
+  entries: ReadonlyMap<string, KnowledgeEntry>;
+  scripts: ScriptVocabulary;
+  places: Gazetteer;
+};
+
+/** Messages longer than this (in tokens) are not read as a bare reply. */
+export const SHORT_MESSAGE_TOKENS = 6;
+/** Of a long message, the first and last characters are read for its topic (see topicWindow). */
+const TOPIC_WINDOW_CHARS = 400;
+/** Concepts that name a traveller category rather than a topic. */
+const CATEGORY_CONCEPTS = new Set(['resident', 'non_resident', 'hk_macao', 'frequent']);
+
+/**
+ * Reads a message once: scripts, language, safety signals, topic concepts and search hits,
+ * category cues, yes/no, and the list of things carried.
+ * @param declaration the declaration check's parser, when the check is on.
+ */
+export function readMessage(raw: string, ctx: ReadingContext, declaration?: DeclarationService): Reading {
+  const scripts = readScripts(raw, ctx.scripts);
+  const text = normalizeText(scripts.text);
+  const language = scripts.latinRussian ? { lang: 'ru' as const, confident: true } : detectLanguage(scripts.text);
+  const prepared = prepareText(text);
+  const r = ctx.resources;
+  const list = declaration?.parse(text, r);
+  const topicText = topicWindow(maskPrices(text, list));
+  const topicPrepared = topicText === text ? prepared : prepareText(topicText);
+  const tokens = tokenize(topicText, r.stopwords);
+  const concepts = [...r.concepts.match(topicPrepared)];
+  const topical = concepts.filter((c) => !CATEGORY_CONCEPTS.has(c));
+  const weak = concepts.filter((c) => CATEGORY_CONCEPTS.has(c));
+  const cues = new Set<CategoryCue>([...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places)]);
+  const hits = ctx.index.search({ tokens, concepts: topical, weakConcepts: weak });
+  const asks = /[?？]/.test(raw) || r.questionWords.match(prepared).size > 0;
+  const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && list.confidence >= declaration.options.minConfidence;
+  return {
+    raw,
+    text,
+    scripts,
+    language,
+    prepared,
+    signals: reasonsFromSignals(r.signals.match(prepared)),
+    tokens,
+    topical,
+    weak,
+    focus: new Set<string>([...concepts, ...r.facets.match(topicPrepared)]),
+    category: categoryOfCues(cues),
+    answers: r.answers.match(prepared),
+    ...(list ? { list } : {}),
+    asks,
+    bare: topical.length === 0 && tokens.length <= SHORT_MESSAGE_TOKENS,
+    act: tokens.length === 0 ? 'empty' : isList ? 'list' : 'question',
+    hits,
+    intent: ctx.classifier.classify(tokens)[0],
+  };
+}
+
+/**
+ * Of a long message, the first and last characters are read for its topic (the question is
+ * usually at the start or the end of a long story); safety signals are looked for in all of it.
+ * Keeps a 3,000-character ramble as cheap as a question (tokenizing it whole took ~7 ms).
+ */
+function topicWindow(text: string): string {
+  const chars = [...text];
+  if (chars.length <= TOPIC_WINDOW_CHARS * 2) return text;
+  return `${chars.slice(0, TOPIC_WINDOW_CHARS).join('')}\n${chars.slice(-TOPIC_WINDOW_CHARS).join('')}`;
+}
+
+/** The prices of bought things blanked out, so "30,000 yuan" for a bag does not read as cash. */
+function maskPrices(text: string, list: ParsedDeclaration | undefined): string {
+  const spans = (list?.items ?? []).flatMap((i) => (i.priceSpan ? [i.priceSpan] : []));
+  if (spans.length === 0) return text;
+  let out = text;
+  for (const { start, end } of spans) out = out.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + out.slice(end);
+  return out;
+}

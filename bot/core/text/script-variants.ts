@@ -1,0 +1,76 @@
+import { Converter } from 'opencc-js/t2cn';
+import cyrillicToTranslit from 'cyrillic-to-translit-js';
+import { stem as stemEn } from 'natural/lib/natural/stemmers/porter_stemmer';
+import { stem as stemRu } from 'natural/lib/natural/stemmers/porter_stemmer_ru';
+
+/**
+ * Traditional Chinese (Hong Kong and Taiwan forms: 帶, 現金, 藥, 香菸) to simplified, by OpenCC's
+ * dictionaries. Built once; ~10 µs per short message.
+ */
+const toSimplifiedChars = Converter({ from: 'hk', to: 'cn' });
+const translit = cyrillicToTranslit({ preset: 'ru' });
+
+const HAN = /\p{Script=Han}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN_WORD = /[a-z']+/g;
+
+/** Words known per language, as stems, so a Latin-typed word can be told Russian or English. */
+export type ScriptVocabulary = { ru: ReadonlySet<string>; en: ReadonlySet<string> };
+
+/** Builds the vocabulary from plain words of each language (language data and entries). */
+export function buildScriptVocabulary(words: { ru: Iterable<string>; en: Iterable<string> }): ScriptVocabulary {
+  const ru = new Set<string>();
+  const en = new Set<string>();
+  for (const w of words.ru) for (const part of w.toLowerCase().split(/[^\p{L}]+/u)) if (part.length > 1) ru.add(russianKey(part));
+  for (const w of words.en) for (const part of w.toLowerCase().split(/[^\p{L}]+/u)) if (part.length > 1) en.add(stemEn(part));
+  return { ru, en };
+}
+
+/** A Russian word's key for vocabulary look-ups: stemmed, soft and hard signs dropped, й as и. */
+function russianKey(word: string): string {
+  return stemRu(word.replace(/ё/g, 'е')).replace(/[ьъ]/g, '').replace(/й/g, 'и');
+}
+
+/**
+ * Latin letters to Cyrillic by the common Russian romanisation (the library's reverse table),
+ * after the habits of people typing Russian on a Latin keyboard: an apostrophe for ь ("plat'")
+ * and j or a vowel's y for й ("kitaj", "kitay", "yaytsa").
+ */
+function toCyrillicWord(word: string): string {
+  const prepared = word.replace(/'/g, 'ь').replace(/j/g, 'й').replace(/([aeiouy])y(?![aeiou])/g, '$1й');
+  return translit.reverse(prepared).replace(/h/g, 'х');
+}
+
+/** A message in the script the rest of the reading expects, and what was converted. */
+export type ScriptReading = { text: string; simplified: boolean; latinRussian: boolean };
+
+/**
+ * Brings script variants to one form before anything reads the message:
+ * - traditional Chinese characters become simplified (OpenCC);
+ * - Russian typed in Latin letters ("mozhno li vezti kolbasu") becomes Cyrillic, when more of its
+ *   words are Russian than English by `vocabulary`; words that are English or brands (iphone,
+ *   iqos) stay as typed.
+ * @example readScripts('帶兩條煙可以嗎', vocab).text // '带两条烟可以吗'
+ */
+export function readScripts(text: string, vocabulary: ScriptVocabulary): ScriptReading {
+  if (HAN.test(text)) {
+    const simplified = toSimplifiedChars(text);
+    return { text: simplified, simplified: simplified !== text, latinRussian: false };
+  }
+  if (CYRILLIC.test(text)) return { text, simplified: false, latinRussian: false };
+  const lower = text.toLowerCase();
+  let russian = 0;
+  let english = 0;
+  const isRussian = new Map<string, boolean>();
+  for (const [word] of lower.matchAll(LATIN_WORD)) {
+    if (word.length < 2 || isRussian.has(word)) continue;
+    const ru = vocabulary.ru.has(russianKey(toCyrillicWord(word)));
+    const en = vocabulary.en.has(stemEn(word.replace(/'/g, '')));
+    isRussian.set(word, ru && !en);
+    if (ru && !en) russian++;
+    if (en) english++;
+  }
+  if (russian < 2 || russian <= english) return { text, simplified: false, latinRussian: false };
+  const converted = lower.replace(LATIN_WORD, (w) => (isRussian.get(w) === false && vocabulary.en.has(stemEn(w.replace(/'/g, ''))) ? w : toCyrillicWord(w)));
+  return { text: converted, simplified: false, latinRussian: true };
+}

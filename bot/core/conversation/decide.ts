@@ -89,7 +89,7 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
  * things not named ("this", "这些东西", "это") and its only concepts are generic (over, declare).
  */
 function isVague(r: Reading, ctx: DecideContext): boolean {
-  return r.topical.every((c) => GENERIC_CONCEPTS.has(c)) && ctx.resources.vague.match(r.prepared).size > 0 && (r.list?.items.length ?? 0) === 0;
+  return r.topical.every((c) => GENERIC_CONCEPTS.has(c)) && ctx.resources.vague.match(r.prepared).size > 0 && !(r.list?.items.some((i) => i.quantified) ?? false);
 }
 
 /** A reply to the pending clarifying question, or "and from Hong Kong?" after an answer. */

@@ -4,10 +4,11 @@ import type { LoadedKnowledge } from '../conversation/runtime';
 import type { LanguageCode } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
 import type { Reading } from '../reading';
+import { fillTemplate } from '../knowledge/templates';
 import type { Citation, Reply } from '../types';
 import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem } from './schema';
 import type { DeclarationService } from './service';
-import type { MissingFact, ParsedItem } from './types';
+import type { DeclarationResult, MissingFact, ParsedItem } from './types';
 
 /** Entry id of every declaration-check reply (not a knowledge entry: the reply is computed). */
 export const DECLARATION_ENTRY_ID = 'declaration-check';
@@ -109,7 +110,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
   const checked = service.check({ items: request, category: stripUndefined(category) }, limits, loaded.engine.resources);
   if (!checked.ok) return { state: cleared };
-  const result = checked.value;
+  // Ask only when the answer depends on it: the same verdict for every category needs no question.
+  const result = sameForEveryCategory(service, request, category, checked.value, input) ?? checked.value;
   const names = items.map((i) => i.label);
   const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), misses: 0 };
   const citations = citationsOf(result.entries, loaded, lang);
@@ -120,9 +122,38 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
     const pending: PendingDeclaration = { items, category: stripUndefined(category), asked: first.field, attempts };
     return { reply: { kind: 'clarify', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result }, state: { ...learned, pendingDeclaration: pending } };
   }
-  const sources = citations.length ? `\n${loaded.knowledge.templates.source_label[lang]}: ${[...new Set(citations.map((c) => c.title))].join('; ')}` : '';
+  const shortNames = [...new Set(result.entries.flatMap((id) => loaded.engine.entries.get(id)?.sources.slice(0, 1) ?? []).flatMap(({ source }) => loaded.knowledge.sources.get(source)?.short[lang] ?? []))].slice(0, 3);
+  const sources = shortNames.length ? `\n${fillTemplate(loaded.knowledge.templates.source_line[lang], { sources: shortNames.join(lang === 'zh' ? '、' : '; '), date: loaded.knowledge.limits.reviewed })}` : '';
   const text = service.format(result, names, lang, limits) + sources;
   return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result }, state: learned };
+}
+
+const ROUTE_CHOICES = ['ordinary', 'hk_macao', 'frequent'] as const;
+const RESIDENCY_CHOICES = ['resident', 'non_resident'] as const;
+
+/**
+ * When the only facts missing are the traveller's category, checks the list for every category
+ * the message left open; if each item gets the same verdict (declare or not, its status) in all
+ * of them, returns the ordinary traveller's result (ordinary route, resident), else undefined.
+ * 12 cartons is over every allowance; sausages are prohibited for everyone (issue 10).
+ */
+function sameForEveryCategory(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, first: DeclarationResult, input: StepInput): DeclarationResult | undefined {
+  const fields = new Set(first.missing.map((m) => m.field));
+  const open = { route: fields.has('category.route'), residency: fields.has('category.residency') };
+  if (fields.size === 0 || fields.size !== Number(open.route) + Number(open.residency)) return undefined;
+  const routes = open.route ? ROUTE_CHOICES : [known.route];
+  const residencies = open.residency ? RESIDENCY_CHOICES : [known.residency];
+  const verdicts = new Set<string>();
+  let ordinary: DeclarationResult | undefined;
+  for (const route of routes) {
+    for (const residency of residencies) {
+      const checked = service.check({ items, category: stripUndefined({ route, residency }) }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+      if (!checked.ok || checked.value.missing.length > 0) return undefined;
+      verdicts.add(checked.value.items.map((i) => `${i.status}:${i.mustDeclare}`).join('|'));
+      ordinary ??= checked.value;
+    }
+  }
+  return verdicts.size === 1 ? ordinary : undefined;
 }
 
 function stripUndefined(c: DeclarationCategory): DeclarationCategory {

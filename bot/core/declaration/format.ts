@@ -128,7 +128,9 @@ export function formatDeclaration(result: DeclarationResult, names: readonly str
     lines.push(fillTemplate(P.goods_summary, { total: money(result.goodsTotalRmb, ctx), allowance: money(result.valueAllowanceRmb, ctx) }));
   }
   if (result.estimatedTaxRmb > 0) lines.push(fillTemplate(result.taxComplete ? P.total_tax : P.total_tax_partial, { tax: money(result.estimatedTaxRmb, ctx) }));
-  lines.push(result.channel === 'red' ? P.channel_red : P.channel_green);
+  // Never "nothing to declare" while an item went unchecked (its own rules, unknown): that could be wrong advice.
+  const unchecked = result.items.some((r) => r.treatment === 'own_rules' || r.treatment === 'ask' || r.status === 'unknown');
+  lines.push(result.channel === 'red' ? P.channel_red : unchecked ? P.channel_unchecked : P.channel_green);
   const options = result.options.filter((o) => o !== 'declare');
   if (options.length > 0) lines.push(P.options_intro, ...options.map((o) => `• ${fillTemplate(ctx.words.options[o], s)}`));
   const itemNotes = result.items.flatMap((r) => (r.status === 'prohibited' || r.status === 'restricted' ? r.notes.slice(1) : r.notes));

@@ -96,6 +96,7 @@ export type DeclarationOption = (typeof OPTIONS)[number];
 /** Reply phrases (with `{slot}`s) each language file must define. */
 export const PHRASE_KEYS = [
   'title',
+  'channel_unchecked',
   'read_as',
   'line_within',
   'line_within_declare',

@@ -60,9 +60,12 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
 }
 
 function placeAt(s: string, from: number, g: Gazetteer): 'china' | 'abroad' | undefined {
-  let rest = s.slice(from, from + 40).trimStart();
-  for (const filler of FILLERS) if (rest.startsWith(filler)) rest = rest.slice(filler.length);
-  if (g.china.some((p) => rest.startsWith(p))) return 'china';
-  if (g.abroad.some((p) => rest.startsWith(p))) return 'abroad';
+  const rest = s.slice(from, from + 40).trimStart();
+  // the place as written first ("the us" is a place), then without a filler ("the" + "harbin")
+  const filler = FILLERS.find((f) => rest.startsWith(f));
+  for (const candidate of filler ? [rest, rest.slice(filler.length)] : [rest]) {
+    if (g.china.some((p) => candidate.startsWith(p))) return 'china';
+    if (g.abroad.some((p) => candidate.startsWith(p))) return 'abroad';
+  }
   return undefined;
 }

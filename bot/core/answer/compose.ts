@@ -28,14 +28,16 @@ export function citationsFor(bundle: Pick<KnowledgeBundle, 'sources'>, entry: Kn
 
 /**
  * The details a question bears on: those whose facets (concepts or facet words of the message)
- * it mentions, at most MAX_SHOWN_DETAILS, in the entry's order; when it mentions none, the one
- * marked `key`. The others go behind "more".
+ * it mentions, then the one marked `key` while there is room, at most MAX_SHOWN_DETAILS, in the
+ * entry's order. The others go behind "more".
  */
 export function pickDetails(entry: KnowledgeEntry, focus: ReadonlySet<string>): { shown: number[]; rest: number[] } {
   const all = entry.answer.en.details.map((_, i) => i);
   const facetsOf = (i: number) => entry.facets[i] ?? [];
-  let shown = all.filter((i) => facetsOf(i).some((f) => f !== 'key' && focus.has(f))).slice(0, MAX_SHOWN_DETAILS);
-  if (shown.length === 0) shown = all.filter((i) => facetsOf(i).includes('key')).slice(0, 1);
+  const asked = all.filter((i) => facetsOf(i).some((f) => f !== 'key' && focus.has(f)));
+  const key = all.filter((i) => facetsOf(i).includes('key'));
+  // the details asked about, and the key one while there is room for it
+  const shown = [...new Set([...asked.slice(0, MAX_SHOWN_DETAILS), ...key])].slice(0, MAX_SHOWN_DETAILS).sort((a, b) => a - b);
   return { shown, rest: all.filter((i) => !shown.includes(i)) };
 }
 

@@ -31,7 +31,7 @@ export function draftEntryFromCase(c: CasebookEntry, today: string): Record<stri
     phrasings: per((l) => (l === c.lang ? [c.question] : [todo(`how travellers ask it (${l})`)])),
     keywords: per((l) => [todo(`keywords (${l})`)]),
     tags: [DRAFT_TODO],
-    sources: [{ name: todo('regulation name and number'), url: 'https://example.invalid/TODO', refs: [] }],
+    sources: [{ source: todo('id of the document in knowledge/sources.yaml') }],
     effective: today,
     reviewed: today,
   };

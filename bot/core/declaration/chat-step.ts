@@ -111,7 +111,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const checked = service.check({ items: request, category: stripUndefined(category) }, limits, loaded.engine.resources);
   if (!checked.ok) return { state: cleared };
   // Ask only when the answer depends on it: the same verdict for every category needs no question.
-  const result = sameForEveryCategory(service, request, category, checked.value, input) ?? checked.value;
+  const same = sameForEveryCategory(service, request, category, checked.value, input);
+  const result = same ?? checked.value;
   const names = items.map((i) => i.label);
   const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), misses: 0 };
   const citations = citationsOf(result.entries, loaded, lang);
@@ -124,7 +125,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   }
   const shortNames = [...new Set(result.entries.flatMap((id) => loaded.engine.entries.get(id)?.sources.slice(0, 1) ?? []).flatMap(({ source }) => loaded.knowledge.sources.get(source)?.short[lang] ?? []))].slice(0, 3);
   const sources = shortNames.length ? `\n${fillTemplate(loaded.knowledge.templates.source_line[lang], { sources: shortNames.join(lang === 'zh' ? '、' : '; '), date: loaded.knowledge.limits.reviewed })}` : '';
-  const text = service.format(result, names, lang, limits) + sources;
+  const assumed = same ? `\n${service.knowledge.languages[lang].phrases.same_for_everyone}` : '';
+  const text = service.format(result, names, lang, limits) + assumed + sources;
   return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result }, state: learned };
 }
 
@@ -149,7 +151,8 @@ function sameForEveryCategory(service: DeclarationService, items: DeclarationIte
     for (const residency of residencies) {
       const checked = service.check({ items, category: stripUndefined({ route, residency }) }, input.loaded.knowledge.limits, input.loaded.engine.resources);
       if (!checked.ok || checked.value.missing.length > 0) return undefined;
-      verdicts.add(checked.value.items.map((i) => `${i.status}:${i.mustDeclare}`).join('|'));
+      // the verdict: declare or not, and prohibited or not (figures may differ; the reply says whose they are)
+      verdicts.add(checked.value.items.map((i) => `${i.mustDeclare}:${i.status === 'prohibited'}`).join('|'));
       ordinary ??= checked.value;
     }
   }

@@ -97,6 +97,7 @@ export type DeclarationOption = (typeof OPTIONS)[number];
 export const PHRASE_KEYS = [
   'title',
   'channel_unchecked',
+  'same_for_everyone',
   'read_as',
   'line_within',
   'line_within_declare',

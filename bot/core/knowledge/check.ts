@@ -61,6 +61,9 @@ export function checkKnowledge(bundle: KnowledgeBundle, today: Date, maxAgeMonth
       }
     }
     issues.push(...facetIssues(entry, concepts).map((message) => ({ file, path: 'facets', message })));
+    entry.sources.forEach(({ source }, i) => {
+      if (!bundle.sources.has(source)) issues.push({ file, path: `sources.${i}.source`, message: `"${source}" is not in sources.yaml` });
+    });
     for (const lang of LANGUAGES) {
       const a = entry.answer[lang];
       const texts: [string, string][] = [['lead', a.lead], ...Object.entries(a.variants ?? {}).map(([k, v]): [string, string] => [`variants.${k}`, v]), ...a.details.map((d, i): [string, string] => [`details.${i}`, d])];

@@ -37,7 +37,7 @@ describe('knowledge-base drafts API', () => {
       const res = await call(server, 'GET', `/drafts/${id}`, { headers: lead.bearer });
       expect(res.status).toBe(200);
       expect(res.body.draft).toMatchObject({ id, status: 'open', entry: { phrasings: { en: ['I want a human: can I take a meteorite out of China?'] } } });
-      expect(res.body.issues.map((i: { field: string }) => i.field)).toEqual(expect.arrayContaining(['topic', 'title.zh', 'answer.en.lead', 'tags.0', 'sources.0.url']));
+      expect(res.body.issues.map((i: { field: string }) => i.field)).toEqual(expect.arrayContaining(['topic', 'title.zh', 'answer.en.lead', 'tags.0', 'sources.0.source']));
     });
     it('answers an unknown id with 404 and lists drafts by status', async () => {
       expect((await call(server, 'GET', '/drafts/d_nope', { headers: lead.bearer })).status).toBe(404);

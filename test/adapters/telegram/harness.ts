@@ -71,7 +71,7 @@ export async function startTelegramHarness(env: Record<string, string> = {}, opt
 export function hasOnlyOurMarkup(html: string): boolean {
   const withoutOurs = html
     .replace(/<a href="https?:\/\/[^"<>]*">/g, '')
-    .replace(/<\/a>|<\/?b>/g, '')
+    .replace(/<\/a>|<\/?b>|<blockquote expandable>|<\/blockquote>/g, '')
     .replace(/&(?:amp|lt|gt|quot);/g, '');
   return !/[<>&]/.test(withoutOurs);
 }

@@ -1,0 +1,55 @@
+import { composeAnswer, pickDetails } from '../../../bot/core/answer';
+import { loadKnowledgeOrThrow } from '../../../bot/core/knowledge/load';
+import { LANGUAGES } from '../../../bot/core/knowledge/schema';
+import { KNOWLEDGE_DIR } from '../../fixtures/services';
+
+const bundle = loadKnowledgeOrThrow(KNOWLEDGE_DIR);
+const entry = (id: string) => {
+  const e = bundle.entries.find((x) => x.id === id);
+  if (!e) throw new Error(`no entry ${id}`);
+  return e;
+};
+
+describe('composeAnswer', () => {
+  describe('when the question names no facet', () => {
+    it('shows the lead and only the key detail, the rest behind more', () => {
+      const e = entry('tobacco-allowance');
+      const { shown, rest } = pickDetails(e, new Set());
+      expect(shown).toHaveLength(1);
+      expect(e.facets[shown[0] ?? -1]).toContain('key');
+      const c = composeAnswer(bundle, e, 'en', 'ordinary');
+      for (const i of rest) expect(c.more).toContain((e.answer.en.details[i] ?? '').replace(/\{\{[^}]+\}\}.*/s, '').slice(0, 12));
+    });
+  });
+
+  describe('when the question names a facet', () => {
+    it.each(LANGUAGES)('shows the detail that answers it first (%s)', (lang) => {
+      const e = entry('tobacco-allowance');
+      const outdated = e.facets.findIndex((f) => f.includes('outdated'));
+      const c = composeAnswer(bundle, e, lang, 'ordinary', new Set(['outdated']));
+      const detail = e.answer[lang].details[outdated] ?? '';
+      expect(c.text).toContain(detail.replace(/\{\{[^}]+\}\}/g, '').slice(0, 8));
+    });
+  });
+
+  describe('for a phone', () => {
+    it.each(LANGUAGES)('keeps every entry’s first reply under 1,000 characters (%s)', (lang) => {
+      for (const e of bundle.entries) expect([...composeAnswer(bundle, e, lang).text].length).toBeLessThan(1000);
+    });
+  });
+
+  describe('sources', () => {
+    it.each(['zh', 'ru'] as const)('names sources in the reply’s language, without Latin words but acronyms (%s)', (lang) => {
+      for (const e of bundle.entries) {
+        const line = composeAnswer(bundle, e, lang).text.split('\n').at(-1) ?? '';
+        expect(line.replace(/\d{4}-\d{2}-\d{2}/, '')).not.toMatch(/[a-z]{2,}/);
+      }
+    });
+    it('cites each document once, with its own URL', () => {
+      for (const e of bundle.entries) {
+        const urls = composeAnswer(bundle, e, 'en').citations.map((c) => c.url);
+        expect(new Set(urls).size).toBe(urls.length);
+      }
+    });
+  });
+});

@@ -4,17 +4,22 @@ import { makeServices } from '../fixtures/services';
 import floor from './floor.json';
 
 /**
- * Holds the accuracy reached on both evaluation sets (`npm run eval`) so it can only go up:
+ * Holds the accuracy reached on the evaluation sets (`npm run eval`) so it can only go up:
  * raise the figures in floor.json when the assistant improves, never lower them. `questions`
- * is the set the language data was tuned on; `holdout` was written apart and is never tuned on.
+ * is the set the language data was tuned on; `holdout` was written apart and is never tuned on;
+ * `blind<N>` were written blind and tuned on after their first run (DESIGN.md's history).
+ * No set may ever get a harmful reply (an item's `never` pattern).
  */
-describe.each(['questions', 'holdout'] as const)('evaluation set "%s"', (set) => {
+describe.each(Object.keys(floor) as (keyof typeof floor)[])('evaluation set "%s"', (set) => {
   const services = makeServices();
   const items = loadEvalSet(resolve(__dirname), set);
   const report = summarise(items.map((item) => runItem(services.assistant, item)));
   const f = floor[set];
   afterAll(() => services.close());
 
+  it('gives no harmful reply', () => {
+    expect(report.harmful.ok).toBe(0);
+  });
   it('covers every language', () => {
     const perLanguage = set === 'questions' ? 80 : 40;
     for (const lang of ['zh', 'en', 'ru'] as const) expect(items.filter((i) => i.lang === lang).length).toBeGreaterThanOrEqual(perLanguage);

@@ -116,7 +116,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const names = items.map((i) => i.label);
   const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), misses: 0 };
   const citations = citationsOf(result.entries, loaded, lang);
-  const first: MissingFact | undefined = result.missing[0];
+  // a list that goes to the red channel whoever the traveller is needs no question (a missing price only leaves its tax open)
+  const first: MissingFact | undefined = same ? undefined : result.missing[0];
   if (first) {
     if (attempts >= MAX_QUESTIONS) return { state: cleared };
     const text = service.question(first, items, lang, limits);
@@ -142,7 +143,7 @@ const RESIDENCY_CHOICES = ['resident', 'non_resident'] as const;
 function sameForEveryCategory(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, first: DeclarationResult, input: StepInput): DeclarationResult | undefined {
   const fields = new Set(first.missing.map((m) => m.field));
   const open = { route: fields.has('category.route'), residency: fields.has('category.residency') };
-  if (fields.size === 0 || fields.size !== Number(open.route) + Number(open.residency)) return undefined;
+  if (!open.route && !open.residency) return undefined;
   const routes = open.route ? ROUTE_CHOICES : [known.route];
   const residencies = open.residency ? RESIDENCY_CHOICES : [known.residency];
   const verdicts = new Set<string>();
@@ -150,9 +151,12 @@ function sameForEveryCategory(service: DeclarationService, items: DeclarationIte
   for (const route of routes) {
     for (const residency of residencies) {
       const checked = service.check({ items, category: stripUndefined({ route, residency }) }, input.loaded.knowledge.limits, input.loaded.engine.resources);
-      if (!checked.ok || checked.value.missing.length > 0) return undefined;
-      // the verdict: declare or not, and prohibited or not (figures may differ; the reply says whose they are)
-      verdicts.add(checked.value.items.map((i) => `${i.mustDeclare}:${i.status === 'prohibited'}`).join('|'));
+      if (!checked.ok) return undefined;
+      // the verdict: which channel, and what is prohibited (figures may differ; the reply says whose they are);
+      // a missing price matters only while the channel could still be green
+      const r = checked.value;
+      if (r.channel === 'green' && r.missing.length > 0) return undefined;
+      verdicts.add(`${r.channel}|${r.items.map((i) => i.status === 'prohibited').join(',')}`);
       ordinary ??= checked.value;
     }
   }

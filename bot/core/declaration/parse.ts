@@ -12,6 +12,8 @@ export type ParseContext = {
   matchConcepts(text: string): ReadonlySet<string>;
   /** Traveller category cues found in a text. */
   matchCategories(text: string): ReadonlySet<string>;
+  /** True when the text is phrased as a question (the shared question words, "吗", "можно ли"). */
+  asksQuestion(text: string): boolean;
 };
 
 /** Tuning of list detection (not regulation). */
@@ -243,7 +245,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   }
   const items = placed.sort((a, b) => a.at - b.at).map((p) => p.item);
   fillCurrency(items, tokens);
-  return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives) };
+  return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)) };
 }
 
 /** A value without a currency takes the one currency the message names, if it names exactly one. */
@@ -266,15 +268,17 @@ function categoryOf(cues: ReadonlySet<string>): DeclarationCategory {
  * quantified item with prohibited articles 0.7. Alternatives ("400 cigarettes or 20 cigars")
  * cost 0.4, rule words without a sign of ownership 0.35; a trip out of China is never a list.
  */
-function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], alternatives: boolean): number {
+function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], alternatives: boolean, asks: boolean): number {
   // "a gift", "two things": a count of unnamed goods without a price is not evidence of a list
   const quantified = items.filter((i) => i.quantified && !(i.type === 'goods' && i.kind === 'general' && !i.hasMoney && !i.article));
-  const has = (m: string) => tokens.some((t) => t.kind === 'marker' && t.marker === m) || (m === 'question' && /[?？]/.test(text));
+  const has = (m: string) => tokens.some((t) => t.kind === 'marker' && t.marker === m) || (m === 'question' && (asks || /[?？]/.test(text)));
   if (has('notInbound')) return 0;
   // a quantified item listed with a prohibited article ("колбаса, сыр и 2 блока сигарет") is a list too
   const articles = items.filter((i) => i.article).length;
   const single = quantified[0];
-  let c = quantified.length >= 2 ? 0.9 : single?.hasMoney ? (has('question') ? 0.5 : 0.75) : single && articles > 0 ? 0.7 : single ? 0.35 : 0;
+  // one quantified thing stated, not asked about ("带了五条烟", "2 блока сигарет и всё"), is their list
+  const stated = single !== undefined && !single.hasMoney && !has('ruleQuestion') && !has('question');
+  let c = quantified.length >= 2 ? 0.9 : single?.hasMoney ? (has('question') ? 0.5 : 0.75) : single && articles > 0 ? 0.7 : stated ? 0.6 : single ? 0.35 : 0;
   if (alternatives) c -= 0.4;
   if (has('owning')) c += 0.05;
   else if (has('ruleQuestion')) c -= 0.35;

@@ -42,7 +42,7 @@ export function createDeclarationService(knowledge: DeclarationKnowledge, option
     lexicon,
     options: { ...defaultParseOptions, ...options },
     parse: (text, shared) =>
-      parseDeclarationList(text, { lexicon, data: knowledge.data, matchConcepts: conceptsOf(shared), matchCategories: (t) => shared.categories.match(prepareText(t)) }),
+      parseDeclarationList(text, { lexicon, data: knowledge.data, matchConcepts: conceptsOf(shared), matchCategories: (t) => shared.categories.match(prepareText(t)), asksQuestion: (t) => shared.questionWords.match(prepareText(t)).size > 0 }),
     check: (input, limits, shared) =>
       checkDeclaration(input, { limits, rates: knowledge.rates, data: knowledge.data, classify: makeClassifier(lexicon, knowledge.data, conceptsOf(shared)) }),
     format: (result, names, lang, limits) => formatDeclaration(result, names, { lang, words: knowledge.languages[lang], limits, rates }),

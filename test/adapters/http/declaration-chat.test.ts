@@ -46,9 +46,9 @@ describe('chat with the declaration check', () => {
 
   describe('when the category is not given', () => {
     it.each([
-      ['en', '3 cartons of Marlboro and a bag for 3,000 yuan', 'no', 'yes', /bag/],
-      ['ru', '3 блока сигарет и сумка за 3 000 юаней', 'нет', 'да', /сумк/],
-      ['zh', '3条烟和一个3000元的包', '不是', '是的', /包/],
+      ['en', '1 carton of Marlboro and a bag for 3,000 yuan', 'no', 'yes', /bag/],
+      ['ru', '1 блок сигарет и сумка за 3 000 юаней', 'нет', 'да', /сумк/],
+      ['zh', '1条烟和一个3000元的包', '不是', '是的', /包/],
     ])('asks one question at a time in %s, only what changes the verdict, then answers', async (_lang, list, no, yes, item) => {
       const first = await say(list);
       expect(first.reply.kind).toBe('clarify');
@@ -58,8 +58,8 @@ describe('chat with the declaration check', () => {
       expect(second.reply.declaration?.missing.map((m) => m.field)).toEqual(['category.residency']);
       const third = await say(yes, first.conversationId);
       expect(third.reply.kind).toBe('answer');
-      // 3 cartons are over every route's allowance; the bag is within a resident's 5,000
-      expect(third.reply.declaration?.items.map((i) => i.status)).toEqual(['over', 'within']);
+      // a carton is within an ordinary traveller's allowance (over a frequent one's); the bag within a resident's 5,000 (over a visitor's 2,000)
+      expect(third.reply.declaration?.items.map((i) => i.status)).toEqual(['within', 'within']);
       expect(third.reply.text).toMatch(item);
     });
 
@@ -73,7 +73,7 @@ describe('chat with the declaration check', () => {
     });
 
     it('drops the pending list when the traveller asks something else', async () => {
-      const first = await say('3 cartons of cigarettes and 2 bottles of whisky');
+      const first = await say('1 carton of cigarettes and a bag for 3,000 yuan');
       expect(first.reply.kind).toBe('clarify');
       const next = await say('what documents does my cat need?', first.conversationId);
       expect(next.reply.declaration).toBeUndefined();

@@ -29,9 +29,9 @@ describe('Telegram /declare (guided declaration check)', () => {
   });
 
   describe.each([
-    ['en', 911, '3 cartons of cigarettes, 2 bottles of whisky, a handbag for 3000 yuan'],
-    ['zh', 912, '香烟3条，威士忌2瓶，手提包3000元'],
-    ['ru', 913, '3 блока сигарет, 2 бутылки виски, сумка за 3000 юаней'],
+    ['en', 911, '1 carton of cigarettes, a handbag for 3000 yuan'],
+    ['zh', 912, '香烟1条，手提包3000元'],
+    ['ru', 913, '1 блок сигарет, сумка за 3000 юаней'],
   ] as const)('when the list leaves the category open (%s)', (lang, chatId, list) => {
     it('asks with buttons, takes each answer from a button, and gives the item-by-item check', async () => {
       const from = user(lang, chatId);
@@ -56,7 +56,7 @@ describe('Telegram /declare (guided declaration check)', () => {
   });
 
   describe('every button answer in the data file', () => {
-    const lists = { en: '3 cartons of cigarettes, 2 bottles of whisky, a handbag for 3000 yuan', zh: '香烟3条，威士忌2瓶，手提包3000元', ru: '3 блока сигарет, 2 бутылки виски, сумка за 3000 юаней' } as const;
+    const lists = { en: '1 carton of cigarettes, a handbag for 3000 yuan', zh: '香烟1条，手提包3000元', ru: '1 блок сигарет, сумка за 3000 юаней' } as const;
     const cases = (['en', 'zh', 'ru'] as const).flatMap((lang) => (['ordinary', 'hk_macao', 'frequent', 'resident', 'non_resident'] as const).map((choice) => [lang, choice] as const));
     it.each(cases)('is understood by the assistant (%s, %s)', (lang, choice) => {
       const { assistant } = h.server.services;
@@ -83,7 +83,7 @@ describe('Telegram /declare (guided declaration check)', () => {
     it('answers that the button is no longer valid and sends nothing to the assistant', async () => {
       const chatId = 921;
       const from = user('en', chatId);
-      await h.say(textUpdate('3 cartons of cigarettes and 2 bottles of whisky', { chat: privateChat(chatId), from }), chatId);
+      await h.say(textUpdate('1 carton of cigarettes and a bag for 3,000 yuan', { chat: privateChat(chatId), from }), chatId);
       const question = (await dialogueOf(chatId)).messageId;
       await press('decl:hk_macao', chatId, question);
       const before = h.server.services.store.listMessages(conversationOf(chatId)).length;

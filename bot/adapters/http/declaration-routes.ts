@@ -32,8 +32,8 @@ export function declarationRoutes(deps: DeclarationRoutesDeps): Router {
     const names = input.items.map((i) => i.description ?? deps.service.knowledge.languages[lang].labels[i.type]);
     const first = checked.value.missing[0];
     const named = input.items.map((i, k) => ({ ...i, label: names[k] ?? i.type }));
-    const text = first ? deps.service.question(first, named, lang, knowledge.limits) : deps.service.format(checked.value, names, lang, knowledge.limits);
-    res.json({ lang, text, result: checked.value });
+    const formatted = first ? { text: deps.service.question(first, named, lang, knowledge.limits), more: '' } : deps.service.format(checked.value, names, lang, knowledge.limits);
+    res.json({ lang, text: formatted.text, ...(formatted.more ? { more: formatted.more } : {}), result: checked.value });
   });
   return router;
 }

@@ -15,6 +15,14 @@ export type Composed = { text: string; citations: Citation[]; more?: string };
 
 /** Details shown in the first reply at most, besides the lead (issue 10: short, their case first). */
 const MAX_SHOWN_DETAILS = 2;
+/**
+ * Characters a first reply aims at on a 390-px phone (issue 10): a Chinese character carries
+ * about what a short word does. Details that do not fit go behind "more"; the lead always stays,
+ * and so does the entry's key detail up to MAX_REPLY_CHARS.
+ */
+const REPLY_BUDGET_CHARS: Record<LanguageCode, number> = { zh: 300, en: 600, ru: 600 };
+/** The key detail may take a reply past the budget, never past this. */
+const MAX_REPLY_CHARS = 1000;
 
 /** Citations of an entry: one per document, named in the reply's language, with its own URL. */
 export function citationsFor(bundle: Pick<KnowledgeBundle, 'sources'>, entry: KnowledgeEntry, lang: LanguageCode): Citation[] {
@@ -51,13 +59,22 @@ export function composeAnswer(bundle: KnowledgeBundle, entry: KnowledgeEntry, la
   const a = entry.answer[lang];
   const r = (t: string) => renderText(t, bundle.limits, lang);
   const leads = category === 'all' ? [a.lead, ...Object.values(a.variants ?? {})] : [(category && a.variants?.[category]) || a.lead];
-  const { shown, rest } = pickDetails(entry, focus);
+  const picked = pickDetails(entry, focus);
   const detail = (i: number) => `• ${r(a.details[i] ?? '')}`;
-  const parts = [leads.map(r).join('\n'), ...shown.map(detail)];
-  if (entry.unsure) parts.push(bundle.templates.unsure_note[lang]);
-  parts.push(sourceLine(bundle, entry, lang));
+  const lead = leads.map(r).join('\n');
+  const tail = [...(entry.unsure ? [bundle.templates.unsure_note[lang]] : []), sourceLine(bundle, entry, lang)];
+  // details join the first reply while it stays within the phone budget; the rest wait behind "more"
+  let used = [lead, ...tail].reduce((n, t) => n + [...t].length + 1, 0);
+  const shown = picked.shown.filter((i) => {
+    const size = [...detail(i)].length + 1;
+    const budget = entry.facets[i]?.includes('key') ? MAX_REPLY_CHARS : REPLY_BUDGET_CHARS[lang];
+    if (used + size > budget) return false;
+    used += size;
+    return true;
+  });
+  const rest = [...picked.rest, ...picked.shown.filter((i) => !shown.includes(i))].sort((x, y) => x - y);
   const more = rest.map(detail).join('\n');
-  return { text: parts.join('\n'), citations: citationsFor(bundle, entry, lang), ...(more ? { more } : {}) };
+  return { text: [lead, ...shown.map(detail), ...tail].join('\n'), citations: citationsFor(bundle, entry, lang), ...(more ? { more } : {}) };
 }
 
 /** The clarifying question: the ordinary case's figure, then one question. */
@@ -107,7 +124,8 @@ export function composeEscalated(bundle: KnowledgeBundle, reasons: readonly Esca
   const first = reasons[0] ?? 'low_confidence';
   const intro = bundle.templates[TEMPLATE_OF_REASON[first]][lang];
   if (!entry) return { text: intro, citations: [] };
-  const body = composeAnswer(bundle, entry, lang, entry.dependsOn ? 'all' : undefined);
+  // the ordinary case's rule: every category's variant would take the reply past a phone screen
+  const body = composeAnswer(bundle, entry, lang);
   return { text: `${intro}\n\n${body.text}`, citations: body.citations, ...(body.more ? { more: body.more } : {}) };
 }
 

@@ -120,15 +120,29 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const first: MissingFact | undefined = same ? undefined : result.missing[0];
   if (first) {
     if (attempts >= MAX_QUESTIONS) return { state: cleared };
-    const text = service.question(first, items, lang, limits);
+    const question = service.question(first, items, lang, limits);
+    // the ordinary outcome first, then the one question that could change it (issue 10)
+    const ordinary = first.field.startsWith('category.') ? ordinaryVerdict(service, request, category, input) : undefined;
+    const text = ordinary ? `${ordinary}\n${question}` : question;
     const pending: PendingDeclaration = { items, category: stripUndefined(category), asked: first.field, attempts };
     return { reply: { kind: 'clarify', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result }, state: { ...learned, pendingDeclaration: pending } };
   }
   const shortNames = [...new Set(result.entries.flatMap((id) => loaded.engine.entries.get(id)?.sources.slice(0, 1) ?? []).flatMap(({ source }) => loaded.knowledge.sources.get(source)?.short[lang] ?? []))].slice(0, 3);
   const sources = shortNames.length ? `\n${fillTemplate(loaded.knowledge.templates.source_line[lang], { sources: shortNames.join(lang === 'zh' ? '、' : '; '), date: loaded.knowledge.limits.reviewed })}` : '';
   const assumed = same ? `\n${service.knowledge.languages[lang].phrases.same_for_everyone}` : '';
-  const text = service.format(result, names, lang, limits) + assumed + sources;
-  return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result }, state: learned };
+  const formatted = service.format(result, names, lang, limits);
+  const text = formatted.text + assumed + sources;
+  return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result, ...(formatted.more ? { more: formatted.more } : {}) }, state: learned };
+}
+
+/** "For an ordinary traveller living in mainland China: take the RED channel", when that case is complete and red. */
+function ordinaryVerdict(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, input: StepInput): string | undefined {
+  const category = { route: known.route ?? 'ordinary', residency: known.residency ?? 'resident' } as const;
+  const checked = service.check({ items, category }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+  // only "declare" is said before the question: "nothing to declare" could be wrong for the category not yet known
+  if (!checked.ok || checked.value.missing.length > 0 || checked.value.channel !== 'red') return undefined;
+  const P = service.knowledge.languages[input.lang].phrases;
+  return fillTemplate(P.if_ordinary, { verdict: P.channel_red.replace(/^➜\s*/, '') });
 }
 
 const ROUTE_CHOICES = ['ordinary', 'hk_macao', 'frequent'] as const;

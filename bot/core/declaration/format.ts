@@ -10,6 +10,12 @@ export type FormatContext = { lang: LanguageCode; words: DeclarationLanguage; li
 /** An item as the traveller gave it, with the words to call it by. */
 export type NamedItem = Pick<DeclarationItem, 'quantity' | 'unit' | 'value' | 'currency'> & { label: string };
 
+/**
+ * Notes on how the estimate was made, not on what to do: shown behind "more". The 1988 cap is
+ * already said in the item line it applies to.
+ */
+const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['rates', 'example_value', 'tobacco_alternatives', 'tobacco_in_value_allowance', 'single_item', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure']);
+
 /** Notes the item lines already say, so the notes list leaves them out. */
 const SAID_IN_LINE: ReadonlySet<NoteCode> = new Set(['price_needed', 'estimate']);
 
@@ -117,7 +123,7 @@ function itemLines(r: ItemResult, name: string, no: number, ctx: FormatContext):
  * (always "an estimate; the officer on duty decides", and the reference-rate date when money
  * was converted). `names` are the traveller's words for each item (the channel escapes them).
  */
-export function formatDeclaration(result: DeclarationResult, names: readonly string[], ctx: FormatContext): string {
+export function formatDeclaration(result: DeclarationResult, names: readonly string[], ctx: FormatContext): { text: string; more: string } {
   const P = ctx.words.phrases;
   const s = slots(ctx);
   const lines = [P.title];
@@ -131,13 +137,17 @@ export function formatDeclaration(result: DeclarationResult, names: readonly str
   // Never "nothing to declare" while an item went unchecked (its own rules, unknown): that could be wrong advice.
   const unchecked = result.items.some((r) => r.treatment === 'own_rules' || r.treatment === 'ask' || r.status === 'unknown');
   lines.push(result.channel === 'red' ? P.channel_red : unchecked ? P.channel_unchecked : P.channel_green);
-  const options = result.options.filter((o) => o !== 'declare');
-  if (options.length > 0) lines.push(P.options_intro, ...options.map((o) => `• ${fillTemplate(ctx.words.options[o], s)}`));
+  // for a phone: the caveats that change what to do stay with the verdict; how the estimate was
+  // made and what can be done with the excess go behind "more" (issue 10)
   const itemNotes = result.items.flatMap((r) => (r.status === 'prohibited' || r.status === 'restricted' ? r.notes.slice(1) : r.notes));
   const notes = [...new Set([...itemNotes, ...result.notes])].filter((c) => !SAID_IN_LINE.has(c));
-  if (notes.length > 0) lines.push(P.notes_intro, ...notes.map((c) => `• ${fillTemplate(ctx.words.notes[c], s)}`));
+  const note = (c: NoteCode) => `• ${fillTemplate(ctx.words.notes[c], s)}`;
+  const main = notes.filter((c) => !NOTES_IN_MORE.has(c));
+  if (main.length > 0) lines.push(P.notes_intro, ...main.map(note));
   lines.push(fillTemplate(ctx.words.notes.estimate, s));
-  return lines.join('\n');
+  const options = result.options.filter((o) => o !== 'declare');
+  const more = [...(options.length > 0 ? [P.options_intro, ...options.map((o) => `• ${fillTemplate(ctx.words.options[o], s)}`)] : []), ...notes.filter((c) => NOTES_IN_MORE.has(c)).map(note)];
+  return { text: lines.join('\n'), more: more.join('\n') };
 }
 
 /** "12 cartons cigarettes", "bag 15,000 CNY": how the list was read, for the question. */

@@ -173,6 +173,9 @@ function compound(text: string, tokens: Token[]): Token[] {
     } else if (close && isMarker(next, 'times')) {
       out.push({ kind: 'times', value: t.value, start: t.start, end: next.end });
       i++;
+    } else if (isMarker(out.at(-1), 'perUnit') && t.value < 5 && !Number.isInteger(t.value)) {
+      // "водка 4 бутылки по 0,5": a fraction after "each" is a bottle's litres, never a price
+      out.push({ kind: 'qty', value: t.value, unit: 'l', start: t.start, end: t.end });
     } else if ((isMarker(out.at(-1), 'value') || isMarker(out.at(-1), 'perUnit') || t.hanTenThousands) && !wordFollows(text, t, next)) {
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
     } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,3}\s)?$/u.test(text.slice(t.end, next?.start))) {

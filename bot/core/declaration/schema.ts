@@ -98,6 +98,7 @@ export const PHRASE_KEYS = [
   'title',
   'channel_unchecked',
   'same_for_everyone',
+  'if_ordinary',
   'read_as',
   'line_within',
   'line_within_declare',

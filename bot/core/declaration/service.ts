@@ -25,7 +25,8 @@ export type DeclarationService = {
   readonly options: ParseOptions;
   parse(text: string, shared: LanguageResources): ParsedDeclaration;
   check(input: DeclarationInput, limits: Limits, shared: LanguageResources): Result<DeclarationResult, DeclarationError>;
-  format(result: DeclarationResult, names: readonly string[], lang: LanguageCode, limits: Limits): string;
+  /** The verdict item by item (`text`), and the options and notes for "more". */
+  format(result: DeclarationResult, names: readonly string[], lang: LanguageCode, limits: Limits): { text: string; more: string };
   question(missing: MissingFact, items: readonly NamedItem[], lang: LanguageCode, limits: Limits): string;
   /** The first amount (with its currency, if named) and the first count in a short answer. */
   readAnswer(text: string): { amount?: number; currency?: string; count?: number };

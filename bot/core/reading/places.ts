@@ -15,15 +15,17 @@ export const PlacesFileSchema = z
     residence: perLanguage,
     /** "citizen of", "гражданка": the traveller's country follows. */
     citizen: perLanguage,
-    /** "flying from", "从", "из": the flight comes from the place that follows. */
+    /** "flying from", "从", "из", and "bought in", "在", "купила в": the trip comes from the place that follows. */
     arrival: perLanguage,
+    /** Words right after a foreign place that say the trip comes from there ("日本买的", "韩国回来"). */
+    arrivalAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
   })
   .strict();
 export type PlacesFile = z.infer<typeof PlacesFileSchema>;
 
 type Frame = 'residence' | 'citizen' | 'arrival';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -32,7 +34,8 @@ const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
 export function buildGazetteer(file: PlacesFile): Gazetteer {
   const all = (k: 'china' | 'abroad' | Frame) => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean);
   const frames = (['residence', 'citizen', 'arrival'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
-  return { frames, china: all('china'), abroad: all('abroad') };
+  const after = LANGUAGES.flatMap((l) => file.arrivalAfter[l]).map(prepared).filter(Boolean);
+  return { frames, china: all('china'), abroad: all('abroad'), after };
 }
 
 /** Words that may stand between a frame and its place ("I live in the US", "живу в г. Москве"). */
@@ -56,7 +59,17 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
       if (place === 'abroad' && frame === 'arrival') cues.add('ordinary');
     }
   }
+  if (!cues.has('ordinary') && gazetteer.abroad.some((p) => followedBy(s, p, gazetteer.after))) cues.add('ordinary');
   return cues;
+}
+
+/** True when `place` occurs directly followed by one of `words` ("日本" + "买"). */
+function followedBy(s: string, place: string, words: readonly string[]): boolean {
+  for (let at = s.indexOf(place); at >= 0; at = s.indexOf(place, at + 1)) {
+    const rest = s.slice(at + place.length, at + place.length + 8).trimStart();
+    if (words.some((w) => rest.startsWith(w))) return true;
+  }
+  return false;
 }
 
 function placeAt(s: string, from: number, g: Gazetteer): 'china' | 'abroad' | undefined {

@@ -1,3 +1,4 @@
+import { FACETS } from '../knowledge/lang-schema';
 import type { DependsOn, KnowledgeEntry, TravellerCategory } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
 import { SHORT_MESSAGE_TOKENS, type Reading, type ReadingContext } from '../reading';
@@ -47,6 +48,9 @@ export type DecideContext = ReadingContext & { options: DecideOptions };
 type Outcome = { decision: Decision; state: ConversationState };
 
 const DEPARTMENT_ENTRY: Record<string, Department> = { 'dept-border': 'border', 'dept-airline': 'airline', 'dept-airport': 'airport', 'dept-police': 'police' };
+/** A greeting or thanks is at most this long ("好的谢谢啦 很有用👍"). */
+const SMALLTALK_MAX_CHARS = 16;
+
 /** Concepts that say what is asked about anything (over? declare? allowed?) but name no thing. */
 const GENERIC_CONCEPTS = new Set(['allowance', 'excess', 'declare', 'prohibited', 'tax', 'value_allowance']);
 
@@ -81,7 +85,10 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const weak = (best?.score ?? 0) < ctx.options.strongScore;
   const misses = weak ? state.misses + 1 : 0;
   if (weak && misses >= 2) return escalate(['repeated_misses'], { ...next, misses });
-  return answer(entry, categoryFor(entry, next), { ...next, misses }, !weak);
+  // a question about an aspect that is the same for everyone (how the excess is taxed, the old
+  // figure, papers) gets the ordinary traveller's rule and that aspect, not a category question
+  const category = categoryFor(entry, next) ?? (asksAboutAspect(entry, r) ? 'ordinary_case' : undefined);
+  return answer(entry, category === 'ordinary_case' ? undefined : category, { ...next, misses }, !weak, category === 'ordinary_case');
 }
 
 /**
@@ -110,7 +117,8 @@ function fromContext(r: Reading, state: ConversationState, next: ConversationSta
 function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, options: DecideOptions): Outcome | undefined {
   const { intent } = r;
   if (!intent) return undefined;
-  const short = r.tokens.length <= SHORT_MESSAGE_TOKENS;
+  // Chinese tokens include character bigrams, so shortness is counted in characters too
+  const short = r.tokens.length <= SHORT_MESSAGE_TOKENS || [...r.text].length <= SMALLTALK_MAX_CHARS;
   if ((intent.intent === 'greeting' || intent.intent === 'thanks') && intent.probability >= options.minSmalltalkProbability && r.topical.length === 0 && short) {
     return { decision: { kind: 'smalltalk', intent: intent.intent }, state: next };
   }
@@ -128,13 +136,21 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   return undefined;
 }
 
-function answer(entry: KnowledgeEntry, category: TravellerCategory | 'all' | undefined, state: ConversationState, confident = true): Outcome {
+function answer(entry: KnowledgeEntry, category: TravellerCategory | 'all' | undefined, state: ConversationState, confident = true, ordinaryCase = false): Outcome {
   const base: ConversationState = { ...state, lastEntryId: entry.id, lastTopic: entry.topic, pendingClarifyEntryId: undefined };
-  if (entry.dependsOn && category === undefined) {
+  if (entry.dependsOn && category === undefined && !ordinaryCase) {
     return { decision: { kind: 'clarify', entryId: entry.id, dependsOn: entry.dependsOn }, state: { ...base, pendingClarifyEntryId: entry.id } };
   }
   const decision: Decision = category === 'all' ? { kind: 'answer', entryId: entry.id, allVariants: true, confident } : { kind: 'answer', entryId: entry.id, category, confident };
   return { decision, state: base };
+}
+
+/** Facets that do not depend on the traveller's category (lang-schema FACETS). */
+const ASPECT_FACETS: ReadonlySet<string> = new Set(FACETS);
+
+/** True when the question asks about one of the entry's details by a facet ("以前不是100支吗", "per person?"). */
+function asksAboutAspect(entry: KnowledgeEntry, r: Reading): boolean {
+  return entry.facets.some((facets) => !facets.includes('key') && facets.some((f) => ASPECT_FACETS.has(f) && r.focus.has(f)));
 }
 
 function escalate(reasons: EscalationReason[], state: ConversationState): Outcome {

@@ -39,14 +39,14 @@ export function citationsFor(bundle: Pick<KnowledgeBundle, 'sources'>, entry: Kn
  * it mentions, then the one marked `key` while there is room, at most MAX_SHOWN_DETAILS, in the
  * entry's order. The others go behind "more".
  */
-export function pickDetails(entry: KnowledgeEntry, focus: ReadonlySet<string>): { shown: number[]; rest: number[] } {
+export function pickDetails(entry: KnowledgeEntry, focus: ReadonlySet<string>): { shown: number[]; rest: number[]; asked: number[] } {
   const all = entry.answer.en.details.map((_, i) => i);
   const facetsOf = (i: number) => entry.facets[i] ?? [];
   const asked = all.filter((i) => facetsOf(i).some((f) => f !== 'key' && focus.has(f)));
   const key = all.filter((i) => facetsOf(i).includes('key'));
   // the details asked about, and the key one while there is room for it
   const shown = [...new Set([...asked.slice(0, MAX_SHOWN_DETAILS), ...key])].slice(0, MAX_SHOWN_DETAILS).sort((a, b) => a - b);
-  return { shown, rest: all.filter((i) => !shown.includes(i)) };
+  return { shown, rest: all.filter((i) => !shown.includes(i)), asked: asked.filter((i) => shown.includes(i)) };
 }
 
 /**
@@ -67,7 +67,9 @@ export function composeAnswer(bundle: KnowledgeBundle, entry: KnowledgeEntry, la
   let used = [lead, ...tail].reduce((n, t) => n + [...t].length + 1, 0);
   const shown = picked.shown.filter((i) => {
     const size = [...detail(i)].length + 1;
-    const budget = entry.facets[i]?.includes('key') ? MAX_REPLY_CHARS : REPLY_BUDGET_CHARS[lang];
+    // what the question asked about comes first, then the key detail; anything else only within the budget
+    const priority = picked.asked.includes(i) || (picked.asked.length === 0 && entry.facets[i]?.includes('key'));
+    const budget = priority ? MAX_REPLY_CHARS : REPLY_BUDGET_CHARS[lang];
     if (used + size > budget) return false;
     used += size;
     return true;

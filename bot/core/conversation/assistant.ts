@@ -1,5 +1,5 @@
 import { composeAnswer, composeClarify, composeEscalated, composeRouted, type Composed } from '../answer';
-import { declarationStep, type DeclarationService } from '../declaration';
+import { declarationStep, estimateForQuestion, type DeclarationService } from '../declaration';
 import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
 import type { Clock, Conversation, ConversationState, ConversationStore, EventBus, IdGenerator, Logger, StoredMessage } from '../ports';
@@ -102,11 +102,20 @@ function toReply(deps: AssistantDeps, decision: Decision, conversation: Conversa
       const entry = entryOf(decision.entryId);
       if (!entry) throw new Error(`bot: decided on unknown entry ${decision.entryId}`);
       const c = composeAnswer(knowledge, entry, lang, decision.allVariants ? 'all' : decision.category, reading.focus);
-      return { kind: 'answer', lang, ...c, entryId: entry.id };
+      const loaded = deps.runtime.current();
+      const estimate = deps.declaration ? estimateForQuestion(deps.declaration, reading, conversation.state, loaded, lang, entry.topic) : undefined;
+      return { kind: 'answer', lang, ...c, ...(estimate ? { text: `${estimate}\n\n${c.text}` } : {}), entryId: entry.id };
     }
     case 'clarify': {
       const entry = entryOf(decision.entryId);
       if (!entry) throw new Error(`bot: decided on unknown entry ${decision.entryId}`);
+      // a concrete case whose verdict is the same for every category needs no question (issue 10)
+      const estimate = deps.declaration ? estimateForQuestion(deps.declaration, reading, conversation.state, deps.runtime.current(), lang, entry.topic) : undefined;
+      if (estimate) {
+        deps.store.saveState(conversation.id, lang, { ...deps.store.getConversation(conversation.id)?.state ?? conversation.state, pendingClarifyEntryId: undefined });
+        const c = composeAnswer(knowledge, entry, lang, undefined, reading.focus);
+        return { kind: 'answer', lang, ...c, text: `${estimate}\n\n${c.text}`, entryId: entry.id };
+      }
       return { kind: 'clarify', lang, ...composeClarify(knowledge, entry, lang), entryId: entry.id };
     }
     case 'routed':

@@ -63,6 +63,33 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   return run(service, input, answered.items, answered.category, pending.data.attempts + 1);
 }
 
+/** Entry topics whose answer a concrete price makes concrete (value allowance, tax, declaring). */
+const PRICED_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax', 'declaration']);
+
+/**
+ * The case of a question that names priced things ("a bag for 30,000 yuan, do I pay?"), worked
+ * out by the same rules as a list, to go before the rule's answer (issue 10: their case first).
+ * For the category the conversation knows, else a resident (said in the intro); undefined when
+ * nothing is priced or a fact is still missing.
+ */
+export function estimateForQuestion(service: DeclarationService, reading: Reading, state: ConversationState, loaded: LoadedKnowledge, lang: LanguageCode, entryTopic: string): string | undefined {
+  const priced = (reading.list?.items ?? []).filter((i) => i.type === 'goods' && i.value !== undefined && i.priceSpan);
+  if (priced.length === 0 || !PRICED_TOPICS.has(entryTopic)) return undefined;
+  const known = reading.category.residency ?? asResidency(state.residency);
+  const route = reading.category.route ?? asRoute(state.route) ?? 'ordinary';
+  const items = priced.map(toPendingItem);
+  const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
+  const check = (residency: 'resident' | 'non_resident') => service.check({ items: request, category: { route, residency } }, loaded.knowledge.limits, loaded.engine.resources);
+  const checked = check(known ?? 'resident');
+  if (!checked.ok || checked.value.missing.length > 0) return undefined;
+  const text = service.estimate(checked.value, items.map((i) => i.label), lang, loaded.knowledge.limits, known ?? 'resident');
+  if (known) return text;
+  // residency not known: only when a visitor's verdict is the same (a 30,000 bag is over every allowance)
+  const other = check('non_resident');
+  if (!other.ok || other.value.channel !== checked.value.channel) return undefined;
+  return `${text}\n${service.knowledge.languages[lang].phrases.same_for_everyone}`;
+}
+
 /** The request fields of a parsed item (the parser's own flags dropped), with its label. */
 function toPendingItem(p: ParsedItem): PendingItem {
   const { type, quantity, unit, volumeMl, abv, value, currency, description, kind } = p;

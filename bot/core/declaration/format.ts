@@ -118,6 +118,19 @@ function itemLines(r: ItemResult, name: string, no: number, ctx: FormatContext):
 }
 
 /**
+ * A question's own case, in a few lines: the verdict for each priced thing it names and the
+ * channel, headed by whose case it is ("Your case, an estimate for a resident:"). The same lines
+ * as the itemised reply (issue 10: one code path for a list and for a concrete question).
+ */
+export function formatEstimate(result: DeclarationResult, names: readonly string[], ctx: FormatContext, residency: 'resident' | 'non_resident'): string {
+  const P = ctx.words.phrases;
+  const lines = [fillTemplate(P.estimate_intro, { who: residency === 'resident' ? P.who_resident : P.who_non_resident })];
+  result.items.forEach((r, i) => lines.push(...itemLines(r, names[r.index] ?? ctx.words.labels[r.type], i + 1, ctx)));
+  lines.push(result.channel === 'red' ? P.channel_red : P.channel_green);
+  return lines.join('\n');
+}
+
+/**
  * The itemised reply: one line per item (what it is, the allowance, the excess, declare or
  * not), the estimated tax with its band, the channel, the options for the excess and the notes
  * (always "an estimate; the officer on duty decides", and the reference-rate date when money

@@ -4,7 +4,7 @@ import type { LanguageCode } from '../knowledge/schema';
 import type { Result } from '../result';
 import { normalizeText, prepareText, type LanguageResources } from '../text';
 import { makeClassifier } from './classify';
-import { formatDeclaration, formatQuestion, type NamedItem } from './format';
+import { formatDeclaration, formatEstimate, formatQuestion, type NamedItem } from './format';
 import { buildLexicon, type Lexicon } from './lexicon';
 import type { DeclarationKnowledge } from './load';
 import type { DeclarationError } from './normalize-items';
@@ -28,6 +28,8 @@ export type DeclarationService = {
   /** The verdict item by item (`text`), and the options and notes for "more". */
   format(result: DeclarationResult, names: readonly string[], lang: LanguageCode, limits: Limits): { text: string; more: string };
   question(missing: MissingFact, items: readonly NamedItem[], lang: LanguageCode, limits: Limits): string;
+  /** The verdict lines of a concrete question's case (formatEstimate). */
+  estimate(result: DeclarationResult, names: readonly string[], lang: LanguageCode, limits: Limits, residency: 'resident' | 'non_resident'): string;
   /** The first amount (with its currency, if named) and the first count in a short answer. */
   readAnswer(text: string): { amount?: number; currency?: string; count?: number };
 };
@@ -46,6 +48,7 @@ export function createDeclarationService(knowledge: DeclarationKnowledge, option
       parseDeclarationList(text, { lexicon, data: knowledge.data, matchConcepts: conceptsOf(shared), matchCategories: (t) => shared.categories.match(prepareText(t)), asksQuestion: (t) => shared.questionWords.match(prepareText(t)).size > 0 }),
     check: (input, limits, shared) =>
       checkDeclaration(input, { limits, rates: knowledge.rates, data: knowledge.data, classify: makeClassifier(lexicon, knowledge.data, conceptsOf(shared)) }),
+    estimate: (result, names, lang, limits, residency) => formatEstimate(result, names, { lang, words: knowledge.languages[lang], limits, rates }, residency),
     format: (result, names, lang, limits) => formatDeclaration(result, names, { lang, words: knowledge.languages[lang], limits, rates }),
     question: (missing, items, lang, limits) =>
       formatQuestion(missing, items, { lang, words: knowledge.languages[lang], limits, rates, frequentWindowDays: getLimit(limits, 'tobacco.frequentWindowDays') }),

@@ -30,6 +30,7 @@ export type Reply =
 
 /** Why a conversation was handed to a coordinator; stored with the escalation. */
 export type EscalationReason =
+  | 'medical'
   | 'asked_for_human'
   | 'anger'
   | 'distress'

@@ -101,6 +101,7 @@ export function composeRouted(bundle: KnowledgeBundle, department: Department, l
 }
 
 const TEMPLATE_OF_REASON: Record<EscalationReason, TemplateKey> = {
+  medical: 'escalated_medical',
   evasion: 'escalated_evasion',
   prompt_injection: 'escalated_injection',
   asked_for_human: 'escalated_human',

@@ -48,6 +48,9 @@ export type DecideContext = ReadingContext & { options: DecideOptions };
 type Outcome = { decision: Decision; state: ConversationState };
 
 const DEPARTMENT_ENTRY: Record<string, Department> = { 'dept-border': 'border', 'dept-airline': 'airline', 'dept-airport': 'airport', 'dept-police': 'police' };
+/** Escalations that also state the rule in question. */
+const RULE_WITH_REASON: ReadonlySet<EscalationReason> = new Set(['evasion', 'prompt_injection']);
+
 /** A greeting or thanks is at most this long ("好的谢谢啦 很有用👍"). */
 const SMALLTALK_MAX_CHARS = 16;
 
@@ -65,8 +68,10 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const best = confidentHit(r.hits, r.topical, ctx.options);
   const next: ConversationState = { ...state, ...r.category };
 
-  // The rule in question goes with the escalation only when the message names its topic.
-  const relevant = best && best.matchedConcepts.length > 0 ? best.entryId : undefined;
+  // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
+  // names its topic; someone unwell, held up or upset needs the person, not a rule (issue 9).
+  const ruleMatters = r.signals.some((s) => RULE_WITH_REASON.has(s));
+  const relevant = ruleMatters && best && best.matchedConcepts.length > 0 ? best.entryId : undefined;
   if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
   if (r.act === 'empty') return escalate(['out_of_scope'], next);
 

@@ -2,6 +2,7 @@ import type { Signal } from '../knowledge/lang-schema';
 import type { EscalationReason } from '../types';
 
 const REASON_OF_SIGNAL: Record<Signal, EscalationReason> = {
+  medical: 'medical',
   injection: 'prompt_injection',
   evasion: 'evasion',
   human: 'asked_for_human',

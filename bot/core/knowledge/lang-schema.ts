@@ -25,7 +25,7 @@ export const IntentSchema = z.enum(INTENTS);
 export type Intent = z.infer<typeof IntentSchema>;
 
 /** Escalation signals found by word/phrase match (lowercased substring for zh, token prefix otherwise). */
-export const SIGNALS = ['human', 'anger', 'distress', 'urgency', 'seized', 'dispute', 'fine', 'staff_complaint', 'evasion', 'injection'] as const;
+export const SIGNALS = ['medical', 'human', 'anger', 'distress', 'urgency', 'seized', 'dispute', 'fine', 'staff_complaint', 'evasion', 'injection'] as const;
 export const SignalSchema = z.enum(SIGNALS);
 export type Signal = z.infer<typeof SignalSchema>;
 

@@ -9,6 +9,7 @@ export const TEMPLATE_KEYS = [
   'unsure_note',
   'clarify_route',
   'clarify_topic',
+  'escalated_medical',
   'clarify_residency',
   'no_match',
   'escalated_human',

@@ -70,7 +70,9 @@ export function readScripts(text: string, vocabulary: ScriptVocabulary): ScriptR
     if (ru && !en) russian++;
     if (en) english++;
   }
-  if (russian < 2 || russian <= english) return { text, simplified: false, latinRussian: false };
+  // two Russian words, or a message whose every word is Russian ("privet")
+  const allRussian = russian > 0 && english === 0 && [...isRussian.values()].every(Boolean);
+  if ((russian < 2 && !allRussian) || russian <= english) return { text, simplified: false, latinRussian: false };
   const converted = lower.replace(LATIN_WORD, (w) => (isRussian.get(w) === false && vocabulary.en.has(stemEn(w.replace(/'/g, ''))) ? w : toCyrillicWord(w)));
   return { text: converted, simplified: false, latinRussian: true };
 }

@@ -143,8 +143,10 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const names = items.map((i) => i.label);
   const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), misses: 0 };
   const citations = citationsOf(result.entries, loaded, lang);
-  // a list that goes to the red channel whoever the traveller is needs no question (a missing price only leaves its tax open)
-  const first: MissingFact | undefined = same ? undefined : result.missing[0];
+  // a list that goes to the red channel whoever the traveller is needs no question, and neither does
+  // a missing price once the channel is red anyway: it only leaves that item's tax open
+  const onlyPrices = result.channel === 'red' && result.missing.every((m) => /\.(value|currency)$/.test(m.field));
+  const first: MissingFact | undefined = same || onlyPrices ? undefined : result.missing[0];
   if (first) {
     if (attempts >= MAX_QUESTIONS) return { state: cleared };
     const question = service.question(first, items, lang, limits);

@@ -178,7 +178,8 @@ function compound(text: string, tokens: Token[]): Token[] {
       out.push({ kind: 'qty', value: t.value, unit: 'l', start: t.start, end: t.end });
     } else if ((isMarker(out.at(-1), 'value') || isMarker(out.at(-1), 'perUnit') || t.hanTenThousands) && !wordFollows(text, t, next)) {
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
-    } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,3}\s)?$/u.test(text.slice(t.end, next?.start))) {
+    } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,12}\s){0,2}$/u.test(text.slice(t.end, next?.start))) {
+      // a count with up to two words before its thing: "50 cuban cigars", "2 палки сырокопчёной колбасы" 
       out.push({ kind: 'qty', value: t.value, unit: undefined, start: t.start, end: t.end });
     } else {
       out.push(t);

@@ -1,5 +1,5 @@
 import type { PendingDeclaration } from './declaration/chat-step';
-import type { Channel, ConversationId, EscalationId, EscalationReason, LanguageCode, MessageAuthor, ReplyKind, TravellerCategory } from './types';
+import type { Channel, Citation, ConversationId, EscalationId, EscalationReason, LanguageCode, MessageAuthor, ReplyKind, TravellerCategory } from './types';
 
 /** What the conversation remembers between messages (context for follow-ups and clarifications). */
 export type ConversationState = {
@@ -35,6 +35,9 @@ export type StoredMessage = {
   text: string;
   at: string;
   kind?: ReplyKind;
+  /** A bot reply's sources and its "more" details, so a reloaded conversation shows them as live. */
+  citations?: Citation[];
+  more?: string;
 };
 
 export type EscalationStatus = 'open' | 'claimed' | 'resolved';

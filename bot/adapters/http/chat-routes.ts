@@ -46,7 +46,15 @@ export function chatRoutes(deps: { assistant: Assistant; store: ConversationStor
     const after = z.coerce.number().int().min(0).optional().safeParse(req.query.after);
     if (!after.success) throw new ApiError('invalid_request', 'after must be a non-negative integer');
     if (!deps.store.getConversation(id)) return sendError(res, 'conversation_not_found', `no conversation with id "${id}"`);
-    const items = deps.store.listMessages(id, { afterId: after.data }).map((m) => ({ id: m.id, from: m.from, text: m.text, at: m.at }));
+    const items = deps.store.listMessages(id, { afterId: after.data }).map((m) => ({
+      id: m.id,
+      from: m.from,
+      text: m.text,
+      at: m.at,
+      ...(m.kind ? { kind: m.kind } : {}),
+      ...(m.more ? { more: m.more } : {}),
+      ...(m.citations?.length ? { citations: m.citations.map(({ id: entryId, title, source, url }) => ({ id: entryId, title, source, url })) } : {}),
+    }));
     res.json({ items });
   });
   return router;

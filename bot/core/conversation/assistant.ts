@@ -58,7 +58,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         if (!existing) store.createConversation(conversation);
         written.push(store.appendMessage({ conversationId: conversation.id, from: 'traveller', text: input.text, at: now }));
         const reply = replyFor(deps, conversation, reading, lang, now, unknownLanguage);
-        written.push(store.appendMessage({ conversationId: conversation.id, from: 'bot', text: reply.text, at: now, kind: reply.kind }));
+        const more = reply.kind === 'answer' || reply.kind === 'escalated' ? reply.more : undefined;
+        written.push(store.appendMessage({ conversationId: conversation.id, from: 'bot', text: reply.text, at: now, kind: reply.kind, citations: reply.citations, ...(more ? { more } : {}) }));
         return { conversationId: conversation.id, reply };
       });
       for (const message of written) deps.events.publish({ type: 'message', conversationId: conversation.id, channel: conversation.channel, message });

@@ -210,11 +210,14 @@ function stripUndefined(c: DeclarationCategory): DeclarationCategory {
   return { ...(c.route ? { route: c.route } : {}), ...(c.residency ? { residency: c.residency } : {}) };
 }
 
+/** Each entry's main document, each document once (several entries rest on the same measures). */
 function citationsOf(ids: readonly string[], loaded: LoadedKnowledge, lang: LanguageCode): Citation[] {
+  const seen = new Set<string>();
   return ids
     .flatMap((id) => {
       const entry = loaded.engine.entries.get(id);
       return entry ? citationsFor(loaded.knowledge, entry, lang).slice(0, 1) : [];
     })
+    .filter((c) => !seen.has(c.url) && Boolean(seen.add(c.url)))
     .slice(0, MAX_CITATIONS);
 }

@@ -4,10 +4,21 @@ import type { Conversation, ConversationState, ConversationStore, Escalation, St
 import type { Channel, ConversationId, EscalationId, EscalationReason, LanguageCode, MessageAuthor, ReplyKind } from '../../../core/types';
 
 type ConversationRow = { id: string; channel: string; lang: string; created_at: string; state_json: string };
-type MessageRow = { id: number; conversation_id: string; author: string; text: string; at: string; kind: string | null };
+type MessageRow = { id: number; conversation_id: string; author: string; text: string; at: string; kind: string | null; meta_json: string | null };
 type EscalationRow = { id: string; conversation_id: string; status: string; reasons_json: string; lang: string; channel: string; created_at: string; trigger_text: string };
 
 const StateSchema = z.object({ misses: z.number() }).passthrough();
+const MetaSchema = z.object({
+  citations: z.array(z.object({ id: z.string(), title: z.string(), source: z.string(), url: z.string() })).optional(),
+  more: z.string().optional(),
+});
+
+/** The stored meta of a message; a row this version cannot read shows as plain text. */
+function readMeta(json: string | null): Pick<StoredMessage, 'citations' | 'more'> {
+  if (!json) return {};
+  const parsed = MetaSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : {};
+}
 
 /** Conversations, messages and escalations in SQLite (better-sqlite3, synchronous). */
 export class SqliteConversationStore implements ConversationStore {
@@ -28,13 +39,14 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   appendMessage(m: Omit<StoredMessage, 'id'>): StoredMessage {
-    const info = this.db.prepare('INSERT INTO messages (conversation_id, author, text, at, kind) VALUES (?, ?, ?, ?, ?)').run(m.conversationId, m.from, m.text, m.at, m.kind ?? null);
+    const meta = m.citations?.length || m.more ? JSON.stringify({ ...(m.citations?.length ? { citations: m.citations } : {}), ...(m.more ? { more: m.more } : {}) }) : null;
+    const info = this.db.prepare('INSERT INTO messages (conversation_id, author, text, at, kind, meta_json) VALUES (?, ?, ?, ?, ?, ?)').run(m.conversationId, m.from, m.text, m.at, m.kind ?? null, meta);
     return { ...m, id: Number(info.lastInsertRowid) };
   }
 
   listMessages(id: ConversationId, options: { afterId?: number; limit?: number } = {}): StoredMessage[] {
     const rows = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?').all(id, options.afterId ?? 0, options.limit ?? 1000) as MessageRow[];
-    return rows.map((r) => ({ id: r.id, conversationId: r.conversation_id as ConversationId, from: r.author as MessageAuthor, text: r.text, at: r.at, ...(r.kind ? { kind: r.kind as ReplyKind } : {}) }));
+    return rows.map((r) => ({ id: r.id, conversationId: r.conversation_id as ConversationId, from: r.author as MessageAuthor, text: r.text, at: r.at, ...(r.kind ? { kind: r.kind as ReplyKind } : {}), ...readMeta(r.meta_json) }));
   }
 
   createEscalation(e: Escalation): void {

@@ -44,6 +44,11 @@ export const MIGRATIONS: readonly Migration[] = [
    CREATE INDEX escalations_by_status ON escalations(status, created_at);
    CREATE INDEX escalations_by_conversation ON escalations(conversation_id, status);`,
   },
+  {
+    // a bot reply's citations and "more" details (JSON), so a reloaded chat shows them as live (issue 10)
+    name: 'core-002-message-meta',
+    sql: `ALTER TABLE messages ADD COLUMN meta_json TEXT;`,
+  },
 ];
 
 /** Applies the migrations not yet recorded, in one transaction; returns how many ran. */

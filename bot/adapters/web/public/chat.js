@@ -76,7 +76,8 @@
       })
       .then(function (body) {
         if (!body) return;
-        body.items.forEach(function (m) { state.lastId = Math.max(state.lastId, m.id); addMessage(m.from, m.text); });
+        // the same styling, sources and "more" as when the reply arrived live
+        body.items.forEach(function (m) { state.lastId = Math.max(state.lastId, m.id); addMessage(m.from, m.text, m.from === 'traveller' ? null : m); });
         if (body.items.length) startLive();
       })
       .catch(function () { showStatus(t('network')); });

@@ -35,6 +35,9 @@ describe('telegram html', () => {
     it('returns the text alone when there is no citation', () => {
       expect(replyHtml({ text: 'a < b', citations: [] }, 'Links')).toBe('a &lt; b');
     });
+    it('puts the details not asked about in a collapsed quote, escaped', () => {
+      expect(replyHtml({ text: 'Lead.', citations: [], more: '• <b>old</b> rule' }, 'Links')).toBe('Lead.\n<blockquote expandable>• &lt;b&gt;old&lt;/b&gt; rule</blockquote>');
+    });
   });
 
   describe('splitHtml', () => {

@@ -72,6 +72,48 @@ describe('assistant', () => {
     });
   });
 
+  describe('when someone is unwell at the airport', () => {
+    it.each([
+      ['我老公在行李转盘旁边晕倒了', /120/],
+      ['my mother fainted at the baggage belt', /120/],
+      ['жене плохо, потеряла сознание у ленты', /120/],
+    ])('escalates with the emergency number and no rule attached (%s)', (text, number) => {
+      const [reply] = converse(services, text);
+      expect(reply).toMatchObject({ kind: 'escalated', reasons: expect.arrayContaining(['medical']) });
+      expect(reply?.text).toMatch(number);
+      expect(reply?.citations).toEqual([]);
+    });
+  });
+
+  describe('when a question names a priced thing', () => {
+    it.each([
+      ['a bag for 30,000 yuan, do I pay?', /RED channel/, /30,000/],
+      ['买了一个3万元的包，要交税吗？', /红色通道/, /30,000/],
+      ['купила сумку за 30 000 юаней, платить пошлину?', /КРАСНЫЙ/, /30\s000/],
+    ])('answers its own case first, with no category question when the verdict is the same for everyone (%s)', (text, channel, figure) => {
+      const [reply] = converse(services, text);
+      expect(reply?.kind).toBe('answer');
+      const firstLines = reply?.text.split('\n\n')[0] ?? '';
+      expect(firstLines).toMatch(channel);
+      expect(firstLines).toMatch(figure);
+    });
+  });
+
+  describe('when a clarifying question is pending', () => {
+    it('takes a new question as a new question, not as the answer', () => {
+      const [first, second] = converse(services, 'how many cigarettes can i bring?', 'and can I bring sausages?');
+      expect(first?.kind).toBe('clarify');
+      expect(second).toMatchObject({ kind: 'answer', entryId: 'meat-products' });
+    });
+  });
+
+  describe('when the message names nothing', () => {
+    it.each(['is this allowed??', '我带的这些东西算超了吗', 'у меня перебор или нет?'])('asks what the traveller carries instead of handing over (%s)', (text) => {
+      const [reply] = converse(services, text);
+      expect(reply).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru']])('answers %s in kind', (text, lang) => {
       const [reply] = converse(services, text);

@@ -52,6 +52,11 @@ export function checkKnowledge(bundle: KnowledgeBundle, today: Date, maxAgeMonth
   if (stale(bundle.departmentsReviewed)) issues.push({ file: 'departments.yaml', path: 'reviewed', message: `last reviewed ${bundle.departmentsReviewed}, more than ${maxAgeMonths} months ago` });
 
   for (const message of registryIssues(bundle.sources)) issues.push({ file: 'sources.yaml', path: 'sources', message });
+  // a concept no entry is tagged with routes its words nowhere (the "nuts" words once did)
+  const used = new Set(bundle.entries.flatMap((e) => [...e.tags, ...e.requires, ...e.excludes, ...e.facets.flat()]));
+  for (const concept of concepts) {
+    if (!used.has(concept)) issues.push({ file: 'lang/*.yaml', path: `concepts.${concept}`, message: `no entry is tagged with "${concept}": add it to an entry's tags, or drop the concept` });
+  }
   for (const entry of bundle.entries) {
     const file = bundle.files.get(entry.id) ?? entry.id;
     if (stale(entry.reviewed)) issues.push({ file, path: 'reviewed', message: `last reviewed ${entry.reviewed}, more than ${maxAgeMonths} months ago` });

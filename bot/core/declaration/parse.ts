@@ -12,6 +12,8 @@ export type ParseContext = {
   matchConcepts(text: string): ReadonlySet<string>;
   /** Traveller category cues found in a text. */
   matchCategories(text: string): ReadonlySet<string>;
+  /** Currency of sums when the message names none (the message language's, if it has one). */
+  defaultCurrency?: string;
   /** True when the text is phrased as a question (the shared question words, "吗", "можно ли"). */
   asksQuestion(text: string): boolean;
 };
@@ -244,14 +246,17 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
     if (articles.length > 0) placed.push({ at: seg.start, item: { type: 'goods', description: segText.slice(0, 200), label: segText.slice(0, 60), quantified: false, hasMoney: false, article: true } });
   }
   const items = placed.sort((a, b) => a.at - b.at).map((p) => p.item);
-  fillCurrency(items, tokens);
+  fillCurrency(items, tokens, ctx.defaultCurrency);
   return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)) };
 }
 
-/** A value without a currency takes the one currency the message names, if it names exactly one. */
-function fillCurrency(items: ParsedItem[], tokens: Token[]): void {
+/**
+ * A value without a currency takes the one currency the message names, if it names exactly one;
+ * when it names none, the message language's default (Chinese: yuan), else it stays open.
+ */
+function fillCurrency(items: ParsedItem[], tokens: Token[], defaultCurrency: string | undefined): void {
   const codes = new Set(tokens.flatMap((t) => (t.kind === 'currency' ? [t.code] : t.kind === 'money' && t.currency ? [t.currency] : [])));
-  const only = codes.size === 1 ? [...codes][0] : undefined;
+  const only = codes.size === 1 ? [...codes][0] : codes.size === 0 ? defaultCurrency : undefined;
   for (const item of items) if (item.value !== undefined && !item.currency && only) item.currency = only;
 }
 

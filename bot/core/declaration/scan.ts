@@ -128,6 +128,8 @@ function toToken(r: Raw | Token, afterNumber: boolean): Token | undefined {
   }
 }
 
+/** A bare number this large next to a thing is a price, not a count (nobody carries 100 bags). */
+const MIN_BARE_PRICE = 100;
 const isThing = (t: Token | undefined) => t !== undefined && (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods');
 const isGoods = (t: Token | undefined) => t?.kind === 'goods';
 const isMarker = (t: Token | undefined, m: Marker) => t?.kind === 'marker' && t.marker === m;
@@ -176,6 +178,12 @@ function compound(text: string, tokens: Token[]): Token[] {
     } else if (isMarker(out.at(-1), 'perUnit') && t.value < 5 && !Number.isInteger(t.value)) {
       // "водка 4 бутылки по 0,5": a fraction after "each" is a bottle's litres, never a price
       out.push({ kind: 'qty', value: t.value, unit: 'l', start: t.start, end: t.end });
+    } else if (t.value >= MIN_BARE_PRICE && isThing(next) && /^\s*的\s*$/u.test(text.slice(t.end, next?.start))) {
+      // "一个两千五的包", "一万二的金饰": a sum before 的 and a thing is its price
+      out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
+    } else if (t.value >= MIN_BARE_PRICE && isThing(out.at(-1)) && isHan(text.slice(Math.max(0, t.start - 1), t.start)) && !(close && next?.kind === 'unit')) {
+      // "香水八百", "手表3500": a bare sum right after a thing (Chinese, no unit) is its price
+      out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
     } else if ((isMarker(out.at(-1), 'value') || isMarker(out.at(-1), 'perUnit') || t.hanTenThousands) && !wordFollows(text, t, next)) {
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
     } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,12}\s){0,2}$/u.test(text.slice(t.end, next?.start))) {

@@ -161,6 +161,8 @@ export const DeclarationLanguageSchema = z
     drinks: z.record(id, words),
     goods: z.record(id, words),
     currencies: z.record(currencyCode, words),
+    /** The currency a sum means when a message in this language names none ("包两万三" is yuan). */
+    defaultCurrency: currencyCode.optional(),
     markers: z.object(Object.fromEntries(MARKERS.map((k) => [k, words])) as { [P in (typeof MARKERS)[number]]: typeof words }).strict(),
     /** Names of item types and units in replies. */
     labels: record(LABEL_KEYS),

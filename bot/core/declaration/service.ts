@@ -23,7 +23,8 @@ export type DeclarationService = {
   readonly knowledge: DeclarationKnowledge;
   readonly lexicon: Lexicon;
   readonly options: ParseOptions;
-  parse(text: string, shared: LanguageResources): ParsedDeclaration;
+  /** Reads a list; `lang` (the message's language) gives the currency of sums that name none. */
+  parse(text: string, shared: LanguageResources, lang?: LanguageCode): ParsedDeclaration;
   check(input: DeclarationInput, limits: Limits, shared: LanguageResources): Result<DeclarationResult, DeclarationError>;
   /** The verdict item by item (`text`), and the options and notes for "more". */
   format(result: DeclarationResult, names: readonly string[], lang: LanguageCode, limits: Limits): { text: string; more: string };
@@ -44,8 +45,8 @@ export function createDeclarationService(knowledge: DeclarationKnowledge, option
     knowledge,
     lexicon,
     options: { ...defaultParseOptions, ...options },
-    parse: (text, shared) =>
-      parseDeclarationList(text, { lexicon, data: knowledge.data, matchConcepts: conceptsOf(shared), matchCategories: (t) => shared.categories.match(prepareText(t)), asksQuestion: (t) => shared.questionWords.match(prepareText(t)).size > 0 }),
+    parse: (text, shared, lang) =>
+      parseDeclarationList(text, { lexicon, data: knowledge.data, defaultCurrency: lang ? knowledge.languages[lang].defaultCurrency : undefined, matchConcepts: conceptsOf(shared), matchCategories: (t) => shared.categories.match(prepareText(t)), asksQuestion: (t) => shared.questionWords.match(prepareText(t)).size > 0 }),
     check: (input, limits, shared) =>
       checkDeclaration(input, { limits, rates: knowledge.rates, data: knowledge.data, classify: makeClassifier(lexicon, knowledge.data, conceptsOf(shared)) }),
     estimate: (result, names, lang, limits, residency) => formatEstimate(result, names, { lang, words: knowledge.languages[lang], limits, rates }, residency),

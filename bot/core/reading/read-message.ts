@@ -85,7 +85,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const language = scripts.latinRussian ? { lang: 'ru' as const, confident: true } : detectLanguage(scripts.text);
   const prepared = prepareText(text);
   const r = ctx.resources;
-  const list = declaration?.parse(text, r);
+  const list = declaration?.parse(text, r, language.lang);
   const topicText = topicWindow(maskPrices(text, list));
   const topicPrepared = topicText === text ? prepared : prepareText(topicText);
   const tokens = tokenize(topicText, r.stopwords);

@@ -16,6 +16,9 @@ export type NamedItem = Pick<DeclarationItem, 'quantity' | 'unit' | 'value' | 'c
  */
 const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['rates', 'example_value', 'tobacco_alternatives', 'tobacco_in_value_allowance', 'single_item', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure']);
 
+/** The itemised text's length at most before its notes move behind "more" (the reply adds a source line). */
+const DECLARATION_TEXT_MAX_CHARS = 850;
+
 /** Notes the item lines already say, so the notes list leaves them out. */
 const SAID_IN_LINE: ReadonlySet<NoteCode> = new Set(['price_needed', 'estimate']);
 
@@ -156,11 +159,16 @@ export function formatDeclaration(result: DeclarationResult, names: readonly str
   const notes = [...new Set([...itemNotes, ...result.notes])].filter((c) => !SAID_IN_LINE.has(c));
   const note = (c: NoteCode) => `• ${fillTemplate(ctx.words.notes[c], s)}`;
   const main = notes.filter((c) => !NOTES_IN_MORE.has(c));
-  if (main.length > 0) lines.push(P.notes_intro, ...main.map(note));
-  lines.push(fillTemplate(ctx.words.notes.estimate, s));
+  const estimate = fillTemplate(ctx.words.notes.estimate, s);
+  const mainNotes = main.length > 0 ? [P.notes_intro, ...main.map(note)] : [];
+  // a long list keeps its verdict on one phone screen: then all notes wait behind "more" too
+  const fits = [...lines, ...mainNotes, estimate].join('\n').length <= DECLARATION_TEXT_MAX_CHARS;
   const options = result.options.filter((o) => o !== 'declare');
-  const more = [...(options.length > 0 ? [P.options_intro, ...options.map((o) => `• ${fillTemplate(ctx.words.options[o], s)}`)] : []), ...notes.filter((c) => NOTES_IN_MORE.has(c)).map(note)];
-  return { text: lines.join('\n'), more: more.join('\n') };
+  const more = [
+    ...(options.length > 0 ? [P.options_intro, ...options.map((o) => `• ${fillTemplate(ctx.words.options[o], s)}`)] : []),
+    ...(fits ? notes.filter((c) => NOTES_IN_MORE.has(c)).map(note) : [P.notes_intro, ...notes.map(note)]),
+  ];
+  return { text: [...lines, ...(fits ? mainNotes : []), estimate].join('\n'), more: more.join('\n') };
 }
 
 /** "12 cartons cigarettes", "bag 15,000 CNY": how the list was read, for the question. */

@@ -161,7 +161,7 @@ function groupTokens(tokens: Token[], textLength: number): { groups: Group[]; se
 }
 
 /** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */
-function typeOf(g: Group): ItemType | 'ecigarettes' | undefined {
+function typeOf(g: Group, bought: boolean): ItemType | 'ecigarettes' | undefined {
   const first = g.things[0];
   if (first?.kind === 'item') return first.item === 'ecigarettes' ? 'ecigarettes' : (first.item satisfies Exclude<ItemWord, 'ecigarettes'>);
   if (first?.kind === 'drink') return 'alcohol';
@@ -169,8 +169,11 @@ function typeOf(g: Group): ItemType | 'ecigarettes' | undefined {
   const unit = g.count?.unit;
   if (unit === 'carton' || unit === 'pack') return 'cigarettes';
   if (unit === 'bottle' || g.volume) return 'alcohol';
-  // money after "for" / "за" / "花了" is a price of something unnamed; money alone is cash
-  if (g.money && !g.count && !g.weight) return g.priceMarked ? 'goods' : 'cash';
+  // a sum with a count ("2套 每套120万韩元") is the price of things the lexicon does not know;
+  // money after "for" / "за" / "花了", or in a message about buying, is a price of something
+  // unnamed; money alone is cash only when nothing says it was spent (issue 9: a price read as
+  // cash gave "no need to declare" for goods)
+  if (g.money && !g.weight) return g.count || g.priceMarked || bought ? 'goods' : 'cash';
   return undefined;
 }
 
@@ -183,11 +186,24 @@ function kindOf(g: Group, data: DeclarationData): string | undefined {
   return data.classPriority.find((c) => classes.has(c));
 }
 
-function toItem(g: Group, text: string, ctx: ParseContext): ParsedItem | undefined {
-  const type = typeOf(g);
+/**
+ * The traveller's words for a thing the lexicon does not know ("雪花秀套装", "Gentle Monster墨镜"):
+ * the group's text without its numbers, prices and units, and without what comes before a colon
+ * ("买了：", "行李里有：" are not part of the name).
+ */
+function unnamedLabel(g: Group, text: string): string {
+  const cut = [g.count, g.weight, g.volume, g.money].filter((t): t is NonNullable<typeof t> => t !== undefined).sort((a, b) => b.start - a.start);
+  let label = text.slice(g.start, g.end);
+  for (const t of cut) label = label.slice(0, t.start - g.start) + ' ' + label.slice(t.end - g.start);
+  label = label.replace(/^.*[:：]/su, '');
+  return label.replace(/[\s,.;:!?，。；：！？()（）]+/gu, ' ').trim();
+}
+
+function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean): ParsedItem | undefined {
+  const type = typeOf(g, bought);
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
-  const label = (words || span).slice(0, 60);
+  const label = (words || unnamedLabel(g, text) || span).slice(0, 60);
   if (!type && !g.weight && !g.count) return undefined;
   if (!type) {
     const articles = [...ctx.matchConcepts(span)].filter((c) => ctx.data.articles[c]);
@@ -232,8 +248,10 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const text = normalizeText(message.slice(0, 4000));
   const tokens = scan(text, ctx.lexicon);
   const { groups, segments, alternatives } = groupTokens(tokens, text.length);
+  // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")
+  const bought = tokens.some((t) => t.kind === 'marker' && t.marker === 'purchase') && !tokens.some((t) => t.kind === 'item' && t.item === 'cash');
   const placed = groups.flatMap((g) => {
-    const item = toItem(g, text, ctx);
+    const item = toItem(g, text, ctx, bought);
     return item ? [{ at: g.start, item }] : [];
   });
   // without a quantity or an amount the message cannot be a list: skip the (costly) article search

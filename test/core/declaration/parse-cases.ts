@@ -90,6 +90,10 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '三瓶红酒（13度）和一箱啤酒', list: true, items: [drink('wine', 3, { abv: 13 }), drink('beer')] },
   { lang: 'zh', text: '我是外国游客，带了4瓶伏特加', list: true },
   { lang: 'zh', text: '两万人民币现金和一千美元', list: true, items: [cash(20000, 'CNY'), cash(1000, 'USD')] },
+  // a price is never read as cash in a message about buying (issue 9: "no need to declare" for goods)
+  { lang: 'zh', text: '买了：雪花秀套装2套 每套120万韩元，墨镜1副 35万韩元', list: true, items: [goods(undefined, { value: 2400000, currency: 'KRW' }), goods(undefined, { value: 350000, currency: 'KRW' })] },
+  { lang: 'zh', text: '行李里有：自己的旧笔记本、毕业新买的iPhone 1099美元', list: true, items: [goods(undefined, { value: 1099, currency: 'USD' })] },
+  { lang: 'zh', text: '一个两千五的包和两条烟', list: true, items: [goods('bags', { value: 2500 }), cig(2, 'carton')] },
   { lang: 'zh', text: '给朋友带了3个包，每个5000元', list: true, items: [goods('bags', { quantity: 3, value: 15000, currency: 'CNY' })] },
   { lang: 'zh', text: '香烟两条，红酒3瓶，化妆品5000元', list: true, items: [cig(2, 'carton'), drink('wine', 3), goods('cosmetics', { value: 5000, currency: 'CNY' })] },
   { lang: 'zh', text: '免税额度是多少', list: false },

@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../result';
 import { readMessage, type Reading } from '../reading';
 import type { Channel, ConversationId, Reply } from '../types';
 import { decide, type Decision } from './decide';
-import type { KnowledgeRuntime } from './runtime';
+import type { KnowledgeRuntime, LoadedKnowledge } from './runtime';
 
 /** A traveller message as every channel hands it to the core. */
 export type InboundMessage = {
@@ -47,7 +47,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     handleMessage(input) {
       const existing = input.conversationId ? store.getConversation(input.conversationId) : undefined;
       if (input.conversationId && !existing) return err({ code: 'conversation_not_found', message: `no conversation with id "${input.conversationId}"` });
-      const reading = readMessage(input.text, deps.runtime.current().engine, deps.declaration);
+      // one knowledge snapshot and one reading for the whole turn
+      const loaded = deps.runtime.current();
+      const reading = readMessage(input.text, loaded.engine, deps.declaration);
       const guess = reading.language.confident ? reading.language : { lang: existing?.lang ?? reading.language.lang, confident: false };
       const lang = input.lang ?? guess.lang;
       const unknownLanguage = !input.lang && !guess.confident && !existing;
@@ -57,7 +59,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const handled = store.transaction(() => {
         if (!existing) store.createConversation(conversation);
         written.push(store.appendMessage({ conversationId: conversation.id, from: 'traveller', text: input.text, at: now }));
-        const reply = replyFor(deps, conversation, reading, lang, now, unknownLanguage);
+        const reply = replyFor({ deps, loaded, conversation, reading, lang, now, unknownLanguage });
         const more = reply.kind === 'answer' || reply.kind === 'escalated' ? reply.more : undefined;
         written.push(store.appendMessage({ conversationId: conversation.id, from: 'bot', text: reply.text, at: now, kind: reply.kind, citations: reply.citations, ...(more ? { more } : {}) }));
         return { conversationId: conversation.id, reply };
@@ -72,9 +74,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   };
 }
 
-function replyFor(deps: AssistantDeps, conversation: Conversation, reading: Reading, lang: LanguageCode, now: string, unknownLanguage: boolean): Reply {
+/** Everything one turn's reply is made from. */
+type Turn = { deps: AssistantDeps; loaded: LoadedKnowledge; conversation: Conversation; reading: Reading; lang: LanguageCode; now: string; unknownLanguage: boolean };
+
+function replyFor(turn: Turn): Reply {
+  const { deps, loaded, conversation, reading, lang } = turn;
   const { store } = deps;
-  const { knowledge, engine } = deps.runtime.current();
+  const { knowledge, engine } = loaded;
   const active = store.findActiveEscalation(conversation.id);
   if (active) {
     const position = store.queuePosition(active.id);
@@ -84,39 +90,50 @@ function replyFor(deps: AssistantDeps, conversation: Conversation, reading: Read
   }
   // Safety first: a list that also asks how to hide it, or asks for a person, is not a list to price.
   const safe = reading.signals.length === 0;
-  const declared = deps.declaration && safe ? declarationStep(deps.declaration, { reading, state: conversation.state, lang, loaded: deps.runtime.current() }) : { state: conversation.state };
+  const declared = deps.declaration && safe ? declarationStep(deps.declaration, { reading, state: conversation.state, lang, loaded }) : { state: conversation.state };
   if (declared.reply) {
     store.saveState(conversation.id, lang, declared.state);
     return declared.reply;
   }
-  const { decision, state } = decide(reading, declared.state, engine);
+  const decided = decide(reading, declared.state, engine);
+  const { decision, state } = withEstimate(turn, decided.decision, decided.state);
   store.saveState(conversation.id, lang, state);
   deps.logger.log('debug', 'message_decided', { conversationId: conversation.id, kind: decision.kind });
-  return toReply(deps, decision, conversation, reading, lang, now, unknownLanguage);
+  return toReply(turn, decision);
 }
 
-function toReply(deps: AssistantDeps, decision: Decision, conversation: Conversation, reading: Reading, lang: LanguageCode, now: string, unknownLanguage: boolean): Reply {
-  const { knowledge, engine } = deps.runtime.current();
+/** A decision on an entry, with the question's own priced case when it names one (issue 10). */
+type WithEstimate = { decision: Decision & { estimate?: string }; state: ConversationState };
+
+/**
+ * Their case first: a question naming priced things gets the declaration check's verdict for
+ * them. A clarifying question is dropped when that verdict is the same for every category.
+ */
+function withEstimate(turn: Turn, decision: Decision, state: ConversationState): WithEstimate {
+  const { deps, loaded, conversation, reading, lang } = turn;
+  if (!deps.declaration || (decision.kind !== 'answer' && decision.kind !== 'clarify')) return { decision, state };
+  const entry = loaded.engine.entries.get(decision.entryId);
+  const estimate = entry ? estimateForQuestion(deps.declaration, reading, conversation.state, loaded, lang, entry.topic) : undefined;
+  if (!estimate) return { decision, state };
+  if (decision.kind === 'answer') return { decision: { ...decision, estimate }, state };
+  const { pendingClarifyEntryId: _asked, ...answered } = state;
+  return { decision: { kind: 'answer', entryId: decision.entryId, confident: true, estimate }, state: answered };
+}
+
+function toReply(turn: Turn, decision: WithEstimate['decision']): Reply {
+  const { deps, loaded, conversation, reading, lang, now, unknownLanguage } = turn;
+  const { knowledge, engine } = loaded;
   const entryOf = (id: string | undefined) => (id ? engine.entries.get(id) : undefined);
   switch (decision.kind) {
     case 'answer': {
       const entry = entryOf(decision.entryId);
       if (!entry) throw new Error(`bot: decided on unknown entry ${decision.entryId}`);
       const c = composeAnswer(knowledge, entry, lang, decision.allVariants ? 'all' : decision.category, reading.focus);
-      const loaded = deps.runtime.current();
-      const estimate = deps.declaration ? estimateForQuestion(deps.declaration, reading, conversation.state, loaded, lang, entry.topic) : undefined;
-      return { kind: 'answer', lang, ...c, ...(estimate ? { text: `${estimate}\n\n${c.text}` } : {}), entryId: entry.id };
+      return { kind: 'answer', lang, ...c, ...(decision.estimate ? { text: `${decision.estimate}\n\n${c.text}` } : {}), entryId: entry.id };
     }
     case 'clarify': {
       const entry = entryOf(decision.entryId);
       if (!entry) throw new Error(`bot: decided on unknown entry ${decision.entryId}`);
-      // a concrete case whose verdict is the same for every category needs no question (issue 10)
-      const estimate = deps.declaration ? estimateForQuestion(deps.declaration, reading, conversation.state, deps.runtime.current(), lang, entry.topic) : undefined;
-      if (estimate) {
-        deps.store.saveState(conversation.id, lang, { ...deps.store.getConversation(conversation.id)?.state ?? conversation.state, pendingClarifyEntryId: undefined });
-        const c = composeAnswer(knowledge, entry, lang, undefined, reading.focus);
-        return { kind: 'answer', lang, ...c, text: `${estimate}\n\n${c.text}`, entryId: entry.id };
-      }
       return { kind: 'clarify', lang, ...composeClarify(knowledge, entry, lang), entryId: entry.id };
     }
     case 'routed':

@@ -7,7 +7,7 @@ import { LanguageDataSchema, type LanguageData } from './lang-schema';
 import { LimitsFileSchema, toLimits, type Limits } from './limits';
 import { KnowledgeEntrySchema, LANGUAGES, type KnowledgeEntry, type LanguageCode } from './schema';
 import { TemplatesFileSchema, type Templates } from './templates';
-import { PlacesFileSchema, type PlacesFile } from '../reading/places';
+import { PlacesFileSchema, type PlacesFile } from './places';
 import { SourcesFileSchema, type SourceRegistry } from './sources';
 
 /** Everything in knowledge/, parsed and typed. */

@@ -1,3 +1,3 @@
 export { readMessage, SHORT_MESSAGE_TOKENS, type Act, type Reading, type ReadingContext } from './read-message';
 export { categoryOfCues, type KnownCategory } from './category';
-export { buildGazetteer, findPlaceCues, PlacesFileSchema, type Gazetteer, type PlacesFile } from './places';
+export { buildGazetteer, findPlaceCues, type Gazetteer } from './places';

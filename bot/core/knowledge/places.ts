@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+const list = z.array(z.string().min(1)).min(1);
+const perLanguage = z.object({ zh: list, en: list, ru: list }).strict();
+
+/** knowledge/lang/places.yaml: mainland and foreign places, and the phrases that come before them. */
+export const PlacesFileSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    china: perLanguage,
+    abroad: perLanguage,
+    /** "I live in", "住在", "живу в": the traveller lives at the place that follows. */
+    residence: perLanguage,
+    /** "citizen of", "гражданка": the traveller's country follows. */
+    citizen: perLanguage,
+    /** "flying from", "从", "из", and "bought in", "在", "купила в": the trip comes from the place that follows. */
+    arrival: perLanguage,
+    /** Words right after a foreign place that say the trip comes from there ("日本买的", "韩国回来"). */
+    arrivalAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+  })
+  .strict();
+export type PlacesFile = z.infer<typeof PlacesFileSchema>;
+

@@ -21,8 +21,8 @@ export type ScriptVocabulary = { ru: ReadonlySet<string>; en: ReadonlySet<string
 export function buildScriptVocabulary(words: { ru: Iterable<string>; en: Iterable<string> }): ScriptVocabulary {
   const ru = new Set<string>();
   const en = new Set<string>();
-  for (const w of words.ru) for (const part of w.toLowerCase().split(/[^\p{L}]+/u)) if (part.length > 1) ru.add(russianKey(part));
-  for (const w of words.en) for (const part of w.toLowerCase().split(/[^\p{L}]+/u)) if (part.length > 1) en.add(stemEn(part));
+  for (const w of words.ru) for (const part of w.toLowerCase().split(/[^\p{L}]+/u)) if (part) ru.add(russianKey(part));
+  for (const w of words.en) for (const part of w.toLowerCase().split(/[^\p{L}]+/u)) if (part) en.add(stemEn(part));
   return { ru, en };
 }
 
@@ -63,16 +63,20 @@ export function readScripts(text: string, vocabulary: ScriptVocabulary): ScriptR
   let english = 0;
   const isRussian = new Map<string, boolean>();
   for (const [word] of lower.matchAll(LATIN_WORD)) {
-    if (word.length < 2 || isRussian.has(word)) continue;
+    // one-letter words count too: "v", "s", "k" are Russian prepositions typed in Latin letters
+    if (isRussian.has(word)) continue;
     const ru = vocabulary.ru.has(russianKey(toCyrillicWord(word)));
     const en = vocabulary.en.has(stemEn(word.replace(/'/g, '')));
+    // words of both vocabularies (vodka, rub, i) decide nothing
     isRussian.set(word, ru && !en);
     if (ru && !en) russian++;
-    if (en) english++;
+    if (en && !ru) english++;
   }
   // two Russian words, or a message whose every word is Russian ("privet")
-  const allRussian = russian > 0 && english === 0 && [...isRussian.values()].every(Boolean);
+  const allRussian = russian > 0 && english === 0;
   if ((russian < 2 && !allRussian) || russian <= english) return { text, simplified: false, latinRussian: false };
-  const converted = lower.replace(LATIN_WORD, (w) => (isRussian.get(w) === false && vocabulary.en.has(stemEn(w.replace(/'/g, ''))) ? w : toCyrillicWord(w)));
+  // in a Russian message only words that are English and not Russian stay as typed (iphone, apple)
+  const keep = (w: string) => vocabulary.en.has(stemEn(w.replace(/'/g, ''))) && !vocabulary.ru.has(russianKey(toCyrillicWord(w)));
+  const converted = lower.replace(LATIN_WORD, (w) => (keep(w) ? w : toCyrillicWord(w)));
   return { text: converted, simplified: false, latinRussian: true };
 }

@@ -59,7 +59,7 @@ export function checkGoods(items: readonly NormalItem[], category: Required<Decl
     const rate = mine[0]?.p.rate ?? bandRate(cls, data, limits);
     const notes: NoteCode[] = [...classNotes(cls)];
     if (mine.some((o) => o.p.valueRmb > rules.allowance)) notes.push('single_item');
-    const heavyGold = item.weightGrams !== undefined && cls === 'gold' && item.weightGrams > goldLimit;
+    const heavyGold = isHeavyGold({ ...item, kind: cls }, goldLimit);
     return {
       ...base(item),
       kind: cls,
@@ -75,6 +75,11 @@ export function checkGoods(items: readonly NormalItem[], category: Required<Decl
     };
   });
   return { results, totalRmb, allowance: rules.allowance };
+}
+
+/** Gold, or jewellery weighed in grams (travellers weigh gold and silver), above the declaring limit. */
+export function isHeavyGold(item: Pick<NormalItem, 'kind' | 'weightGrams'>, goldLimit: number): boolean {
+  return item.weightGrams !== undefined && (item.kind === 'gold' || item.kind === 'jewellery') && item.weightGrams > goldLimit;
 }
 
 function base(item: NormalItem): Pick<ItemResult, 'index' | 'type' | 'quantity' | 'unit' | 'valueRmb' | 'entries'> {

@@ -1,7 +1,7 @@
 import { getLimit } from '../knowledge/limits';
 import { ok, type Result } from '../result';
 import { normalizeItems, type DeclarationError, type NormalItem, type NormalizeContext } from './normalize-items';
-import { checkArticle, checkCash, checkGoods } from './rules-goods';
+import { checkArticle, checkCash, checkGoods, isHeavyGold } from './rules-goods';
 import { checkAlcohol, checkTobacco } from './rules-excise';
 import { OPTIONS, type DeclarationCategory, type DeclarationInput, type NoteCode } from './schema';
 import type { DeclarationResult, ItemResult, MissingFact } from './types';
@@ -53,7 +53,8 @@ export function checkDeclaration(input: DeclarationInput, ctx: RulesContext): Re
   results.push(...checkCash(usable.filter((i) => i.type === 'cash'), ctx.limits, ctx.rates));
   results.push(...articles.map((i) => checkArticle(i, ctx.data)));
   const done = new Set(results.map((r) => r.index));
-  for (const item of items) if (!done.has(item.index)) results.push(unknown(item));
+  const goldLimit = getLimit(ctx.limits, 'gold.declareAboveGrams');
+  for (const item of items) if (!done.has(item.index)) results.push(unknown(item, goldLimit));
   results.sort((a, b) => a.index - b.index);
   for (const r of results) finish(r, items[r.index] as NormalItem, ctx);
   return ok(summarise(results, category, goodsSummary, missing, ctx));
@@ -66,8 +67,13 @@ function fullCategory(category: DeclarationCategory, needsRoute: boolean): Requi
   return needsRoute ? undefined : { route: 'ordinary', residency: category.residency };
 }
 
-function unknown(item: NormalItem): ItemResult {
-  return { index: item.index, type: item.type, kind: item.kind, quantity: item.quantity, mustDeclare: false, status: 'unknown', options: [], notes: [], entries: [] };
+/**
+ * An item a fact is missing for. Gold or gold jewellery heavier than gold.declareAboveGrams must be
+ * declared whatever it cost, so its missing price leaves only the tax open (fact sheet 4.3).
+ */
+function unknown(item: NormalItem, goldLimit: number): ItemResult {
+  const heavyGold = isHeavyGold(item, goldLimit);
+  return { index: item.index, type: item.type, kind: item.kind, quantity: item.quantity, mustDeclare: heavyGold, status: heavyGold ? 'declare' : 'unknown', options: heavyGold ? ['declare'] : [], notes: heavyGold ? ['gold_weight', 'price_needed'] : [], entries: [] };
 }
 
 /** Adds the description, original value and the entries behind the item's rules. */

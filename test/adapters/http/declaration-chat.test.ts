@@ -37,6 +37,9 @@ describe('chat with the declaration check', () => {
       ['en', '12 cartons of cigarettes and a bag for 30,000 yuan', /RED channel/],
       ['ru', '12 блоков сигарет и сумка за 30 000 юаней', /КРАСНЫЙ коридор/],
       ['zh', '12条烟和一个3万元的包', /红色通道/],
+      // gold over 50 g is declared whatever it cost: the missing price asks nothing
+      ['en', 'gold bar 100g and a necklace 30g', /RED channel/],
+      ['ru', 'золотой слиток 100 г и цепочка 30 г', /КРАСНЫЙ коридор/],
     ])('answers in %s without asking who the traveller is', async (_lang, list, channel) => {
       const { reply } = await say(list);
       expect(reply.kind).toBe('answer');

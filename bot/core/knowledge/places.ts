@@ -17,6 +17,8 @@ export const PlacesFileSchema = z
     arrival: perLanguage,
     /** Words right after a foreign place that say the trip comes from there ("日本买的", "韩国回来"). */
     arrivalAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    /** Words right after a place that say the traveller lives or works there ("在上海上班"). */
+    residenceAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
   })
   .strict();
 export type PlacesFile = z.infer<typeof PlacesFileSchema>;

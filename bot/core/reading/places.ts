@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -14,7 +14,8 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
   const all = (k: 'china' | 'abroad' | Frame) => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean);
   const frames = (['residence', 'citizen', 'arrival'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
   const after = LANGUAGES.flatMap((l) => file.arrivalAfter[l]).map(prepared).filter(Boolean);
-  return { frames, china: all('china'), abroad: all('abroad'), after };
+  const livesAfter = LANGUAGES.flatMap((l) => file.residenceAfter[l]).map(prepared).filter(Boolean);
+  return { frames, china: all('china'), abroad: all('abroad'), after, livesAfter };
 }
 
 /** Words that may stand between a frame and its place ("I live in the US", "живу в г. Москве"). */
@@ -39,6 +40,8 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
     }
   }
   if (!cues.has('ordinary') && gazetteer.abroad.some((p) => followedBy(s, p, gazetteer.after))) cues.add('ordinary');
+  if (!cues.has('resident') && gazetteer.china.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('resident');
+  if (!cues.has('non_resident') && gazetteer.abroad.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('non_resident');
   return cues;
 }
 

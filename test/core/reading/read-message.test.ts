@@ -55,6 +55,8 @@ describe('readMessage', () => {
       ['en', 'I live in Hangzhou, what is my allowance', 'resident'],
       ['ru', 'я гражданка России, живу в Москве', 'non_resident'],
       ['en', 'I live in the US and visit my parents', 'non_resident'],
+      ['zh', '我在上海上班 户口也在上海', 'resident'],
+      ['ru', 'vezu v podarok partneru butylku i Apple Watch, ya iz Moskvy', 'non_resident'],
     ])('reads residency from where the traveller lives (%s: %s)', (_lang, text, residency) => {
       expect(read(text).category.residency).toBe(residency);
     });

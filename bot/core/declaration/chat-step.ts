@@ -4,6 +4,7 @@ import type { LoadedKnowledge } from '../conversation/runtime';
 import type { LanguageCode } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
 import type { Reading } from '../reading';
+import { getLimit } from '../knowledge/limits';
 import { fillTemplate } from '../knowledge/templates';
 import type { Citation, Reply } from '../types';
 import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem } from './schema';
@@ -139,7 +140,9 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   if (!checked.ok) return { state: cleared };
   // Ask only when the answer depends on it: the same verdict for every category needs no question.
   const same = sameForEveryCategory(service, request, category, checked.value, input);
-  const result = same ?? checked.value;
+  // only the route open: the ordinary traveller's outcome, and the other routes in one sentence
+  const ordinaryRoute = same ? undefined : ordinaryRouteResult(service, request, category, checked.value, input);
+  const result = same ?? ordinaryRoute ?? checked.value;
   const names = items.map((i) => i.label);
   const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), misses: 0 };
   const citations = citationsOf(result.entries, loaded, lang);
@@ -147,6 +150,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   // a missing price once the channel is red anyway: it only leaves that item's tax open
   const onlyPrices = result.channel === 'red' && result.missing.every((m) => /\.(value|currency)$/.test(m.field));
   const first: MissingFact | undefined = same || onlyPrices ? undefined : result.missing[0];
+  // "tell me and I will recheck": the list waits for a route, as if the question had been asked
+  const recheck: Partial<ConversationState> = ordinaryRoute && !first ? { pendingDeclaration: { items, category: stripUndefined(category), asked: 'category.route', attempts } } : {};
   if (first) {
     if (attempts >= MAX_QUESTIONS) return { state: cleared };
     const question = service.question(first, items, lang, limits);
@@ -158,10 +163,23 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   }
   const shortNames = [...new Set(result.entries.flatMap((id) => loaded.engine.entries.get(id)?.sources.slice(0, 1) ?? []).flatMap(({ source }) => loaded.knowledge.sources.get(source)?.short[lang] ?? []))].slice(0, 3);
   const sources = shortNames.length ? `\n${fillTemplate(loaded.knowledge.templates.source_line[lang], { sources: shortNames.join(lang === 'zh' ? '、' : '; '), date: loaded.knowledge.limits.reviewed })}` : '';
-  const assumed = same ? `\n${service.knowledge.languages[lang].phrases.same_for_everyone}` : '';
+  const P = service.knowledge.languages[lang].phrases;
+  const days = String(getLimit(limits, 'tobacco.frequentWindowDays'));
+  const assumed = same ? `\n${P.same_for_everyone}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : '';
   const formatted = service.format(result, names, lang, limits);
   const text = formatted.text + assumed + sources;
-  return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result, ...(formatted.more ? { more: formatted.more } : {}) }, state: learned };
+  return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result, ...(formatted.more ? { more: formatted.more } : {}) }, state: { ...learned, ...recheck } };
+}
+
+/**
+ * When the route is the only thing the list leaves open, the ordinary traveller's result (most
+ * travellers; Hong Kong and Macao arrivals and frequent travellers are told in one sentence that
+ * their allowances are lower). Residency is still asked: it splits travellers evenly.
+ */
+function ordinaryRouteResult(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, first: DeclarationResult, input: StepInput): DeclarationResult | undefined {
+  if (!first.missing.some((m) => m.field === 'category.route') || first.missing.some((m) => m.field === 'category.residency')) return undefined;
+  const checked = service.check({ items, category: stripUndefined({ ...known, route: 'ordinary' }) }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+  return checked.ok && !checked.value.missing.some((m) => m.field.startsWith('category.')) ? checked.value : undefined;
 }
 
 /** "For an ordinary traveller living in mainland China: take the RED channel", when that case is complete and red. */

@@ -99,6 +99,7 @@ export const PHRASE_KEYS = [
   'channel_unchecked',
   'same_for_everyone',
   'if_ordinary',
+  'other_routes',
   'estimate_intro',
   'who_resident',
   'who_non_resident',

@@ -172,14 +172,16 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
 }
 
 /**
- * When the route is the only thing the list leaves open, the ordinary traveller's result (most
- * travellers; Hong Kong and Macao arrivals and frequent travellers are told in one sentence that
- * their allowances are lower). Residency is still asked: it splits travellers evenly.
+ * When the route is the only thing the list leaves open and the ordinary traveller must declare
+ * anyway, that result (Hong Kong and Macao arrivals and frequent travellers, whose allowances are
+ * lower, are told so in one sentence). A green verdict is never given before the route is known,
+ * and residency is still asked: it splits travellers evenly.
  */
 function ordinaryRouteResult(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, first: DeclarationResult, input: StepInput): DeclarationResult | undefined {
   if (!first.missing.some((m) => m.field === 'category.route') || first.missing.some((m) => m.field === 'category.residency')) return undefined;
   const checked = service.check({ items, category: stripUndefined({ ...known, route: 'ordinary' }) }, input.loaded.knowledge.limits, input.loaded.engine.resources);
-  return checked.ok && !checked.value.missing.some((m) => m.field.startsWith('category.')) ? checked.value : undefined;
+  // only a red verdict is given without asking: "nothing to declare" could be wrong for Hong Kong or a frequent traveller
+  return checked.ok && checked.value.channel === 'red' && !checked.value.missing.some((m) => m.field.startsWith('category.')) ? checked.value : undefined;
 }
 
 /** "For an ordinary traveller living in mainland China: take the RED channel", when that case is complete and red. */

@@ -47,6 +47,19 @@ describe('chat with the declaration check', () => {
     });
   });
 
+  describe('when only the route is open and the ordinary traveller must declare', () => {
+    it('answers for the ordinary route, says other routes differ in one sentence, and rechecks when told', async () => {
+      const first = await say('I live in Shanghai: 1 carton of cigarettes and a bag for 8,000 yuan');
+      expect(first.reply.kind).toBe('answer');
+      expect(first.reply.text).toMatch(/RED channel/);
+      expect(first.reply.text).toMatch(/Hong Kong or Macao/);
+      const second = await say('actually from Hong Kong', first.conversationId);
+      expect(second.reply.kind).toBe('answer');
+      // the Hong Kong allowance of a mainland resident covers the bag: the verdict changes
+      expect(second.reply.declaration?.channel).toBe('green');
+    });
+  });
+
   describe('when the category is not given', () => {
     it.each([
       ['en', '1 carton of Marlboro and a bag for 3,000 yuan', 'no', 'yes', /bag/],

@@ -53,9 +53,10 @@ export function pickDetails(entry: KnowledgeEntry, focus: ReadonlySet<string>): 
  * Composes an answer for a phone: the direct answer first (the category's lead, or every
  * variant), then only the details the question bears on (`focus`: the concepts and facets it
  * mentions), an UNSURE note when the entry rests on one, then one short source line in the
- * reply's language. The other details go to `more`.
+ * reply's language. The other details go to `more`. `reservedChars` counts text that will stand
+ * before this one in the same reply.
  */
-export function composeAnswer(bundle: KnowledgeBundle, entry: KnowledgeEntry, lang: LanguageCode, category?: TravellerCategory | 'all', focus: ReadonlySet<string> = new Set()): Composed {
+export function composeAnswer(bundle: KnowledgeBundle, entry: KnowledgeEntry, lang: LanguageCode, category?: TravellerCategory | 'all', focus: ReadonlySet<string> = new Set(), reservedChars = 0): Composed {
   const a = entry.answer[lang];
   const r = (t: string) => renderText(t, bundle.limits, lang);
   const leads = category === 'all' ? [a.lead, ...Object.values(a.variants ?? {})] : [(category && a.variants?.[category]) || a.lead];
@@ -64,7 +65,8 @@ export function composeAnswer(bundle: KnowledgeBundle, entry: KnowledgeEntry, la
   const lead = leads.map(r).join('\n');
   const tail = [...(entry.unsure ? [bundle.templates.unsure_note[lang]] : []), sourceLine(bundle, entry, lang)];
   // details join the first reply while it stays within the phone budget; the rest wait behind "more"
-  let used = [lead, ...tail].reduce((n, t) => n + [...t].length + 1, 0);
+  // `reservedChars`: what goes before this text in the same reply (a priced case's verdict)
+  let used = reservedChars + [lead, ...tail].reduce((n, t) => n + [...t].length + 1, 0);
   const shown = picked.shown.filter((i) => {
     const size = [...detail(i)].length + 1;
     // what the question asked about comes first, then the key detail; anything else only within the budget

@@ -128,7 +128,7 @@ function toReply(turn: Turn, decision: WithEstimate['decision']): Reply {
     case 'answer': {
       const entry = entryOf(decision.entryId);
       if (!entry) throw new Error(`bot: decided on unknown entry ${decision.entryId}`);
-      const c = composeAnswer(knowledge, entry, lang, decision.allVariants ? 'all' : decision.category, reading.focus);
+      const c = composeAnswer(knowledge, entry, lang, decision.allVariants ? 'all' : decision.category, reading.focus, decision.estimate ? [...decision.estimate].length + 2 : 0);
       return { kind: 'answer', lang, ...c, ...(decision.estimate ? { text: `${decision.estimate}\n\n${c.text}` } : {}), entryId: entry.id };
     }
     case 'clarify': {

@@ -166,7 +166,7 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const P = service.knowledge.languages[lang].phrases;
   const days = String(getLimit(limits, 'tobacco.frequentWindowDays'));
   const assumed = same ? `\n${P.same_for_everyone}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : '';
-  const formatted = service.format(result, names, lang, limits);
+  const formatted = fitPhone(service.format(result, names, lang, limits), [...(assumed + sources)].length);
   const text = formatted.text + assumed + sources;
   return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result, ...(formatted.more ? { more: formatted.more } : {}) }, state: { ...learned, ...recheck } };
 }
@@ -192,6 +192,24 @@ function ordinaryVerdict(service: DeclarationService, items: DeclarationItem[], 
   if (!checked.ok || checked.value.missing.length > 0 || checked.value.channel !== 'red') return undefined;
   const P = service.knowledge.languages[input.lang].phrases;
   return fillTemplate(P.if_ordinary, { verdict: P.channel_red.replace(/^➜\s*/, '') });
+}
+
+/** A reply is never longer than this (issue 10); a long list's tax lines then go behind "more". */
+const MAX_REPLY_CHARS = 1000;
+
+/** Moves a long list's indented tax and cap lines, then its notes, to `more` until the reply fits MAX_REPLY_CHARS. */
+function fitPhone(formatted: { text: string; more: string }, tailChars: number): { text: string; more: string } {
+  if ([...formatted.text].length + tailChars <= MAX_REPLY_CHARS) return formatted;
+  // first the tax and cap lines under each item, then the notes ("• …") go behind "more"
+  let text = formatted.text;
+  let more = formatted.more;
+  for (const movable of [(l: string) => l.startsWith('   '), (l: string) => l.startsWith('• ')]) {
+    if ([...text].length + tailChars <= MAX_REPLY_CHARS) break;
+    const lines = text.split('\n');
+    more = [...lines.filter(movable).map((l) => l.trim()), more].filter(Boolean).join('\n');
+    text = lines.filter((l) => !movable(l)).join('\n');
+  }
+  return { text, more };
 }
 
 const ROUTE_CHOICES = ['ordinary', 'hk_macao', 'frequent'] as const;

@@ -1,6 +1,6 @@
 import { postJson, startServer, type RunningServer } from '../../fixtures/services';
 
-type ChatReply = { kind: string; lang: string; text: string; citations: { id: string }[]; declaration?: { items: { type: string; status: string }[]; channel: string; missing: { field: string }[] } };
+type ChatReply = { kind: string; lang: string; text: string; more?: string; citations: { id: string }[]; declaration?: { items: { type: string; status: string }[]; channel: string; missing: { field: string }[] } };
 
 describe('chat with the declaration check', () => {
   let server: RunningServer;
@@ -26,7 +26,9 @@ describe('chat with the declaration check', () => {
       expect(reply.declaration?.channel).toBe('red');
       expect(reply.text).toMatch(/^1\. .*\n(?:.*\n)*2\. .*\n(?:.*\n)*3\. /m);
       expect(reply.text).toMatch(channel);
-      expect(reply.text).toMatch(detail);
+      // a long list keeps its verdict within a phone screen; the tax lines may wait behind "more"
+      expect([...reply.text].length).toBeLessThanOrEqual(1000);
+      expect(`${reply.text}\n${reply.more ?? ''}`).toMatch(detail);
       expect(reply.text).toMatch(/12360/);
       expect(reply.citations.map((c) => c.id)).toContain('tobacco-allowance');
     });

@@ -5,9 +5,9 @@
 (function () {
   'use strict';
   var UI = {
-    en: { summary: 'Check my list (what to declare, estimated tax)', route: 'Arriving', ordinary: 'from elsewhere', hk_macao: 'from Hong Kong or Macao', frequent: 'entered China more than once in 15 days', residency: 'I live', resident: 'in mainland China', non_resident: 'outside mainland China', choose: '— choose —', type: 'Item', quantity: 'Quantity', unit: 'Unit', volume: 'ml per bottle', value: 'Value', currency: 'Currency', description: 'What is it', add: 'Add item', remove: 'Remove', check: 'Check', cigarettes: 'Cigarettes', cigars: 'Cigars', tobacco: 'Loose tobacco', alcohol: 'Alcohol', cash: 'Cash', goods: 'Goods', carton: 'cartons', pack: 'packs', piece: 'pieces', bottle: 'bottles', ml: 'ml', l: 'litres', g: 'g', kg: 'kg', col_item: 'Item', col_qty: 'Quantity', col_allowance: 'Allowance', col_excess: 'Over by', col_declare: 'Declare', col_tax: 'Est. tax (RMB)', yes: 'yes', no: 'no', red: 'Red channel: declare.', green: 'Green channel: nothing to declare.', total: 'Estimated tax in total (RMB): ', busy: 'Checking…', network: 'Cannot reach the server. Try again.', failed: 'Something went wrong. Please try again.', empty: 'Add at least one item.', u_sticks: 'cigarettes', u_pieces: 'pcs', u_grams: 'g', u_bottles: 'bottles', u_rmb: 'RMB' },
-    zh: { summary: '核对我的物品清单（是否申报、估算税款）', route: '入境路线', ordinary: '从其他地方入境', hk_macao: '从香港或澳门入境', frequent: '15天内多次入境', residency: '常住地', resident: '中国内地', non_resident: '内地以外', choose: '— 请选择 —', type: '物品', quantity: '数量', unit: '单位', volume: '每瓶毫升', value: '价值', currency: '币种', description: '物品说明', add: '添加物品', remove: '删除', check: '核对', cigarettes: '香烟', cigars: '雪茄', tobacco: '烟丝', alcohol: '酒', cash: '现金', goods: '其他物品', carton: '条', pack: '包', piece: '支/件', bottle: '瓶', ml: '毫升', l: '升', g: '克', kg: '公斤', col_item: '物品', col_qty: '数量', col_allowance: '免税额', col_excess: '超出', col_declare: '申报', col_tax: '估算税款（元）', yes: '是', no: '否', red: '红色通道：需要申报。', green: '绿色通道：无需申报。', total: '估算税款合计（元）：', busy: '正在核对…', network: '无法连接服务器，请重试。', failed: '出错了，请重试。', empty: '请至少添加一件物品。', u_sticks: '支', u_pieces: '件', u_grams: '克', u_bottles: '瓶', u_rmb: '元' },
-    ru: { summary: 'Проверить мой список (что декларировать, оценка пошлины)', route: 'Прилетаю', ordinary: 'не из Гонконга и Макао', hk_macao: 'из Гонконга или Макао', frequent: 'въезжал в Китай больше раза за 15 дней', residency: 'Живу', resident: 'в материковом Китае', non_resident: 'за пределами материкового Китая', choose: '— выберите —', type: 'Вещь', quantity: 'Количество', unit: 'Единица', volume: 'мл в бутылке', value: 'Стоимость', currency: 'Валюта', description: 'Что это', add: 'Добавить', remove: 'Удалить', check: 'Проверить', cigarettes: 'Сигареты', cigars: 'Сигары', tobacco: 'Табак', alcohol: 'Алкоголь', cash: 'Наличные', goods: 'Товары', carton: 'блоков', pack: 'пачек', piece: 'шт.', bottle: 'бутылок', ml: 'мл', l: 'л', g: 'г', kg: 'кг', col_item: 'Вещь', col_qty: 'Количество', col_allowance: 'Норма', col_excess: 'Сверх нормы', col_declare: 'Декларировать', col_tax: 'Пошлина (юаней)', yes: 'да', no: 'нет', red: 'Красный коридор: декларировать.', green: 'Зелёный коридор: декларировать нечего.', total: 'Пошлина всего (юаней): ', busy: 'Проверяю…', network: 'Нет связи с сервером. Попробуйте ещё раз.', failed: 'Что-то пошло не так. Попробуйте ещё раз.', empty: 'Добавьте хотя бы одну вещь.', u_sticks: 'сигарет', u_pieces: 'шт.', u_grams: 'г', u_bottles: 'бут.', u_rmb: 'юаней' }
+    en: { summary: 'Check my list (what to declare, estimated tax)', route: 'Arriving', ordinary: 'from elsewhere', hk_macao: 'from Hong Kong or Macao', frequent: 'entered China more than once in 15 days', residency: 'I live', resident: 'in mainland China', non_resident: 'outside mainland China', choose: '— choose —', type: 'Item', quantity: 'Quantity', unit: 'Unit', volume: 'ml per bottle', value: 'Value', currency: 'Currency', description: 'What is it', add: 'Add item', remove: 'Remove', check: 'Check', cigarettes: 'Cigarettes', cigars: 'Cigars', tobacco: 'Loose tobacco', alcohol: 'Alcohol', cash: 'Cash', goods: 'Goods', carton: 'cartons', pack: 'packs', piece: 'pieces', bottle: 'bottles', ml: 'ml', l: 'litres', g: 'g', kg: 'kg', col_item: 'Item', col_qty: 'Quantity', col_allowance: 'Allowance', col_excess: 'Over by', col_declare: 'Declare', col_tax: 'Est. tax (RMB)', yes: 'yes', no: 'no', red: 'Red channel: declare.', green: 'Green channel: nothing to declare.', total: 'Estimated tax in total (RMB): ', busy: 'Checking…', network: 'Cannot reach the server. Try again.', failed: 'Something went wrong. Please try again.', empty: 'Add at least one item.', u_sticks: 'cigarettes', u_pieces: 'pcs', u_grams: 'g', u_bottles: 'bottles', u_rmb: 'RMB', more: 'More details' },
+    zh: { summary: '核对我的物品清单（是否申报、估算税款）', route: '入境路线', ordinary: '从其他地方入境', hk_macao: '从香港或澳门入境', frequent: '15天内多次入境', residency: '常住地', resident: '中国内地', non_resident: '内地以外', choose: '— 请选择 —', type: '物品', quantity: '数量', unit: '单位', volume: '每瓶毫升', value: '价值', currency: '币种', description: '物品说明', add: '添加物品', remove: '删除', check: '核对', cigarettes: '香烟', cigars: '雪茄', tobacco: '烟丝', alcohol: '酒', cash: '现金', goods: '其他物品', carton: '条', pack: '包', piece: '支/件', bottle: '瓶', ml: '毫升', l: '升', g: '克', kg: '公斤', col_item: '物品', col_qty: '数量', col_allowance: '免税额', col_excess: '超出', col_declare: '申报', col_tax: '估算税款（元）', yes: '是', no: '否', red: '红色通道：需要申报。', green: '绿色通道：无需申报。', total: '估算税款合计（元）：', busy: '正在核对…', network: '无法连接服务器，请重试。', failed: '出错了，请重试。', empty: '请至少添加一件物品。', u_sticks: '支', u_pieces: '件', u_grams: '克', u_bottles: '瓶', u_rmb: '元', more: '更多说明' },
+    ru: { summary: 'Проверить мой список (что декларировать, оценка пошлины)', route: 'Прилетаю', ordinary: 'не из Гонконга и Макао', hk_macao: 'из Гонконга или Макао', frequent: 'въезжал в Китай больше раза за 15 дней', residency: 'Живу', resident: 'в материковом Китае', non_resident: 'за пределами материкового Китая', choose: '— выберите —', type: 'Вещь', quantity: 'Количество', unit: 'Единица', volume: 'мл в бутылке', value: 'Стоимость', currency: 'Валюта', description: 'Что это', add: 'Добавить', remove: 'Удалить', check: 'Проверить', cigarettes: 'Сигареты', cigars: 'Сигары', tobacco: 'Табак', alcohol: 'Алкоголь', cash: 'Наличные', goods: 'Товары', carton: 'блоков', pack: 'пачек', piece: 'шт.', bottle: 'бутылок', ml: 'мл', l: 'л', g: 'г', kg: 'кг', col_item: 'Вещь', col_qty: 'Количество', col_allowance: 'Норма', col_excess: 'Сверх нормы', col_declare: 'Декларировать', col_tax: 'Пошлина (юаней)', yes: 'да', no: 'нет', red: 'Красный коридор: декларировать.', green: 'Зелёный коридор: декларировать нечего.', total: 'Пошлина всего (юаней): ', busy: 'Проверяю…', network: 'Нет связи с сервером. Попробуйте ещё раз.', failed: 'Что-то пошло не так. Попробуйте ещё раз.', empty: 'Добавьте хотя бы одну вещь.', u_sticks: 'сигарет', u_pieces: 'шт.', u_grams: 'г', u_bottles: 'бут.', u_rmb: 'юаней', more: 'Подробнее' }
   };
   var TYPES = ['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash', 'goods'];
   var UNITS = { cigarettes: ['carton', 'pack', 'piece'], cigars: ['piece'], tobacco: ['g', 'kg'], alcohol: ['bottle', 'l', 'ml'], cash: [], goods: ['piece'] };
@@ -75,15 +75,18 @@
     var description = el('input', null, { name: 'description', type: 'text', maxlength: '200' });
     var remove = el('button', 'remove', { type: 'button', class: 'link declare-remove' });
     var volumeField = field('volume', volume);
+    var unitField = field('unit', unit);
     function units() {
       unit.textContent = '';
       UNITS[type.value].forEach(function (u) { unit.appendChild(el('option', u, { value: u })); });
       unit.disabled = UNITS[type.value].length === 0;
+      // no unit to choose (cash, goods): no empty, disabled dropdown on the phone
+      unitField.hidden = unit.disabled;
       volumeField.hidden = type.value !== 'alcohol';
     }
     type.addEventListener('change', units);
     remove.addEventListener('click', function () { row.remove(); });
-    [field('type', type), field('quantity', quantity), field('unit', unit), volumeField, field('value', value), field('currency', currency), field('description', description)].forEach(function (f) { row.appendChild(f); });
+    [field('type', type), field('quantity', quantity), unitField, volumeField, field('value', value), field('currency', currency), field('description', description)].forEach(function (f) { row.appendChild(f); });
     row.appendChild(remove);
     rows.appendChild(row);
     units();
@@ -107,36 +110,27 @@
     return { items: items, category: cat, lang: lang() };
   }
 
-  function cell(tr, tag, text) { var c = document.createElement(tag); c.textContent = text; tr.appendChild(c); }
-  function num(n) { return n === null || n === undefined ? '—' : String(Math.round(n * 100) / 100); }
-
-  function render(res, sent) {
+  /**
+   * The check as a short list for a phone: the channel, then the server's own itemised text (every
+   * figure with its currency, formatted per language in one place, the core), then "more".
+   */
+  function render(res) {
     output.textContent = '';
-    var table = document.createElement('table');
-    table.className = 'declare-table';
-    var head = document.createElement('tr');
-    ['col_item', 'col_qty', 'col_allowance', 'col_excess', 'col_declare', 'col_tax'].forEach(function (k) { cell(head, 'th', t(k)); });
-    table.appendChild(head);
-    res.result.items.forEach(function (r) {
-      var tr = document.createElement('tr');
-      tr.className = 'status-' + r.status;
-      var given = sent.items[r.index] || {};
-      cell(tr, 'td', given.description || t(r.type));
-      var money = r.type === 'goods' || r.type === 'cash';
-      cell(tr, 'td', num(money ? r.valueRmb : r.quantity) + ' ' + t(money ? 'u_rmb' : 'u_' + r.unit));
-      cell(tr, 'td', num(r.allowance));
-      cell(tr, 'td', num(r.excess));
-      cell(tr, 'td', r.mustDeclare ? t('yes') : t('no'));
-      cell(tr, 'td', num(r.estimatedTaxRmb));
-      table.appendChild(tr);
-    });
-    output.appendChild(table);
     var verdict = el('p', null, { class: 'declare-verdict ' + res.result.channel });
-    verdict.textContent = t(res.result.channel) + ' ' + t('total') + (res.result.taxComplete ? '' : '≥ ') + num(res.result.estimatedTaxRmb);
+    verdict.textContent = t(res.result.channel);
     output.appendChild(verdict);
     var text = el('p', null, { class: 'declare-text' });
     text.textContent = res.text;
     output.appendChild(text);
+    if (res.more) {
+      var details = el('details', null, { class: 'more' });
+      var summary = el('summary', 'more');
+      var body = el('div', null, {});
+      body.textContent = res.more;
+      details.appendChild(summary);
+      details.appendChild(body);
+      output.appendChild(details);
+    }
   }
 
   function submit(e) {
@@ -148,7 +142,7 @@
     fetch('/api/v1/declaration-check', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(sent) })
       .then(function (r) { return r.json().catch(function () { return {}; }).then(function (b) { return { status: r.status, body: b }; }); })
       .then(function (res) {
-        if (res.status === 200) { status.textContent = ''; render(res.body, sent); return; }
+        if (res.status === 200) { status.textContent = ''; render(res.body); return; }
         output.textContent = '';
         status.textContent = (res.body.error && res.body.error.message) || t('failed');
       })

@@ -5,7 +5,7 @@ import { reasonsFromSignals } from '../escalation/policy';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import type { Hit, SearchIndex } from '../retrieval';
 import { detectLanguage, normalizeText, prepareText, tokenize, type CategoryCue, type LanguageGuess, type LanguageResources, type PreparedText, type Token } from '../text';
-import { readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
+import { isCyrillicWithLatinNoise, readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
 import type { EscalationReason } from '../types';
 import { categoryOfCues, type KnownCategory } from './category';
 import { findPlaceCues, type Gazetteer } from './places';
@@ -82,7 +82,8 @@ const CATEGORY_CONCEPTS = new Set(['resident', 'non_resident', 'hk_macao', 'freq
 export function readMessage(raw: string, ctx: ReadingContext, declaration?: DeclarationService): Reading {
   const scripts = readScripts(raw, ctx.scripts);
   const text = normalizeText(scripts.text);
-  const language = scripts.latinRussian ? { lang: 'ru' as const, confident: true } : detectLanguage(scripts.text);
+  const russian = scripts.latinRussian || isCyrillicWithLatinNoise(scripts.text, ctx.scripts);
+  const language = russian ? { lang: 'ru' as const, confident: true } : detectLanguage(scripts.text);
   const prepared = prepareText(text);
   const r = ctx.resources;
   const list = declaration?.parse(text, r, language.lang);

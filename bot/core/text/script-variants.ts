@@ -80,3 +80,13 @@ export function readScripts(text: string, vocabulary: ScriptVocabulary): ScriptR
   const converted = lower.replace(LATIN_WORD, (w) => (keep(w) ? w : toCyrillicWord(w)));
   return { text: converted, simplified: false, latinRussian: true };
 }
+
+/**
+ * True when a message mixes Cyrillic with Latin letters none of which make an English word
+ * ("fgfgh ааа ??"): a Russian speaker on the wrong keyboard layout, to be answered in Russian.
+ */
+export function isCyrillicWithLatinNoise(text: string, vocabulary: ScriptVocabulary): boolean {
+  if (!CYRILLIC.test(text)) return false;
+  const latin = [...text.toLowerCase().matchAll(LATIN_WORD)].map((m) => m[0]);
+  return latin.length > 0 && !latin.some((w) => vocabulary.en.has(stemEn(w.replace(/'/g, ''))));
+}

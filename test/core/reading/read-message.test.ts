@@ -25,6 +25,10 @@ describe('readMessage', () => {
       expect(r.text).toContain('колбасу');
       expect(r.topical).toContain('meat');
     });
+    it('reads Cyrillic mixed with Latin keyboard noise as Russian', () => {
+      expect(read('fgfgh ааа ?? 8888').language.lang).toBe('ru');
+      expect(read('можно ли провезти iqos').language.lang).toBe('ru');
+    });
     it('leaves English in Latin letters alone', () => {
       const r = read('can i bring sausages from moscow');
       expect(r.scripts.latinRussian).toBe(false);

@@ -82,7 +82,9 @@ export function estimateForQuestion(service: DeclarationService, reading: Readin
   const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
   const check = (residency: 'resident' | 'non_resident') => service.check({ items: request, category: { route, residency } }, loaded.knowledge.limits, loaded.engine.resources);
   const checked = check(known ?? 'resident');
-  if (!checked.ok || checked.value.missing.length > 0) return undefined;
+  // only "declare" is put before the rule: a question may name things the parser did not read,
+  // so "nothing to declare" for the part it read could be wrong advice
+  if (!checked.ok || checked.value.missing.length > 0 || checked.value.channel !== 'red') return undefined;
   const text = service.estimate(checked.value, items.map((i) => i.label), lang, loaded.knowledge.limits, known ?? 'resident');
   if (known) return text;
   // residency not known: only when a visitor's verdict is the same (a 30,000 bag is over every allowance)

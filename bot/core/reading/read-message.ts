@@ -71,6 +71,10 @@ export type ReadingContext = {
 export const SHORT_MESSAGE_TOKENS = 6;
 /** Of a long message, the first and last characters are read for its topic (see topicWindow). */
 const TOPIC_WINDOW_CHARS = 400;
+/** A price below this is not a purchase worth a rule ("S7" is an airline, not 7 yuan). */
+const MIN_ITEM_PRICE = 100;
+/** The concept of the single-item rule (knowledge/lang concepts), added for one priced thing. */
+const SINGLE_ITEM = 'single_item';
 /** Concepts that name a traveller category rather than a topic. */
 const CATEGORY_CONCEPTS = new Set(['resident', 'non_resident', 'hk_macao', 'frequent']);
 
@@ -91,7 +95,10 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const topicPrepared = topicText === text ? prepared : prepareText(topicText);
   const tokens = tokenize(topicText, r.stopwords);
   const concepts = [...r.concepts.match(topicPrepared)];
-  const topical = concepts.filter((c) => !CATEGORY_CONCEPTS.has(c));
+  // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
+  // 12,000: only the part above 5,000?"); "several things for 7,000 in all" is not
+  const singlePriced = (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && i.kind !== 'general' && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
+  const topical = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
   const weak = concepts.filter((c) => CATEGORY_CONCEPTS.has(c));
   const cues = new Set<CategoryCue>([...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places)]);
   const hits = ctx.index.search({ tokens, concepts: topical, weakConcepts: weak });

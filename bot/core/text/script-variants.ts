@@ -37,7 +37,8 @@ function russianKey(word: string): string {
  * and j or a vowel's y for й ("kitaj", "kitay", "yaytsa").
  */
 function toCyrillicWord(word: string): string {
-  const prepared = word.replace(/'/g, 'ь').replace(/j/g, 'й').replace(/([aeiouy])y(?![aeiou])/g, '$1й');
+  // "pervyi", "russkii": the endings -ый / -ий
+  const prepared = word.replace(/'/g, 'ь').replace(/yi$/, 'ый').replace(/ii$/, 'ий').replace(/j/g, 'й').replace(/([aeiouy])y(?![aeiou])/g, '$1й');
   return translit.reverse(prepared).replace(/h/g, 'х');
 }
 

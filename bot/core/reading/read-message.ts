@@ -99,8 +99,9 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // 12,000: only the part above 5,000?"); "several things for 7,000 in all" is not
   const singlePriced = (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && i.kind !== 'general' && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
   const topical = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
-  const weak = concepts.filter((c) => CATEGORY_CONCEPTS.has(c));
   const cues = new Set<CategoryCue>([...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places)]);
+  // category cues ("I live in Beijing") are category concepts too, for entries that require one
+  const weak = [...new Set([...concepts.filter((c) => CATEGORY_CONCEPTS.has(c)), ...[...cues].filter((c) => CATEGORY_CONCEPTS.has(c))])];
   const hits = ctx.index.search({ tokens, concepts: topical, weakConcepts: weak });
   const asks = /[?？]/.test(raw) || r.questionWords.match(prepared).size > 0;
   const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && list.confidence >= declaration.options.minConfidence;

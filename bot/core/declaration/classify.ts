@@ -21,6 +21,7 @@ export function makeClassifier(lexicon: Lexicon, data: DeclarationData, matchCon
     const classes = new Set(tokens.flatMap((t) => (t.kind === 'goods' ? [t.goodsClass] : [])));
     const ecig = tokens.some((t) => t.kind === 'item' && t.item === 'ecigarettes');
     const drink = drinks.find((d) => !GENERIC_DRINKS.has(d)) ?? drinks[0];
+    for (const [combined, parts] of Object.entries(data.classCombos)) if (parts.every((c) => classes.has(c))) classes.add(combined);
     const goodsClass = data.classPriority.find((c) => classes.has(c));
     const articles = withArticles ? [...matchConcepts(text)].filter((c) => data.articles[c] !== undefined) : [];
     if (ecig && data.articles.ecigarettes && !articles.includes('ecigarettes')) articles.unshift('ecigarettes');

@@ -14,7 +14,7 @@ export type NamedItem = Pick<DeclarationItem, 'quantity' | 'unit' | 'value' | 'c
  * Notes on how the estimate was made, not on what to do: shown behind "more". The 1988 cap is
  * already said in the item line it applies to.
  */
-const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['rates', 'example_value', 'tobacco_alternatives', 'tobacco_in_value_allowance', 'single_item', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure']);
+const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['rates', 'example_value', 'tobacco_alternatives', 'tobacco_in_value_allowance', 'single_item', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure', 'gold_jewellery_band_unsure']);
 
 /** The itemised text's length at most before its notes move behind "more" (the reply adds a source line). */
 const DECLARATION_TEXT_MAX_CHARS = 850;
@@ -48,6 +48,8 @@ function slots(ctx: FormatContext): Record<string, string> {
     rmbMax: v('cash.rmbMax'),
     days: v('tobacco.frequentWindowDays'),
     usdMax: v('cash.foreignDeclareAboveUsd'),
+    band1: v('tax.band1Percent'),
+    band3: v('tax.band3Percent'),
     date: ctx.rates.date,
     source: ctx.rates.source,
   };

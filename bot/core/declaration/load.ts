@@ -89,6 +89,7 @@ export function checkDeclarationKnowledge(k: DeclarationKnowledge, bundle: Knowl
   for (const c of k.data.classPriority) if (!classes.includes(c)) issue(DECLARATION_FILES.data, 'classPriority', `"${c}" is not a class of goodsBands`);
   for (const c of classes) if (!k.data.classPriority.includes(c) && c !== k.data.highEndWatch.to) issue(DECLARATION_FILES.data, 'classPriority', `class "${c}" is missing`);
   for (const c of [k.data.highEndWatch.from, k.data.highEndWatch.to, ...Object.keys(k.data.classNotes)]) if (!classes.includes(c)) issue(DECLARATION_FILES.data, 'highEndWatch', `"${c}" is not a class of goodsBands`);
+  for (const [combined, parts] of Object.entries(k.data.classCombos)) for (const c of [combined, ...parts]) if (!classes.includes(c)) issue(DECLARATION_FILES.data, `classCombos.${combined}`, `"${c}" is not a class of goodsBands`);
   for (const [symbol, code] of Object.entries(k.rates.symbols)) if (k.rates.rates[code] === undefined) issue(DECLARATION_FILES.rates, `symbols.${symbol}`, `currency ${code} has no rate`);
   for (const lang of LANGUAGES) {
     const file = DECLARATION_FILES.language(lang);

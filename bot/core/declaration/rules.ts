@@ -92,7 +92,7 @@ function finish(r: ItemResult, item: NormalItem, ctx: RulesContext): void {
     add(e.goods);
     if (r.notes.includes('single_item')) add(e.single_item);
     if (r.kind === 'electronics') add(e.electronics);
-    if (r.kind === 'gold') add(e.gold);
+    if (r.kind === 'gold' || r.kind === 'gold_jewellery') add(e.gold);
   }
   if (r.estimatedTaxRmb) add(e.tax);
 }

@@ -58,6 +58,7 @@ export const NOTE_CODES = [
   'cosmetics_band_unsure',
   'high_end_watch_unsure',
   'gold_weight',
+  'gold_jewellery_band_unsure',
   'rmb_over_limit',
   'cash_not_taxed',
   'quarantine',
@@ -78,6 +79,8 @@ export const DeclarationDataSchema = z
     classPriority: z.array(id).min(1),
     highEndWatch: z.object({ from: id, to: id }).strict(),
     classNotes: z.record(id, z.array(z.enum(NOTE_CODES))).default({}),
+    /** A class that replaces two or more classes named together (gold + jewellery = gold jewellery). */
+    classCombos: z.record(id, z.array(id).min(2)).default({}),
     drinks: z.record(id, z.object({ typicalAbvPercent: z.number().min(0).max(100).optional(), strengthVaries: z.boolean().default(false), exampleValue: z.string().min(1).optional() }).strict()),
     articles: z.record(id, z.object({ treatment: z.enum(TREATMENTS), entry: entryId }).strict()),
     entries: z.record(id, entryId),

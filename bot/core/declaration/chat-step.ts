@@ -208,8 +208,10 @@ function fitPhone(formatted: { text: string; more: string }, tailChars: number):
   for (const movable of [(l: string) => l.startsWith('   '), (l: string) => l.startsWith('• ')]) {
     if ([...text].length + tailChars <= MAX_REPLY_CHARS) break;
     const lines = text.split('\n');
-    more = [...lines.filter(movable).map((l) => l.trim()), more].filter(Boolean).join('\n');
-    text = lines.filter((l) => !movable(l)).join('\n');
+    // an intro ("Please note:") whose every line moves goes with them
+    const intro = (l: string, i: number) => /[:：]$/u.test(l) && lines[i + 1] !== undefined && movable(lines[i + 1]!);
+    more = [...lines.filter((l, i) => movable(l) || intro(l, i)).map((l) => l.trim()), more].filter(Boolean).join('\n');
+    text = lines.filter((l, i) => !movable(l) && !intro(l, i)).join('\n');
   }
   return { text, more };
 }

@@ -6,15 +6,16 @@ import type { DeclarationItem, DeclarationLanguage, LabelKey, NoteCode, Unit } f
 import type { DeclarationResult, ItemResult, MissingFact } from './types';
 
 /** What the formatter reads besides the result. */
-export type FormatContext = { lang: LanguageCode; words: DeclarationLanguage; limits: Limits; rates: { date: string; source: string } };
+export type FormatContext = { lang: LanguageCode; words: DeclarationLanguage; limits: Limits; rates: { date: string; basis: 'hand-set' | 'customs-monthly'; source: string } };
 /** An item as the traveller gave it, with the words to call it by. */
 export type NamedItem = Pick<DeclarationItem, 'quantity' | 'unit' | 'value' | 'currency'> & { label: string };
 
 /**
  * Notes on how the estimate was made, not on what to do: shown behind "more". The 1988 cap is
- * already said in the item line it applies to.
+ * already said in the item line it applies to. The rates note is not a bullet: it follows the
+ * estimate line (see formatDeclaration).
  */
-const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['rates', 'example_value', 'tobacco_alternatives', 'tobacco_in_value_allowance', 'single_item', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure', 'gold_jewellery_band_unsure']);
+const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['example_value', 'tobacco_alternatives', 'tobacco_in_value_allowance', 'single_item', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure', 'gold_jewellery_band_unsure']);
 
 /** The itemised text's length at most before its notes move behind "more" (the reply adds a source line). */
 const DECLARATION_TEXT_MAX_CHARS = 850;
@@ -51,6 +52,7 @@ function slots(ctx: FormatContext): Record<string, string> {
     band1: v('tax.band1Percent'),
     band3: v('tax.band3Percent'),
     date: ctx.rates.date,
+    basis: ctx.words.rateBasis[ctx.rates.basis],
     source: ctx.rates.source,
   };
 }
@@ -161,10 +163,11 @@ export function formatDeclaration(result: DeclarationResult, names: readonly str
   // for a phone: the caveats that change what to do stay with the verdict; how the estimate was
   // made and what can be done with the excess go behind "more" (issue 10)
   const itemNotes = result.items.flatMap((r) => (r.status === 'prohibited' || r.status === 'restricted' ? r.notes.slice(1) : r.notes));
-  const notes = [...new Set([...itemNotes, ...result.notes])].filter((c) => !SAID_IN_LINE.has(c));
+  const notes = [...new Set([...itemNotes, ...result.notes])].filter((c) => !SAID_IN_LINE.has(c) && c !== 'rates');
   const note = (c: NoteCode) => `• ${fillTemplate(ctx.words.notes[c], s)}`;
   const main = notes.filter((c) => !NOTES_IN_MORE.has(c));
-  const estimate = fillTemplate(ctx.words.notes.estimate, s);
+  // every estimate in another currency says how old its rates are, in sight (issue 12)
+  const estimate = [fillTemplate(ctx.words.notes.estimate, s), ...(result.notes.includes('rates') ? [fillTemplate(ctx.words.notes.rates, s)] : [])].join('\n');
   const mainNotes = main.length > 0 ? [P.notes_intro, ...main.map(note)] : [];
   // a long list keeps its verdict on one phone screen: then all notes wait behind "more" too
   const fits = [...lines, ...mainNotes, estimate].join('\n').length <= DECLARATION_TEXT_MAX_CHARS;

@@ -35,6 +35,8 @@ type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?:
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: 'count', pack: 'count', carton: 'count', bottle: 'count', ml: 'volume', l: 'volume', g: 'weight', kg: 'weight', jin: 'weight' };
 const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
+/** The goods class of generic words (gift, stuff, 东西, вещи): declaration.yaml's required "general". */
+const GENERIC_GOODS = 'general';
 
 /** The family of a thing: items of one family merge ("Hennessy cognac"), others start a new item. */
 function familyOf(t: Thing): string {
@@ -80,10 +82,12 @@ class Grouper {
   private g = newGroup(0);
   private segStart = 0;
 
-  add(t: Token, prev: Token | undefined, before: Token | undefined): void {
+  add(t: Token, prev: Token | undefined, before: Token | undefined, next: Token | undefined): void {
     const g = this.g;
     if (isSeparator(t)) return this.separate(t);
     if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') return this.addThing(t);
+    // "iPhone 8999港币 两条万宝路": a count right before a thing, after an item with its price, starts the next item
+    if (t.kind === 'qty' && this.priced() && next !== undefined && (next.kind === 'item' || next.kind === 'drink' || next.kind === 'goods')) this.close(t.start);
     if (t.kind === 'qty') return this.addQuantity(t, prev);
     if (t.kind === 'money') return this.addMoney(t, prev, before);
     if ((t.kind === 'unit' && prev?.kind === 'money') || (t.kind === 'marker' && t.marker === 'perUnit' && g.money)) g.perUnit = true;
@@ -109,9 +113,18 @@ class Grouper {
     this.g = newGroup(t.end);
   }
 
+  /** The group has a thing and, after it, its price ("iPad 4000"). */
+  private priced(): boolean {
+    const first = this.g.things[0];
+    return first !== undefined && this.g.money !== undefined && this.g.money.start > first.start;
+  }
+
   private addThing(t: Thing): void {
     const first = this.g.things[0];
-    if (first && !sameFamily(first, t)) this.close(t.start);
+    // "iPad 4000 香水1200": named goods after an item that already has its price start the next
+    // item; a generic word ("духи за 12 тыс в подарок", "gift") still describes the one before
+    const named = t.kind !== 'goods' || t.goodsClass !== GENERIC_GOODS;
+    if (first && (!sameFamily(first, t) || (this.priced() && named))) this.close(t.start);
     const g = this.g;
     if (!g.things.length && !g.count && !g.money) g.start = t.start;
     g.things.push(t);
@@ -156,7 +169,7 @@ class Grouper {
 
 function groupTokens(tokens: Token[], textLength: number): { groups: Group[]; segments: Span[]; alternatives: boolean } {
   const grouper = new Grouper();
-  tokens.forEach((t, i) => grouper.add(t, tokens[i - 1], tokens[i - 2]));
+  tokens.forEach((t, i) => grouper.add(t, tokens[i - 1], tokens[i - 2], tokens[i + 1]));
   return grouper.finish(textLength);
 }
 

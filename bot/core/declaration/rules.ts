@@ -120,7 +120,7 @@ function summarise(results: ItemResult[], category: DeclarationCategory, goods: 
     ...(goods.allowance !== undefined ? { valueAllowanceRmb: goods.allowance } : {}),
     options,
     notes,
-    rates: { date: ctx.rates.date, source: ctx.rates.source.name, url: ctx.rates.source.url, reference: true },
+    rates: { asOf: ctx.rates.asOf, basis: ctx.rates.basis, source: ctx.rates.source.name, url: ctx.rates.source.url, reference: true },
     missing,
     entries,
     storageMonths: getLimit(ctx.limits, 'storage.months'),

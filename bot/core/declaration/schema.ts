@@ -21,7 +21,10 @@ const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 
 export const RatesFileSchema = z
   .object({
     schemaVersion: z.literal(1),
-    date: isoDate,
+    /** The day the rates describe (for an imported customs table, the table's date). */
+    asOf: isoDate,
+    /** hand-set: approximations typed in by a person; customs-monthly: imported from customs' monthly table (npm run rates:import). */
+    basis: z.enum(['hand-set', 'customs-monthly']),
     /** Always true: these are reference rates for estimates, not official ones. */
     reference: z.literal(true),
     source: z.object({ name: z.string().min(1), url: z.string().url() }).strict(),
@@ -174,6 +177,8 @@ export const DeclarationLanguageSchema = z
     plurals: z.partialRecord(z.enum(LABEL_KEYS), z.object({ one: text, few: text, many: text, other: text }).partial()).default({}),
     options: record(OPTIONS),
     notes: record(NOTE_CODES),
+    /** How the rates were obtained, as the `rates` note says it ({basis}). */
+    rateBasis: z.object({ 'hand-set': text, 'customs-monthly': text }).strict(),
     phrases: record(PHRASE_KEYS),
   })
   .strict();

@@ -40,7 +40,7 @@ const conceptsOf = (shared: LanguageResources) => (text: string) => shared.conce
 /** Builds the service; `options` tune list detection (defaults in defaultParseOptions). */
 export function createDeclarationService(knowledge: DeclarationKnowledge, options: Partial<ParseOptions> = {}): DeclarationService {
   const lexicon = buildLexicon(knowledge.languages, knowledge.rates);
-  const rates = { date: knowledge.rates.date, source: knowledge.rates.source.name };
+  const rates = { date: knowledge.rates.asOf, basis: knowledge.rates.basis, source: knowledge.rates.source.name };
   return {
     knowledge,
     lexicon,

@@ -124,7 +124,7 @@ describe('checkDeclaration', () => {
     it('asks for exactly the missing facts', () => expect(result.missing.map((m) => m.field)).toEqual(c.missing ?? []));
     it('says it is an estimate and names the rates', () => {
       expect(result.notes).toContain('estimate');
-      expect(result.rates).toMatchObject({ reference: true, date: f.service.knowledge.rates.date });
+      expect(result.rates).toMatchObject({ reference: true, asOf: f.service.knowledge.rates.asOf, basis: f.service.knowledge.rates.basis });
     });
   });
 

@@ -206,3 +206,27 @@ export function formatQuestion(missing: MissingFact, items: readonly NamedItem[]
             : fillTemplate(P.ask_quantity, { item });
   return `${read}\n${question}`;
 }
+
+/** Item types whose allowance depends on the traveller's route, in the order they are named. */
+const ROUTE_TYPES = ['cigarettes', 'cigars', 'tobacco', 'alcohol'] as const;
+
+/**
+ * The allowances of the ordinary traveller for the kinds of thing in `result` (checked as an
+ * ordinary resident), said before the question that could lower them: "For an ordinary traveller:
+ * cigarettes 400; alcohol 2 bottles / 1,500 ml". Goods give the resident and the visitor's value
+ * allowance. Never a verdict: whether to declare waits for the answer (issue 9).
+ */
+export function formatAllowances(result: DeclarationResult, ctx: FormatContext): string | undefined {
+  const L = ctx.words.labels;
+  const parts: string[] = [];
+  for (const type of ROUTE_TYPES) {
+    const r = result.items.find((i) => i.type === type && i.allowance !== undefined && !i.treatment);
+    if (!r) continue;
+    // "400 cigarettes" names itself; "500 g" needs its "loose tobacco"
+    const amount = allowanceText(r, ctx);
+    parts.push(amount.toLowerCase().includes(L[type].toLowerCase().slice(0, 6)) ? amount : `${L[type]} ${amount}`);
+  }
+  const goods = result.items.some((i) => i.type === 'goods' && !i.treatment);
+  if (goods) parts.push(fillTemplate(ctx.words.phrases.allowance_goods, { resident: money(getLimit(ctx.limits, 'valueAllowance.resident'), ctx), nonResident: money(getLimit(ctx.limits, 'valueAllowance.non_resident'), ctx) }));
+  return parts.length > 0 ? fillTemplate(ctx.words.phrases.allowances_ordinary, { list: parts.join(ctx.lang === 'zh' ? '；' : '; ') }) : undefined;
+}

@@ -105,6 +105,8 @@ export const PHRASE_KEYS = [
   'channel_unchecked',
   'same_for_everyone',
   'if_ordinary',
+  'allowances_ordinary',
+  'allowance_goods',
   'other_routes',
   'estimate_intro',
   'who_resident',

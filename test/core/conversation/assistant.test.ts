@@ -28,6 +28,16 @@ describe('assistant', () => {
       expect(second).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
       expect(second?.text).toMatch(/200/);
     });
+    it.each([
+      ['en', '2 cartons of camel and 1 bottle of wine 750ml', /400 cigarettes.*2 bottles \/ 1,500 ml/, /green/i],
+      ['zh', '带了一斤烟丝 两个烟斗', /烟丝 500 克/, /绿色通道/],
+      ['ru', '2 блока и духи за 15000 руб', /400 сигарет.*5 000 юаней.*2 000 юаней/, /зелён/],
+    ])('a list within the ordinary allowances: the figures before the route question, never a verdict (%s)', (_lang, message, figures, green) => {
+      const [reply] = converse(services, message);
+      expect(reply).toMatchObject({ kind: 'clarify', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(figures);
+      expect(reply?.text).not.toMatch(green);
+    });
     it('takes "no" to the route question as an ordinary traveller', () => {
       const [, second] = converse(services, '能带几条烟入境？', '不是');
       expect(second).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });

@@ -121,6 +121,8 @@ function fromContext(r: Reading, state: ConversationState, next: ConversationSta
 /** Smalltalk, out-of-scope, a person or a complaint, and other airport parties' matters. */
 function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, options: DecideOptions): Outcome | undefined {
   const { intent } = r;
+  // a message that is one of the greeting or thanks phrases needs no guess ("до свидания")
+  if (r.smalltalk) return { decision: { kind: 'smalltalk', intent: r.smalltalk }, state: next };
   if (!intent) return undefined;
   // Chinese tokens include character bigrams, so shortness is counted in characters too
   const short = r.tokens.length <= SHORT_MESSAGE_TOKENS || [...r.text].length <= SMALLTALK_MAX_CHARS;

@@ -38,6 +38,12 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(figures);
       expect(reply?.text).not.toMatch(green);
     });
+    it.each(['до свидания', 'До свидания!!', '谢谢', 'thanks a lot'])('a whole-message greeting or thanks phrase is smalltalk, not a guess (%s)', (message) => {
+      expect(converse(services, message)[0]).toMatchObject({ kind: 'smalltalk' });
+    });
+    it.each(['让懂行的人打我电话说一下', 'пусть со мной кто-нибудь свяжется по телефону'])('a call-back request goes to a person (%s)', (message) => {
+      expect(converse(services, message)[0]).toMatchObject({ kind: 'escalated' });
+    });
     it('takes "no" to the route question as an ordinary traveller', () => {
       const [, second] = converse(services, '能带几条烟入境？', '不是');
       expect(second).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });

@@ -81,7 +81,10 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const nonCustoms = byIntent(r, best, next, ctx.options);
   if (nonCustoms) return nonCustoms;
 
-  const entry = best ? ctx.entries.get(best.entryId) : undefined;
+  // a question that names nothing ("а это можно провезти?") is asked what it means, even when one
+  // of its words happens to match an entry strongly enough: a word alone is no topic
+  const guessedFromWord = best !== undefined && best.matchedConcepts.length === 0 && isVague(r, ctx);
+  const entry = best && !guessedFromWord ? ctx.entries.get(best.entryId) : undefined;
   if (!entry) {
     if (isVague(r, ctx) && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
     const misses = state.misses + 1;

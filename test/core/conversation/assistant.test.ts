@@ -124,7 +124,8 @@ describe('assistant', () => {
   });
 
   describe('when the message names nothing', () => {
-    it.each(['is this allowed??', '我带的这些东西算超了吗', 'у меня перебор или нет?'])('asks what the traveller carries instead of handing over (%s)', (text) => {
+    // "а это можно провезти?" shares one word with the cash entry: a word alone is no topic (issue 12)
+    it.each(['is this allowed??', '我带的这些东西算超了吗', 'у меня перебор или нет?', 'а это можно провезти?'])('asks what the traveller carries instead of handing over (%s)', (text) => {
       const [reply] = converse(services, text);
       expect(reply).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
     });

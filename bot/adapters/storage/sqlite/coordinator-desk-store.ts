@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EscalationDeskStore, EscalationFilter, EscalationRecord, Note } from '../../../core/coordination';
+import { urgencySql, type EscalationDeskStore, type EscalationFilter, type EscalationRecord, type Note } from '../../../core/coordination';
 import type { EscalationId } from '../../../core/types';
 import { toEscalation, type EscalationRow } from './conversation-store';
 
@@ -13,10 +13,13 @@ const toRecord = (row: DeskRow): EscalationRecord => ({
   ...(row.resolved_at ? { resolvedAt: row.resolved_at } : {}),
 });
 
+/** Most urgent first, then the longest waiting (issue 14; test: "lists the most urgent first"). */
+const BY_URGENCY = `${urgencySql('reasons_json')}, created_at, id`;
+
 const WHERE: Record<EscalationFilter, string> = {
-  open: "status = 'open' ORDER BY created_at, id",
-  claimed: "status = 'claimed' ORDER BY created_at, id",
-  active: "status IN ('open','claimed') ORDER BY created_at, id",
+  open: `status = 'open' ORDER BY ${BY_URGENCY}`,
+  claimed: `status = 'claimed' ORDER BY ${BY_URGENCY}`,
+  active: `status IN ('open','claimed') ORDER BY status = 'claimed', ${BY_URGENCY}`,
   resolved: "status = 'resolved' ORDER BY resolved_at DESC, id",
 };
 

@@ -1,4 +1,4 @@
-import type { EscalationRecord } from '../coordination/ports';
+import type { EscalationForStats } from '../coordination/ports';
 import type { LanguageCode } from '../knowledge/schema';
 import { normalizeText } from '../text';
 import { redactText, REDACTION_RULES, type RedactionRule } from '../redact';
@@ -9,8 +9,8 @@ export const UNANSWERED_REASONS: readonly EscalationReason[] = ['low_confidence'
 
 /** The raw material of `computeStats`: one window's escalations and conversation counts. */
 export type StatsInput = {
-  /** Escalations created in the window. */
-  escalations: readonly EscalationRecord[];
+  /** Escalations created in the window, with the kind of bot message each trigger followed. */
+  escalations: readonly EscalationForStats[];
   /** Conversations started in the window and how many of them were escalated. */
   conversations: { total: number; escalated: number };
   since: string;
@@ -72,10 +72,16 @@ export function computeStats(input: StatsInput): Stats {
   };
 }
 
-function topUnanswered(escalations: readonly EscalationRecord[], limit: number, rules: readonly RedactionRule[]): Stats['topUnanswered'] {
+/**
+ * The questions the bot could not answer. A message that answered the bot's own clarifying
+ * question ("是", "我常住北京") is not a question of its own, so it is left out, known from the
+ * stored kind of the bot message before it (test: "leaves out replies to the bot's questions").
+ */
+function topUnanswered(escalations: readonly EscalationForStats[], limit: number, rules: readonly RedactionRule[]): Stats['topUnanswered'] {
   const groups = new Map<string, { question: string; count: number; lang: LanguageCode; lastAt: string }>();
   for (const e of escalations) {
     if (!e.reasons.some((r) => UNANSWERED_REASONS.includes(r))) continue;
+    if (e.followedBotKind === 'clarify') continue;
     const question = redactText(e.trigger.trim(), rules);
     const key = normalizeText(question).replace(/[^\p{L}\p{N}\[\] ]+/gu, '').trim();
     const g = groups.get(key);

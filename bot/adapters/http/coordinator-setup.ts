@@ -66,7 +66,7 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
   const search = new CasebookSearch(
     () => casebook.listCases(),
     () => casebook.version(),
-    () => deps.runtime.current().engine.resources.stopwords,
+    () => deps.runtime.current().engine.resources,
   );
   const auth = requireCoordinator(accounts);
   const apiRouters = [

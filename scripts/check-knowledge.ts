@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { checkKnowledge } from '../bot/core/knowledge/check';
 import { formatIssues, loadKnowledge } from '../bot/core/knowledge/load';
 import { loadTelegramTexts } from '../bot/adapters/telegram/texts';
+import { loadConsoleTexts } from '../bot/adapters/console/console-texts';
 import { checkDeclarationKnowledge, loadDeclarationKnowledge } from '../bot/core/declaration';
 
 function main(argv: string[]): number {
@@ -18,9 +19,10 @@ function main(argv: string[]): number {
   const today = arg('--today') ? new Date(`${arg('--today')}T00:00:00Z`) : new Date();
   const loaded = loadKnowledge(dir);
   const telegram = loadTelegramTexts(dir); // the Telegram UI phrases (adapter data, same rules)
+  const consoleTexts = loadConsoleTexts(dir); // the coordinators' console in zh, en and ru (issue 14)
   const declaration = loadDeclarationKnowledge(dir); // rates, declaration classes and words (issue 5)
   const declarationIssues = !declaration.ok ? declaration.issues : loaded.ok ? checkDeclarationKnowledge(declaration.knowledge, loaded.bundle, today) : [];
-  const issues = [...(loaded.ok ? checkKnowledge(loaded.bundle, today) : loaded.issues), ...(telegram.ok ? [] : telegram.issues), ...declarationIssues];
+  const issues = [...(loaded.ok ? checkKnowledge(loaded.bundle, today) : loaded.issues), ...(telegram.ok ? [] : telegram.issues), ...(consoleTexts.ok ? [] : consoleTexts.issues), ...declarationIssues];
   if (issues.length > 0) {
     console.error(`kb:check: ${issues.length} problem(s) in ${dir}:\n${formatIssues(issues)}`);
     return 1;

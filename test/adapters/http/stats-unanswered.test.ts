@@ -43,3 +43,20 @@ describe('GET /api/v1/stats topUnanswered', () => {
     });
   });
 });
+
+describe('GET /api/v1/stats?tz=', () => {
+  let server: RunningServer;
+  let lead: TestCoordinator;
+  beforeAll(async () => {
+    server = await startServer();
+    lead = await addCoordinator(server, 'lena', 'lead');
+  });
+  afterAll(() => server.stop());
+  it('accepts an IANA time zone and answers an unknown one with 400 naming the parameter', async () => {
+    expect((await call(server, 'GET', '/stats?days=7&tz=Asia%2FShanghai', { headers: lead.bearer })).status).toBe(200);
+    const bad = await call(server, 'GET', '/stats?days=7&tz=Mars%2FOlympus', { headers: lead.bearer });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^tz must be/);
+    expect((await call(server, 'GET', '/stats?tz=' + 'x'.repeat(100), { headers: lead.bearer })).status).toBe(400);
+  });
+});

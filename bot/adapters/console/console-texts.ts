@@ -16,7 +16,7 @@ export const CONSOLE_TEXTS_FILE = join('lang', 'console.yaml');
 const BASE_KEYS = [
   'app_title', 'ui_language', 'time_zone', 'alerts_label', 'sections_label', 'tab_queue', 'tab_casebook',
   'tab_stats', 'tab_drafts', 'logout', 'live_on', 'live_off', 'lead_suffix', 'offline', 'request_failed',
-  'login_title', 'login_name', 'login_password', 'login_submit', 'filters_label', 'filter_open', 'filter_mine',
+  'login_title', 'login_name', 'login_password', 'login_submit', 'login_failed', 'login_locked', 'error_conflict', 'error_forbidden', 'error_not_found', 'error_invalid', 'filters_label', 'filter_open', 'filter_mine',
   'filter_claimed', 'filter_resolved', 'queue_empty', 'case_select', 'urgent', 'with_holder', 'held_by',
   'waiting_for', 'closed_at', 'duration_hours', 'back_to_queue', 'claim', 'takeover', 'conversation_label',
   'reply_label', 'reply_send', 'candidates_title', 'candidates_hint', 'notes_title', 'note_label', 'note_add',

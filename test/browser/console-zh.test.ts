@@ -202,6 +202,9 @@ describe('the console in Chinese (Chromium)', () => {
       expect(await page.locator('#draft-editor textarea#draft-json').count()).toBe(0);
       await expect(page.locator('label[for="df-topic"]').textContent()).resolves.toBe('主题');
       await expect(page.locator('#df-zh-phrasings').inputValue()).resolves.toBe('我要人工：能带陨石出境吗？');
+      // what is still missing, said in Chinese with the form's own labels
+      await expect(page.locator('#draft-issues li').allTextContents()).resolves.toEqual(expect.arrayContaining(['标题 · 中文 zh: 尚未填写', '主题: 尚未填写', '法律依据: 尚未填写']));
+      await expect(page.locator('#df-zh-lead').getAttribute('placeholder')).resolves.toBe('处理情况: 陨石出境需要许可');
       await page.fill('#df-id', 'meteorite-export');
       await page.selectOption('#df-topic', 'outbound');
       await page.selectOption('#df-direction', 'outbound');

@@ -31,7 +31,7 @@ const BASE_KEYS = [
   'sum_conversations', 'sum_escalated', 'sum_deflection', 'sum_median_claim', 'sum_median_resolve', 'drafts_empty',
   'draft_by', 'draft_from_case', 'draft_hint', 'draft_id', 'draft_topic', 'draft_direction', 'direction_inbound',
   'direction_outbound', 'direction_both', 'draft_title', 'draft_lead', 'draft_details', 'draft_phrasings',
-  'draft_keywords', 'draft_tags', 'draft_sources', 'draft_effective', 'draft_unsure', 'draft_save', 'draft_approve',
+  'draft_keywords', 'draft_tags', 'draft_sources', 'draft_effective', 'draft_unsure', 'draft_missing', 'draft_save', 'draft_approve',
   'draft_reject', 'draft_saved_issues', 'draft_saved_ready', 'draft_published',] as const;
 
 /**

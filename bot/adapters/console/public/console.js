@@ -412,13 +412,23 @@
   const LANGS = ['zh', 'en', 'ru'];
   const TODO = '<<TODO>>';
   const isTodo = (v) => typeof v === 'string' && v.includes(TODO);
-  /** A field's value, or '' with the TODO's hint as the placeholder. */
+  /** A field's value, or '' for a TODO (the coordinator's summary, when the TODO carries it, as the placeholder). */
   function setField(node, value) {
-    if (isTodo(value)) { node.value = ''; node.placeholder = value.replace(TODO, '').trim(); } else { node.value = value == null ? '' : value; node.placeholder = ''; }
+    const summary = isTodo(value) && value.includes('summary:') ? value.slice(value.indexOf('summary:') + 8).trim() : '';
+    if (isTodo(value)) { node.value = ''; node.placeholder = summary ? t('resolve_summary') + ': ' + summary : ''; } else { node.value = value == null ? '' : value; node.placeholder = ''; }
+  }
+  const FIELD_LABELS = { id: 'draft_id', topic: 'draft_topic', direction: 'draft_direction', title: 'draft_title', lead: 'draft_lead', details: 'draft_details', phrasings: 'draft_phrasings', keywords: 'draft_keywords', tags: 'draft_tags', sources: 'draft_sources', effective: 'draft_effective' };
+  /** "answer.zh.lead" → "直接回答 · 中文 zh": the form's own label, not the JSON path. */
+  function fieldLabel(path) {
+    const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
+    const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+    const name = parts.filter((p) => own(FIELD_LABELS, p)).map((p) => FIELD_LABELS[p]).pop();
+    const lang = parts.find((p) => own(LANG_NAMES, p));
+    return name ? t(name).replace(/\s*[（(].*$/, '') + (lang ? ' · ' + LANG_NAMES[lang] : '') : path;
   }
   const lines = (text) => text.split('\n').map((s) => s.trim()).filter(Boolean);
   const listValue = (list, sep) => (Array.isArray(list) ? list.filter((v) => !isTodo(v)).join(sep) : '');
-  const listHint = (list) => (Array.isArray(list) && list.some(isTodo) ? list.find(isTodo).replace(TODO, '').trim() : '');
+  const listHint = () => '';
 
   async function loadDrafts() {
     try {
@@ -503,8 +513,13 @@
   function showIssues(issues) {
     const ul = clear($('draft-issues'));
     document.querySelectorAll('#draft-form .invalid').forEach((n) => n.classList.remove('invalid'));
+    const seen = new Set();
     issues.forEach((i) => {
-      ul.appendChild(el('li', { text: i.field + ': ' + i.message }));
+      // a placeholder left is said in the interface language; other checks (kb:check rules) as the server words them
+      const text = fieldLabel(i.field) + ': ' + (i.message.includes(TODO) ? t('draft_missing') : i.message);
+      if (seen.has(text)) return;
+      seen.add(text);
+      ul.appendChild(el('li', { text }));
       const field = document.querySelector('#draft-form [data-field="' + i.field + '"]') || document.querySelector('#draft-form [data-field="' + i.field.split('.').slice(0, -1).join('.') + '"]') || document.querySelector('#draft-form [data-field="' + i.field.split('.')[0] + '"]');
       if (field) field.classList.add('invalid');
     });

@@ -30,7 +30,7 @@ type Money = Extract<Token, { kind: 'money' }>;
 type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
 
 /** Tokens of one item, gathered left to right. */
-type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean };
+type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string };
 
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: 'count', pack: 'count', carton: 'count', bottle: 'count', ml: 'volume', l: 'volume', g: 'weight', kg: 'weight', jin: 'weight' };
@@ -92,6 +92,8 @@ class Grouper {
     if (t.kind === 'money') return this.addMoney(t, prev, before);
     if ((t.kind === 'unit' && prev?.kind === 'money') || (t.kind === 'marker' && t.marker === 'perUnit' && g.money)) g.perUnit = true;
     else if (t.kind === 'marker' && t.marker === 'total') g.total = true;
+    // "美元现金8000", "евро наличными 3000": a currency word apart from its sum
+    else if (t.kind === 'currency') g.currency = t.code;
     else if (t.kind === 'times') g.times = t.value;
     else if (t.kind === 'abv') {
       if (this.g.abv !== undefined) this.close(t.start);
@@ -154,6 +156,7 @@ class Grouper {
   private close(at: number): void {
     const g = this.g;
     g.end = at;
+    if (g.money && !g.money.currency && g.currency) g.money = { ...g.money, currency: g.currency };
     const last = this.groups.at(-1);
     if (last && isDetailOf(g, last)) {
       // "两瓶白酒，每瓶500毫升": a volume, strength or marked price alone belongs to the item before it

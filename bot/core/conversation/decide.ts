@@ -73,10 +73,13 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const ruleMatters = r.signals.some((s) => RULE_WITH_REASON.has(s));
   const relevant = ruleMatters && best && best.matchedConcepts.length > 0 ? best.entryId : undefined;
   if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
-  if (r.act === 'empty') return escalate(['out_of_scope'], next);
-
   const contextual = fromContext(r, state, next, ctx);
   if (contextual) return contextual;
+
+  // a question that points at things it does not name ("а это можно?", "can i bring these",
+  // "帮我看看这样会不会超") is asked what it means, before any guess from its few words
+  if (isVague(r, ctx) && !(best && best.matchedConcepts.length > 0) && !state.askedTopic && !r.smalltalk) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+  if (r.act === 'empty') return escalate(['out_of_scope'], next);
 
   const nonCustoms = byIntent(r, best, next, ctx.options);
   if (nonCustoms) return nonCustoms;

@@ -38,6 +38,9 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(figures);
       expect(reply?.text).not.toMatch(green);
     });
+    it.each(['а это можно?', 'can i bring these', '帮我看看这样会不会超'])('a question that points at things it does not name is asked what it means, not escalated (%s)', (message) => {
+      expect(converse(services, message)[0]).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
+    });
     it.each(['до свидания', 'До свидания!!', '谢谢', 'thanks a lot'])('a whole-message greeting or thanks phrase is smalltalk, not a guess (%s)', (message) => {
       expect(converse(services, message)[0]).toMatchObject({ kind: 'smalltalk' });
     });

@@ -137,6 +137,10 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   }
   const routedByEntry = best ? DEPARTMENT_ENTRY[best.entryId] : undefined;
   if (routedByEntry) return { decision: { kind: 'routed', department: routedByEntry }, state: { ...next, misses: 0 } };
+  // two weak readings that agree: the top search hit is a department's entry and the classifier
+  // names the same department ("护照好像丢了 怎么办": police by both, neither sure on its own)
+  const top = r.hits[0] ? DEPARTMENT_ENTRY[r.hits[0].entryId] : undefined;
+  if (top && top === intent.intent && intent.probability >= options.minIntentProbability / 2 && r.topical.length === 0) return { decision: { kind: 'routed', department: top }, state: { ...next, misses: 0 } };
   if (intent.probability < options.minIntentProbability) return undefined;
   const strongAnswer = best !== undefined && best.score >= options.strongScore && best.matchedConcepts.length > 0;
   // A clear "other" (a recipe, the weather) wins over a single shared concept ("锅包肉" has 肉).

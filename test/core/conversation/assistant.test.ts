@@ -38,6 +38,9 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(figures);
       expect(reply?.text).not.toMatch(green);
     });
+    it.each([['护照好像丢了 还没出机场 怎么办'], ['I lost my passport at the airport']])('a lost passport goes to the police first, not to border inspection (%s)', (message) => {
+      expect(converse(services, message)[0]).toMatchObject({ kind: 'routed', department: 'police' });
+    });
     it.each(['а это можно?', 'can i bring these', '帮我看看这样会不会超'])('a question that points at things it does not name is asked what it means, not escalated (%s)', (message) => {
       expect(converse(services, message)[0]).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
     });

@@ -11,6 +11,12 @@ import type { WechatUserStore } from './store';
 import type { WechatTexts } from './texts';
 import type { Push } from './xml';
 
+/**
+ * What WeChat pushes as the Content of a text message when the user sent something it cannot
+ * forward, such as an animated sticker (表情): treated like an image.
+ */
+const UNSUPPORTED_CONTENT = new Set(['【收到不支持的消息类型，暂无法显示】', '[Unsupported Message]']);
+
 export type WechatConversationDeps = {
   assistant: Assistant;
   runtime: KnowledgeRuntime;
@@ -84,6 +90,7 @@ export function createWechatConversation(deps: WechatConversationDeps): (push: P
     }
     const typed = push.MsgType === 'text' ? push.Content : push.MsgType === 'voice' ? push.Recognition : undefined;
     const text = typed?.trim();
+    if (text && UNSUPPORTED_CONTENT.has(text)) return [texts.unsupported_message[lang]];
     if (text) return text.length > MAX_MESSAGE_CHARS ? [texts.too_long[lang]] : answer(openId, text);
     if (push.MsgType === 'text') return [texts.ask_hint[lang]];
     return [texts.unsupported_message[lang]]; // image, sticker, video, location, link, voice without recognition…

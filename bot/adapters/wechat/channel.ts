@@ -75,7 +75,7 @@ export function createWechatChannel(settings: WechatSettings, deps: WechatChanne
     clock: deps.clock,
     logger: deps.logger,
     rateLimitPerMinute: settings.rateLimitPerMinute,
-    onUnsubscribed: (conversationId) => delivery.reportFailure(conversationId, deps.texts.unsubscribed_note.en),
+    onUnsubscribed: (conversationId) => delivery.reportUnsubscribed(conversationId),
   });
   let pruned = 0;
   const router = pushRoutes(

@@ -38,6 +38,8 @@ export type WechatDelivery = {
   send(openId: string, texts: readonly string[]): Promise<void>;
   /** Puts a note on the conversation's open case saying what could not be delivered and why. */
   reportFailure(conversationId: ConversationId, reason: string): void;
+  /** Puts a note on the conversation's open case saying the follower unsubscribed. */
+  reportUnsubscribed(conversationId: ConversationId): void;
   /** Relays coordinator messages and resolves to WeChat followers; returns the unsubscribe. */
   relayCoordinators(): () => void;
   /** Resolves when everything queued so far has been sent or has failed (tests, shutdown). */
@@ -80,14 +82,19 @@ export function createWechatDelivery(deps: WechatDeliveryDeps): WechatDelivery {
 
   const send = (openId: string, parts: readonly string[]) => enqueue(openId, () => sendNow(openId, parts.flatMap((t) => splitText(t))));
 
-  const reportFailure = (conversationId: ConversationId, reason: string) => {
-    logger.log('warn', 'wechat_delivery_failed', { conversationId, reason });
+  /** A note on the conversation's open case (if any), in zh and en, shown live in the console. */
+  const noteOnCase = (conversationId: ConversationId, key: 'delivery_failed_note' | 'unsubscribed_note', reason = '') => {
     const active = deps.store.findActiveEscalation(conversationId);
     if (!active) return;
-    const text = (['zh', 'en'] as const).map((l) => fillTemplate(texts.delivery_failed_note[l], { reason })).join('\n');
+    const text = (['zh', 'en'] as const).map((l) => fillTemplate(texts[key][l], { reason })).join('\n');
     deps.notes.addNote({ escalationId: active.id, author: 'WeChat', text, at: deps.clock.now().toISOString() });
     // the console re-reads an open case on an `escalation` event, so the note shows at once
     deps.events.publish({ type: 'escalation_changed', escalationId: active.id, conversationId, status: active.status });
+  };
+
+  const reportFailure = (conversationId: ConversationId, reason: string) => {
+    logger.log('warn', 'wechat_delivery_failed', { conversationId, reason });
+    noteOnCase(conversationId, 'delivery_failed_note', reason);
   };
 
   const relay = (event: ConversationEvent) => {
@@ -108,6 +115,7 @@ export function createWechatDelivery(deps: WechatDeliveryDeps): WechatDelivery {
   return {
     send,
     reportFailure,
+    reportUnsubscribed: (conversationId) => noteOnCase(conversationId, 'unsubscribed_note'),
     relayCoordinators: () => deps.events.subscribe(relay),
     settled: async () => {
       while (queues.size > 0) await Promise.all([...queues.values()]);

@@ -206,6 +206,16 @@ describe('WeChat channel (plaintext mode)', () => {
       expect(notes).toEqual([expect.objectContaining({ author: 'WeChat', text: expect.stringMatching(/未送达[\s\S]*48-hour window: the traveller last wrote 49 hours ago/) })]);
     });
 
+    it('tells the coordinator when the follower unsubscribes, and does not try to send', async () => {
+      const { escalationId } = await escalateFrom('o_gone');
+      const createTime = now(s);
+      await pushToServer(s.server.url, eventPushXml({ from: 'o_gone', event: 'unsubscribe', createTime }), { timestamp: createTime, safe: false });
+      await reply(escalationId, 'are you there?');
+      await s.server.services.wechat!.delivery.settled();
+      expect(s.fake.sent).toHaveLength(0);
+      expect((await notesOf(escalationId)).map((n) => n.text)).toEqual([expect.stringMatching(/取消关注[\s\S]*unsubscribed/), expect.stringMatching(/not delivered to the traveller: the traveller has left the conversation/)]);
+    });
+
     it('shows the coordinator WeChat\'s own refusal (45015) with the reason', async () => {
       const { escalationId } = await escalateFrom('o_refused');
       s.fake.outsideWindow.add('o_refused');

@@ -1,6 +1,6 @@
 import { WechatUserStore } from '../../../bot/adapters/wechat';
 import type { Clock, LogLevel } from '../../../bot/core/ports';
-import { addCoordinator, call, type TestCoordinator } from '../../fixtures/coordinators';
+import { addCoordinator, call, openSse, type TestCoordinator } from '../../fixtures/coordinators';
 import { signatureOf } from '../../../bot/adapters/wechat';
 import { eventPushXml, FakeWechatApi, mediaPushXml, pushToServer, TEST_ACCOUNT, textPushXml, wechatEnv } from '../../fixtures/fake-wechat';
 import { startServer, type RunningServer } from '../../fixtures/services';
@@ -219,9 +219,13 @@ describe('WeChat channel (plaintext mode)', () => {
     it('shows the coordinator WeChat\'s own refusal (45015) with the reason', async () => {
       const { escalationId } = await escalateFrom('o_refused');
       s.fake.outsideWindow.add('o_refused');
+      const queue = await openSse(`${s.server.url}/api/v1/escalations/stream`, coordinator.bearer);
       await reply(escalationId, 'hello?');
       await s.server.services.wechat!.delivery.settled();
       expect((await notesOf(escalationId))[0]?.text).toMatch(/WeChat error 45015/);
+      // the console's queue stream announces the case again, and the console re-reads an open case on that
+      await expect(queue.next((e) => e.event === 'escalation' && e.data.id === escalationId)).resolves.toMatchObject({ data: { status: 'claimed' } });
+      queue.close();
     });
   });
 

@@ -149,6 +149,17 @@ describe('WeChat channel (plaintext mode)', () => {
       await s.server.services.wechat!.delivery.settled();
       expect(s.fake.delivered()).toEqual([expect.objectContaining({ touser: 'o_slow', content: expect.stringMatching(/400支/) })]);
     });
+
+    it('answers WeChat\'s retry of that push with `success` and sends nothing twice', async () => {
+      const msgId = nextMsgId();
+      s.clock.stepMs = 6000;
+      await say(s, 'o_slow_retry', '能带多少现金？', false, msgId);
+      s.clock.stepMs = 0;
+      const retry = await say(s, 'o_slow_retry', '能带多少现金？', false, msgId);
+      await s.server.services.wechat!.delivery.settled();
+      expect(retry.body).toBe('success');
+      expect(s.fake.delivered()).toHaveLength(1);
+    });
   });
 
   describe('when a coordinator answers an escalated WeChat conversation', () => {

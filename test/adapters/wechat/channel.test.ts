@@ -162,6 +162,22 @@ describe('WeChat channel (plaintext mode)', () => {
     });
   });
 
+  describe('when the reply is longer than one WeChat message', () => {
+    it('answers `success` and sends the parts in order through the API, each within 2,048 bytes', async () => {
+      const list = 'купили 12 блоков сигарет, 6 бутылок коньяка, 3 бутылки вина, сумку за 30000 юаней, часы за 50000 юаней, 2 айфона по 9000, ноутбук за 15000, фотоаппарат за 12000 и золотые украшения на 20000, я турист из Москвы';
+      const res = await say(s, 'o_list', list, false);
+      expect(res.body).toBe('success');
+      await s.server.services.wechat!.delivery.settled();
+      const parts = s.fake.delivered().map((m) => m.content);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const p of parts) expect(Buffer.byteLength(p, 'utf8')).toBeLessThanOrEqual(2048);
+      const stored = s.server.services.store.listMessages(s.users.get('o_list')!.conversationId!).filter((m) => m.from === 'bot')[0]!.text;
+      expect(parts.join('\n')).toContain(stored.slice(0, 200)); // in order: the reply's start is in the first part
+      expect(parts[0]!.startsWith(stored.slice(0, 50))).toBe(true);
+      expect(parts.at(-1)).toMatch(/Текст документа:\n• .*[\u4e00-\u9fff]/); // sources last, named in Chinese
+    });
+  });
+
   describe('when a coordinator answers an escalated WeChat conversation', () => {
     let coordinator: TestCoordinator;
     const escalateFrom = async (openId: string) => {

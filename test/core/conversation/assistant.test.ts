@@ -38,6 +38,9 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(figures);
       expect(reply?.text).not.toMatch(green);
     });
+    it('a damaged suitcase is the airline\'s, not a list of things carried', () => {
+      expect(converse(services, '行李箱轮子被摔断了一个 找谁赔')[0]).toMatchObject({ kind: 'routed', department: 'airline' });
+    });
     it.each([['护照好像丢了 还没出机场 怎么办'], ['I lost my passport at the airport']])('a lost passport goes to the police first, not to border inspection (%s)', (message) => {
       expect(converse(services, message)[0]).toMatchObject({ kind: 'routed', department: 'police' });
     });

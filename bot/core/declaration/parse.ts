@@ -82,7 +82,12 @@ class Grouper {
   private g = newGroup(0);
   private segStart = 0;
 
+  constructor(private readonly text: string) {}
+
   add(t: Token, prev: Token | undefined, before: Token | undefined, next: Token | undefined): void {
+    // "подарки партнёрам: 3 бутылки водки": generic words before a colon head the list, they are no item
+    const colon = prev ? this.text.slice(prev.end, t.start).search(/[:：]/u) : -1;
+    if (prev && colon >= 0 && this.heading()) this.g = newGroup(prev.end + colon + 1);
     const g = this.g;
     if (isSeparator(t)) return this.separate(t);
     // "电子烟杆3个 烟弹十颗", "marlboro 2 cartons winston 3 cartons": a thing with its own count after a counted thing is the next item
@@ -116,6 +121,12 @@ class Grouper {
     this.segments.push({ start: this.segStart, end: t.start });
     this.segStart = t.end;
     this.g = newGroup(t.end);
+  }
+
+  /** The group holds only generic words (gifts, stuff, 东西) and no amount: a heading. */
+  private heading(): boolean {
+    const g = this.g;
+    return g.things.length > 0 && g.things.every((t) => t.kind === 'goods' && t.goodsClass === GENERIC_GOODS) && !g.count && !g.money && !g.volume && !g.weight;
   }
 
   /** The group has a thing and, after it, its count ("电子烟杆3个"). */
@@ -180,10 +191,10 @@ class Grouper {
   }
 }
 
-function groupTokens(tokens: Token[], textLength: number): { groups: Group[]; segments: Span[]; alternatives: boolean } {
-  const grouper = new Grouper();
+function groupTokens(tokens: Token[], text: string): { groups: Group[]; segments: Span[]; alternatives: boolean } {
+  const grouper = new Grouper(text);
   tokens.forEach((t, i) => grouper.add(t, tokens[i - 1], tokens[i - 2], tokens[i + 1]));
-  return grouper.finish(textLength);
+  return grouper.finish(text.length);
 }
 
 /** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */
@@ -278,7 +289,7 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean): Par
 export function parseDeclarationList(message: string, ctx: ParseContext): ParsedDeclaration {
   const text = normalizeText(message.slice(0, 4000));
   const tokens = scan(text, ctx.lexicon);
-  const { groups, segments, alternatives } = groupTokens(tokens, text.length);
+  const { groups, segments, alternatives } = groupTokens(tokens, text);
   // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")
   const bought = tokens.some((t) => t.kind === 'marker' && t.marker === 'purchase') && !tokens.some((t) => t.kind === 'item' && t.item === 'cash');
   const placed = groups.flatMap((g) => {

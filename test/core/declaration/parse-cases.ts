@@ -108,6 +108,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '美元现金8000，人民币现金3万，还有两瓶红酒', list: true, items: [cash(8000, 'USD'), cash(30000, 'CNY'), drink('wine', 2)] },
   { lang: 'zh', text: '电子烟杆3个 烟弹十颗', list: true, items: [{ type: 'goods', quantity: 3 }, { type: 'goods', quantity: 10 }] },
   { lang: 'zh', text: '5个一次性电子烟 每个10ml', list: true, items: [{ type: 'goods', quantity: 5, volumeMl: 10 }] },
+  { lang: 'ru', text: 'подарки партнёрам в харбин: 3 бутылки водки по 0,5, часы за 60 тыс руб', list: true, items: [drink('vodka', 3, { volumeMl: 500 }), goods('watch', { value: 60000, currency: 'RUB' })] },
+  { lang: 'en', text: 'tokyo shopping: rice cooker 25,000 yen, 2 sake 720ml', list: true, items: [goods(undefined, { value: 25000, currency: 'JPY' }), drink('sake', 2, { volumeMl: 720 })] },
+  { lang: 'en', text: 'cosmetics from seoul: 5 sets sulwhasoo 180000 won each', list: true, items: [goods('cosmetics', { quantity: 5, value: 900000, currency: 'KRW' })] },
   { lang: 'zh', text: '买了一条金项链花了8000元和两斤茶叶', list: true, items: [goods('gold_jewellery', { value: 8000, currency: 'CNY' }), goods('food', { quantity: 2, unit: 'jin' })] },
   { lang: 'zh', text: '入境可以带两瓶酒吗', list: false },
 

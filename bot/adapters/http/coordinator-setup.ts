@@ -17,6 +17,7 @@ import { draftRoutes } from './draft-routes';
 import { escalationRoutes } from './escalation-routes';
 import { rateLimit } from './rate-limit';
 import { statsRoutes } from './stats-routes';
+import { reviewsDue } from '../../core/knowledge/check';
 
 export type CoordinationDeps = {
   db: Database.Database;
@@ -75,7 +76,7 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
     escalationRoutes({ desk, store: deps.store, events: deps.events, clock: deps.clock, auth, stillValid: (who) => accounts.stillValid(who), stream: deps.stream }),
     casebookRoutes({ casebook, search, desk, auth }),
     draftRoutes({ drafts: casebook, runtime: deps.runtime, knowledgeDir: deps.knowledgeDir, clock: deps.clock, logger: deps.logger, auth }),
-    statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }) }),
+    statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }), reviewsDue: (today) => reviewsDue(deps.runtime.current().knowledge, today) }),
   ];
   return { accounts, coordinators, deskStore, casebook, desk, apiRouters, pageRouters: [consoleRoutes({ knowledgeDir: deps.knowledgeDir })] };
 }

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { computeStats, isTimeZone } from '../../core/casebook';
 import type { EscalationDeskStore } from '../../core/coordination';
 import type { Clock } from '../../core/ports';
+import type { ReviewDue } from '../../core/knowledge/check';
 import { requireLead } from './coordinator-auth';
 import { ApiError } from './errors';
 
 const DAY_MS = 86_400_000;
 
 /** GET /stats?days=N&tz=Asia/Shanghai — the last N days, counted per day in the coordinator's time zone (default limits.yaml `coordination.statsDefaultDays`), leads only. */
-export function statsRoutes(deps: { desk: EscalationDeskStore; clock: Clock; auth: RequestHandler; settings: () => { defaultDays: number; topQuestions: number } }): Router {
+export function statsRoutes(deps: { desk: EscalationDeskStore; clock: Clock; auth: RequestHandler; settings: () => { defaultDays: number; topQuestions: number }; reviewsDue?: (today: Date) => ReviewDue[] }): Router {
   const router = Router();
   router.get('/stats', deps.auth, requireLead, (req, res) => {
     const s = deps.settings();
@@ -19,8 +20,8 @@ export function statsRoutes(deps: { desk: EscalationDeskStore; clock: Clock; aut
     if (!tz.success || !isTimeZone(tz.data)) throw new ApiError('invalid_request', 'tz must be an IANA time zone name such as Asia/Shanghai or UTC');
     const until = deps.clock.now();
     const since = new Date(until.getTime() - days.data * DAY_MS).toISOString();
-    res.json(
-      computeStats({
+    res.json({
+      ...computeStats({
         escalations: deps.desk.escalationsSince(since),
         conversations: deps.desk.conversationCountsSince(since),
         since,
@@ -28,7 +29,9 @@ export function statsRoutes(deps: { desk: EscalationDeskStore; clock: Clock; aut
         topQuestions: s.topQuestions,
         timeZone: tz.data,
       }),
-    );
+      // knowledge entries (and limits.yaml, departments.yaml) whose 12-month review falls due within 30 days (issue 12)
+      reviewsDue: deps.reviewsDue?.(until) ?? [],
+    });
   });
   return router;
 }

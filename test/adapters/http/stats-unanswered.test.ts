@@ -60,3 +60,33 @@ describe('GET /api/v1/stats?tz=', () => {
     expect((await call(server, 'GET', '/stats?tz=' + 'x'.repeat(100), { headers: lead.bearer })).status).toBe(400);
   });
 });
+
+describe('GET /api/v1/stats reviewsDue (issue 12)', () => {
+  /** A day 15 days before the shipped entries' reviews (2026-11-20) turn 12 months old. */
+  const later = new Date('2027-11-05T09:00:00Z');
+  let server: RunningServer;
+  let lead: TestCoordinator;
+  beforeAll(async () => {
+    server = await startServer({}, { clock: { now: () => later } });
+    lead = await addCoordinator(server, 'lena', 'lead');
+  });
+  afterAll(() => server.stop());
+  it('lists the knowledge entries whose review falls due within 30 days, soonest first', async () => {
+    const res = await call(server, 'GET', '/stats?days=7', { headers: lead.bearer });
+    expect(res.status).toBe(200);
+    const due = res.body.reviewsDue as { id?: string; file: string; reviewed: string; dueBy: string }[];
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.map((d) => d.id)).toContain('tobacco-allowance');
+    expect(due.every((d) => d.dueBy >= '2027-11-05' && d.dueBy <= '2027-12-05')).toBe(true);
+    expect(due.map((d) => d.dueBy)).toEqual([...due.map((d) => d.dueBy)].sort());
+  });
+  it('lists nothing on a day with no review due', async () => {
+    const today = await startServer({}, { clock: { now: () => new Date('2026-12-04T09:00:00Z') } });
+    try {
+      const boss = await addCoordinator(today, 'lena', 'lead');
+      expect((await call(today, 'GET', '/stats?days=7', { headers: boss.bearer })).body.reviewsDue).toEqual([]);
+    } finally {
+      await today.stop();
+    }
+  });
+});

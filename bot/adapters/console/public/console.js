@@ -404,6 +404,10 @@
       rows('stats-days-table', s.escalationsPerDay.map((d) => [d.day, d.count]));
       rows('stats-reasons', s.escalationsPerReason.map((r) => [t('reason_' + r.reason), r.count]));
       rows('stats-top', s.topUnanswered.map((q) => [q.question, LANG_NAMES[q.lang] || q.lang, q.count]));
+      const due = s.reviewsDue || [];
+      rows('stats-reviews', due.map((r) => [r.id || r.file, r.reviewed, r.dueBy]));
+      $('stats-reviews').hidden = due.length === 0;
+      $('stats-reviews-none').hidden = due.length > 0;
     } catch (e) { fail(e); }
   }
   $('stats-form').addEventListener('submit', (e) => { e.preventDefault(); loadStats(); });

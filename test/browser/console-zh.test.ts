@@ -184,8 +184,9 @@ describe('the console in Chinese (Chromium)', () => {
       for (const q of ['bag seized', 'сумку забрали']) {
         await page.fill('#casebook-q', q);
         await page.evaluate(() => document.querySelectorAll('#casebook-list li').forEach((n) => n.remove()));
+        // the tab's own first load may land after the search: wait for the search's answer itself
         await page.click('#casebook-search button[type="submit"]');
-        await page.locator('#casebook-list li').first().waitFor();
+        await page.locator('#casebook-list .item .question', { hasText: '海关把我的包扣了' }).first().waitFor({ timeout: 5000 });
         await expect(page.locator('#casebook-list .item .question').first().textContent()).resolves.toContain('海关把我的包扣了');
       }
       await page.locator('#casebook-list .item').first().click();

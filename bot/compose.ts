@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Express } from 'express';
+import { agencyRoutes } from './adapters/http/agency-routes';
 import { createHttpApp } from './adapters/http/app';
+import { agencyPages } from './adapters/web/agency-pages';
 import { createCoordination, type Coordination } from './adapters/http/coordinator-setup';
 import { declarationRoutes } from './adapters/http/declaration-routes';
 import { rateLimit } from './adapters/http/rate-limit';
@@ -9,6 +11,7 @@ import { createEventBus } from './adapters/system/event-bus';
 import { createTelegramChannel, loadTelegramTextsOrThrow, TELEGRAM_MIGRATIONS, type TelegramChannel, type TelegramChannelOptions } from './adapters/telegram';
 import { createLogger, randomIds, systemClock } from './adapters/system/system';
 import type { Config } from './config';
+import { loadAgencyKnowledgeOrThrow, type AgencyKnowledge } from './core/agency';
 import { createAssistant, KnowledgeRuntime, type Assistant } from './core/conversation';
 import { createDeclarationService, loadDeclarationKnowledgeOrThrow, type DeclarationService } from './core/declaration';
 import { loadKnowledgeOrThrow } from './core/knowledge/load';
@@ -32,6 +35,8 @@ export type Services = {
   coordination: Coordination;
   /** Declaration check (issue 5): chat step and POST /api/v1/declaration-check. */
   declaration: DeclarationService;
+  /** Travel agencies (issue 11): briefings, quiz, bulk questions. */
+  agency: AgencyKnowledge;
   close(): void;
 };
 
@@ -48,6 +53,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   const events = createEventBus(logger);
   const ids = overrides.ids ?? randomIds;
   const declaration = createDeclarationService(loadDeclarationKnowledgeOrThrow(config.KNOWLEDGE_DIR));
+  const agency = loadAgencyKnowledgeOrThrow(config.KNOWLEDGE_DIR);
   const assistant = createAssistant({ runtime, store, events, clock, ids, logger, declaration });
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? createTelegramChannel(
@@ -65,12 +71,12 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY,
     isReady: () => true,
-    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
-    pageRouters: [...(telegram?.router ? [telegram.router] : []), ...coordination.pageRouters],
+    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
+    pageRouters: [...(telegram?.router ? [telegram.router] : []), ...coordination.pageRouters, agencyPages()],
   });
   const close = () => {
     void telegram?.stop(); // for a graceful stop, `await services.telegram?.stop()` first (main.ts does)
     db.close();
   };
-  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, declaration, close };
+  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, declaration, agency, close };
 }

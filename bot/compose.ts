@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { randomInt } from 'node:crypto';
 import type { Express } from 'express';
 import { agencyRoutes } from './adapters/http/agency-routes';
 import { createHttpApp } from './adapters/http/app';
@@ -71,7 +72,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY,
     isReady: () => true,
-    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
+    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock), randomSeed: () => randomInt(2 ** 32) })],
     pageRouters: [...(telegram?.router ? [telegram.router] : []), ...coordination.pageRouters, agencyPages()],
   });
   const close = () => {

@@ -5,3 +5,5 @@ export { countryName, isCountryCode } from './countries';
 export { AGENCY_FILES, checkAgencyKnowledge, loadAgencyKnowledge, loadAgencyKnowledgeOrThrow, type AgencyKnowledge } from './load';
 export { AGENCY_TEXT_KEYS, DIRECTIONS, GROUP_CATEGORIES, type AgencyTextKey, type Direction, type GroupCategory } from './schema';
 export { firstSentences } from './sentences';
+export { makeQuiz, quizPool, type QuizOptions, type QuizQuestion } from './quiz';
+export { seededRandom, shuffled } from './random';

@@ -12,7 +12,7 @@ import { createEventBus } from './adapters/system/event-bus';
 import { createTelegramChannel, loadTelegramTextsOrThrow, TELEGRAM_MIGRATIONS, type TelegramChannel, type TelegramChannelOptions } from './adapters/telegram';
 import { createLogger, randomIds, systemClock } from './adapters/system/system';
 import type { Config } from './config';
-import { loadAgencyKnowledgeOrThrow, type AgencyKnowledge } from './core/agency';
+import { loadAgencyKnowledgeOrThrow, makeQuiz, type AgencyKnowledge } from './core/agency';
 import { createAssistant, KnowledgeRuntime, type Assistant } from './core/conversation';
 import { createDeclarationService, loadDeclarationKnowledgeOrThrow, type DeclarationService } from './core/declaration';
 import { loadKnowledgeOrThrow } from './core/knowledge/load';
@@ -59,7 +59,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? createTelegramChannel(
         { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, webhookUrl: config.TELEGRAM_WEBHOOK_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
-        { assistant, store, events, db, texts: loadTelegramTextsOrThrow(config.KNOWLEDGE_DIR), logger, clock },
+        { assistant, store, events, db, texts: loadTelegramTextsOrThrow(config.KNOWLEDGE_DIR), logger, clock, quiz: { texts: agency.texts.texts, make: (lang, seed, count) => makeQuiz(runtime.current().knowledge, agency, { lang, seed, count }) } },
         overrides.telegram,
       )
     : undefined;

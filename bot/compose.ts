@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 import type { Express } from 'express';
 import { agencyRoutes } from './adapters/http/agency-routes';
+import { batchRoutes } from './adapters/http/batch-routes';
 import { createHttpApp } from './adapters/http/app';
 import { agencyPages } from './adapters/web/agency-pages';
 import { createCoordination, type Coordination } from './adapters/http/coordinator-setup';
@@ -72,7 +73,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY,
     isReady: () => true,
-    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock), randomSeed: () => randomInt(2 ** 32) })],
+    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock), randomSeed: () => randomInt(2 ** 32) }), batchRoutes({ runtime, declaration, clock, ids, logger, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
     pageRouters: [...(telegram?.router ? [telegram.router] : []), ...coordination.pageRouters, agencyPages()],
   });
   const close = () => {

@@ -56,7 +56,8 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   const ids = overrides.ids ?? randomIds;
   const declaration = createDeclarationService(loadDeclarationKnowledgeOrThrow(config.KNOWLEDGE_DIR));
   const agency = loadAgencyKnowledgeOrThrow(config.KNOWLEDGE_DIR);
-  const assistant = createAssistant({ runtime, store, events, clock, ids, logger, declaration });
+  const agencyForChat = { knowledge: agency, linkBase: config.PUBLIC_URL?.replace(/\/+$/, '') ?? '' };
+  const assistant = createAssistant({ runtime, store, events, clock, ids, logger, declaration, agency: agencyForChat });
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? createTelegramChannel(
         { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, webhookUrl: config.TELEGRAM_WEBHOOK_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
@@ -73,7 +74,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY,
     isReady: () => true,
-    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock), randomSeed: () => randomInt(2 ** 32) }), batchRoutes({ runtime, declaration, clock, ids, logger, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
+    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock), randomSeed: () => randomInt(2 ** 32) }), batchRoutes({ runtime, declaration, agency: agencyForChat, clock, ids, logger, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
     pageRouters: [...(telegram?.router ? [telegram.router] : []), ...coordination.pageRouters, agencyPages()],
   });
   const close = () => {

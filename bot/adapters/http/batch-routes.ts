@@ -1,5 +1,5 @@
 import express, { Router, type RequestHandler } from 'express';
-import { createAssistant, type KnowledgeRuntime } from '../../core/conversation';
+import { createAssistant, type AssistantDeps, type KnowledgeRuntime } from '../../core/conversation';
 import type { DeclarationService } from '../../core/declaration';
 import type { Clock, IdGenerator, Logger } from '../../core/ports';
 import { MIGRATIONS, openDatabase, SqliteConversationStore } from '../storage/sqlite';
@@ -7,7 +7,7 @@ import { createEventBus } from '../system/event-bus';
 import { formatBatchCsv, parseBatchCsv, type BatchAnswer } from './batch-csv';
 import { ApiError } from './errors';
 
-export type BatchRoutesDeps = { runtime: KnowledgeRuntime; declaration: DeclarationService; clock: Clock; ids: IdGenerator; logger: Logger; limiter: RequestHandler };
+export type BatchRoutesDeps = { runtime: KnowledgeRuntime; declaration: DeclarationService; agency: AssistantDeps['agency']; clock: Clock; ids: IdGenerator; logger: Logger; limiter: RequestHandler };
 
 /** Largest upload: 1,000 questions of a few hundred characters each, with room to spare. */
 const MAX_BATCH_BYTES = '4mb';
@@ -29,7 +29,7 @@ export function batchRoutes(deps: BatchRoutesDeps): Router {
     const db = openDatabase(':memory:', MIGRATIONS);
     try {
       const store = new SqliteConversationStore(db);
-      const assistant = createAssistant({ runtime: deps.runtime, store, events: createEventBus(deps.logger), clock: deps.clock, ids: deps.ids, logger: deps.logger, declaration: deps.declaration });
+      const assistant = createAssistant({ runtime: deps.runtime, store, events: createEventBus(deps.logger), clock: deps.clock, ids: deps.ids, logger: deps.logger, declaration: deps.declaration, agency: deps.agency });
       const answers = parsed.value.map(({ question, lang }): BatchAnswer => {
         const handled = assistant.handleMessage({ text: question, lang, channel: 'api' });
         if (!handled.ok) throw new Error(`bot: batch question could not be answered: ${handled.error.code}`);

@@ -7,3 +7,4 @@ export { AGENCY_TEXT_KEYS, DIRECTIONS, GROUP_CATEGORIES, type AgencyTextKey, typ
 export { firstSentences } from './sentences';
 export { makeQuiz, quizPool, type QuizOptions, type QuizQuestion } from './quiz';
 export { seededRandom, shuffled } from './random';
+export { composeTourReply } from './tour-reply';

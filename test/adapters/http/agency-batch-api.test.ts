@@ -8,7 +8,7 @@ describe('POST /api/v1/batch (bulk questions, CSV)', () => {
   });
   afterAll(() => server.stop());
   const upload = async (body: string | Buffer, type = 'text/csv') => {
-    const res = await fetch(`${server.url}/api/v1/batch`, { method: 'POST', headers: { 'content-type': type }, body });
+    const res = await fetch(`${server.url}/api/v1/batch`, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
     const bytes = Buffer.from(await res.arrayBuffer());
     const text = bytes.toString('utf8');
     return { status: res.status, text, bytes, type: res.headers.get('content-type') ?? '', json: () => JSON.parse(text) };
@@ -31,12 +31,12 @@ describe('POST /api/v1/batch (bulk questions, CSV)', () => {
       for (const [i, q] of questions.slice(0, 2).entries()) {
         const chat = await postJson(`${server.url}/api/v1/chat`, { text: q });
         expect(rows[i]?.kind).toBe(chat.body.reply.kind);
-        expect(rows[i]?.answer.startsWith(chat.body.reply.text)).toBe(true);
+        expect((rows[i]?.answer ?? '').startsWith(chat.body.reply.text)).toBe(true);
         expect(rows[i]?.citations).toContain(chat.body.reply.citations[0].url);
         expect(rows[i]?.coordinator_needed).toBe('no');
       }
       expect(rows[2]).toMatchObject({ kind: 'escalated', coordinator_needed: 'yes' });
-      expect(rows[3]?.question.startsWith("'=HYPERLINK")).toBe(true);
+      expect((rows[3]?.question ?? '').startsWith("'=HYPERLINK")).toBe(true);
       for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@]/);
       // an upload does not fill the coordinators' queue (the /chat calls above escalate nothing)
       expect(escalations()).toBe(before);

@@ -78,7 +78,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
   if (r.act === 'empty') return escalate(['out_of_scope'], next);
 
-  const tour = tourLeaderDecision(r, state, r.topical.every((c) => GENERIC_CONCEPTS.has(c)));
+  // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer
+  const tour = tourLeaderDecision(r, state, r.topical.length === 0);
   if (tour) return { decision: tour.decision, state: { ...next, ...tour.state, misses: 0 } };
 
   const contextual = fromContext(r, state, next, ctx);

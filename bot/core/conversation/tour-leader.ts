@@ -9,8 +9,9 @@ export type TourDecision = { kind: 'tour_briefing'; country: string; direction: 
  * A tour leader's question about the group ("what should I tell my group", "我们旅行社带团去俄罗斯",
  * «что рассказать группе») that names no particular topic gets the short briefing for the country
  * it names; without a country, one question about the route (once per conversation), and the
- * next message naming a country gets the briefing. A tour leader asking about a thing ("can my
- * group bring sausages?") is answered like anyone else (`topicless` is false).
+ * next message naming a country gets the briefing. A tour leader asking about a thing or a rule
+ * ("can my group bring sausages?", "can the group pool allowances?") is answered like anyone
+ * else (`topicless` is false: the message has a topic concept).
  * Pinned by test/core/conversation/tour-leader.test.ts.
  */
 export function tourLeaderDecision(r: Reading, state: ConversationState, topicless: boolean): { decision: TourDecision; state: Partial<ConversationState> } | undefined {

@@ -10,7 +10,15 @@ import { firstSentences } from './sentences';
 
 /** One cited document of a briefing, numbered in order of first citation. */
 export type BriefingCitation = { n: number; id: string; source: string; url: string; entries: string[] };
-export type BriefingPoint = { entryId: string; text: string; refs: number[] };
+export type BriefingPoint = {
+  entryId: string;
+  /** The entry's lead for the category, with the UNSURE mark when the entry rests on an UNSURE fact. */
+  text: string;
+  /** The lead alone (for the short version, which shortens it and adds the mark again). */
+  lead: string;
+  unsure: boolean;
+  refs: number[];
+};
 export type BriefingSection = { key: string; heading: string; points: BriefingPoint[] };
 
 /** A briefing in one language: the printable document's parts, its HTML and the short chat text. */
@@ -33,6 +41,9 @@ export type Briefing = {
  * on a phone without "read more" (Telegram's own limit is 4,096).
  */
 export const SHORT_TEXT_MAX_CHARS = 2000;
+
+/** A point of the short version is its whole lead up to this length, else the lead's first sentence(s). */
+const SHORT_POINT_MAX_CHARS: Record<LanguageCode, number> = { zh: 120, en: 300, ru: 300 };
 
 export type BriefingOptions = {
   /** Prefix of the link to the printable page ("https://bot.example.com"); default "" (a path). */
@@ -72,7 +83,7 @@ function composeBriefing(trip: Trip, plan: PlannedSection[], lang: LanguageCode,
       points: s.points.map(({ entry, category }) => {
         const a = entry.answer[lang];
         const lead = renderText((category && a.variants?.[category]) || a.lead, bundle.limits, lang);
-        return { entryId: entry.id, text: entry.unsure && !saysConfirm(lead, t('unsure_mark')) ? `${lead} ${t('unsure_mark')}` : lead, refs: cite(entry) };
+        return { entryId: entry.id, text: withMark(lead, entry.unsure, t('unsure_mark')), lead, unsure: entry.unsure, refs: cite(entry) };
       }),
     }));
   const used = plan.flatMap((s) => s.points.map((p) => p.entry.reviewed));
@@ -82,6 +93,11 @@ function composeBriefing(trip: Trip, plan: PlannedSection[], lang: LanguageCode,
   const audience = fillTemplate(t('for_categories'), { categories: categories.map((c: GroupCategory) => t(`category_${c}`)).join(lang === 'zh' ? '、' : ', ') });
   const base = { lang, title, audience, rulesAsOf, sections, citations };
   return { ...base, html: briefingHtml(base, t('rules_as_of'), t('sources_heading')), text: shortText(base, trip, t, options.linkBase ?? '') };
+}
+
+/** A text with the UNSURE mark, unless the entry is settled or the text already says to confirm. */
+function withMark(text: string, unsure: boolean, mark: string): string {
+  return unsure && !saysConfirm(text, mark) ? `${text} ${mark}` : text;
 }
 
 /** True when a lead already tells the reader to confirm (it names the number the UNSURE mark gives). */
@@ -122,25 +138,34 @@ const LANG_TAG: Record<LanguageCode, string> = { zh: 'zh-CN', en: 'en', ru: 'ru'
 
 /**
  * The group-chat version: title and date, the allowances, the route's troubles and how to
- * declare in a sentence or two each, whom to call, the link. Troubles are dropped from the end
- * while it is over SHORT_TEXT_MAX_CHARS.
+ * declare in a sentence or two each, whom to call, the link. While it is over
+ * SHORT_TEXT_MAX_CHARS, troubles are dropped from the end, then allowance points ("…").
  */
 function shortText(b: BriefingBody, trip: Trip, t: (k: string) => string, linkBase: string): string {
-  const bullet = (p: BriefingPoint) => `• ${firstSentences(p.text, b.lang)}`;
+  const short = (p: BriefingPoint) => ([...p.lead].length <= SHORT_POINT_MAX_CHARS[b.lang] ? p.lead : firstSentences(p.lead, b.lang));
+  const bullet = (p: BriefingPoint) => `• ${withMark(short(p), p.unsure, t('unsure_mark'))}`;
   const section = (key: string) => b.sections.find((s) => s.key === key)?.points ?? [];
-  const build = (troubleCount: number) => {
+  const build = (troubleCount: number, allowanceCount: number) => {
     const troubles = section('troubles').slice(0, troubleCount);
+    const allowances = section('allowances');
     return [
       `${b.title} (${b.rulesAsOf})`,
-      ...section('allowances').map(bullet),
+      ...allowances.slice(0, allowanceCount).map(bullet),
+      ...(allowanceCount < allowances.length ? ['• …'] : []),
       ...(troubles.length > 0 ? [t('short_troubles'), ...troubles.map(bullet)] : []),
       ...section('declare').slice(0, 1).map(bullet),
       ...section('contact').map(bullet),
       fillTemplate(t('short_link'), { link: briefingLink(trip, b.lang, linkBase) }),
     ].join('\n');
   };
-  let n = section('troubles').length;
-  let text = build(n);
-  while (n > 0 && [...text].length > SHORT_TEXT_MAX_CHARS) text = build(--n);
+  // over the limit: troubles go first (from the last), then allowances (the link has them all)
+  let troubles = section('troubles').length;
+  let allowances = section('allowances').length;
+  let text = build(troubles, allowances);
+  while ([...text].length > SHORT_TEXT_MAX_CHARS && troubles + allowances > 0) {
+    if (troubles > 0) troubles -= 1;
+    else allowances -= 1;
+    text = build(troubles, allowances);
+  }
   return text;
 }

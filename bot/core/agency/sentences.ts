@@ -5,11 +5,11 @@ const MIN_CHARS: Record<LanguageCode, number> = { zh: 12, en: 30, ru: 30 };
 
 /**
  * The first sentence of a text, and the next ones while it is shorter than MIN_CHARS ("No. Meat
- * and offal … may not be brought into China."). A full stop before a digit ("Ann. 2010 No. 54")
- * does not end a sentence.
+ * and offal … may not be brought into China."). A full stop ends a sentence only before a capital
+ * letter or the end ("Ann. 2010 No. 54", "и т. п." do not).
  */
 export function firstSentences(text: string, lang: LanguageCode): string {
-  const sentences = text.match(/[^。！？.!?]*(?:[。！？]+|[.!?]+(?=\s+[^\d\s]|\s*$)|$)/gu) ?? [text];
+  const sentences = text.match(/(?:[^。！？.!?]|[.!?](?!\s+\p{Lu}|\s*$))*(?:[。！？]+|[.!?]+|$)/gu) ?? [text];
   let out = '';
   for (const s of sentences) {
     out += s;

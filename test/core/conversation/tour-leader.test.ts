@@ -34,6 +34,15 @@ describe('a tour leader\'s question in the chat (issue 11)', () => {
     });
   });
 
+  describe('when PUBLIC_URL is set', () => {
+    it('links the printable briefing with the public address', () => {
+      const withUrl = makeServices({ PUBLIC_URL: 'https://bot.example.com/' });
+      const r = withUrl.assistant.handleMessage({ text: 'что рассказать группе про таможню? едем из Москвы', channel: 'api' });
+      withUrl.close();
+      expect(r.ok && r.value.reply.text).toContain('https://bot.example.com/agency?direction=visitors&country=RU&languages=ru');
+    });
+  });
+
   describe('when the tour leader names no country', () => {
     it('asks the route once, then gives the briefing for the country of the reply, and does not ask again', () => {
       const first = ask('What should I tell my group about customs?');

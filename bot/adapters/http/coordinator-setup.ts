@@ -66,7 +66,7 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
   const search = new CasebookSearch(
     () => casebook.listCases(),
     () => casebook.version(),
-    () => deps.runtime.current().engine.resources.stopwords,
+    () => deps.runtime.current().engine.resources,
   );
   const auth = requireCoordinator(accounts);
   const apiRouters = [
@@ -77,5 +77,5 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
     draftRoutes({ drafts: casebook, runtime: deps.runtime, knowledgeDir: deps.knowledgeDir, clock: deps.clock, logger: deps.logger, auth }),
     statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }) }),
   ];
-  return { accounts, coordinators, deskStore, casebook, desk, apiRouters, pageRouters: [consoleRoutes()] };
+  return { accounts, coordinators, deskStore, casebook, desk, apiRouters, pageRouters: [consoleRoutes({ knowledgeDir: deps.knowledgeDir })] };
 }

@@ -158,7 +158,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
     if (attempts >= MAX_QUESTIONS) return { state: cleared };
     const question = service.question(first, items, lang, limits);
     // the ordinary outcome first, then the one question that could change it (issue 10)
-    const ordinary = first.field.startsWith('category.') ? ordinaryVerdict(service, request, category, input) : undefined;
+    // (only "declare" as a verdict; otherwise the ordinary allowances, so the figures come before the question)
+    const ordinary = first.field.startsWith('category.') ? (ordinaryVerdict(service, request, category, input) ?? ordinaryAllowances(service, request, category, input)) : undefined;
     const text = ordinary ? `${ordinary}\n${question}` : question;
     const pending: PendingDeclaration = { items, category: stripUndefined(category), asked: first.field, attempts };
     return { reply: { kind: 'clarify', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result }, state: { ...learned, pendingDeclaration: pending } };
@@ -184,6 +185,13 @@ function ordinaryRouteResult(service: DeclarationService, items: DeclarationItem
   const checked = service.check({ items, category: stripUndefined({ ...known, route: 'ordinary' }) }, input.loaded.knowledge.limits, input.loaded.engine.resources);
   // only a red verdict is given without asking: "nothing to declare" could be wrong for Hong Kong or a frequent traveller
   return checked.ok && checked.value.channel === 'red' && !checked.value.missing.some((m) => m.field.startsWith('category.')) ? checked.value : undefined;
+}
+
+/** The ordinary resident's allowances for the kinds of thing listed (formatAllowances), when that case can be checked. */
+function ordinaryAllowances(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, input: StepInput): string | undefined {
+  const category = { route: known.route ?? 'ordinary', residency: known.residency ?? 'resident' } as const;
+  const checked = service.check({ items, category }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+  return checked.ok ? service.allowances(checked.value, input.lang, input.loaded.knowledge.limits) : undefined;
 }
 
 /** "For an ordinary traveller living in mainland China: take the RED channel", when that case is complete and red. */

@@ -4,6 +4,7 @@ import type { LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
 import type { DeclarationItem, DeclarationLanguage, LabelKey, NoteCode, Unit } from './schema';
 import type { DeclarationResult, ItemResult, MissingFact } from './types';
+import { ECIG } from './rules-ecig';
 
 /** What the formatter reads besides the result. */
 export type FormatContext = { lang: LanguageCode; words: DeclarationLanguage; limits: Limits; rates: { date: string; basis: 'hand-set' | 'customs-monthly'; source: string } };
@@ -61,6 +62,7 @@ const UNIT_LABEL: Record<Unit, LabelKey> = { piece: 'pieces', pack: 'packs', car
 
 /** An amount in the item's own unit: RMB for goods and cash, sticks, grams, bottles or pieces otherwise. */
 function amountText(r: ItemResult, amount: number, ctx: FormatContext): string {
+  if (r.kind === ECIG) return counted(amount, 'pieces', ctx);
   if (r.type === 'goods' || r.type === 'cash') return money(amount, ctx);
   return counted(amount, r.type === 'cigarettes' ? 'sticks' : r.type === 'tobacco' ? 'grams' : r.type === 'alcohol' ? 'bottles' : 'pieces', ctx);
 }
@@ -71,6 +73,7 @@ function quantityText(r: ItemResult, ctx: FormatContext): string {
   const q = r.quantity ?? 0;
   const given = r.given ? ` (${counted(r.given.quantity, UNIT_LABEL[r.given.unit], ctx)})` : '';
   if (r.type === 'alcohol') return `${counted(q, 'bottles', ctx)} × ${n(r.volumeMl ?? 0, ctx.lang)} ${L.ml}${r.abv !== undefined ? `, ${n(r.abv, ctx.lang)}%` : ''}${given}`;
+  if (r.kind === ECIG) return counted(q, 'pieces', ctx);
   if (r.type === 'cash' || r.type === 'goods') {
     if (r.valueRmb === undefined) return q > 1 ? counted(q, 'pieces', ctx) : '';
     const original = r.currency && r.currency !== 'CNY' && r.value !== undefined ? ` (${formatMoney(r.value, r.currency, ctx.lang)})` : '';
@@ -123,7 +126,7 @@ function itemLines(r: ItemResult, name: string, no: number, ctx: FormatContext):
     case 'declare':
       return [line(P.line_declare)];
     case 'over':
-      return [line(r.type === 'goods' ? P.line_over_goods : P.line_over), ...taxLines(r, ctx)];
+      return [line(r.type === 'goods' && r.kind !== ECIG ? P.line_over_goods : P.line_over), ...taxLines(r, ctx)];
   }
 }
 
@@ -153,7 +156,7 @@ export function formatDeclaration(result: DeclarationResult, names: readonly str
   // tobacco and cash go by their type's name; drinks and goods by the traveller's own words
   const nameOf = (r: ItemResult) => (r.type === 'alcohol' || r.type === 'goods' ? (names[r.index] ?? ctx.words.labels[r.type]) : ctx.words.labels[r.type]);
   result.items.forEach((r, i) => lines.push(...itemLines(r, nameOf(r), i + 1, ctx)));
-  if (result.valueAllowanceRmb !== undefined && result.items.filter((r) => r.type === 'goods' && !r.treatment).length > 1) {
+  if (result.valueAllowanceRmb !== undefined && result.items.filter((r) => r.type === 'goods' && !r.treatment && r.kind !== ECIG).length > 1) {
     lines.push(fillTemplate(P.goods_summary, { total: money(result.goodsTotalRmb, ctx), allowance: money(result.valueAllowanceRmb, ctx) }));
   }
   if (result.estimatedTaxRmb > 0) lines.push(fillTemplate(result.taxComplete ? P.total_tax : P.total_tax_partial, { tax: money(result.estimatedTaxRmb, ctx) }));
@@ -205,4 +208,29 @@ export function formatQuestion(missing: MissingFact, items: readonly NamedItem[]
             ? fillTemplate(P.ask_currency, { item, amount })
             : fillTemplate(P.ask_quantity, { item });
   return `${read}\n${question}`;
+}
+
+/** Item types whose allowance depends on the traveller's route, in the order they are named. */
+const ROUTE_TYPES = ['cigarettes', 'cigars', 'tobacco', 'alcohol'] as const;
+
+/**
+ * The allowances of the ordinary traveller for the kinds of thing in `result` (checked as an
+ * ordinary resident), said before the question that could lower them: "For an ordinary traveller:
+ * cigarettes 400; alcohol 2 bottles / 1,500 ml". Goods give the resident and the visitor's value
+ * allowance. Never a verdict: whether to declare waits for the answer (issue 9).
+ */
+export function formatAllowances(result: DeclarationResult, ctx: FormatContext): string | undefined {
+  const L = ctx.words.labels;
+  const parts: string[] = [];
+  for (const type of ROUTE_TYPES) {
+    const r = result.items.find((i) => i.type === type && i.allowance !== undefined && !i.treatment);
+    if (!r) continue;
+    // "400 cigarettes" names itself; "500 g" needs its "loose tobacco"
+    const amount = allowanceText(r, ctx);
+    parts.push(amount.toLowerCase().includes(L[type].toLowerCase().slice(0, 6)) ? amount : `${L[type]} ${amount}`);
+  }
+  if (result.items.some((i) => i.kind === ECIG)) parts.push(fillTemplate(ctx.words.phrases.allowance_ecig, slots(ctx)));
+  const goods = result.items.some((i) => i.type === 'goods' && !i.treatment && i.kind !== ECIG);
+  if (goods) parts.push(fillTemplate(ctx.words.phrases.allowance_goods, { resident: money(getLimit(ctx.limits, 'valueAllowance.resident'), ctx), nonResident: money(getLimit(ctx.limits, 'valueAllowance.non_resident'), ctx) }));
+  return parts.length > 0 ? fillTemplate(ctx.words.phrases.allowances_ordinary, { list: parts.join(ctx.lang === 'zh' ? '；' : '; ') }) : undefined;
 }

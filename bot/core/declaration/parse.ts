@@ -30,7 +30,7 @@ type Money = Extract<Token, { kind: 'money' }>;
 type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
 
 /** Tokens of one item, gathered left to right. */
-type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean };
+type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; eachSeen?: boolean };
 
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: 'count', pack: 'count', carton: 'count', bottle: 'count', ml: 'volume', l: 'volume', g: 'weight', kg: 'weight', jin: 'weight' };
@@ -85,13 +85,18 @@ class Grouper {
   add(t: Token, prev: Token | undefined, before: Token | undefined, next: Token | undefined): void {
     const g = this.g;
     if (isSeparator(t)) return this.separate(t);
+    // "电子烟杆3个 烟弹十颗", "marlboro 2 cartons winston 3 cartons": a thing with its own count after a counted thing is the next item
+    if ((t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') && this.counted() && next?.kind === 'qty') this.close(t.start);
     if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') return this.addThing(t);
     // "iPhone 8999港币 两条万宝路": a count right before a thing, after an item with its price, starts the next item
     if (t.kind === 'qty' && this.priced() && next !== undefined && (next.kind === 'item' || next.kind === 'drink' || next.kind === 'goods')) this.close(t.start);
     if (t.kind === 'qty') return this.addQuantity(t, prev);
     if (t.kind === 'money') return this.addMoney(t, prev, before);
+    if (isPerUnit(t)) g.eachSeen = true;
     if ((t.kind === 'unit' && prev?.kind === 'money') || (t.kind === 'marker' && t.marker === 'perUnit' && g.money)) g.perUnit = true;
     else if (t.kind === 'marker' && t.marker === 'total') g.total = true;
+    // "美元现金8000", "евро наличными 3000": a currency word apart from its sum
+    else if (t.kind === 'currency') g.currency = t.code;
     else if (t.kind === 'times') g.times = t.value;
     else if (t.kind === 'abv') {
       if (this.g.abv !== undefined) this.close(t.start);
@@ -111,6 +116,12 @@ class Grouper {
     this.segments.push({ start: this.segStart, end: t.start });
     this.segStart = t.end;
     this.g = newGroup(t.end);
+  }
+
+  /** The group has a thing and, after it, its count ("电子烟杆3个"). */
+  private counted(): boolean {
+    const first = this.g.things[0];
+    return first !== undefined && this.g.count !== undefined && this.g.count.start > first.start;
   }
 
   /** The group has a thing and, after it, its price ("iPad 4000"). */
@@ -139,6 +150,7 @@ class Grouper {
     }
     if (this.g[dim]) this.close(t.start);
     const g = this.g;
+    if (dim === 'volume' && (isPerUnit(prev) || g.eachSeen)) g.volumeEach = true;
     if (dim === 'volume' && g.times && !g.count) g.count = { ...t, value: g.times, unit: 'bottle' };
     g[dim] = t;
   }
@@ -154,6 +166,7 @@ class Grouper {
   private close(at: number): void {
     const g = this.g;
     g.end = at;
+    if (g.money && !g.money.currency && g.currency) g.money = { ...g.money, currency: g.currency };
     const last = this.groups.at(-1);
     if (last && isDetailOf(g, last)) {
       // "两瓶白酒，每瓶500毫升": a volume, strength or marked price alone belongs to the item before it
@@ -239,6 +252,11 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean): Par
     else if (g.count) Object.assign(item, { quantity: g.count.value, unit: g.count.unit ?? 'piece' });
   } else if (type !== 'cash' && g.count) {
     Object.assign(item, { quantity: g.count.value, unit: g.count.unit ?? 'piece' });
+  }
+  if (type === 'ecigarettes' && g.volume) {
+    // e-liquid: "每个10ml" is each piece's, "烟油30ml" the whole
+    const ml = g.volume.unit === 'l' ? g.volume.value * 1000 : g.volume.value;
+    item.volumeMl = g.volumeEach || !g.count ? ml : ml / g.count.value;
   }
   if (g.abv !== undefined) item.abv = g.abv;
   if (g.money) {

@@ -62,6 +62,8 @@ export const NOTE_CODES = [
   'high_end_watch_unsure',
   'gold_weight',
   'gold_jewellery_band_unsure',
+  'ecig_parts',
+  'ecig_liquid_over',
   'rmb_over_limit',
   'cash_not_taxed',
   'quarantine',
@@ -105,6 +107,9 @@ export const PHRASE_KEYS = [
   'channel_unchecked',
   'same_for_everyone',
   'if_ordinary',
+  'allowances_ordinary',
+  'allowance_goods',
+  'allowance_ecig',
   'other_routes',
   'estimate_intro',
   'who_resident',
@@ -165,6 +170,8 @@ export const DeclarationLanguageSchema = z
     /** Unit words that mean one of them without a number (Russian «бутылку», «блок»). */
     singleUnits: z.partialRecord(z.enum(UNITS), words).default({}),
     items: z.object({ cigarettes: words, cigars: words, tobacco: words, cash: words, ecigarettes: words }).strict(),
+    /** Which e-cigarette words name pods or disposables and which devices (read from the item's words; pods first). */
+    ecigParts: z.object({ pods: words, devices: words }).strict(),
     drinks: z.record(id, words),
     goods: z.record(id, words),
     currencies: z.record(currencyCode, words),

@@ -26,7 +26,14 @@ export type LanguageResources = {
   facets: PhraseMatcher<Facet>;
   /** A tour leader's or agency's question (issue 11): cues, countries named, which way the group travels. */
   tourLeader: { cues: PhraseMatcher<'leader'>; countries: PhraseMatcher<string>; directions: PhraseMatcher<TourDirection>; defaultDirection: Record<LanguageCode, TourDirection> };
+  /** A whole message that is one of the greeting or thanks phrases ("до свидания", "谢谢"), keyed by smalltalkKey. */
+  smalltalk: ReadonlyMap<string, 'greeting' | 'thanks'>;
 };
+
+/** A message reduced to its letters and digits, for the whole-message smalltalk lookup ("До свидания!" → "до свидания"). */
+export function smalltalkKey(text: string): string {
+  return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
 
 /** Builds the matchers once at start-up. */
 export function buildLanguageResources(languages: Record<LanguageCode, LanguageData>): LanguageResources {
@@ -61,5 +68,6 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
       directions: new PhraseMatcher(merge((d) => d.tourLeader.directions, TOUR_DIRECTIONS)),
       defaultDirection: { zh: languages.zh.tourLeader.defaultDirection, en: languages.en.tourLeader.defaultDirection, ru: languages.ru.tourLeader.defaultDirection },
     },
+    smalltalk: new Map(all.flatMap((d) => (['greeting', 'thanks'] as const).flatMap((intent) => d.intents[intent].map((phrase): [string, 'greeting' | 'thanks'] => [smalltalkKey(phrase), intent])))),
   };
 }

@@ -105,6 +105,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '买了部iPhone 8999港币 两条万宝路 护肤品2000多', list: true, items: [goods('electronics', { value: 8999, currency: 'HKD' }), cig(2, 'carton'), goods('cosmetics', { value: 2000 })] },
   { lang: 'en', text: 'LV bag 3000 wallet 1500', list: true, items: [goods('bags', { value: 3000 }), goods(undefined, { value: 1500 })] },
   { lang: 'ru', text: '2 блока Winston и духи за 12 тыс руб в подарок', list: true, items: [cig(2, 'carton'), goods('cosmetics', { value: 12000, currency: 'RUB' })] },
+  { lang: 'zh', text: '美元现金8000，人民币现金3万，还有两瓶红酒', list: true, items: [cash(8000, 'USD'), cash(30000, 'CNY'), drink('wine', 2)] },
+  { lang: 'zh', text: '电子烟杆3个 烟弹十颗', list: true, items: [{ type: 'goods', quantity: 3 }, { type: 'goods', quantity: 10 }] },
+  { lang: 'zh', text: '5个一次性电子烟 每个10ml', list: true, items: [{ type: 'goods', quantity: 5, volumeMl: 10 }] },
   { lang: 'zh', text: '买了一条金项链花了8000元和两斤茶叶', list: true, items: [goods('gold_jewellery', { value: 8000, currency: 'CNY' }), goods('food', { quantity: 2, unit: 'jin' })] },
   { lang: 'zh', text: '入境可以带两瓶酒吗', list: false },
 

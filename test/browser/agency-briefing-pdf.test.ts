@@ -69,10 +69,13 @@ describe('printable briefing (/agency) in headless Chromium', () => {
         expect(part).toContain(squeeze(texts.section_troubles![lang]));
         expect(part).toContain(knowledge.limits.reviewed);
       });
-      // one to two printed pages per language (each language starts on a new page)
-      const nonEmpty = pages.filter((p) => p.trim().length > 0).length;
-      expect(nonEmpty).toBeGreaterThanOrEqual(3);
-      expect(nonEmpty).toBeLessThanOrEqual(6);
+      // one to two printed pages per language, each language starting on a new page
+      const printed = pages.filter((p) => p.trim().length > 0);
+      const firstPage = langs.map((l) => printed.findIndex((p) => squeeze(p).startsWith(squeeze(texts.title_return![l].replace('{country}', countries[l])))));
+      expect(firstPage[0]).toBe(0);
+      const spans = firstPage.map((start, i) => (firstPage[i + 1] ?? printed.length) - start);
+      for (const span of spans) expect(span).toBeGreaterThanOrEqual(1);
+      for (const span of spans) expect(span).toBeLessThanOrEqual(2);
       const pdfinfo = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
       expect(pdfinfo).toMatch(/Page size:\s+59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
     });

@@ -90,6 +90,7 @@
     $('trip').addEventListener('submit', make);
     $('batch').addEventListener('submit', batch);
     $('print').addEventListener('click', () => window.print());
+    document.body.dataset.loaded = 'true';
     if (params.get('direction') && params.get('country')) make();
   });
 })();

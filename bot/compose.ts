@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
+import { randomInt } from 'node:crypto';
 import type { Express } from 'express';
+import { agencyRoutes } from './adapters/http/agency-routes';
+import { batchRoutes } from './adapters/http/batch-routes';
 import { createHttpApp } from './adapters/http/app';
+import { agencyPages } from './adapters/web/agency-pages';
 import { createCoordination, type Coordination } from './adapters/http/coordinator-setup';
 import { declarationRoutes } from './adapters/http/declaration-routes';
 import { rateLimit } from './adapters/http/rate-limit';
@@ -10,6 +14,7 @@ import { createTelegramChannel, loadTelegramTextsOrThrow, TELEGRAM_MIGRATIONS, t
 import { createLogger, randomIds, systemClock } from './adapters/system/system';
 import { createWechatChannel, loadWechatTextsOrThrow, WECHAT_MIGRATIONS, type WechatChannel, type WechatChannelOptions } from './adapters/wechat';
 import type { Config } from './config';
+import { loadAgencyKnowledgeOrThrow, makeQuiz, type AgencyKnowledge } from './core/agency';
 import { createAssistant, KnowledgeRuntime, type Assistant } from './core/conversation';
 import { createDeclarationService, loadDeclarationKnowledgeOrThrow, type DeclarationService } from './core/declaration';
 import { loadKnowledgeOrThrow } from './core/knowledge/load';
@@ -33,6 +38,8 @@ export type Services = {
   coordination: Coordination;
   /** Declaration check (issue 5): chat step and POST /api/v1/declaration-check. */
   declaration: DeclarationService;
+  /** Travel agencies (issue 11): briefings, quiz, bulk questions. */
+  agency: AgencyKnowledge;
   /** The WeChat Official Account channel (issue 15), when WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_TOKEN are set. */
   wechat?: WechatChannel;
   close(): void;
@@ -51,11 +58,13 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   const events = createEventBus(logger);
   const ids = overrides.ids ?? randomIds;
   const declaration = createDeclarationService(loadDeclarationKnowledgeOrThrow(config.KNOWLEDGE_DIR));
-  const assistant = createAssistant({ runtime, store, events, clock, ids, logger, declaration });
+  const agency = loadAgencyKnowledgeOrThrow(config.KNOWLEDGE_DIR);
+  const agencyForChat = { knowledge: agency, linkBase: config.PUBLIC_URL?.replace(/\/+$/, '') ?? '' };
+  const assistant = createAssistant({ runtime, store, events, clock, ids, logger, declaration, agency: agencyForChat });
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? createTelegramChannel(
         { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, webhookUrl: config.TELEGRAM_WEBHOOK_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
-        { assistant, store, events, db, texts: loadTelegramTextsOrThrow(config.KNOWLEDGE_DIR), logger, clock },
+        { assistant, store, events, db, texts: loadTelegramTextsOrThrow(config.KNOWLEDGE_DIR), logger, clock, quiz: { texts: agency.texts.texts, make: (lang, seed, count) => makeQuiz(runtime.current().knowledge, agency, { lang, seed, count }) } },
         overrides.telegram,
       )
     : undefined;
@@ -69,15 +78,15 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY,
     isReady: () => true,
-    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
-    pageRouters: [...(telegram?.router ? [telegram.router] : []), ...(wechat ? [wechat.router] : []), ...coordination.pageRouters],
+    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock), randomSeed: () => randomInt(2 ** 32) }), batchRoutes({ runtime, declaration, agency: agencyForChat, clock, ids, logger, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
+    pageRouters: [...(telegram?.router ? [telegram.router] : []), ...(wechat ? [wechat.router] : []), ...coordination.pageRouters, agencyPages()],
   });
   const close = () => {
     void telegram?.stop(); // for a graceful stop, `await services.telegram?.stop()` first (main.ts does)
     void wechat?.stop(); // likewise `await services.wechat?.stop()` to let queued WeChat sends finish
     db.close();
   };
-  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, declaration, wechat, close };
+  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, declaration, agency, wechat, close };
 }
 
 /** The WeChat channel when its three required variables are set (config.ts checks they come together). */

@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'must be a full https:// URL (Telegram only calls HTTPS webhooks)' }).optional(),
   /** Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; required with TELEGRAM_WEBHOOK_URL. */
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
+  /** Public address of this server (https://bot.example.com), for links in replies (a tour leader's printable briefing); unset: a path. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be a full http:// or https:// URL, e.g. https://bot.example.com' }).optional(),
   /** Bot API server: Telegram's, a self-hosted telegram-bot-api, or a local fake in tests. */
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default('https://api.telegram.org'),
   /** WeChat Official Account AppID (开发者ID); with WECHAT_APP_SECRET and WECHAT_TOKEN it turns the WeChat channel on. */

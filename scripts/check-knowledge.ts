@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { checkKnowledge, knowledgeWarnings } from '../bot/core/knowledge/check';
 import { formatIssues, loadKnowledge } from '../bot/core/knowledge/load';
 import { loadTelegramTexts } from '../bot/adapters/telegram/texts';
+import { checkAgencyKnowledge, loadAgencyKnowledge } from '../bot/core/agency';
 import { loadConsoleTexts } from '../bot/adapters/console/console-texts';
 import { loadWechatMenu, loadWechatTexts } from '../bot/adapters/wechat';
 import { checkDeclarationKnowledge, declarationWarnings, loadDeclarationKnowledge } from '../bot/core/declaration';
@@ -26,7 +27,9 @@ function main(argv: string[]): number {
   const wechat = [loadWechatTexts(dir), loadWechatMenu(dir)].flatMap((r) => (r.ok ? [] : r.issues)); // WeChat phrases and menu
   const declaration = loadDeclarationKnowledge(dir); // rates, declaration classes and words (issue 5)
   const declarationIssues = !declaration.ok ? declaration.issues : loaded.ok ? checkDeclarationKnowledge(declaration.knowledge, loaded.bundle, today) : [];
-  const issues = [...(loaded.ok ? checkKnowledge(loaded.bundle, today) : loaded.issues), ...(telegram.ok ? [] : telegram.issues), ...(consoleTexts.ok ? [] : consoleTexts.issues), ...wechat, ...declarationIssues];
+  const agency = loadAgencyKnowledge(dir); // travel agencies: briefing routes, interests, texts (issue 11)
+  const agencyIssues = !agency.ok ? agency.issues : loaded.ok ? checkAgencyKnowledge(agency.knowledge, loaded.bundle) : [];
+  const issues = [...(loaded.ok ? checkKnowledge(loaded.bundle, today) : loaded.issues), ...(telegram.ok ? [] : telegram.issues), ...(consoleTexts.ok ? [] : consoleTexts.issues), ...wechat, ...declarationIssues, ...agencyIssues];
   const warnings = [...(loaded.ok ? knowledgeWarnings(loaded.bundle, today) : []), ...(declaration.ok ? declarationWarnings(declaration.knowledge, today) : [])];
   if (warnings.length > 0) console.warn(`kb:check: ${warnings.length} warning(s):\n${formatIssues(warnings)}`);
   if (issues.length > 0) {

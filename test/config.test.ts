@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       [{ PORT: '70000' }, /PORT="70000"/],
       [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud" is invalid/],
       [{ RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE/],
+      [{ PUBLIC_URL: 'bot.example.com' }, /PUBLIC_URL="bot.example.com" is invalid: must be a full http/],
     ])('throws a ConfigError naming it (%o)', (env, message) => {
       expect(() => loadConfig(env)).toThrow(ConfigError);
       expect(() => loadConfig(env)).toThrow(message);

@@ -1,4 +1,5 @@
 import type { PendingDeclaration } from './declaration/chat-step';
+import type { TourDirection } from './text';
 import type { Channel, Citation, ConversationId, EscalationId, EscalationReason, LanguageCode, MessageAuthor, ReplyKind, TravellerCategory } from './types';
 
 /** What the conversation remembers between messages (context for follow-ups and clarifications). */
@@ -16,6 +17,10 @@ export type ConversationState = {
   pendingDeclaration?: PendingDeclaration;
   /** The bot asked what a vague message meant (asked once per conversation). */
   askedTopic?: boolean;
+  /** A tour leader was asked which country the group travels from or to (issue 11; once per conversation). */
+  askedTourRoute?: boolean;
+  /** The direction that tour leader's message implied, while the country is awaited (next message only). */
+  pendingTourRoute?: TourDirection;
   /** Consecutive replies that found no answer. */
   misses: number;
 };

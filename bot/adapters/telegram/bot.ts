@@ -11,6 +11,7 @@ import { isAddressedToBot, isGroupChat, toLanguageCode, withoutMention } from '.
 import type { TelegramChatStore } from './chat-store';
 import { askedCategory, CallbackDataSchema, DECLARE_CHOICES, declareKeyboard, pendingChoice, type DeclareDialogue } from './declare';
 import { escapeHtml, replyHtml } from './html';
+import { registerQuiz, type TelegramQuizDeps } from './quiz';
 import { redactToken, TelegramDeliveryError } from './retry';
 import type { Sender } from './sender';
 import type { TelegramTextKey, TelegramTexts } from './texts';
@@ -26,6 +27,8 @@ export type TelegramBotDeps = {
   rateLimitPerMinute: number;
   /** Only to redact it from logged errors. */
   token: string;
+  /** The training quiz (/quiz, issue 11); without it the command is unknown. */
+  quiz?: TelegramQuizDeps;
 };
 
 /** Non-text messages that get a "please type your question" reply (service messages get none). */
@@ -95,6 +98,8 @@ export function registerHandlers(bot: Telegraf, deps: TelegramBotDeps): void {
       await sender.sendHtml(msg.chat.id, escapeHtml(text), { replyTo: replyTo(msg.chat, msg.message_id) });
     }
   });
+
+  if (deps.quiz) registerQuiz(bot, { ...deps.quiz, sender, langOf });
 
   bot.start(async (ctx) => {
     const known = chats.get(ctx.chat.id)?.lang ?? toLanguageCode(ctx.from.language_code);

@@ -6,6 +6,7 @@ import type { Assistant } from '../../core/conversation';
 import { LANGUAGES, type LanguageCode } from '../../core/knowledge/schema';
 import type { Clock, ConversationStore, EventBus, Logger } from '../../core/ports';
 import { registerHandlers } from './bot';
+import type { TelegramQuizDeps } from './quiz';
 import { TelegramChatStore } from './chat-store';
 import { ALLOWED_UPDATES, pollUpdates } from './polling';
 import { relayCoordinatorMessages } from './relay';
@@ -34,6 +35,8 @@ export type TelegramChannelDeps = {
   texts: TelegramTexts;
   logger: Logger;
   clock: Clock;
+  /** The training quiz (/quiz, issue 11). */
+  quiz?: TelegramQuizDeps;
 };
 
 export type TelegramChannelOptions = {
@@ -145,6 +148,7 @@ async function setCommands(bot: Telegraf, texts: TelegramTexts, call: <T>(method
     { command: 'lang', description: texts.command_lang[lang] },
     { command: 'human', description: texts.command_human[lang] },
     { command: 'declare', description: texts.command_declare[lang] },
+    { command: 'quiz', description: texts.command_quiz[lang] },
   ];
   await call('setMyCommands', () => bot.telegram.setMyCommands(commandsIn('en')));
   for (const lang of LANGUAGES) await call('setMyCommands', () => bot.telegram.setMyCommands(commandsIn(lang), { language_code: lang }));

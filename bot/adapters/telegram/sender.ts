@@ -19,8 +19,8 @@ export type Sender = {
   editHtml(chatId: number, messageId: number, html: string): Promise<void>;
   /** Removes the buttons under a message (its question was answered). */
   clearKeyboard(chatId: number, messageId: number): Promise<void>;
-  /** Acknowledges a button press so the client stops its spinner. */
-  answerCallback(callbackQueryId: string): Promise<void>;
+  /** Acknowledges a button press so the client stops its spinner; `text` shows as a notice to the presser only. */
+  answerCallback(callbackQueryId: string, text?: string): Promise<void>;
 };
 
 export type SenderDeps = { telegram: Telegram; logger: Logger; token: string; retry?: RetryOptions };
@@ -54,8 +54,8 @@ export function createSender(deps: SenderDeps): Sender {
     async clearKeyboard(chatId, messageId) {
       await call('editMessageReplyMarkup', () => telegram.editMessageReplyMarkup(chatId, messageId, undefined, undefined));
     },
-    async answerCallback(callbackQueryId) {
-      await call('answerCallbackQuery', () => telegram.answerCbQuery(callbackQueryId));
+    async answerCallback(callbackQueryId, text) {
+      await call('answerCallbackQuery', () => telegram.answerCbQuery(callbackQueryId, text));
     },
   };
 }

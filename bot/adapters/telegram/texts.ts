@@ -33,6 +33,7 @@ export const TELEGRAM_TEXT_KEYS = [
   'command_lang',
   'command_human',
   'command_declare',
+  'command_quiz',
   'declare_intro',
   'declare_route_ordinary',
   'declare_route_hk_macao',

@@ -1,3 +1,4 @@
+import { composeTourReply, type AgencyKnowledge } from '../agency';
 import { composeAnswer, composeClarify, composeEscalated, composeRouted, type Composed } from '../answer';
 import { declarationStep, estimateForQuestion, type DeclarationService } from '../declaration';
 import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
@@ -27,6 +28,8 @@ export type AssistantDeps = {
   logger: Logger;
   /** Declaration check (issue 5): answers list-like messages before `decide`. */
   declaration?: DeclarationService;
+  /** Travel agencies (issue 11): a tour leader's question gets the short briefing; `linkBase` prefixes its link (PUBLIC_URL). */
+  agency?: { knowledge: AgencyKnowledge; linkBase?: string };
 };
 
 export type HandledMessage = { conversationId: ConversationId; reply: Reply };
@@ -39,6 +42,9 @@ export type Assistant = {
 const INITIAL_STATE: ConversationState = { misses: 0 };
 /** Entry id of the question "what are you bringing?" (not a knowledge entry). */
 export const TOPIC_QUESTION_ID = 'topic-question';
+/** Entry ids of a tour leader's briefing and of the question which route (not knowledge entries). */
+export const TOUR_BRIEFING_ID = 'tour-briefing';
+export const TOUR_ROUTE_QUESTION_ID = 'tour-route-question';
 
 /** The use case: one traveller message in, one reply out, conversation persisted. */
 export function createAssistant(deps: AssistantDeps): Assistant {
@@ -142,6 +148,13 @@ function toReply(turn: Turn, decision: WithEstimate['decision']): Reply {
       return { kind: 'clarify', lang, text: knowledge.templates.clarify_topic[lang], citations: [], entryId: TOPIC_QUESTION_ID };
     case 'smalltalk':
       return { kind: 'smalltalk', lang, text: knowledge.templates[decision.intent][lang], citations: [] };
+    case 'tour_briefing': {
+      if (!deps.agency) return { kind: 'clarify', lang, text: knowledge.templates.clarify_topic[lang], citations: [], entryId: TOPIC_QUESTION_ID };
+      const trip = { direction: decision.direction, country: decision.country, categories: [], interests: [] };
+      return { kind: 'answer', lang, ...composeTourReply(knowledge, deps.agency.knowledge, trip, lang, deps.agency.linkBase), entryId: TOUR_BRIEFING_ID };
+    }
+    case 'ask_route':
+      return { kind: 'clarify', lang, text: deps.agency?.knowledge.texts.texts.tour_leader_ask_route?.[lang] ?? knowledge.templates.clarify_topic[lang], citations: [], entryId: TOUR_ROUTE_QUESTION_ID };
     case 'escalate': {
       const escalationId = deps.ids.escalationId();
       deps.store.createEscalation({ id: escalationId, conversationId: conversation.id, status: 'open', reasons: decision.reasons, lang, channel: conversation.channel, createdAt: now, trigger: reading.raw });

@@ -4,6 +4,7 @@ import type { ConversationState } from '../ports';
 import { SHORT_MESSAGE_TOKENS, type Reading, type ReadingContext } from '../reading';
 import type { Hit } from '../retrieval';
 import type { Department, EscalationReason } from '../types';
+import { tourLeaderDecision, type TourDecision } from './tour-leader';
 
 /** What the assistant decided to do with one message, before any text is written. */
 export type Decision =
@@ -13,7 +14,9 @@ export type Decision =
   | { kind: 'smalltalk'; intent: 'greeting' | 'thanks' }
   /** Nothing to go on ("is this allowed?"): ask what the traveller means, once. */
   | { kind: 'ask_topic' }
-  | { kind: 'escalate'; reasons: EscalationReason[]; entryId?: string };
+  | { kind: 'escalate'; reasons: EscalationReason[]; entryId?: string }
+  /** A tour leader's question: the short briefing for the route, or the question which route (issue 11). */
+  | TourDecision;
 
 /** Thresholds, calibrated on the evaluation set (`npm run eval`); see DESIGN.md. */
 export type DecideOptions = {
@@ -66,13 +69,17 @@ const GENERIC_CONCEPTS = new Set(['allowance', 'excess', 'declare', 'prohibited'
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
   const best = confidentHit(r.hits, r.topical, ctx.options);
-  const next: ConversationState = { ...state, ...r.category };
+  const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
   // names its topic; someone unwell, held up or upset needs the person, not a rule (issue 9).
   const ruleMatters = r.signals.some((s) => RULE_WITH_REASON.has(s));
   const relevant = ruleMatters && best && best.matchedConcepts.length > 0 ? best.entryId : undefined;
   if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
+  // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer
+  const tour = tourLeaderDecision(r, state, r.topical.length === 0);
+  if (tour) return { decision: tour.decision, state: { ...next, ...tour.state, misses: 0 } };
+
   const contextual = fromContext(r, state, next, ctx);
   if (contextual) return contextual;
 

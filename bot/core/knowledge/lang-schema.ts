@@ -35,6 +35,9 @@ export type Signal = z.infer<typeof SignalSchema>;
  */
 export const FACETS = ['per_person', 'family', 'at_limit', 'gift', 'minor', 'how_to', 'documents', 'time_limit', 'exception', 'outdated', 'contact'] as const;
 
+/** Trip directions a tour leader's message can name (the briefing's directions, core/agency). */
+export const TOUR_DIRECTIONS = ['return', 'visitors', 'outbound'] as const;
+
 /** Traveller category cues (e.g. "from Hong Kong", "я нерезидент"). */
 export const CATEGORY_CUES = ['ordinary', 'hk_macao', 'frequent', 'resident', 'non_resident'] as const;
 
@@ -70,6 +73,19 @@ export const LanguageDataSchema = z
     vague: words,
     /** Phrases per facet ("per person", "每人", "на человека"). */
     facets: z.record(z.enum(FACETS), words),
+    /**
+     * A tour leader or travel agency asking what to tell a group (issue 11): its cues, the
+     * countries a message may name (ISO 3166 alpha-2 -> names and cities), the words that say which
+     * way the group travels, and the direction assumed when none does.
+     */
+    tourLeader: z
+      .object({
+        cues: words,
+        defaultDirection: z.enum(TOUR_DIRECTIONS),
+        directions: z.partialRecord(z.enum(TOUR_DIRECTIONS), words),
+        countries: z.record(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code'), words),
+      })
+      .strict(),
   })
   .strict();
 export type LanguageData = z.infer<typeof LanguageDataSchema>;

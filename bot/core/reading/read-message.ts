@@ -9,6 +9,7 @@ import { isCyrillicWithLatinNoise, readScripts, type ScriptReading, type ScriptV
 import type { EscalationReason } from '../types';
 import { categoryOfCues, type KnownCategory } from './category';
 import { findPlaceCues, type Gazetteer } from './places';
+import { readTourRoute, type TourRoute } from './tour-leader';
 
 /**
  * What a message does:
@@ -55,6 +56,8 @@ export type Reading = {
   act: Act;
   hits: Hit[];
   intent?: IntentGuess;
+  /** A tour leader's question and the trip it names (issue 11). */
+  tour: TourRoute;
   /** The whole message is a greeting or thanks phrase of the language data (read before the classifier's guess). */
   smalltalk?: 'greeting' | 'thanks';
 };
@@ -126,6 +129,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     act: tokens.length === 0 ? 'empty' : isList ? 'list' : 'question',
     hits,
     intent: ctx.classifier.classify(tokens)[0],
+    tour: readTourRoute(prepared, r, language.lang),
     ...(r.smalltalk.has(smalltalkKey(raw)) ? { smalltalk: r.smalltalk.get(smalltalkKey(raw)) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { LanguageData } from '../knowledge/lang-schema';
-import { CATEGORY_CUES, FACETS, SIGNALS, type Signal } from '../knowledge/lang-schema';
+import { CATEGORY_CUES, FACETS, SIGNALS, TOUR_DIRECTIONS, type Signal } from '../knowledge/lang-schema';
 
 export type Facet = (typeof FACETS)[number];
 import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
@@ -8,6 +8,7 @@ import { normalizeText } from './normalize';
 import type { Stopwords } from './tokenize';
 
 export type CategoryCue = (typeof CATEGORY_CUES)[number];
+export type TourDirection = (typeof TOUR_DIRECTIONS)[number];
 
 /**
  * The language data of all three languages merged into matchers. Scripts do not overlap, so
@@ -23,6 +24,8 @@ export type LanguageResources = {
   questionWords: PhraseMatcher<'question'>;
   vague: PhraseMatcher<'vague'>;
   facets: PhraseMatcher<Facet>;
+  /** A tour leader's or agency's question (issue 11): cues, countries named, which way the group travels. */
+  tourLeader: { cues: PhraseMatcher<'leader'>; countries: PhraseMatcher<string>; directions: PhraseMatcher<TourDirection>; defaultDirection: Record<LanguageCode, TourDirection> };
   /** A whole message that is one of the greeting or thanks phrases ("до свидания", "谢谢"), keyed by smalltalkKey. */
   smalltalk: ReadonlyMap<string, 'greeting' | 'thanks'>;
 };
@@ -59,6 +62,12 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
     questionWords: new PhraseMatcher([['question', all.flatMap((d) => d.questions)]]),
     vague: new PhraseMatcher([['vague', all.flatMap((d) => d.vague)]]),
     facets: new PhraseMatcher(merge((d) => d.facets, FACETS)),
+    tourLeader: {
+      cues: new PhraseMatcher([['leader', all.flatMap((d) => d.tourLeader.cues)]]),
+      countries: new PhraseMatcher(merge((d) => d.tourLeader.countries)),
+      directions: new PhraseMatcher(merge((d) => d.tourLeader.directions, TOUR_DIRECTIONS)),
+      defaultDirection: { zh: languages.zh.tourLeader.defaultDirection, en: languages.en.tourLeader.defaultDirection, ru: languages.ru.tourLeader.defaultDirection },
+    },
     smalltalk: new Map(all.flatMap((d) => (['greeting', 'thanks'] as const).flatMap((intent) => d.intents[intent].map((phrase): [string, 'greeting' | 'thanks'] => [smalltalkKey(phrase), intent])))),
   };
 }

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { TOUR_BRIEFING_ID, TOUR_ROUTE_QUESTION_ID } from '../../../bot/core/conversation/assistant';
+import type { ConversationId } from '../../../bot/core/types';
+import { makeServices } from '../../fixtures/services';
+
+const SetSchema = z.object({
+  schemaVersion: z.literal(1),
+  items: z.array(z.object({ lang: z.enum(['zh', 'en', 'ru']), text: z.string(), expect: z.enum(['briefing', 'ask_route', 'other']), country: z.string().optional() }).strict()),
+});
+const set = SetSchema.parse(parseYaml(readFileSync(join(__dirname, '../../eval/tour-leader.yaml'), 'utf8')));
+
+describe('a tour leader\'s question in the chat (issue 11)', () => {
+  const services = makeServices();
+  afterAll(() => services.close());
+  const ask = (text: string, conversationId?: ConversationId) => {
+    const r = services.assistant.handleMessage({ text, channel: 'api', ...(conversationId ? { conversationId } : {}) });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const outcome = (reply: ReturnType<typeof ask>['reply']) => (reply.kind === 'answer' && reply.entryId === TOUR_BRIEFING_ID ? 'briefing' : reply.kind === 'clarify' && reply.entryId === TOUR_ROUTE_QUESTION_ID ? 'ask_route' : 'other');
+
+  describe.each(set.items)('"$text"', ({ text, expect: expected, country, lang }) => {
+    it(`gets ${expected}${country ? ` for ${country}` : ''} in ${lang}`, () => {
+      const { reply } = ask(text);
+      expect({ outcome: outcome(reply), lang: reply.lang }).toEqual({ outcome: expected, lang });
+      if (expected === 'briefing') {
+        expect(reply.text).toContain(`country=${country}`);
+        expect([...reply.text].length).toBeLessThanOrEqual(1000);
+        expect(reply.citations.length).toBeGreaterThan(0);
+      }
+    });
+  });
+
+  describe('when PUBLIC_URL is set', () => {
+    it('links the printable briefing with the public address', () => {
+      const withUrl = makeServices({ PUBLIC_URL: 'https://bot.example.com/' });
+      const r = withUrl.assistant.handleMessage({ text: 'что рассказать группе про таможню? едем из Москвы', channel: 'api' });
+      withUrl.close();
+      expect(r.ok && r.value.reply.text).toContain('https://bot.example.com/agency?direction=visitors&country=RU&languages=ru');
+    });
+  });
+
+  describe('when the tour leader names no country', () => {
+    it('asks the route once, then gives the briefing for the country of the reply, and does not ask again', () => {
+      const first = ask('What should I tell my group about customs?');
+      expect(outcome(first.reply)).toBe('ask_route');
+      const second = ask('Korea', first.conversationId);
+      expect(outcome(second.reply)).toBe('briefing');
+      expect(second.reply.text).toContain('country=KR');
+      const third = ask('what should I tell my group?', first.conversationId);
+      expect(outcome(third.reply)).not.toBe('ask_route');
+    });
+  });
+});

@@ -77,7 +77,9 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const relevant = ruleMatters && best && best.matchedConcepts.length > 0 ? best.entryId : undefined;
   if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
   // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer
-  const tour = tourLeaderDecision(r, state, r.topical.length === 0);
+  // …unless it asks what to tell the group about customs in general ("美国回国团 怎么跟客人讲申报的事"):
+  // a named thing ("提醒大家每人最多带几条烟") is still that thing's answer
+  const tour = tourLeaderDecision(r, state, r.topical.length === 0 || (r.tour.leader && r.tour.briefing && r.topical.every((c) => GENERIC_CONCEPTS.has(c))));
   if (tour) return { decision: tour.decision, state: { ...next, ...tour.state, misses: 0 } };
 
   const contextual = fromContext(r, state, next, ctx);

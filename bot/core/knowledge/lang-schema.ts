@@ -81,6 +81,9 @@ export const LanguageDataSchema = z
     tourLeader: z
       .object({
         cues: words,
+        /** A group word and a briefing word together are a cue too ("group from Australia … what should I tell them"). */
+        groups: z.array(z.string().min(1)).default([]),
+        briefs: z.array(z.string().min(1)).default([]),
         defaultDirection: z.enum(TOUR_DIRECTIONS),
         directions: z.partialRecord(z.enum(TOUR_DIRECTIONS), words),
         countries: z.record(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code'), words),

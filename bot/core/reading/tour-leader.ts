@@ -7,7 +7,7 @@ import type { LanguageResources, PreparedText, TourDirection } from '../text';
  * группе»), the country it names first, and which way the group travels (the language's
  * default when no word says: knowledge/lang/<lang>.yaml `tourLeader`).
  */
-export type TourRoute = { leader: boolean; country?: string; direction: TourDirection; /** The direction came from the message's words, not the default. */ directionSaid: boolean };
+export type TourRoute = { leader: boolean; /** The message asks what to tell or brief ('what should they know', 'памятку', '交代哪些'). */ briefing: boolean; country?: string; direction: TourDirection; /** The direction came from the message's words, not the default. */ directionSaid: boolean };
 
 /** Outbound words win over return words, and those over visitors' ("back to china" contains "to china"). */
 const PRECEDENCE: readonly TourDirection[] = ['outbound', 'return', 'visitors'];
@@ -18,5 +18,7 @@ export function readTourRoute(prepared: PreparedText, resources: LanguageResourc
   const [country] = t.countries.match(prepared);
   const said = t.directions.match(prepared);
   const named = PRECEDENCE.find((d) => said.has(d));
-  return { leader: t.cues.match(prepared).size > 0, ...(country ? { country } : {}), direction: named ?? t.defaultDirection[lang], directionSaid: named !== undefined };
+  const briefing = t.briefs.match(prepared).size > 0;
+  const leader = t.cues.match(prepared).size > 0 || (t.groups.match(prepared).size > 0 && briefing);
+  return { leader, briefing, ...(country ? { country } : {}), direction: named ?? t.defaultDirection[lang], directionSaid: named !== undefined };
 }

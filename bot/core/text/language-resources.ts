@@ -25,7 +25,7 @@ export type LanguageResources = {
   vague: PhraseMatcher<'vague'>;
   facets: PhraseMatcher<Facet>;
   /** A tour leader's or agency's question (issue 11): cues, countries named, which way the group travels. */
-  tourLeader: { cues: PhraseMatcher<'leader'>; countries: PhraseMatcher<string>; directions: PhraseMatcher<TourDirection>; defaultDirection: Record<LanguageCode, TourDirection> };
+  tourLeader: { cues: PhraseMatcher<'leader'>; groups: PhraseMatcher<'group'>; briefs: PhraseMatcher<'brief'>; countries: PhraseMatcher<string>; directions: PhraseMatcher<TourDirection>; defaultDirection: Record<LanguageCode, TourDirection> };
   /** A whole message that is one of the greeting or thanks phrases ("до свидания", "谢谢"), keyed by smalltalkKey. */
   smalltalk: ReadonlyMap<string, 'greeting' | 'thanks'>;
 };
@@ -64,6 +64,8 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
     facets: new PhraseMatcher(merge((d) => d.facets, FACETS)),
     tourLeader: {
       cues: new PhraseMatcher([['leader', all.flatMap((d) => d.tourLeader.cues)]]),
+      groups: new PhraseMatcher([['group', all.flatMap((d) => d.tourLeader.groups)]]),
+      briefs: new PhraseMatcher([['brief', all.flatMap((d) => d.tourLeader.briefs)]]),
       countries: new PhraseMatcher(merge((d) => d.tourLeader.countries)),
       directions: new PhraseMatcher(merge((d) => d.tourLeader.directions, TOUR_DIRECTIONS)),
       defaultDirection: { zh: languages.zh.tourLeader.defaultDirection, en: languages.en.tourLeader.defaultDirection, ru: languages.ru.tourLeader.defaultDirection },

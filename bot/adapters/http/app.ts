@@ -12,7 +12,8 @@ export type HttpAppDeps = {
   logger: Logger;
   clock: Clock;
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** express `trust proxy`: false, a hop count or proxy addresses (never `true`: see config.ts). */
+  trustProxy: false | number | string[];
   /** True once the knowledge base is indexed (healthz answers 503 before). */
   isReady: () => boolean;
   /** Extra routers mounted under /api/v1 by other adapters (coordinators, declaration check). */

@@ -22,10 +22,20 @@ export function coordinatorOf(res: Response): AuthedCoordinator {
   return who;
 }
 
-function cookie(req: Request, name: string): string | undefined {
+/** A session id as `login` makes them: 32 random bytes in base64url (never needs URL-decoding). */
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The session id from the `cd_session` cookie, or undefined. Anything that is not a well-formed
+ * id (`cd_session=%E0%A4%A`, a forged value) counts as no session — never decoded, so it cannot
+ * throw (issue 14 item 5; pinned by test/adapters/http/coordinator-hardening.test.ts).
+ */
+function sessionIdOf(req: Request): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
+    if (at <= 0 || part.slice(0, at).trim() !== SESSION_COOKIE) continue;
+    const value = part.slice(at + 1).trim();
+    if (SESSION_ID.test(value)) return value;
   }
   return undefined;
 }
@@ -45,7 +55,7 @@ export function requireCoordinator(accounts: CoordinatorAccounts): RequestHandle
       res.locals.coordinator = { ...who, via: 'token' } satisfies AuthedCoordinator;
       return next();
     }
-    const sessionId = cookie(req, SESSION_COOKIE);
+    const sessionId = sessionIdOf(req);
     const session = sessionId ? accounts.session(sessionId) : undefined;
     if (!sessionId || !session) throw unauthorized(res, 'log in to the console or send Authorization: Bearer TOKEN');
     if (!SAFE_METHODS.has(req.method)) {

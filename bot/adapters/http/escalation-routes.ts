@@ -7,7 +7,7 @@ import type { Result } from '../../core/result';
 import { DEPARTMENTS, type EscalationId } from '../../core/types';
 import { MAX_MESSAGE_CHARS } from './chat-routes';
 import { coordinatorOf, requireLead, type AuthedCoordinator } from './coordinator-auth';
-import { openEventStream, type EventStreamOptions } from './coordinator-sse';
+import { createStreamCounter, MAX_STREAMS_PER_KEY, openEventStream, type EventStream, type EventStreamOptions } from './coordinator-sse';
 import { ApiError, describeZodError } from './errors';
 
 /** Longest preview of the traveller's question in queue items. */
@@ -91,7 +91,12 @@ export function escalationRoutes(deps: EscalationRoutesDeps): Router {
     res.json({ items: desk.list(status, limit).map(toQueueItem), now: deps.clock.now().toISOString() });
   });
 
-  router.get('/escalations/stream', auth, (req, res) => queueStream(deps, req, res));
+  const streams = createStreamCounter();
+  router.get('/escalations/stream', auth, (req, res) => {
+    const release = streams.tryOpen(String(coordinatorOf(res).id));
+    if (!release) throw new ApiError('rate_limited', `at most ${MAX_STREAMS_PER_KEY} open queue streams per coordinator; close another console tab`);
+    queueStream(deps, req, res).onClose(release);
+  });
 
   router.get('/escalations/:id', auth, (req, res) => {
     const d = unwrap(desk.detail(idOf(req)));
@@ -144,7 +149,7 @@ export function escalationRoutes(deps: EscalationRoutesDeps): Router {
  * being handled (`{escalationId, message}`). The console reloads the queue when it reconnects.
  * A stream ends at the next heartbeat once its session ends or its account is disabled.
  */
-function queueStream(deps: EscalationRoutesDeps, req: Request, res: Parameters<RequestHandler>[1]): void {
+function queueStream(deps: EscalationRoutesDeps, req: Request, res: Parameters<RequestHandler>[1]): EventStream {
   const who = coordinatorOf(res);
   const stream = openEventStream(req, res, { ...deps.stream, onHeartbeat: () => (deps.stillValid(who) ? undefined : stream.close()) });
   const unsubscribe = deps.events.subscribe((event) => {
@@ -160,4 +165,5 @@ function queueStream(deps: EscalationRoutesDeps, req: Request, res: Parameters<R
     }
   });
   stream.onClose(unsubscribe);
+  return stream;
 }

@@ -53,7 +53,7 @@ describe('coordinator authentication under attack (issue 14)', () => {
           if (next.status === 200) return next;
           return undefined;
         });
-        again.close();
+        again?.close();
       } finally {
         streams.forEach((s) => s.close());
       }

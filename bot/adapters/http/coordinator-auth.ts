@@ -96,7 +96,7 @@ export function coordinatorAuthRoutes(deps: { accounts: CoordinatorAccounts; lim
     if (!req.is('application/json')) throw new ApiError('unsupported_media_type', 'send the body as application/json');
     const parsed = LoginSchema.safeParse(req.body);
     if (!parsed.success) throw new ApiError('invalid_request', describeZodError(parsed.error));
-    const outcome = await deps.accounts.login(parsed.data.name, parsed.data.password);
+    const outcome = await deps.accounts.login(parsed.data.name, parsed.data.password, req.ip ?? 'unknown');
     if (outcome.kind === 'locked') {
       res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
       throw new ApiError('login_locked', `too many failed logins; try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} minute(s)`);

@@ -7,7 +7,7 @@ import type { KnowledgeRuntime } from '../../core/conversation';
 import { getLimit } from '../../core/knowledge/limits';
 import type { Clock, ConversationStore, EventBus, Logger } from '../../core/ports';
 import { consoleRoutes } from '../console/console-routes';
-import { SqliteCasebookStore, SqliteCoordinatorStore, SqliteEscalationDeskStore } from '../storage/sqlite';
+import { SqliteCasebookStore, SqliteCoordinatorStore, SqliteEscalationDeskStore, SqliteLoginAttemptStore } from '../storage/sqlite';
 import { casebookRoutes } from './casebook-routes';
 import { conversationEventsRoutes } from './conversation-events-routes';
 import { CoordinatorAccounts } from './coordinator-accounts';
@@ -47,7 +47,8 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
   const coordinators = new SqliteCoordinatorStore(deps.db);
   const deskStore = new SqliteEscalationDeskStore(deps.db);
   const casebook = new SqliteCasebookStore(deps.db);
-  const accounts = new CoordinatorAccounts(coordinators, deps.clock, () => ({
+  const loginAttempts = new SqliteLoginAttemptStore(deps.db);
+  const accounts = new CoordinatorAccounts(coordinators, loginAttempts, deps.clock, () => ({
     maxFailures: limit('loginMaxFailures'),
     lockoutMs: limit('loginLockoutMinutes') * 60_000,
     sessionMs: limit('sessionHours') * 3_600_000,
@@ -75,7 +76,7 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
     escalationRoutes({ desk, store: deps.store, events: deps.events, clock: deps.clock, auth, stillValid: (who) => accounts.stillValid(who), stream: deps.stream }),
     casebookRoutes({ casebook, search, desk, auth }),
     draftRoutes({ drafts: casebook, runtime: deps.runtime, knowledgeDir: deps.knowledgeDir, clock: deps.clock, logger: deps.logger, auth }),
-    statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }) }),
+    statsRoutes({ desk: deskStore, loginPressure: (since, now) => loginAttempts.pressure(since, now, limit('statsTopQuestions')), clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }) }),
   ];
   return { accounts, coordinators, deskStore, casebook, desk, apiRouters, pageRouters: [consoleRoutes()] };
 }

@@ -59,4 +59,37 @@ describe('coordinator authentication under attack (issue 14)', () => {
       }
     });
   });
+
+  const tryLogin = (name: string, password: string, ip: string) => call(server, 'POST', '/coordinator/login', { body: { name, password }, headers: { 'x-forwarded-for': ip } });
+
+  describe('when wrong passwords arrive all at once (item 1)', () => {
+    it('checks at most 4 of them before the lock, and the lock holds afterwards', async () => {
+      const carl = await addCoordinator(server, 'carl');
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => tryLogin('carl', `wrong-${i}`, '192.0.2.50')));
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(4);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(16);
+      expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+      const right = await tryLogin('carl', carl.password, '192.0.2.50');
+      expect(right.status).toBe(429);
+      expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+    });
+  });
+
+  describe('when a stranger guesses a coordinator\'s password (item 2)', () => {
+    it('locks the stranger out, not the coordinator, and shows the lead who is attacked', async () => {
+      const dora = await addCoordinator(server, 'dora');
+      const lead = await addCoordinator(server, 'lina', 'lead');
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await tryLogin('dora', `guess-${i}`, '203.0.113.66')).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+      expect((await tryLogin('dora', dora.password, '203.0.113.66')).status).toBe(429);
+      expect((await tryLogin('dora', dora.password, '198.51.100.7')).status).toBe(200);
+      await tryLogin('dora', 'guess-again', '203.0.113.67');
+      const stats = await call(server, 'GET', '/stats', { headers: lead.bearer });
+      expect(stats.status).toBe(200);
+      expect(stats.body.loginFailures).toContainEqual({ name: 'dora', failedLogins: 6, clients: 2, lockedClients: 1, lastFailureAt: clock.now().toISOString() });
+      expect(stats.body.loginFailures.map((l: { name: string }) => l.name)).not.toContain('lina');
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { CasebookSearch } from '../../core/casebook';
 import { createDesk, type Desk } from '../../core/coordination';
 import type { KnowledgeRuntime } from '../../core/conversation';
 import { getLimit } from '../../core/knowledge/limits';
+import { redactText } from '../../core/redact';
 import type { Clock, ConversationStore, EventBus, Logger } from '../../core/ports';
 import { consoleRoutes } from '../console/console-routes';
 import { SqliteCasebookStore, SqliteCoordinatorStore, SqliteEscalationDeskStore, SqliteLoginAttemptStore } from '../storage/sqlite';
@@ -47,6 +48,8 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
   const coordinators = new SqliteCoordinatorStore(deps.db);
   const deskStore = new SqliteEscalationDeskStore(deps.db);
   const casebook = new SqliteCasebookStore(deps.db);
+  const reRedacted = casebook.redactAgain((text) => redactText(text));
+  if (reRedacted > 0) deps.logger.log('info', 'casebook_redacted_again', { cases: reRedacted });
   const loginAttempts = new SqliteLoginAttemptStore(deps.db);
   const accounts = new CoordinatorAccounts(coordinators, loginAttempts, deps.clock, () => ({
     maxFailures: limit('loginMaxFailures'),

@@ -113,3 +113,18 @@ describe('SqliteLoginAttemptStore (issue 14 items 1–2)', () => {
     expect(attempts.begin('wang', '192.0.2.1', '2026-11-26T10:21:00.000Z')).toEqual({ failures: 1 });
   });
 });
+
+describe('SqliteCasebookStore.redactAgain (issue 14 item 9)', () => {
+  it('redacts the cases stored under older rules once, and leaves new ones alone', () => {
+    const db = openDatabase(':memory:', ALL);
+    const casebook = new SqliteCasebookStore(db);
+    const eid = seed(db, 1);
+    const entry = { id: eid, conversationId: 'c_1' as ConversationId, lang: 'en' as const, channel: 'web' as const, reasons: ['asked_for_human' as const], category: 'other' as const, question: 'mail me at wang.li@example.com', summary: 'called 415-555-0132', transcript: [{ from: 'traveller' as const, text: 'passport G 1234 5678, a bag for 12,000 yuan', at }], coordinator: 'alice', createdAt: at, claimedAt: at, resolvedAt: at, waitingMs: 0, handlingMs: 0 };
+    casebook.addCase(entry);
+    db.prepare('UPDATE casebook SET redacted_with = 1').run();
+    const redact = (t: string) => t.replace(/wang\.li@example\.com/, '[email]').replace(/415-555-0132/, '[phone]').replace(/G 1234 5678/, '[passport]');
+    expect(casebook.redactAgain(redact, 2)).toBe(1);
+    expect(casebook.getCase(eid)).toMatchObject({ question: 'mail me at [email]', summary: 'called [phone]', transcript: [{ text: 'passport [passport], a bag for 12,000 yuan' }] });
+    expect(casebook.redactAgain(redact, 2)).toBe(0);
+  });
+});

@@ -92,4 +92,9 @@ export const COORDINATOR_MIGRATIONS: readonly Migration[] = [
    );
    CREATE INDEX coordinator_login_attempts_by_failure ON coordinator_login_attempts(last_failure_at);`,
   },
+  {
+    // Issue 14 item 9: which REDACTION_RULES_VERSION a case was redacted with; older ones are redacted again.
+    name: 'coordinator-004-casebook-redaction-version',
+    sql: `ALTER TABLE casebook ADD COLUMN redacted_with INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];

@@ -53,7 +53,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   const limiter = rateLimit(deps.rateLimitPerMinute, deps.clock);
   app.use('/api', noStore);
   app.use('/api/v1', express.json({ limit: '64kb', strict: true }));
-  app.use('/api/v1', chatRoutes({ assistant: deps.assistant, store: deps.store, limiter }));
+  app.use('/api/v1', chatRoutes({ assistant: deps.assistant, store: deps.store, limiter, capCasesPerClient: deps.rateLimitPerMinute > 0 }));
   for (const r of deps.apiRouters ?? []) app.use('/api/v1', r);
   app.use('/api', (req) => {
     throw new ApiError('not_found', `no route ${req.method} ${req.originalUrl}`);

@@ -22,6 +22,9 @@ const text = (field: string) =>
 const StatusSchema = z.enum(['open', 'claimed', 'resolved', 'active']).default('active');
 const LimitSchema = z.coerce.number().int().min(1).max(1000).default(200);
 const MessageSchema = z.object({ text: text('text') }).strict();
+/** Case view paging: `before` a message id, `limit` messages per page (default limits.yaml `coordination.caseViewMessages`). */
+const BeforeSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional();
+const PageSchema = z.coerce.number().int().min(1).max(200).optional();
 const TransferSchema = z.object({ department: z.enum(DEPARTMENTS), note: z.string().trim().max(MAX_MESSAGE_CHARS).optional() }).strict();
 const ResolveSchema = z
   .object({
@@ -99,11 +102,15 @@ export function escalationRoutes(deps: EscalationRoutesDeps): Router {
   });
 
   router.get('/escalations/:id', auth, (req, res) => {
-    const d = unwrap(desk.detail(idOf(req)));
+    const beforeId = parseQuery(req.query.before, BeforeSchema, 'before');
+    const pageSize = parseQuery(req.query.limit, PageSchema, 'limit');
+    const d = unwrap(desk.detail(idOf(req), { beforeId, limit: pageSize }));
     res.json({
       ...toQueueItem(d.escalation),
       question: d.escalation.trigger,
       transcript: d.transcript.map((m) => ({ id: m.id, from: m.from, text: m.text, at: m.at, ...(m.kind ? { kind: m.kind } : {}) })),
+      // older messages: GET …?before=<id of the first message shown>
+      ...(d.hasEarlier && d.transcript[0] ? { transcriptEarlierBefore: d.transcript[0].id } : {}),
       notes: d.notes.map(({ id, author, text, at }) => ({ id, author, text, at })),
       candidates: d.candidates,
     });

@@ -32,6 +32,9 @@ type DeskResult<T> = Result<T, DeskError>;
 /** A knowledge entry suggested to the coordinator, in the escalation's language. */
 export type CandidateView = { id: string; title: string; lead: string; source: string; url: string; score: number };
 
+/** Characters of each traveller message the case view's candidate search reads. */
+const CANDIDATE_TEXT_CHARS = 400;
+
 /**
  * Everything the console shows for one case. The transcript is one page (the newest messages, or
  * those before `beforeId`); `hasEarlier` says whether older messages remain.
@@ -133,7 +136,9 @@ export function createDesk(deps: DeskDeps) {
       const fetched = conversations.listLatestMessages(e.conversationId, { beforeId: page.beforeId, limit: size + 1 });
       const transcript = fetched.slice(-size);
       const latest = page.beforeId === undefined ? transcript : conversations.listLatestMessages(e.conversationId, { limit: size });
-      const asked = [e.trigger, ...latest.filter((m) => m.from === 'traveller' && m.at >= e.createdAt).slice(-3).map((m) => m.text)];
+      // Candidates from the start of the trigger and the last three messages: four 4,000-character
+      // messages took the search ~400 ms; what a question is about is in its first sentences.
+      const asked = [e.trigger, ...latest.filter((m) => m.from === 'traveller' && m.at >= e.createdAt).slice(-3).map((m) => m.text)].map((t) => t.slice(0, CANDIDATE_TEXT_CHARS));
       return ok({ escalation: e, transcript, hasEarlier: fetched.length > size, notes: desk.listNotes(id), candidates: candidateViews([...new Set(asked)].join('\n'), e.lang) });
     },
 

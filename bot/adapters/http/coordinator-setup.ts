@@ -17,6 +17,7 @@ import type { EventStreamOptions } from './coordinator-sse';
 import { draftRoutes } from './draft-routes';
 import { escalationRoutes } from './escalation-routes';
 import { rateLimit } from './rate-limit';
+import { loginStatsRoutes } from './login-stats-routes';
 import { statsRoutes } from './stats-routes';
 
 export type CoordinationDeps = {
@@ -79,7 +80,8 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
     escalationRoutes({ desk, store: deps.store, events: deps.events, clock: deps.clock, auth, stillValid: (who) => accounts.stillValid(who), stream: deps.stream }),
     casebookRoutes({ casebook, search, desk, auth }),
     draftRoutes({ drafts: casebook, runtime: deps.runtime, knowledgeDir: deps.knowledgeDir, clock: deps.clock, logger: deps.logger, auth }),
-    statsRoutes({ desk: deskStore, loginPressure: (since, now) => loginAttempts.pressure(since, now, limit('statsTopQuestions')), clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }) }),
+    statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }) }),
+    loginStatsRoutes({ loginPressure: (since, now) => loginAttempts.pressure(since, now, limit('statsTopQuestions')), clock: deps.clock, auth, defaultDays: () => limit('statsDefaultDays') }),
   ];
   return { accounts, coordinators, deskStore, casebook, desk, apiRouters, pageRouters: [consoleRoutes()] };
 }

@@ -90,6 +90,20 @@ export function draftRoutes(deps: DraftRoutesDeps): Router {
   return router;
 }
 
+/** Writes a new entry file; refuses to overwrite one (400 naming the id). */
+function writeEntryFile(path: string, entry: KnowledgeEntry, header: string): void {
+  try {
+    writeFileSync(path, header + stringify(entry, { lineWidth: 0 }), { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') throw new ApiError('invalid_request', `id: a file for "${entry.id}" already exists in the knowledge base; choose another id`);
+    // A folder that cannot take the file (read-only volume, missing folder, full disk): 503, the
+    // draft stays open and can be approved once the folder is fixed (issue 14 item 10).
+    if (UNWRITABLE.has(code)) throw new ApiError('unavailable', `the knowledge folder cannot be written (${code}); the draft stays open: ask the administrator to make the knowledge folder writable, then approve again`);
+    throw e;
+  }
+}
+
 /**
  * How deep a JSON value nests, counted without recursion (a 12,000-level body overflowed the
  * stack of the recursive checks: issue 14 item 10). Stops counting past `MAX_ENTRY_DEPTH`.
@@ -104,20 +118,4 @@ function depthOf(value: unknown): number {
     for (const child of Object.values(top.v)) stack.push({ v: child, depth: top.depth + 1 });
   }
   return deepest;
-}
-
-/**
- * Writes a new entry file; refuses to overwrite one (409 naming the id). A knowledge folder
- * that cannot be written (read-only volume, missing folder, full disk) is a 503: the draft stays
- * open and can be approved once the folder is fixed.
- */
-function writeEntryFile(path: string, entry: KnowledgeEntry, header: string): void {
-  try {
-    writeFileSync(path, header + stringify(entry, { lineWidth: 0 }), { flag: 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    if (code === 'EEXIST') throw new ApiError('conflict', `id: a file for "${entry.id}" already exists in the knowledge base; choose another id`);
-    if (UNWRITABLE.has(code)) throw new ApiError('unavailable', `the knowledge folder cannot be written (${code}); the draft stays open: ask the administrator to make the knowledge folder writable, then approve again`);
-    throw e;
-  }
 }

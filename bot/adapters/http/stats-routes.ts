@@ -3,14 +3,13 @@ import { z } from 'zod';
 import { computeStats } from '../../core/casebook';
 import type { EscalationDeskStore } from '../../core/coordination';
 import type { Clock } from '../../core/ports';
-import type { LoginPressure } from '../storage/sqlite';
 import { requireLead } from './coordinator-auth';
 import { ApiError } from './errors';
 
 const DAY_MS = 86_400_000;
 
-/** GET /stats?days=N — the last N days, with `loginFailures` per account name, (default limits.yaml `coordination.statsDefaultDays`), leads only. */
-export function statsRoutes(deps: { desk: EscalationDeskStore; loginPressure: (since: string, now: string) => LoginPressure[]; clock: Clock; auth: RequestHandler; settings: () => { defaultDays: number; topQuestions: number } }): Router {
+/** GET /stats?days=N — the last N days (default limits.yaml `coordination.statsDefaultDays`), leads only. */
+export function statsRoutes(deps: { desk: EscalationDeskStore; clock: Clock; auth: RequestHandler; settings: () => { defaultDays: number; topQuestions: number } }): Router {
   const router = Router();
   router.get('/stats', deps.auth, requireLead, (req, res) => {
     const s = deps.settings();
@@ -18,15 +17,15 @@ export function statsRoutes(deps: { desk: EscalationDeskStore; loginPressure: (s
     if (!days.success) throw new ApiError('invalid_request', 'days must be a whole number from 1 to 366');
     const until = deps.clock.now();
     const since = new Date(until.getTime() - days.data * DAY_MS).toISOString();
-    const stats = computeStats({
-      escalations: deps.desk.escalationsSince(since),
-      conversations: deps.desk.conversationCountsSince(since),
-      since,
-      until: until.toISOString(),
-      topQuestions: s.topQuestions,
-    });
-    // Accounts someone is guessing passwords for (issue 14 item 2): the lead sees who is attacked.
-    res.json({ ...stats, loginFailures: deps.loginPressure(since, until.toISOString()) });
+    res.json(
+      computeStats({
+        escalations: deps.desk.escalationsSince(since),
+        conversations: deps.desk.conversationCountsSince(since),
+        since,
+        until: until.toISOString(),
+        topQuestions: s.topQuestions,
+      }),
+    );
   });
   return router;
 }

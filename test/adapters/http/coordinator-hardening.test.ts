@@ -86,10 +86,12 @@ describe('coordinator authentication under attack (issue 14)', () => {
       expect((await tryLogin('dora', dora.password, '203.0.113.66')).status).toBe(429);
       expect((await tryLogin('dora', dora.password, '198.51.100.7')).status).toBe(200);
       await tryLogin('dora', 'guess-again', '203.0.113.67');
-      const stats = await call(server, 'GET', '/stats', { headers: lead.bearer });
+      const stats = await call(server, 'GET', '/stats/logins', { headers: lead.bearer });
       expect(stats.status).toBe(200);
-      expect(stats.body.loginFailures).toContainEqual({ name: 'dora', failedLogins: 6, clients: 2, lockedClients: 1, lastFailureAt: clock.now().toISOString() });
-      expect(stats.body.loginFailures.map((l: { name: string }) => l.name)).not.toContain('lina');
+      expect(stats.body.items).toContainEqual({ name: 'dora', failedLogins: 6, clients: 2, lockedClients: 1, lastFailureAt: clock.now().toISOString() });
+      expect(stats.body.items.map((l: { name: string }) => l.name)).not.toContain('lina');
+      expect((await call(server, 'GET', '/stats/logins', { headers: dora.bearer })).status).toBe(403);
+      expect((await call(server, 'GET', '/stats/logins?days=0', { headers: lead.bearer })).status).toBe(400);
     });
   });
 });

@@ -77,14 +77,14 @@ describe('knowledge-base drafts under bad input', () => {
   });
 
   describe('when the entry file exists already (written by hand meanwhile)', () => {
-    it('answers 409', async () => {
+    it('answers 400 naming the id', async () => {
       const id = await newDraft();
       expect((await put(id, meteoriteEntry('meteorite-handmade'))).body.issues).toEqual([]);
       mkdirSync(join(knowledge.dir, 'entries'), { recursive: true });
       writeFileSync(join(knowledge.dir, 'entries', 'meteorite-handmade.yaml'), '# by hand\n');
       const res = await approve(id);
-      expect(res.status).toBe(409);
-      expect(res.body.error.message).toMatch(/a file for "meteorite-handmade" already exists/);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/^id: a file for "meteorite-handmade" already exists/);
     });
   });
 });

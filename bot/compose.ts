@@ -8,6 +8,7 @@ import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteConversationSto
 import { createEventBus } from './adapters/system/event-bus';
 import { createTelegramChannel, loadTelegramTextsOrThrow, TELEGRAM_MIGRATIONS, type TelegramChannel, type TelegramChannelOptions } from './adapters/telegram';
 import { createLogger, randomIds, systemClock } from './adapters/system/system';
+import { createWechatChannel, loadWechatTextsOrThrow, WECHAT_MIGRATIONS, type WechatChannel, type WechatChannelOptions } from './adapters/wechat';
 import type { Config } from './config';
 import { createAssistant, KnowledgeRuntime, type Assistant } from './core/conversation';
 import { createDeclarationService, loadDeclarationKnowledgeOrThrow, type DeclarationService } from './core/declaration';
@@ -32,10 +33,12 @@ export type Services = {
   coordination: Coordination;
   /** Declaration check (issue 5): chat step and POST /api/v1/declaration-check. */
   declaration: DeclarationService;
+  /** The WeChat Official Account channel (issue 15), when WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_TOKEN are set. */
+  wechat?: WechatChannel;
   close(): void;
 };
 
-export type ServiceOverrides = { clock?: Clock; ids?: IdGenerator; logger?: Logger; databaseFile?: string; telegram?: TelegramChannelOptions };
+export type ServiceOverrides = { clock?: Clock; ids?: IdGenerator; logger?: Logger; databaseFile?: string; telegram?: TelegramChannelOptions; wechat?: WechatChannelOptions };
 
 /** Composition root: config -> knowledge -> engine -> storage -> core -> adapters. */
 export function createServices(config: Config, overrides: ServiceOverrides = {}): Services {
@@ -43,7 +46,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   const clock = overrides.clock ?? systemClock;
   const runtime = new KnowledgeRuntime(loadKnowledgeOrThrow(config.KNOWLEDGE_DIR));
   logger.log('info', 'knowledge_indexed', { ...runtime.current().engine.stats });
-  const db = openDatabase(overrides.databaseFile ?? config.databaseFile, [...MIGRATIONS, ...TELEGRAM_MIGRATIONS, ...COORDINATOR_MIGRATIONS]);
+  const db = openDatabase(overrides.databaseFile ?? config.databaseFile, [...MIGRATIONS, ...TELEGRAM_MIGRATIONS, ...COORDINATOR_MIGRATIONS, ...WECHAT_MIGRATIONS]);
   const store = new SqliteConversationStore(db);
   const events = createEventBus(logger);
   const ids = overrides.ids ?? randomIds;
@@ -57,6 +60,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
       )
     : undefined;
   const coordination = createCoordination({ db, store, events, clock, runtime, logger, knowledgeDir: config.KNOWLEDGE_DIR, loginRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, stream: { heartbeatMs: config.SSE_HEARTBEAT_SECONDS * 1000 } });
+  const wechat = createWechat(config, { assistant, runtime, store, events, db, notes: coordination.deskStore, clock, logger }, overrides.wechat);
   const app = createHttpApp({
     assistant,
     store,
@@ -66,11 +70,27 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     trustProxy: config.TRUST_PROXY,
     isReady: () => true,
     apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
-    pageRouters: [...(telegram?.router ? [telegram.router] : []), ...coordination.pageRouters],
+    pageRouters: [...(telegram?.router ? [telegram.router] : []), ...(wechat ? [wechat.router] : []), ...coordination.pageRouters],
   });
   const close = () => {
     void telegram?.stop(); // for a graceful stop, `await services.telegram?.stop()` first (main.ts does)
+    void wechat?.stop(); // likewise `await services.wechat?.stop()` to let queued WeChat sends finish
     db.close();
   };
-  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, declaration, close };
+  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, declaration, wechat, close };
+}
+
+/** The WeChat channel when its three required variables are set (config.ts checks they come together). */
+function createWechat(config: Config, deps: Omit<Parameters<typeof createWechatChannel>[1], 'texts'>, options?: WechatChannelOptions): WechatChannel | undefined {
+  if (!config.WECHAT_APP_ID || !config.WECHAT_APP_SECRET || !config.WECHAT_TOKEN) return undefined;
+  const settings = {
+    appId: config.WECHAT_APP_ID,
+    appSecret: config.WECHAT_APP_SECRET,
+    token: config.WECHAT_TOKEN,
+    encodingAesKey: config.WECHAT_ENCODING_AES_KEY,
+    path: config.WECHAT_PATH,
+    apiRoot: config.WECHAT_API_ROOT,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+  };
+  return createWechatChannel(settings, { ...deps, texts: loadWechatTextsOrThrow(config.KNOWLEDGE_DIR) }, options);
 }

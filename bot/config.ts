@@ -52,14 +52,30 @@ export const ConfigSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
   /** Bot API server: Telegram's, a self-hosted telegram-bot-api, or a local fake in tests. */
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default('https://api.telegram.org'),
+  /** WeChat Official Account AppID (开发者ID); with WECHAT_APP_SECRET and WECHAT_TOKEN it turns the WeChat channel on. */
+  WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must look like wx0123456789abcdef (the AppID in the WeChat admin console)').optional(),
+  /** AppSecret (开发者密码) for /cgi-bin/token. A secret: never printed. */
+  WECHAT_APP_SECRET: z.string().regex(/^[0-9A-Za-z]{16,64}$/, 'must be the AppSecret from the WeChat admin console (letters and digits)').optional(),
+  /** The Token entered in the admin console's server configuration (令牌); signs every push. A secret: never printed. */
+  WECHAT_TOKEN: z.string().regex(/^[0-9A-Za-z]{3,32}$/, 'must be 3-32 letters or digits, as the WeChat admin console requires').optional(),
+  /** EncodingAESKey (消息加解密密钥): safe mode when set, plaintext mode when not. A secret: never printed. */
+  WECHAT_ENCODING_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43 letters and digits of the EncodingAESKey').optional(),
+  /** Path of the push endpoint on this server (the URL entered in the admin console ends with it). */
+  WECHAT_PATH: z.string().regex(/^\/(?!api(\/|$))[\w\-/]*$/, 'must start with / and not be under /api').default('/wechat'),
+  /** WeChat's API host, or a local fake in tests. */
+  WECHAT_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default('https://api.weixin.qq.com'),
 }).superRefine((c, ctx) => {
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so the webhook can reject forged updates)' });
   }
+  const wechat = ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_TOKEN'] as const;
+  if (wechat.some((k) => c[k]) || c.WECHAT_ENCODING_AES_KEY) {
+    for (const k of wechat) if (!c[k]) ctx.addIssue({ code: 'custom', path: [k], message: `is required for the WeChat channel (set ${wechat.join(', ')} together)` });
+  }
 });
 
 /** Variables whose values never appear in an error message. */
-const SECRETS = new Set(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
+const SECRETS = new Set(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'WECHAT_APP_SECRET', 'WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY']);
 
 export type Config = Readonly<z.infer<typeof ConfigSchema> & { databaseFile: string }>;
 

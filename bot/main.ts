@@ -30,9 +30,10 @@ export async function main(env: Record<string, string | undefined>): Promise<num
     services.telegram.start(); // in the background; keeps retrying while Telegram is unreachable
     console.log(`Telegram bot: ${services.telegram.mode === 'webhook' ? 'webhook' : 'long polling'}`);
   }
+  if (services.wechat) console.log(`WeChat: push endpoint ${config.WECHAT_PATH} (${services.wechat.mode === 'safe' ? 'safe mode' : 'plaintext mode'})`);
   const stop = (signal: string) => {
     logger.log('info', 'stopping', { signal });
-    const telegramStopped = services.telegram?.stop() ?? Promise.resolve();
+    const telegramStopped = Promise.all([services.telegram?.stop(), services.wechat?.stop()]);
     server.close(async () => {
       await telegramStopped;
       services.close();

@@ -72,7 +72,7 @@ export interface ConversationStore {
   createEscalation(escalation: Escalation): void;
   /** The open or claimed escalation of a conversation, if any. */
   findActiveEscalation(id: ConversationId): Escalation | undefined;
-  /** 1-based place of an open escalation in the queue (oldest first); 0 once claimed. */
+  /** 1-based place of an open escalation in the queue (most urgent first, then oldest; see coordination/urgency.ts); 0 once claimed. */
   queuePosition(id: EscalationId): number;
   /** Several writes as one unit (all or nothing). */
   transaction<T>(work: () => T): T;

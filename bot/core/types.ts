@@ -11,7 +11,7 @@ export type ConversationId = string & { readonly __brand: 'ConversationId' };
 export type EscalationId = string & { readonly __brand: 'EscalationId' };
 
 /** Channel a conversation arrived on. */
-export type Channel = 'web' | 'api' | 'cli' | 'telegram';
+export type Channel = 'web' | 'api' | 'cli' | 'telegram' | 'wechat';
 
 export type Citation = { id: string; title: string; source: string; url: string };
 

@@ -19,6 +19,7 @@ import { escalationRoutes } from './escalation-routes';
 import { rateLimit } from './rate-limit';
 import { loginStatsRoutes } from './login-stats-routes';
 import { statsRoutes } from './stats-routes';
+import { reviewsDue } from '../../core/knowledge/check';
 
 export type CoordinationDeps = {
   db: Database.Database;
@@ -71,7 +72,7 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
   const search = new CasebookSearch(
     () => casebook.listCases(),
     () => casebook.version(),
-    () => deps.runtime.current().engine.resources.stopwords,
+    () => deps.runtime.current().engine.resources,
   );
   const auth = requireCoordinator(accounts);
   const apiRouters = [
@@ -80,8 +81,8 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
     escalationRoutes({ desk, store: deps.store, events: deps.events, clock: deps.clock, auth, stillValid: (who) => accounts.stillValid(who), stream: deps.stream }),
     casebookRoutes({ casebook, search, desk, auth }),
     draftRoutes({ drafts: casebook, runtime: deps.runtime, knowledgeDir: deps.knowledgeDir, clock: deps.clock, logger: deps.logger, auth }),
-    statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }) }),
+    statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }), reviewsDue: (today) => reviewsDue(deps.runtime.current().knowledge, today) }),
     loginStatsRoutes({ loginPressure: (since, now) => loginAttempts.pressure(since, now, limit('statsTopQuestions')), clock: deps.clock, auth, defaultDays: () => limit('statsDefaultDays') }),
   ];
-  return { accounts, coordinators, deskStore, casebook, desk, apiRouters, pageRouters: [consoleRoutes()] };
+  return { accounts, coordinators, deskStore, casebook, desk, apiRouters, pageRouters: [consoleRoutes({ knowledgeDir: deps.knowledgeDir })] };
 }

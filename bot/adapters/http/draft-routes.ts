@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { checkDraftEntry, type Draft, type DraftIssue } from '../../core/casebook';
 import type { DraftStore } from '../../core/coordination';
 import type { KnowledgeRuntime } from '../../core/conversation';
-import type { KnowledgeEntry } from '../../core/knowledge/schema';
+import { FACETS } from '../../core/knowledge/lang-schema';
+import type { KnowledgeBundle } from '../../core/knowledge/load';
+import { KnowledgeEntrySchema, LANGUAGES, type KnowledgeEntry } from '../../core/knowledge/schema';
 import type { Clock, Logger } from '../../core/ports';
 import { coordinatorOf, requireLead } from './coordinator-auth';
 import { ApiError } from './errors';
@@ -45,6 +47,12 @@ export function draftRoutes(deps: DraftRoutesDeps): Router {
     const status = StatusSchema.safeParse(req.query.status);
     if (!status.success) throw new ApiError('invalid_request', 'status must be open, approved or rejected');
     res.json({ items: deps.drafts.listDrafts(status.data) });
+  });
+
+  // What the console's draft form offers (issue 14): topics and directions from the entry
+  // schema, documents from knowledge/sources.yaml, tags from the concept vocabulary.
+  router.get('/drafts/form', ...lead, (_req, res) => {
+    res.json(draftFormOptions(deps.runtime.current().knowledge));
   });
 
   router.get('/drafts/:id', ...lead, (req, res) => {
@@ -88,6 +96,19 @@ export function draftRoutes(deps: DraftRoutesDeps): Router {
     res.json({ draft: deps.drafts.getDraft(d.id) });
   });
   return router;
+}
+
+/** The choices of the draft form: every value is one the entry schema and kb:check accept. */
+export function draftFormOptions(bundle: KnowledgeBundle) {
+  const shape = KnowledgeEntrySchema.shape;
+  const concepts = new Set(LANGUAGES.flatMap((l) => Object.keys(bundle.languages[l].concepts)));
+  return {
+    topics: shape.topic.options,
+    directions: shape.direction.options,
+    sources: [...bundle.sources].map(([id, s]) => ({ id, short: s.short, url: s.url })),
+    tags: [...concepts].sort(),
+    facets: [...FACETS],
+  };
 }
 
 /** Writes a new entry file; refuses to overwrite one (400 naming the id). */

@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { Desk, DeskError, EscalationRecord } from '../../core/coordination';
+import { urgencyOf, type Desk, type DeskError, type EscalationRecord } from '../../core/coordination';
 import { RESOLVE_CATEGORIES } from '../../core/casebook';
 import type { Clock, ConversationStore, EventBus } from '../../core/ports';
 import type { Result } from '../../core/result';
@@ -34,7 +34,7 @@ const ResolveSchema = z
   })
   .strict();
 
-/** An escalation as the queue shows it. */
+/** An escalation as the queue shows it; `urgency` is the queue's order key (0 most urgent, see coordination/urgency.ts). */
 export function toQueueItem(e: EscalationRecord) {
   return {
     id: e.id,
@@ -42,6 +42,7 @@ export function toQueueItem(e: EscalationRecord) {
     status: e.status,
     reason: e.reasons[0] ?? 'low_confidence',
     reasons: e.reasons,
+    urgency: urgencyOf(e.reasons),
     lang: e.lang,
     channel: e.channel,
     createdAt: e.createdAt,

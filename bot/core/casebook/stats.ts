@@ -1,4 +1,4 @@
-import type { EscalationRecord } from '../coordination/ports';
+import type { EscalationForStats } from '../coordination/ports';
 import type { LanguageCode } from '../knowledge/schema';
 import { normalizeText } from '../text';
 import { redactText, REDACTION_RULES, type RedactionRule } from '../redact';
@@ -9,14 +9,16 @@ export const UNANSWERED_REASONS: readonly EscalationReason[] = ['low_confidence'
 
 /** The raw material of `computeStats`: one window's escalations and conversation counts. */
 export type StatsInput = {
-  /** Escalations created in the window. */
-  escalations: readonly EscalationRecord[];
+  /** Escalations created in the window, with the kind of bot message each trigger followed. */
+  escalations: readonly EscalationForStats[];
   /** Conversations started in the window and how many of them were escalated. */
   conversations: { total: number; escalated: number };
   since: string;
   until: string;
   /** How many top unanswered questions to list (limits.yaml `coordination.statsTopQuestions`). */
   topQuestions: number;
+  /** IANA time zone whose calendar days `escalationsPerDay` counts (the coordinator's); default UTC. */
+  timeZone?: string;
   rules?: readonly RedactionRule[];
 };
 
@@ -45,6 +47,26 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
+/**
+ * The calendar day (YYYY-MM-DD) of an ISO time in a time zone. Throws a RangeError for an
+ * unknown zone (the HTTP layer validates it first with `isTimeZone`).
+ */
+export function dayInZone(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (iso) => format.format(new Date(iso));
+}
+
+/** True for a time zone name Intl knows ("Asia/Shanghai", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch (e) {
+    if (e instanceof RangeError) return false;
+    throw e;
+  }
+}
+
 const countBy = <K extends string>(keys: K[]) => {
   const m = new Map<K, number>();
   for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
@@ -56,7 +78,8 @@ export function computeStats(input: StatsInput): Stats {
   const { escalations } = input;
   const span = (a: string, b: string | undefined) => (b ? Math.max(0, Date.parse(b) - Date.parse(a)) : undefined);
   const defined = (xs: (number | undefined)[]) => xs.filter((x): x is number => x !== undefined);
-  const perDay = countBy(escalations.map((e) => e.createdAt.slice(0, 10)));
+  const dayOf = dayInZone(input.timeZone ?? 'UTC');
+  const perDay = countBy(escalations.map((e) => dayOf(e.createdAt)));
   const perReason = countBy(escalations.flatMap((e) => e.reasons));
   const { total, escalated } = input.conversations;
   return {
@@ -72,10 +95,16 @@ export function computeStats(input: StatsInput): Stats {
   };
 }
 
-function topUnanswered(escalations: readonly EscalationRecord[], limit: number, rules: readonly RedactionRule[]): Stats['topUnanswered'] {
+/**
+ * The questions the bot could not answer. A message that answered the bot's own clarifying
+ * question ("是", "我常住北京") is not a question of its own, so it is left out, known from the
+ * stored kind of the bot message before it (test: "leaves out replies to the bot's questions").
+ */
+function topUnanswered(escalations: readonly EscalationForStats[], limit: number, rules: readonly RedactionRule[]): Stats['topUnanswered'] {
   const groups = new Map<string, { question: string; count: number; lang: LanguageCode; lastAt: string }>();
   for (const e of escalations) {
     if (!e.reasons.some((r) => UNANSWERED_REASONS.includes(r))) continue;
+    if (e.followedBotKind === 'clarify') continue;
     const question = redactText(e.trigger.trim(), rules);
     const key = normalizeText(question).replace(/[^\p{L}\p{N}\[\] ]+/gu, '').trim();
     const g = groups.get(key);

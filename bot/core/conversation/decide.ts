@@ -73,15 +73,21 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const ruleMatters = r.signals.some((s) => RULE_WITH_REASON.has(s));
   const relevant = ruleMatters && best && best.matchedConcepts.length > 0 ? best.entryId : undefined;
   if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
-  if (r.act === 'empty') return escalate(['out_of_scope'], next);
-
   const contextual = fromContext(r, state, next, ctx);
   if (contextual) return contextual;
+
+  // a question that points at things it does not name ("а это можно?", "can i bring these",
+  // "帮我看看这样会不会超") is asked what it means, before any guess from its few words
+  if (isVague(r, ctx) && !(best && best.matchedConcepts.length > 0) && !state.askedTopic && !r.smalltalk) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+  if (r.act === 'empty') return escalate(['out_of_scope'], next);
 
   const nonCustoms = byIntent(r, best, next, ctx.options);
   if (nonCustoms) return nonCustoms;
 
-  const entry = best ? ctx.entries.get(best.entryId) : undefined;
+  // a question that names nothing ("а это можно провезти?") is asked what it means, even when one
+  // of its words happens to match an entry strongly enough: a word alone is no topic
+  const guessedFromWord = best !== undefined && best.matchedConcepts.length === 0 && isVague(r, ctx);
+  const entry = best && !guessedFromWord ? ctx.entries.get(best.entryId) : undefined;
   if (!entry) {
     if (isVague(r, ctx) && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
     const misses = state.misses + 1;
@@ -121,6 +127,8 @@ function fromContext(r: Reading, state: ConversationState, next: ConversationSta
 /** Smalltalk, out-of-scope, a person or a complaint, and other airport parties' matters. */
 function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, options: DecideOptions): Outcome | undefined {
   const { intent } = r;
+  // a message that is one of the greeting or thanks phrases needs no guess ("до свидания")
+  if (r.smalltalk) return { decision: { kind: 'smalltalk', intent: r.smalltalk }, state: next };
   if (!intent) return undefined;
   // Chinese tokens include character bigrams, so shortness is counted in characters too
   const short = r.tokens.length <= SHORT_MESSAGE_TOKENS || [...r.text].length <= SMALLTALK_MAX_CHARS;
@@ -129,6 +137,10 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   }
   const routedByEntry = best ? DEPARTMENT_ENTRY[best.entryId] : undefined;
   if (routedByEntry) return { decision: { kind: 'routed', department: routedByEntry }, state: { ...next, misses: 0 } };
+  // two weak readings that agree: the top search hit is a department's entry and the classifier
+  // names the same department ("护照好像丢了 怎么办": police by both, neither sure on its own)
+  const top = r.hits[0] ? DEPARTMENT_ENTRY[r.hits[0].entryId] : undefined;
+  if (top && top === intent.intent && intent.probability >= options.minIntentProbability / 2 && r.topical.length === 0) return { decision: { kind: 'routed', department: top }, state: { ...next, misses: 0 } };
   if (intent.probability < options.minIntentProbability) return undefined;
   const strongAnswer = best !== undefined && best.score >= options.strongScore && best.matchedConcepts.length > 0;
   // A clear "other" (a recipe, the weather) wins over a single shared concept ("锅包肉" has 肉).

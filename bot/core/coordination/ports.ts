@@ -1,6 +1,6 @@
 import type { CasebookEntry, CaseCategory, Draft, DraftStatus } from '../casebook/types';
 import type { Escalation, EscalationStatus } from '../ports';
-import type { EscalationId } from '../types';
+import type { EscalationId, ReplyKind } from '../types';
 
 /** A coordinator's role: a lead also sees statistics, completes and approves drafts, takes cases over. */
 export const COORDINATOR_ROLES = ['coordinator', 'lead'] as const;
@@ -14,6 +14,12 @@ export type EscalationRecord = Escalation & {
   claimedAt?: string;
   resolvedAt?: string;
 };
+
+/**
+ * An escalation as statistics read it: with the kind of the bot message the triggering traveller
+ * message followed (`clarify` when it answered the bot's own question, e.g. "是" or "我常住北京").
+ */
+export type EscalationForStats = EscalationRecord & { followedBotKind?: ReplyKind };
 
 /** `active` is open and claimed together. */
 export type EscalationFilter = EscalationStatus | 'active';
@@ -37,8 +43,8 @@ export interface EscalationDeskStore {
   resolve(id: EscalationId, coordinator: string, at: string): boolean;
   addNote(note: Omit<Note, 'id'>): Note;
   listNotes(id: EscalationId): Note[];
-  /** Escalations created at or after `since` (ISO), oldest first (statistics). */
-  escalationsSince(since: string): EscalationRecord[];
+  /** Escalations created at or after `since` (ISO), oldest first, with what the trigger followed (statistics). */
+  escalationsSince(since: string): EscalationForStats[];
   /** Conversations started at or after `since`, and how many of them were escalated. */
   conversationCountsSince(since: string): { total: number; escalated: number };
 }

@@ -158,7 +158,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
     if (attempts >= MAX_QUESTIONS) return { state: cleared };
     const question = service.question(first, items, lang, limits);
     // the ordinary outcome first, then the one question that could change it (issue 10)
-    const ordinary = first.field.startsWith('category.') ? ordinaryVerdict(service, request, category, input) : undefined;
+    // (only "declare" as a verdict; otherwise the ordinary allowances, so the figures come before the question)
+    const ordinary = first.field.startsWith('category.') ? (ordinaryVerdict(service, request, category, input) ?? ordinaryAllowances(service, request, category, input)) : undefined;
     const text = ordinary ? `${ordinary}\n${question}` : question;
     const pending: PendingDeclaration = { items, category: stripUndefined(category), asked: first.field, attempts };
     return { reply: { kind: 'clarify', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result }, state: { ...learned, pendingDeclaration: pending } };
@@ -186,6 +187,13 @@ function ordinaryRouteResult(service: DeclarationService, items: DeclarationItem
   return checked.ok && checked.value.channel === 'red' && !checked.value.missing.some((m) => m.field.startsWith('category.')) ? checked.value : undefined;
 }
 
+/** The ordinary resident's allowances for the kinds of thing listed (formatAllowances), when that case can be checked. */
+function ordinaryAllowances(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, input: StepInput): string | undefined {
+  const category = { route: known.route ?? 'ordinary', residency: known.residency ?? 'resident' } as const;
+  const checked = service.check({ items, category }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+  return checked.ok ? service.allowances(checked.value, input.lang, input.loaded.knowledge.limits) : undefined;
+}
+
 /** "For an ordinary traveller living in mainland China: take the RED channel", when that case is complete and red. */
 function ordinaryVerdict(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, input: StepInput): string | undefined {
   const category = { route: known.route ?? 'ordinary', residency: known.residency ?? 'resident' } as const;
@@ -208,8 +216,10 @@ function fitPhone(formatted: { text: string; more: string }, tailChars: number):
   for (const movable of [(l: string) => l.startsWith('   '), (l: string) => l.startsWith('• ')]) {
     if ([...text].length + tailChars <= MAX_REPLY_CHARS) break;
     const lines = text.split('\n');
-    more = [...lines.filter(movable).map((l) => l.trim()), more].filter(Boolean).join('\n');
-    text = lines.filter((l) => !movable(l)).join('\n');
+    // an intro ("Please note:") whose every line moves goes with them
+    const intro = (l: string, i: number) => /[:：]$/u.test(l) && lines[i + 1] !== undefined && movable(lines[i + 1]!);
+    more = [...lines.filter((l, i) => movable(l) || intro(l, i)).map((l) => l.trim()), more].filter(Boolean).join('\n');
+    text = lines.filter((l, i) => !movable(l) && !intro(l, i)).join('\n');
   }
   return { text, more };
 }

@@ -1,6 +1,6 @@
 import { normalizeText } from '../text';
 import type { Lexicon } from './lexicon';
-import type { Classification } from './normalize-items';
+import type { Classification, EcigPart } from './normalize-items';
 import { scan } from './scan';
 import type { DeclarationData } from './schema';
 
@@ -21,9 +21,24 @@ export function makeClassifier(lexicon: Lexicon, data: DeclarationData, matchCon
     const classes = new Set(tokens.flatMap((t) => (t.kind === 'goods' ? [t.goodsClass] : [])));
     const ecig = tokens.some((t) => t.kind === 'item' && t.item === 'ecigarettes');
     const drink = drinks.find((d) => !GENERIC_DRINKS.has(d)) ?? drinks[0];
+    for (const [combined, parts] of Object.entries(data.classCombos)) if (parts.every((c) => classes.has(c))) classes.add(combined);
     const goodsClass = data.classPriority.find((c) => classes.has(c));
     const articles = withArticles ? [...matchConcepts(text)].filter((c) => data.articles[c] !== undefined) : [];
     if (ecig && data.articles.ecigarettes && !articles.includes('ecigarettes')) articles.unshift('ecigarettes');
-    return { ...(drink ? { drink } : {}), ...(goodsClass ? { goodsClass } : {}), articles };
+    const ecigPart = articles.includes('ecigarettes') ? ecigPartOf(text, lexicon) : undefined;
+    return { ...(drink ? { drink } : {}), ...(goodsClass ? { goodsClass } : {}), articles, ...(ecigPart ? { ecigPart } : {}) };
   };
+}
+
+/**
+ * A pod or disposable when any language's `ecigParts.pods` words are in the description
+ * ("одноразки", "pods", "烟弹"), else a device: "2 vapes" are devices, and a vape named neither
+ * way is counted against the smaller device allowance (the reply says so).
+ */
+function ecigPartOf(text: string, lexicon: Lexicon): EcigPart {
+  const has = (word: string) => {
+    const w = normalizeText(word.endsWith('*') ? word.slice(0, -1) : word);
+    return /\p{Script=Han}/u.test(w) ? text.includes(w) : new RegExp(`(^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(text);
+  };
+  return Object.values(lexicon.languages).some((l) => l.ecigParts.pods.some(has)) ? 'pods' : 'devices';
 }

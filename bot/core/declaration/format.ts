@@ -4,17 +4,19 @@ import type { LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
 import type { DeclarationItem, DeclarationLanguage, LabelKey, NoteCode, Unit } from './schema';
 import type { DeclarationResult, ItemResult, MissingFact } from './types';
+import { ECIG } from './rules-ecig';
 
 /** What the formatter reads besides the result. */
-export type FormatContext = { lang: LanguageCode; words: DeclarationLanguage; limits: Limits; rates: { date: string; source: string } };
+export type FormatContext = { lang: LanguageCode; words: DeclarationLanguage; limits: Limits; rates: { date: string; basis: 'hand-set' | 'customs-monthly'; source: string } };
 /** An item as the traveller gave it, with the words to call it by. */
 export type NamedItem = Pick<DeclarationItem, 'quantity' | 'unit' | 'value' | 'currency'> & { label: string };
 
 /**
  * Notes on how the estimate was made, not on what to do: shown behind "more". The 1988 cap is
- * already said in the item line it applies to.
+ * already said in the item line it applies to. The rates note is not a bullet: it follows the
+ * estimate line (see formatDeclaration).
  */
-const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['rates', 'example_value', 'tobacco_alternatives', 'tobacco_in_value_allowance', 'single_item', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure']);
+const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['example_value', 'tobacco_alternatives', 'tobacco_in_value_allowance', 'single_item', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure', 'gold_jewellery_band_unsure']);
 
 /** The itemised text's length at most before its notes move behind "more" (the reply adds a source line). */
 const DECLARATION_TEXT_MAX_CHARS = 850;
@@ -48,7 +50,10 @@ function slots(ctx: FormatContext): Record<string, string> {
     rmbMax: v('cash.rmbMax'),
     days: v('tobacco.frequentWindowDays'),
     usdMax: v('cash.foreignDeclareAboveUsd'),
+    band1: v('tax.band1Percent'),
+    band3: v('tax.band3Percent'),
     date: ctx.rates.date,
+    basis: ctx.words.rateBasis[ctx.rates.basis],
     source: ctx.rates.source,
   };
 }
@@ -57,6 +62,7 @@ const UNIT_LABEL: Record<Unit, LabelKey> = { piece: 'pieces', pack: 'packs', car
 
 /** An amount in the item's own unit: RMB for goods and cash, sticks, grams, bottles or pieces otherwise. */
 function amountText(r: ItemResult, amount: number, ctx: FormatContext): string {
+  if (r.kind === ECIG) return counted(amount, 'pieces', ctx);
   if (r.type === 'goods' || r.type === 'cash') return money(amount, ctx);
   return counted(amount, r.type === 'cigarettes' ? 'sticks' : r.type === 'tobacco' ? 'grams' : r.type === 'alcohol' ? 'bottles' : 'pieces', ctx);
 }
@@ -67,6 +73,7 @@ function quantityText(r: ItemResult, ctx: FormatContext): string {
   const q = r.quantity ?? 0;
   const given = r.given ? ` (${counted(r.given.quantity, UNIT_LABEL[r.given.unit], ctx)})` : '';
   if (r.type === 'alcohol') return `${counted(q, 'bottles', ctx)} × ${n(r.volumeMl ?? 0, ctx.lang)} ${L.ml}${r.abv !== undefined ? `, ${n(r.abv, ctx.lang)}%` : ''}${given}`;
+  if (r.kind === ECIG) return counted(q, 'pieces', ctx);
   if (r.type === 'cash' || r.type === 'goods') {
     if (r.valueRmb === undefined) return q > 1 ? counted(q, 'pieces', ctx) : '';
     const original = r.currency && r.currency !== 'CNY' && r.value !== undefined ? ` (${formatMoney(r.value, r.currency, ctx.lang)})` : '';
@@ -119,7 +126,7 @@ function itemLines(r: ItemResult, name: string, no: number, ctx: FormatContext):
     case 'declare':
       return [line(P.line_declare)];
     case 'over':
-      return [line(r.type === 'goods' ? P.line_over_goods : P.line_over), ...taxLines(r, ctx)];
+      return [line(r.type === 'goods' && r.kind !== ECIG ? P.line_over_goods : P.line_over), ...taxLines(r, ctx)];
   }
 }
 
@@ -149,7 +156,7 @@ export function formatDeclaration(result: DeclarationResult, names: readonly str
   // tobacco and cash go by their type's name; drinks and goods by the traveller's own words
   const nameOf = (r: ItemResult) => (r.type === 'alcohol' || r.type === 'goods' ? (names[r.index] ?? ctx.words.labels[r.type]) : ctx.words.labels[r.type]);
   result.items.forEach((r, i) => lines.push(...itemLines(r, nameOf(r), i + 1, ctx)));
-  if (result.valueAllowanceRmb !== undefined && result.items.filter((r) => r.type === 'goods' && !r.treatment).length > 1) {
+  if (result.valueAllowanceRmb !== undefined && result.items.filter((r) => r.type === 'goods' && !r.treatment && r.kind !== ECIG).length > 1) {
     lines.push(fillTemplate(P.goods_summary, { total: money(result.goodsTotalRmb, ctx), allowance: money(result.valueAllowanceRmb, ctx) }));
   }
   if (result.estimatedTaxRmb > 0) lines.push(fillTemplate(result.taxComplete ? P.total_tax : P.total_tax_partial, { tax: money(result.estimatedTaxRmb, ctx) }));
@@ -159,10 +166,11 @@ export function formatDeclaration(result: DeclarationResult, names: readonly str
   // for a phone: the caveats that change what to do stay with the verdict; how the estimate was
   // made and what can be done with the excess go behind "more" (issue 10)
   const itemNotes = result.items.flatMap((r) => (r.status === 'prohibited' || r.status === 'restricted' ? r.notes.slice(1) : r.notes));
-  const notes = [...new Set([...itemNotes, ...result.notes])].filter((c) => !SAID_IN_LINE.has(c));
+  const notes = [...new Set([...itemNotes, ...result.notes])].filter((c) => !SAID_IN_LINE.has(c) && c !== 'rates');
   const note = (c: NoteCode) => `• ${fillTemplate(ctx.words.notes[c], s)}`;
   const main = notes.filter((c) => !NOTES_IN_MORE.has(c));
-  const estimate = fillTemplate(ctx.words.notes.estimate, s);
+  // every estimate in another currency says how old its rates are, in sight (issue 12)
+  const estimate = [fillTemplate(ctx.words.notes.estimate, s), ...(result.notes.includes('rates') ? [fillTemplate(ctx.words.notes.rates, s)] : [])].join('\n');
   const mainNotes = main.length > 0 ? [P.notes_intro, ...main.map(note)] : [];
   // a long list keeps its verdict on one phone screen: then all notes wait behind "more" too
   const fits = [...lines, ...mainNotes, estimate].join('\n').length <= DECLARATION_TEXT_MAX_CHARS;
@@ -200,4 +208,29 @@ export function formatQuestion(missing: MissingFact, items: readonly NamedItem[]
             ? fillTemplate(P.ask_currency, { item, amount })
             : fillTemplate(P.ask_quantity, { item });
   return `${read}\n${question}`;
+}
+
+/** Item types whose allowance depends on the traveller's route, in the order they are named. */
+const ROUTE_TYPES = ['cigarettes', 'cigars', 'tobacco', 'alcohol'] as const;
+
+/**
+ * The allowances of the ordinary traveller for the kinds of thing in `result` (checked as an
+ * ordinary resident), said before the question that could lower them: "For an ordinary traveller:
+ * cigarettes 400; alcohol 2 bottles / 1,500 ml". Goods give the resident and the visitor's value
+ * allowance. Never a verdict: whether to declare waits for the answer (issue 9).
+ */
+export function formatAllowances(result: DeclarationResult, ctx: FormatContext): string | undefined {
+  const L = ctx.words.labels;
+  const parts: string[] = [];
+  for (const type of ROUTE_TYPES) {
+    const r = result.items.find((i) => i.type === type && i.allowance !== undefined && !i.treatment);
+    if (!r) continue;
+    // "400 cigarettes" names itself; "500 g" needs its "loose tobacco"
+    const amount = allowanceText(r, ctx);
+    parts.push(amount.toLowerCase().includes(L[type].toLowerCase().slice(0, 6)) ? amount : `${L[type]} ${amount}`);
+  }
+  if (result.items.some((i) => i.kind === ECIG)) parts.push(fillTemplate(ctx.words.phrases.allowance_ecig, slots(ctx)));
+  const goods = result.items.some((i) => i.type === 'goods' && !i.treatment && i.kind !== ECIG);
+  if (goods) parts.push(fillTemplate(ctx.words.phrases.allowance_goods, { resident: money(getLimit(ctx.limits, 'valueAllowance.resident'), ctx), nonResident: money(getLimit(ctx.limits, 'valueAllowance.non_resident'), ctx) }));
+  return parts.length > 0 ? fillTemplate(ctx.words.phrases.allowances_ordinary, { list: parts.join(ctx.lang === 'zh' ? '；' : '; ') }) : undefined;
 }

@@ -40,6 +40,8 @@ export type Lexicon = {
 };
 
 const LETTER = /\p{L}/u;
+/** A letter that continues a Latin or Cyrillic word: Chinese characters border such words ("买了iPad", "Coach包"). */
+const WORD_LETTER = /(?!\p{Script=Han})\p{L}/u;
 
 /** Builds the lexicon from the language files and the currency symbols of rates.yaml. */
 export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage>, rates: RatesFile): Lexicon {
@@ -82,18 +84,18 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
 export function phrasesAt(lexicon: Lexicon, text: string, at: number): { phrases: LexiconPhrase[]; end: number } | undefined {
   const candidates = lexicon.byFirstChar.get(text[at] ?? '');
   if (!candidates) return undefined;
-  const wordStart = at === 0 || !LETTER.test(text[at - 1] ?? '');
+  const wordStart = at === 0 || !WORD_LETTER.test(text[at - 1] ?? '');
   for (const p of candidates) {
     if (!text.startsWith(p.text, at)) continue;
     if (!p.anywhere && !wordStart) continue;
     let end = at + p.text.length;
     const next = text[end] ?? '';
     const lastIsLetter = LETTER.test(p.text.at(-1) ?? '');
-    if (!p.anywhere && lastIsLetter && LETTER.test(next)) {
+    if (!p.anywhere && lastIsLetter && WORD_LETTER.test(next)) {
       if (!p.stem) continue;
-      while (end < text.length && LETTER.test(text[end] ?? '')) end++;
+      while (end < text.length && WORD_LETTER.test(text[end] ?? '')) end++;
     }
-    const same = candidates.filter((c) => c.text === p.text && (c.stem === p.stem || !LETTER.test(next)));
+    const same = candidates.filter((c) => c.text === p.text && (c.stem === p.stem || !WORD_LETTER.test(next)));
     return { phrases: same, end };
   }
   return undefined;

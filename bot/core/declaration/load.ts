@@ -89,6 +89,7 @@ export function checkDeclarationKnowledge(k: DeclarationKnowledge, bundle: Knowl
   for (const c of k.data.classPriority) if (!classes.includes(c)) issue(DECLARATION_FILES.data, 'classPriority', `"${c}" is not a class of goodsBands`);
   for (const c of classes) if (!k.data.classPriority.includes(c) && c !== k.data.highEndWatch.to) issue(DECLARATION_FILES.data, 'classPriority', `class "${c}" is missing`);
   for (const c of [k.data.highEndWatch.from, k.data.highEndWatch.to, ...Object.keys(k.data.classNotes)]) if (!classes.includes(c)) issue(DECLARATION_FILES.data, 'highEndWatch', `"${c}" is not a class of goodsBands`);
+  for (const [combined, parts] of Object.entries(k.data.classCombos)) for (const c of [combined, ...parts]) if (!classes.includes(c)) issue(DECLARATION_FILES.data, `classCombos.${combined}`, `"${c}" is not a class of goodsBands`);
   for (const [symbol, code] of Object.entries(k.rates.symbols)) if (k.rates.rates[code] === undefined) issue(DECLARATION_FILES.rates, `symbols.${symbol}`, `currency ${code} has no rate`);
   for (const lang of LANGUAGES) {
     const file = DECLARATION_FILES.language(lang);
@@ -106,7 +107,17 @@ export function checkDeclarationKnowledge(k: DeclarationKnowledge, bundle: Knowl
   for (const [key, id] of Object.entries(k.data.entries)) if (!entries.has(id)) issue(DECLARATION_FILES.data, `entries.${key}`, `no knowledge entry "${id}"`);
   const cutoff = new Date(today);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - maxAgeMonths);
-  if (new Date(`${k.rates.date}T00:00:00Z`) < cutoff) issue(DECLARATION_FILES.rates, 'date', `rates of ${k.rates.date} are more than ${maxAgeMonths} months old; update them`);
+  if (new Date(`${k.rates.asOf}T00:00:00Z`) < cutoff) issue(DECLARATION_FILES.rates, 'asOf', `rates of ${k.rates.asOf} are more than ${maxAgeMonths} months old; import the current customs table (npm run rates:import FILE)`);
   if (new Date(`${k.data.reviewed}T00:00:00Z`) < cutoff) issue(DECLARATION_FILES.data, 'reviewed', `last reviewed ${k.data.reviewed}, more than ${maxAgeMonths} months ago`);
   return issues;
+}
+
+/** Rates older than this many days are warned about (customs publishes its table monthly). */
+export const RATES_WARN_AFTER_DAYS = 45;
+
+/** Warnings that do not fail kb:check: rates older than RATES_WARN_AFTER_DAYS days. */
+export function declarationWarnings(k: DeclarationKnowledge, today: Date): KnowledgeIssue[] {
+  const ageDays = Math.floor((today.getTime() - new Date(`${k.rates.asOf}T00:00:00Z`).getTime()) / 86_400_000);
+  if (ageDays <= RATES_WARN_AFTER_DAYS) return [];
+  return [{ file: DECLARATION_FILES.rates, path: 'asOf', message: `rates are ${ageDays} days old (${k.rates.basis}, as of ${k.rates.asOf}); import customs' monthly table: npm run rates:import FILE` }];
 }

@@ -4,7 +4,9 @@ import { MAX_GOODS_PIECES, type DeclarationData, type DeclarationInput, type Dec
 import type { MissingFact } from './types';
 
 /** What a description was read as (drink kind, goods class, flagged articles). */
-export type Classification = { drink?: string; goodsClass?: string; articles: string[] };
+export type Classification = { drink?: string; goodsClass?: string; articles: string[]; ecigPart?: EcigPart };
+/** An e-cigarette is a device, or a pod or disposable (limits.yaml `ecigarettes`: devices, pods). */
+export type EcigPart = 'devices' | 'pods';
 
 /** An input error: the field (path into the request) and what is wrong with it. */
 export type DeclarationError = { code: 'unknown_currency' | 'unknown_kind' | 'invalid_unit' | 'absurd_quantity'; message: string; field: string };
@@ -23,6 +25,9 @@ export type NormalItem = {
   assumedBottle?: boolean;
   /** Goods given by weight (gold). */
   weightGrams?: number;
+  /** E-cigarettes: device, or pod/disposable; counted only when the traveller gave a number. */
+  ecigPart?: EcigPart;
+  ecigCounted?: boolean;
   valueRmb?: number;
   currency?: string;
 };
@@ -90,7 +95,11 @@ function normalizeOne(index: number, source: DeclarationItem, defaultCurrency: s
   else if (type === 'goods') {
     const classified = classify(false);
     if (classified.goodsClass) item.kind = classified.goodsClass;
-    else item.articles = classify(true).articles;
+    else {
+      const withArticles = classify(true);
+      item.articles = withArticles.articles;
+      if (withArticles.ecigPart) item.ecigPart = withArticles.ecigPart;
+    }
   }
 
   const currency = source.currency ?? defaultCurrency;
@@ -112,6 +121,7 @@ function normalizeOne(index: number, source: DeclarationItem, defaultCurrency: s
     if (quantity > (ABSURD[type] ?? Infinity)) return fail('absurd_quantity', at('quantity'), `${quantity} ${CHECKED_UNIT[type]} is more than anyone carries as baggage (at most ${ABSURD[type]} per line)`);
     item.quantity = quantity;
   }
+  if (item.ecigPart && source.quantity !== undefined && (source.unit === undefined || source.unit === 'piece')) item.ecigCounted = true;
   if (type === 'goods' && item.quantity === undefined) item.quantity = 1;
   return ok(item);
 }

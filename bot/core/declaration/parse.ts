@@ -30,11 +30,13 @@ type Money = Extract<Token, { kind: 'money' }>;
 type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
 
 /** Tokens of one item, gathered left to right. */
-type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean };
+type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; eachSeen?: boolean };
 
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: 'count', pack: 'count', carton: 'count', bottle: 'count', ml: 'volume', l: 'volume', g: 'weight', kg: 'weight', jin: 'weight' };
 const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
+/** The goods class of generic words (gift, stuff, 东西, вещи): declaration.yaml's required "general". */
+const GENERIC_GOODS = 'general';
 
 /** The family of a thing: items of one family merge ("Hennessy cognac"), others start a new item. */
 function familyOf(t: Thing): string {
@@ -80,14 +82,26 @@ class Grouper {
   private g = newGroup(0);
   private segStart = 0;
 
-  add(t: Token, prev: Token | undefined, before: Token | undefined): void {
+  constructor(private readonly text: string) {}
+
+  add(t: Token, prev: Token | undefined, before: Token | undefined, next: Token | undefined): void {
+    // "подарки партнёрам: 3 бутылки водки": generic words before a colon head the list, they are no item
+    const colon = prev ? this.text.slice(prev.end, t.start).search(/[:：]/u) : -1;
+    if (prev && colon >= 0 && this.heading()) this.g = newGroup(prev.end + colon + 1);
     const g = this.g;
     if (isSeparator(t)) return this.separate(t);
+    // "电子烟杆3个 烟弹十颗", "marlboro 2 cartons winston 3 cartons": a thing with its own count after a counted thing is the next item
+    if ((t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') && this.counted() && next?.kind === 'qty') this.close(t.start);
     if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') return this.addThing(t);
+    // "iPhone 8999港币 两条万宝路": a count right before a thing, after an item with its price, starts the next item
+    if (t.kind === 'qty' && this.priced() && next !== undefined && (next.kind === 'item' || next.kind === 'drink' || next.kind === 'goods')) this.close(t.start);
     if (t.kind === 'qty') return this.addQuantity(t, prev);
     if (t.kind === 'money') return this.addMoney(t, prev, before);
+    if (isPerUnit(t)) g.eachSeen = true;
     if ((t.kind === 'unit' && prev?.kind === 'money') || (t.kind === 'marker' && t.marker === 'perUnit' && g.money)) g.perUnit = true;
     else if (t.kind === 'marker' && t.marker === 'total') g.total = true;
+    // "美元现金8000", "евро наличными 3000": a currency word apart from its sum
+    else if (t.kind === 'currency') g.currency = t.code;
     else if (t.kind === 'times') g.times = t.value;
     else if (t.kind === 'abv') {
       if (this.g.abv !== undefined) this.close(t.start);
@@ -109,9 +123,30 @@ class Grouper {
     this.g = newGroup(t.end);
   }
 
+  /** The group holds only generic words (gifts, stuff, 东西) and no amount: a heading. */
+  private heading(): boolean {
+    const g = this.g;
+    return g.things.length > 0 && g.things.every((t) => t.kind === 'goods' && t.goodsClass === GENERIC_GOODS) && !g.count && !g.money && !g.volume && !g.weight;
+  }
+
+  /** The group has a thing and, after it, its count ("电子烟杆3个"). */
+  private counted(): boolean {
+    const first = this.g.things[0];
+    return first !== undefined && this.g.count !== undefined && this.g.count.start > first.start;
+  }
+
+  /** The group has a thing and, after it, its price ("iPad 4000"). */
+  private priced(): boolean {
+    const first = this.g.things[0];
+    return first !== undefined && this.g.money !== undefined && this.g.money.start > first.start;
+  }
+
   private addThing(t: Thing): void {
     const first = this.g.things[0];
-    if (first && !sameFamily(first, t)) this.close(t.start);
+    // "iPad 4000 香水1200": named goods after an item that already has its price start the next
+    // item; a generic word ("духи за 12 тыс в подарок", "gift") still describes the one before
+    const named = t.kind !== 'goods' || t.goodsClass !== GENERIC_GOODS;
+    if (first && (!sameFamily(first, t) || (this.priced() && named))) this.close(t.start);
     const g = this.g;
     if (!g.things.length && !g.count && !g.money) g.start = t.start;
     g.things.push(t);
@@ -126,6 +161,7 @@ class Grouper {
     }
     if (this.g[dim]) this.close(t.start);
     const g = this.g;
+    if (dim === 'volume' && (isPerUnit(prev) || g.eachSeen)) g.volumeEach = true;
     if (dim === 'volume' && g.times && !g.count) g.count = { ...t, value: g.times, unit: 'bottle' };
     g[dim] = t;
   }
@@ -141,6 +177,7 @@ class Grouper {
   private close(at: number): void {
     const g = this.g;
     g.end = at;
+    if (g.money && !g.money.currency && g.currency) g.money = { ...g.money, currency: g.currency };
     const last = this.groups.at(-1);
     if (last && isDetailOf(g, last)) {
       // "两瓶白酒，每瓶500毫升": a volume, strength or marked price alone belongs to the item before it
@@ -154,10 +191,10 @@ class Grouper {
   }
 }
 
-function groupTokens(tokens: Token[], textLength: number): { groups: Group[]; segments: Span[]; alternatives: boolean } {
-  const grouper = new Grouper();
-  tokens.forEach((t, i) => grouper.add(t, tokens[i - 1], tokens[i - 2]));
-  return grouper.finish(textLength);
+function groupTokens(tokens: Token[], text: string): { groups: Group[]; segments: Span[]; alternatives: boolean } {
+  const grouper = new Grouper(text);
+  tokens.forEach((t, i) => grouper.add(t, tokens[i - 1], tokens[i - 2], tokens[i + 1]));
+  return grouper.finish(text.length);
 }
 
 /** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */
@@ -227,6 +264,11 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean): Par
   } else if (type !== 'cash' && g.count) {
     Object.assign(item, { quantity: g.count.value, unit: g.count.unit ?? 'piece' });
   }
+  if (type === 'ecigarettes' && g.volume) {
+    // e-liquid: "每个10ml" is each piece's, "烟油30ml" the whole
+    const ml = g.volume.unit === 'l' ? g.volume.value * 1000 : g.volume.value;
+    item.volumeMl = g.volumeEach || !g.count ? ml : ml / g.count.value;
+  }
   if (g.abv !== undefined) item.abv = g.abv;
   if (g.money) {
     item.value = g.perUnit ? g.money.amount * (g.count?.value ?? 1) : g.money.amount;
@@ -247,7 +289,7 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean): Par
 export function parseDeclarationList(message: string, ctx: ParseContext): ParsedDeclaration {
   const text = normalizeText(message.slice(0, 4000));
   const tokens = scan(text, ctx.lexicon);
-  const { groups, segments, alternatives } = groupTokens(tokens, text.length);
+  const { groups, segments, alternatives } = groupTokens(tokens, text);
   // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")
   const bought = tokens.some((t) => t.kind === 'marker' && t.marker === 'purchase') && !tokens.some((t) => t.kind === 'item' && t.item === 'cash');
   const placed = groups.flatMap((g) => {

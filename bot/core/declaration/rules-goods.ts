@@ -79,7 +79,7 @@ export function checkGoods(items: readonly NormalItem[], category: Required<Decl
 
 /** Gold, or jewellery weighed in grams (travellers weigh gold and silver), above the declaring limit. */
 export function isHeavyGold(item: Pick<NormalItem, 'kind' | 'weightGrams'>, goldLimit: number): boolean {
-  return item.weightGrams !== undefined && (item.kind === 'gold' || item.kind === 'jewellery') && item.weightGrams > goldLimit;
+  return item.weightGrams !== undefined && (item.kind === 'gold' || item.kind === 'gold_jewellery' || item.kind === 'jewellery') && item.weightGrams > goldLimit;
 }
 
 function base(item: NormalItem): Pick<ItemResult, 'index' | 'type' | 'quantity' | 'unit' | 'valueRmb' | 'entries'> {

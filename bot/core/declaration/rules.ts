@@ -3,6 +3,7 @@ import { ok, type Result } from '../result';
 import { normalizeItems, type DeclarationError, type NormalItem, type NormalizeContext } from './normalize-items';
 import { checkArticle, checkCash, checkGoods, isHeavyGold } from './rules-goods';
 import { checkAlcohol, checkTobacco } from './rules-excise';
+import { checkEcigarettes, ECIG } from './rules-ecig';
 import { OPTIONS, type DeclarationCategory, type DeclarationInput, type NoteCode } from './schema';
 import type { DeclarationResult, ItemResult, MissingFact } from './types';
 
@@ -27,11 +28,13 @@ export function checkDeclaration(input: DeclarationInput, ctx: RulesContext): Re
   const { items } = normal.value;
   const lacking = new Set(normal.value.missing.flatMap((m) => ('itemIndex' in m ? [m.itemIndex] : [])));
   const usable = items.filter((i) => !lacking.has(i.index));
-  const articles = usable.filter((i) => i.type === 'goods' && i.articles.length > 0);
+  // e-cigarettes with a number are counted against their own table; named alone they stay an article
+  const ecigs = usable.filter((i) => i.type === 'goods' && i.ecigCounted && i.articles[0] === ECIG);
+  const articles = usable.filter((i) => i.type === 'goods' && i.articles.length > 0 && !ecigs.includes(i));
   const goods = usable.filter((i) => i.type === 'goods' && i.articles.length === 0);
   const excise = usable.filter((i) => TOBACCO.has(i.type) || i.type === 'alcohol');
   const category = input.category;
-  const needsRoute = excise.length > 0 || (goods.length > 0 && category.residency !== 'non_resident');
+  const needsRoute = excise.length > 0 || ecigs.length > 0 || (goods.length > 0 && category.residency !== 'non_resident');
   const missing: MissingFact[] = [
     ...(needsRoute && !category.route ? [{ field: 'category.route' as const }] : []),
     ...(goods.length > 0 && !category.residency ? [{ field: 'category.residency' as const }] : []),
@@ -43,6 +46,7 @@ export function checkDeclaration(input: DeclarationInput, ctx: RulesContext): Re
   if (category.route) {
     results.push(...checkTobacco(excise.filter((i) => TOBACCO.has(i.type)), category.route, ctx.limits));
     results.push(...checkAlcohol(excise.filter((i) => i.type === 'alcohol'), category.route, ctx.limits, ctx.data));
+    results.push(...checkEcigarettes(ecigs, category.route, ctx.limits));
   }
   const full = fullCategory(category, needsRoute);
   if (full && goods.length > 0) {
@@ -88,11 +92,12 @@ function finish(r: ItemResult, item: NormalItem, ctx: RulesContext): void {
   if (TOBACCO.has(r.type)) add(e.tobacco);
   if (r.type === 'alcohol') add(e.alcohol);
   if (r.type === 'cash') add(item.currency === 'CNY' ? e.cash_rmb : e.cash_foreign);
-  if (r.type === 'goods' && !r.treatment) {
+  if (r.kind === ECIG) add(ctx.data.articles[ECIG]?.entry);
+  else if (r.type === 'goods' && !r.treatment) {
     add(e.goods);
     if (r.notes.includes('single_item')) add(e.single_item);
     if (r.kind === 'electronics') add(e.electronics);
-    if (r.kind === 'gold') add(e.gold);
+    if (r.kind === 'gold' || r.kind === 'gold_jewellery') add(e.gold);
   }
   if (r.estimatedTaxRmb) add(e.tax);
 }
@@ -102,7 +107,8 @@ function summarise(results: ItemResult[], category: DeclarationCategory, goods: 
   const types = new Set(results.map((r) => r.type));
   if ([...types].some((t) => TOBACCO.has(t))) notes.push('tobacco_in_value_allowance');
   if (types.has('alcohol')) notes.push('alcohol_unsure');
-  if (results.some((r) => r.type === 'goods' && r.status === 'over') && results.filter((r) => r.type === 'goods' && !r.treatment).length > 1) notes.push('items_chosen_by_customs');
+  const valued = results.filter((r) => r.type === 'goods' && !r.treatment && r.kind !== ECIG);
+  if (valued.some((r) => r.status === 'over') && valued.length > 1) notes.push('items_chosen_by_customs');
   const options = OPTIONS.filter((o) => results.some((r) => r.options.includes(o)));
   if (results.some((r) => r.currency !== undefined && r.currency !== 'CNY')) notes.push('rates');
   const taxes = results.map((r) => r.estimatedTaxRmb);
@@ -120,7 +126,7 @@ function summarise(results: ItemResult[], category: DeclarationCategory, goods: 
     ...(goods.allowance !== undefined ? { valueAllowanceRmb: goods.allowance } : {}),
     options,
     notes,
-    rates: { date: ctx.rates.date, source: ctx.rates.source.name, url: ctx.rates.source.url, reference: true },
+    rates: { asOf: ctx.rates.asOf, basis: ctx.rates.basis, source: ctx.rates.source.name, url: ctx.rates.source.url, reference: true },
     missing,
     entries,
     storageMonths: getLimit(ctx.limits, 'storage.months'),

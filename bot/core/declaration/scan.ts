@@ -181,8 +181,8 @@ function compound(text: string, tokens: Token[]): Token[] {
     } else if (t.value >= MIN_BARE_PRICE && isThing(next) && /^\s*的\s*$/u.test(text.slice(t.end, next?.start))) {
       // "一个两千五的包", "一万二的金饰": a sum before 的 and a thing is its price
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
-    } else if (t.value >= MIN_BARE_PRICE && isThing(out.at(-1)) && isHan(text.slice(Math.max(0, t.start - 1), t.start)) && !(close && next?.kind === 'unit')) {
-      // "香水八百", "手表3500": a bare sum right after a thing (Chinese, no unit) is its price
+    } else if (t.value >= MIN_BARE_PRICE && (isGoods(out.at(-1)) || (isThing(out.at(-1)) && isHan(text.slice(Math.max(0, t.start - 1), t.start)))) && !(close && next?.kind === 'unit')) {
+      // "香水八百", "手表3500", "iPad 4000": a bare sum right after goods (or, in Chinese, any thing) is its price
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
     } else if ((isMarker(out.at(-1), 'value') || isMarker(out.at(-1), 'perUnit') || t.hanTenThousands) && !wordFollows(text, t, next)) {
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });

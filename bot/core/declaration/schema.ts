@@ -21,7 +21,10 @@ const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 
 export const RatesFileSchema = z
   .object({
     schemaVersion: z.literal(1),
-    date: isoDate,
+    /** The day the rates describe (for an imported customs table, the table's date). */
+    asOf: isoDate,
+    /** hand-set: approximations typed in by a person; customs-monthly: imported from customs' monthly table (npm run rates:import). */
+    basis: z.enum(['hand-set', 'customs-monthly']),
     /** Always true: these are reference rates for estimates, not official ones. */
     reference: z.literal(true),
     source: z.object({ name: z.string().min(1), url: z.string().url() }).strict(),
@@ -58,6 +61,9 @@ export const NOTE_CODES = [
   'cosmetics_band_unsure',
   'high_end_watch_unsure',
   'gold_weight',
+  'gold_jewellery_band_unsure',
+  'ecig_parts',
+  'ecig_liquid_over',
   'rmb_over_limit',
   'cash_not_taxed',
   'quarantine',
@@ -78,6 +84,8 @@ export const DeclarationDataSchema = z
     classPriority: z.array(id).min(1),
     highEndWatch: z.object({ from: id, to: id }).strict(),
     classNotes: z.record(id, z.array(z.enum(NOTE_CODES))).default({}),
+    /** A class that replaces two or more classes named together (gold + jewellery = gold jewellery). */
+    classCombos: z.record(id, z.array(id).min(2)).default({}),
     drinks: z.record(id, z.object({ typicalAbvPercent: z.number().min(0).max(100).optional(), strengthVaries: z.boolean().default(false), exampleValue: z.string().min(1).optional() }).strict()),
     articles: z.record(id, z.object({ treatment: z.enum(TREATMENTS), entry: entryId }).strict()),
     entries: z.record(id, entryId),
@@ -99,6 +107,9 @@ export const PHRASE_KEYS = [
   'channel_unchecked',
   'same_for_everyone',
   'if_ordinary',
+  'allowances_ordinary',
+  'allowance_goods',
+  'allowance_ecig',
   'other_routes',
   'estimate_intro',
   'who_resident',
@@ -159,6 +170,8 @@ export const DeclarationLanguageSchema = z
     /** Unit words that mean one of them without a number (Russian «бутылку», «блок»). */
     singleUnits: z.partialRecord(z.enum(UNITS), words).default({}),
     items: z.object({ cigarettes: words, cigars: words, tobacco: words, cash: words, ecigarettes: words }).strict(),
+    /** Which e-cigarette words name pods or disposables and which devices (read from the item's words; pods first). */
+    ecigParts: z.object({ pods: words, devices: words }).strict(),
     drinks: z.record(id, words),
     goods: z.record(id, words),
     currencies: z.record(currencyCode, words),
@@ -171,6 +184,8 @@ export const DeclarationLanguageSchema = z
     plurals: z.partialRecord(z.enum(LABEL_KEYS), z.object({ one: text, few: text, many: text, other: text }).partial()).default({}),
     options: record(OPTIONS),
     notes: record(NOTE_CODES),
+    /** How the rates were obtained, as the `rates` note says it ({basis}). */
+    rateBasis: z.object({ 'hand-set': text, 'customs-monthly': text }).strict(),
     phrases: record(PHRASE_KEYS),
   })
   .strict();

@@ -4,7 +4,7 @@ import type { LanguageCode } from '../knowledge/schema';
 import type { Result } from '../result';
 import { normalizeText, prepareText, type LanguageResources } from '../text';
 import { makeClassifier } from './classify';
-import { formatDeclaration, formatEstimate, formatQuestion, type NamedItem } from './format';
+import { formatDeclaration, formatEstimate, formatQuestion, type NamedItem, formatAllowances } from './format';
 import { buildLexicon, type Lexicon } from './lexicon';
 import type { DeclarationKnowledge } from './load';
 import type { DeclarationError } from './normalize-items';
@@ -29,6 +29,8 @@ export type DeclarationService = {
   /** The verdict item by item (`text`), and the options and notes for "more". */
   format(result: DeclarationResult, names: readonly string[], lang: LanguageCode, limits: Limits): { text: string; more: string };
   question(missing: MissingFact, items: readonly NamedItem[], lang: LanguageCode, limits: Limits): string;
+  /** The ordinary traveller's allowances for the kinds of thing in a result, before a category question (formatAllowances). */
+  allowances(result: DeclarationResult, lang: LanguageCode, limits: Limits): string | undefined;
   /** The verdict lines of a concrete question's case (formatEstimate). */
   estimate(result: DeclarationResult, names: readonly string[], lang: LanguageCode, limits: Limits, residency: 'resident' | 'non_resident'): string;
   /** The first amount (with its currency, if named) and the first count in a short answer. */
@@ -40,7 +42,7 @@ const conceptsOf = (shared: LanguageResources) => (text: string) => shared.conce
 /** Builds the service; `options` tune list detection (defaults in defaultParseOptions). */
 export function createDeclarationService(knowledge: DeclarationKnowledge, options: Partial<ParseOptions> = {}): DeclarationService {
   const lexicon = buildLexicon(knowledge.languages, knowledge.rates);
-  const rates = { date: knowledge.rates.date, source: knowledge.rates.source.name };
+  const rates = { date: knowledge.rates.asOf, basis: knowledge.rates.basis, source: knowledge.rates.source.name };
   return {
     knowledge,
     lexicon,
@@ -53,6 +55,7 @@ export function createDeclarationService(knowledge: DeclarationKnowledge, option
     format: (result, names, lang, limits) => formatDeclaration(result, names, { lang, words: knowledge.languages[lang], limits, rates }),
     question: (missing, items, lang, limits) =>
       formatQuestion(missing, items, { lang, words: knowledge.languages[lang], limits, rates, frequentWindowDays: getLimit(limits, 'tobacco.frequentWindowDays') }),
+    allowances: (result, lang, limits) => formatAllowances(result, { lang, words: knowledge.languages[lang], limits, rates }),
     readAnswer: (text) => readAnswer(scan(normalizeText(text.slice(0, 500)), lexicon)),
   };
 }

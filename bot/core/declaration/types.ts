@@ -85,7 +85,7 @@ export type DeclarationResult = {
   options: DeclarationOption[];
   /** Notes for the whole list (always includes "estimate"). */
   notes: NoteCode[];
-  rates: { date: string; source: string; url: string; reference: true };
+  rates: { asOf: string; basis: 'hand-set' | 'customs-monthly'; source: string; url: string; reference: true };
   /** Facts to ask for; when not empty the result is partial. */
   missing: MissingFact[];
   /** Knowledge entries cited, most relevant first. */

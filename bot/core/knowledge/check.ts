@@ -57,8 +57,18 @@ export function checkKnowledge(bundle: KnowledgeBundle, today: Date, maxAgeMonth
   for (const concept of concepts) {
     if (!used.has(concept)) issues.push({ file: 'lang/*.yaml', path: `concepts.${concept}`, message: `no entry is tagged with "${concept}": add it to an entry's tags, or drop the concept` });
   }
+  const day = today.toISOString().slice(0, 10);
   for (const entry of bundle.entries) {
     const file = bundle.files.get(entry.id) ?? entry.id;
+    if (entry.validUntil && entry.validUntil < day) issues.push({ file, path: 'validUntil', message: `presents a measure that lapsed after ${entry.validUntil} as current: rewrite it as ended (and drop validUntil), or remove the entry` });
+    if (entry.validFrom && entry.validUntil && entry.validFrom > entry.validUntil) issues.push({ file, path: 'validUntil', message: 'validUntil is before validFrom' });
+    const quoted = new Set(LANGUAGES.flatMap((lang) => answerTexts(entry, lang).flatMap(([, text]) => placeholdersIn(text))));
+    for (const path of quoted) {
+      const group = path.split('.')[0] ?? path;
+      const until = bundle.limits.validity.get(group)?.until;
+      if (until && until < day) issues.push({ file, path: 'answer', message: `quotes {{${path}}}, a figure of "${group}", a measure that lapsed after ${until}: say it has ended without quoting it, or update limits.yaml` });
+      if (bundle.limits.unsurePaths.has(path) && !entry.unsure) issues.push({ file, path: 'unsure', message: `quotes {{${path}}}, which limits.yaml marks UNSURE: mark the entry "unsure: true" and say "please confirm with customs (12360)"` });
+    }
     if (stale(entry.reviewed)) issues.push({ file, path: 'reviewed', message: `last reviewed ${entry.reviewed}, more than ${maxAgeMonths} months ago` });
     for (const field of ['tags', 'requires', 'excludes'] as const) {
       for (const tag of entry[field]) {
@@ -70,9 +80,7 @@ export function checkKnowledge(bundle: KnowledgeBundle, today: Date, maxAgeMonth
       if (!bundle.sources.has(source)) issues.push({ file, path: `sources.${i}.source`, message: `"${source}" is not in sources.yaml` });
     });
     for (const lang of LANGUAGES) {
-      const a = entry.answer[lang];
-      const texts: [string, string][] = [['lead', a.lead], ...Object.entries(a.variants ?? {}).map(([k, v]): [string, string] => [`variants.${k}`, v]), ...a.details.map((d, i): [string, string] => [`details.${i}`, d])];
-      for (const [field, text] of texts) {
+      for (const [field, text] of answerTexts(entry, lang)) {
         const path = `answer.${lang}.${field}`;
         for (const ph of placeholdersIn(text)) {
           if (!bundle.limits.values.has(ph)) issues.push({ file, path, message: `unknown placeholder {{${ph}}}: not in limits.yaml` });
@@ -84,6 +92,48 @@ export function checkKnowledge(bundle: KnowledgeBundle, today: Date, maxAgeMonth
     }
   }
   return issues;
+}
+
+/** Every text of an entry's answer in one language, with its field path (lead, variants.x, details.i). */
+function answerTexts(entry: KnowledgeEntry, lang: LanguageCode): [string, string][] {
+  const a = entry.answer[lang];
+  return [['lead', a.lead], ...Object.entries(a.variants ?? {}).map(([k, v]): [string, string] => [`variants.${k}`, v]), ...a.details.map((d, i): [string, string] => [`details.${i}`, d])];
+}
+
+/** An entry or file due for review: the date a person last checked it and the date it falls due. */
+export type ReviewDue = { readonly file: string; readonly id?: string; readonly reviewed: string; readonly dueBy: string };
+
+/**
+ * What falls due within `withinDays` (reviewed dates reaching `maxAgeMonths`), soonest first:
+ * kb:check warns about them and the lead's statistics list them.
+ */
+export function reviewsDue(bundle: KnowledgeBundle, today: Date, withinDays = 30, maxAgeMonths = 12): ReviewDue[] {
+  const horizon = new Date(today.getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
+  const dueBy = (reviewed: string) => {
+    const d = new Date(`${reviewed}T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + maxAgeMonths);
+    return d.toISOString().slice(0, 10);
+  };
+  const all: ReviewDue[] = [
+    { file: 'limits.yaml', reviewed: bundle.limits.reviewed, dueBy: dueBy(bundle.limits.reviewed) },
+    { file: 'departments.yaml', reviewed: bundle.departmentsReviewed, dueBy: dueBy(bundle.departmentsReviewed) },
+    ...bundle.entries.map((e) => ({ file: bundle.files.get(e.id) ?? e.id, id: e.id, reviewed: e.reviewed, dueBy: dueBy(e.reviewed) })),
+  ];
+  return all.filter((r) => r.dueBy <= horizon).sort((a, b) => a.dueBy.localeCompare(b.dueBy));
+}
+
+/**
+ * Warnings that do not fail kb:check: reviews falling due within 30 days, and time-limited
+ * measures (entries and limits groups) whose validUntil is within 30 days.
+ */
+export function knowledgeWarnings(bundle: KnowledgeBundle, today: Date, withinDays = 30): KnowledgeIssue[] {
+  const day = today.toISOString().slice(0, 10);
+  const horizon = new Date(today.getTime() + withinDays * 86_400_000).toISOString().slice(0, 10);
+  const soon = (until: string | undefined) => until !== undefined && until >= day && until <= horizon;
+  const warnings: KnowledgeIssue[] = reviewsDue(bundle, today, withinDays).map((r) => ({ file: r.file, path: 'reviewed', message: `review due by ${r.dueBy} (last reviewed ${r.reviewed})` }));
+  for (const e of bundle.entries) if (soon(e.validUntil)) warnings.push({ file: bundle.files.get(e.id) ?? e.id, path: 'validUntil', message: `the measure ends on ${e.validUntil}: prepare the update` });
+  for (const [group, v] of bundle.limits.validity) if (soon(v.until)) warnings.push({ file: 'limits.yaml', path: `${group}.validUntil`, message: `the measure ends on ${v.until}: prepare the update of every entry quoting it` });
+  return warnings;
 }
 
 /** Names limits paths holding the literal's number, or says it contradicts every limit. */

@@ -118,6 +118,9 @@ export const KnowledgeEntrySchema = z
     unsure: z.boolean().default(false),
     sources: z.array(SourceSchema).min(1, 'needs at least one legal source'),
     effective: isoDate,
+    /** A time-limited measure: the first and last day the entry's rule applies (kb:check fails after validUntil). */
+    validFrom: isoDate.optional(),
+    validUntil: isoDate.optional(),
     reviewed: isoDate,
   })
   .strict()

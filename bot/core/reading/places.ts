@@ -48,7 +48,7 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
 /** True when `place` occurs directly followed by one of `words` ("日本" + "买"). */
 function followedBy(s: string, place: string, words: readonly string[]): boolean {
   for (let at = s.indexOf(place); at >= 0; at = s.indexOf(place, at + 1)) {
-    const rest = s.slice(at + place.length, at + place.length + 8).trimStart();
+    const rest = s.slice(at + place.length, at + place.length + 24).trimStart();
     if (words.some((w) => rest.startsWith(w))) return true;
   }
   return false;

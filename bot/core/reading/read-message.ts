@@ -4,7 +4,7 @@ import type { IntentClassifier, IntentGuess } from '../escalation/intent-classif
 import { reasonsFromSignals } from '../escalation/policy';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import type { Hit, SearchIndex } from '../retrieval';
-import { detectLanguage, normalizeText, prepareText, tokenize, type CategoryCue, type LanguageGuess, type LanguageResources, type PreparedText, type Token } from '../text';
+import { detectLanguage, normalizeText, prepareText, smalltalkKey, tokenize, type CategoryCue, type LanguageGuess, type LanguageResources, type PreparedText, type Token } from '../text';
 import { isCyrillicWithLatinNoise, readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
 import type { EscalationReason } from '../types';
 import { categoryOfCues, type KnownCategory } from './category';
@@ -55,6 +55,8 @@ export type Reading = {
   act: Act;
   hits: Hit[];
   intent?: IntentGuess;
+  /** The whole message is a greeting or thanks phrase of the language data (read before the classifier's guess). */
+  smalltalk?: 'greeting' | 'thanks';
 };
 
 /** Everything reading needs, built once per knowledge base (see conversation/engine.ts). */
@@ -124,6 +126,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     act: tokens.length === 0 ? 'empty' : isList ? 'list' : 'question',
     hits,
     intent: ctx.classifier.classify(tokens)[0],
+    ...(r.smalltalk.has(smalltalkKey(raw)) ? { smalltalk: r.smalltalk.get(smalltalkKey(raw)) } : {}),
   };
 }
 

@@ -23,7 +23,14 @@ export type LanguageResources = {
   questionWords: PhraseMatcher<'question'>;
   vague: PhraseMatcher<'vague'>;
   facets: PhraseMatcher<Facet>;
+  /** A whole message that is one of the greeting or thanks phrases ("до свидания", "谢谢"), keyed by smalltalkKey. */
+  smalltalk: ReadonlyMap<string, 'greeting' | 'thanks'>;
 };
+
+/** A message reduced to its letters and digits, for the whole-message smalltalk lookup ("До свидания!" → "до свидания"). */
+export function smalltalkKey(text: string): string {
+  return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
 
 /** Builds the matchers once at start-up. */
 export function buildLanguageResources(languages: Record<LanguageCode, LanguageData>): LanguageResources {
@@ -52,5 +59,6 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
     questionWords: new PhraseMatcher([['question', all.flatMap((d) => d.questions)]]),
     vague: new PhraseMatcher([['vague', all.flatMap((d) => d.vague)]]),
     facets: new PhraseMatcher(merge((d) => d.facets, FACETS)),
+    smalltalk: new Map(all.flatMap((d) => (['greeting', 'thanks'] as const).flatMap((intent) => d.intents[intent].map((phrase): [string, 'greeting' | 'thanks'] => [smalltalkKey(phrase), intent])))),
   };
 }

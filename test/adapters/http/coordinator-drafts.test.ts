@@ -98,6 +98,43 @@ describe('knowledge-base drafts API', () => {
     });
   });
 
+  describe('GET /api/v1/drafts/form', () => {
+    it("offers the schema's topics, the source registry and the concept vocabulary, to leads only", async () => {
+      const res = await call(server, 'GET', '/drafts/form', { headers: lead.bearer });
+      expect(res.status).toBe(200);
+      expect(res.body.topics).toEqual(expect.arrayContaining(['tobacco', 'outbound', 'storage']));
+      expect(res.body.directions).toEqual(['inbound', 'outbound', 'both']);
+      expect(res.body.sources).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'gacc-order-276', short: expect.objectContaining({ zh: '海关总署令第276号' }) })]));
+      expect(res.body.tags).toEqual(expect.arrayContaining(['abandon', 'cigarettes', 'outbound']));
+      expect((await call(server, 'GET', '/drafts/form', { headers: alice.bearer })).status).toBe(403);
+    });
+  });
+
+  describe('when a draft completed in the form is approved', () => {
+    it("indexes its phrasings: the bot answers a question worded only like one of them", async () => {
+      // "chondrite" / "球粒" / "хондрит" appear only in the phrasings, not in title, answer or keywords
+      const questions = ['may I carry a chondrite home?', '球粒陨石可以带走吗？', 'можно ли увезти хондрит?'];
+      for (const text of questions) {
+        const before = await postJson(`${server.url}/api/v1/chat`, { text });
+        expect((before.body.reply.citations ?? []).map((c: { id: string }) => c.id)).not.toContain('chondrite-souvenir');
+      }
+      const id = await newDraft('I want a human: may I carry a chondrite home?');
+      const entry = {
+        ...meteoriteEntry('chondrite-souvenir'),
+        title: { zh: '太空岩石纪念品', en: 'Space rock souvenirs', ru: 'Космические камни как сувенир' },
+        phrasings: { zh: ['球粒陨石可以带走吗'], en: ['may i carry a chondrite home'], ru: ['можно ли увезти хондрит'] },
+        keywords: { zh: ['太空岩石'], en: ['space rock'], ru: ['космический камень'] },
+      };
+      expect((await put(id, entry)).body.issues).toEqual([]);
+      expect((await approve(id)).status).toBe(200);
+      for (const text of questions) {
+        const after = await postJson(`${server.url}/api/v1/chat`, { text });
+        expect(after.body.reply.kind).toBe('answer');
+        expect(after.body.reply.citations[0].id).toBe('chondrite-souvenir');
+      }
+    });
+  });
+
   describe('POST /api/v1/drafts/:id/reject', () => {
     it('closes the draft without touching the knowledge base', async () => {
       const id = await newDraft();

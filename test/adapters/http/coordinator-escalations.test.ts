@@ -41,6 +41,7 @@ describe('escalation desk API', () => {
         status: 'open',
         reason: 'asked_for_human',
         reasons: ['asked_for_human'],
+        urgency: 3,
         lang: 'zh',
         channel: 'web',
         createdAt: clock.now().toISOString(),

@@ -4,7 +4,7 @@ import { buildLanguageResources } from '../../../bot/core/text';
 import type { ConversationId, EscalationId } from '../../../bot/core/types';
 import { KNOWLEDGE_DIR } from '../../fixtures/services';
 
-const stopwords = buildLanguageResources(loadKnowledgeOrThrow(KNOWLEDGE_DIR).languages).stopwords;
+const resources = buildLanguageResources(loadKnowledgeOrThrow(KNOWLEDGE_DIR).languages);
 const kase = (id: string, lang: CasebookEntry['lang'], question: string, summary: string): CasebookEntry => ({
   id: id as EscalationId,
   conversationId: `c_${id}` as ConversationId,
@@ -31,7 +31,7 @@ describe('CasebookSearch', () => {
   ];
   let version = 1;
   const all = jest.fn(() => cases);
-  const search = new CasebookSearch(all, () => version, () => stopwords);
+  const search = new CasebookSearch(all, () => version, () => resources);
 
   it.each([
     ['香烟', ['e_1']],
@@ -40,8 +40,31 @@ describe('CasebookSearch', () => {
     ['cats', ['e_3']],
     ['quarantine', ['e_3']],
     ['временном хранении', ['e_2']],
-  ])('finds %s in its own language', (q, expected) => {
-    expect(search.search(q)).toEqual(expected);
+  ])('finds %s in its own language first', (q, expected) => {
+    expect(search.search(q).slice(0, expected.length)).toEqual(expected);
+  });
+
+  describe('when the search is in another language than the case', () => {
+    // issue 14: through the concepts the bot reads (knowledge/lang concepts and signals)
+    const held = [
+      kase('h_1', 'zh', '我的包被扣了，怎么办？', '解释了暂存：离境时取回'),
+      kase('h_2', 'zh', '能带几瓶红酒入境？', '解释了酒类免税额'),
+      kase('h_3', 'en', 'Can I bring my cat on the flight?', 'Explained pet quarantine rules'),
+    ];
+    const across = new CasebookSearch(() => held, () => 1, () => resources);
+    it.each(['bag seized', 'сумку забрали', 'my bag was seized at customs', 'на таможне забрали сумку'])('finds the Chinese case about 包被扣 for "%s"', (q) => {
+      expect(across.search(q)[0]).toBe('h_1');
+    });
+    it.each([
+      ['wine', 'h_2'],
+      ['вино', 'h_2'],
+      ['кошка', 'h_3'],
+    ])('finds the case of the same concept for "%s"', (q, id) => {
+      expect(across.search(q)[0]).toBe(id);
+    });
+    it('finds nothing for a concept no case has', () => {
+      expect(across.search('drone')).toEqual([]);
+    });
   });
 
   it('rebuilds its index only when the casebook changed', () => {

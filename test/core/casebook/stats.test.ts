@@ -61,3 +61,17 @@ describe('computeStats', () => {
     });
   });
 });
+
+describe('computeStats in a time zone', () => {
+  // 2026-11-24T20:00Z is already the 25th in Beijing (UTC+8), still the 24th in Moscow (UTC+3)
+  const late = [esc('2026-11-24T20:00:00.000Z', ['low_confidence'], 'late question'), esc('2026-11-25T02:00:00.000Z', ['low_confidence'], 'early question')];
+  const perDay = (timeZone?: string) => computeStats({ escalations: late, conversations: { total: 2, escalated: 2 }, since: '2026-11-19T00:00:00.000Z', until: '2026-11-26T00:00:00.000Z', topQuestions: 5, ...(timeZone ? { timeZone } : {}) }).escalationsPerDay;
+  it("counts calendar days in the coordinator's time zone", () => {
+    expect(perDay('Asia/Shanghai')).toEqual([{ day: '2026-11-25', count: 2 }]);
+    expect(perDay('Europe/Moscow')).toEqual([
+      { day: '2026-11-24', count: 1 },
+      { day: '2026-11-25', count: 1 },
+    ]);
+    expect(perDay()).toEqual(perDay('UTC'));
+  });
+});

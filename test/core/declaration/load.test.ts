@@ -55,7 +55,7 @@ describe('loadDeclarationKnowledge', () => {
   describe('when the rates are old', () => {
     it('asks for new ones after 12 months', () => {
       const later = new Date('2028-01-01T00:00:00Z');
-      expect(issuesOf(KNOWLEDGE_DIR, later)).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'rates.yaml', path: 'date' })]));
+      expect(issuesOf(KNOWLEDGE_DIR, later)).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'rates.yaml', path: 'asOf' })]));
     });
   });
 });

@@ -61,6 +61,12 @@ const CASES: RuleCase[] = [
   { name: '1.5 l of whisky: two standard bottles, within', input: { items: [{ type: 'alcohol', quantity: 1.5, unit: 'l', kind: 'whisky' }], category: { route: 'ordinary' } }, items: [{ status: 'within', quantity: 2, volumeMl: 750 }] },
   { name: 'unnamed drink over: no price, strength assumed', input: { items: [{ type: 'alcohol', quantity: 3 }], category: { route: 'ordinary' } }, items: [{ status: 'over', estimatedTaxRmb: null }] },
   { name: 'own prices win over example values', input: { items: [{ type: 'alcohol', quantity: 3, kind: 'brandy', value: 3000, currency: 'CNY' }], category: { route: 'ordinary' } }, items: [{ estimatedTaxRmb: 500 }] },
+  // ------------------------------------------------------------- e-cigarettes (3.3, counted since session 2)
+  { name: 'e-cigarettes: 2 devices and 6 pods within, ordinary', input: { items: [{ type: 'goods', quantity: 2, description: 'vapes' }, { type: 'goods', quantity: 6, description: 'pods' }], category: { route: 'ordinary' } }, items: [{ kind: 'ecigarettes', status: 'within', allowance: 2 }, { kind: 'ecigarettes', status: 'within', allowance: 6 }], channel: 'green' },
+  { name: 'e-cigarettes from Hong Kong: 4 disposables, one over the 3', input: { items: [{ type: 'goods', quantity: 4, description: 'одноразки' }], category: { route: 'hk_macao' } }, items: [{ status: 'over', allowance: 3, excess: 1, mustDeclare: true }], channel: 'red' },
+  { name: 'e-cigarettes: 5 disposables of 10 ml, liquid over 12 ml', input: { items: [{ type: 'goods', quantity: 5, volumeMl: 10, description: '一次性电子烟' }], category: { route: 'ordinary' } }, items: [{ status: 'declare', excess: 0, notes: expect.arrayContaining(['ecig_liquid_over']) }], channel: 'red' },
+  { name: 'e-cigarettes need the route, not the residency', input: { items: [{ type: 'goods', quantity: 1, description: 'vape' }], category: {} }, missing: ['category.route'] },
+  { name: 'an e-cigarette without a number stays an article with its own rules', input: { items: [{ type: 'goods', description: 'vape' }], category: { route: 'ordinary' } }, items: [{ treatment: 'own_rules' }] },
   // ------------------------------------------------------------- goods (2.1-2.3, 5)
   { name: 'resident, bag 3,000: within', input: { items: [{ type: 'goods', value: 3000, kind: 'bags' }], category: ORDINARY_RESIDENT }, items: [{ status: 'within', allowance: 5000 }], channel: 'green', tax: 0 },
   { name: 'resident, bag 8,000: taxed in full (single item)', input: { items: [{ type: 'goods', value: 8000, kind: 'bags' }], category: ORDINARY_RESIDENT }, items: [{ status: 'over', taxable: 8000, estimatedTaxRmb: 1600, bandPercent: 20 }], channel: 'red', tax: 1600 },
@@ -76,7 +82,9 @@ const CASES: RuleCase[] = [
   { name: 'phone 9,000: band 13%', input: { items: [{ type: 'goods', value: 9000, description: 'iPhone 16 Pro' }], category: ORDINARY_RESIDENT }, items: [{ kind: 'electronics', bandPercent: 13, estimatedTaxRmb: 1170 }] },
   { name: 'watch 80,000: high-end, band 50%', input: { items: [{ type: 'goods', value: 80000, description: 'Rolex' }], category: ORDINARY_RESIDENT }, items: [{ kind: 'watch_high_end', bandPercent: 50, estimatedTaxRmb: 40000 }] },
   { name: 'watch 6,000: ordinary watch, band 20%', input: { items: [{ type: 'goods', value: 6000, kind: 'watch' }], category: ORDINARY_RESIDENT }, items: [{ kind: 'watch', bandPercent: 20, estimatedTaxRmb: 1200 }] },
-  { name: 'necklace 6,000: jewellery, band 50%', input: { items: [{ type: 'goods', value: 6000, description: 'gold necklace' }], category: ORDINARY_RESIDENT }, items: [{ kind: 'jewellery', estimatedTaxRmb: 3000 }] },
+  { name: 'gold necklace 6,000: gold jewellery, the higher band, flagged (issue 12)', input: { items: [{ type: 'goods', value: 6000, description: 'gold necklace' }], category: ORDINARY_RESIDENT }, items: [{ kind: 'gold_jewellery', estimatedTaxRmb: 3000, notes: expect.arrayContaining(['gold_jewellery_band_unsure']) }] },
+  { name: '黄金 + 项链 named apart make gold jewellery (classCombos)', input: { items: [{ type: 'goods', value: 6000, description: '黄金的项链' }], category: ORDINARY_RESIDENT }, items: [{ kind: 'gold_jewellery', notes: expect.arrayContaining(['gold_jewellery_band_unsure']) }] },
+  { name: 'pearl necklace 6,000: jewellery, no gold note', input: { items: [{ type: 'goods', value: 6000, description: 'pearl necklace' }], category: ORDINARY_RESIDENT }, items: [{ kind: 'jewellery', estimatedTaxRmb: 3000, notes: expect.not.arrayContaining(['gold_jewellery_band_unsure']) }] },
   { name: 'value in roubles converted at the reference rate', input: { items: [{ type: 'goods', value: 100000, currency: 'RUB' }], category: ORDINARY_RESIDENT }, items: [{ valueRmb: 8800, estimatedTaxRmb: 1760, value: 100000, currency: 'RUB' }] },
   { name: 'frequent traveller goods: declare, no estimate', input: { items: [{ type: 'goods', value: 1000 }], category: { route: 'frequent', residency: 'resident' } }, items: [{ status: 'declare', estimatedTaxRmb: null, mustDeclare: true }], channel: 'red' },
   { name: 'gold bar over 50 g: declare even within the value allowance', input: { items: [{ type: 'goods', quantity: 100, unit: 'g', value: 3000, kind: 'gold' }], category: ORDINARY_RESIDENT }, items: [{ status: 'within', mustDeclare: true, options: ['declare'] }], channel: 'red' },
@@ -122,7 +130,7 @@ describe('checkDeclaration', () => {
     it('asks for exactly the missing facts', () => expect(result.missing.map((m) => m.field)).toEqual(c.missing ?? []));
     it('says it is an estimate and names the rates', () => {
       expect(result.notes).toContain('estimate');
-      expect(result.rates).toMatchObject({ reference: true, date: f.service.knowledge.rates.date });
+      expect(result.rates).toMatchObject({ reference: true, asOf: f.service.knowledge.rates.asOf, basis: f.service.knowledge.rates.basis });
     });
   });
 

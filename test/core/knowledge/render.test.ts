@@ -2,7 +2,7 @@ import { formatNumber, placeholdersIn, renderText } from '../../../bot/core/know
 import { literalGovernedNumbers } from '../../../bot/core/knowledge/check';
 import type { Limits } from '../../../bot/core/knowledge/limits';
 
-const limits: Limits = { values: new Map([['valueAllowance.resident', 5000], ['pets.antibodyIuPerMl', 0.5]]), unsureGroups: new Set(), sources: new Map(), reviewed: '2026-11-20' };
+const limits: Limits = { values: new Map([['valueAllowance.resident', 5000], ['pets.antibodyIuPerMl', 0.5]]), unsureGroups: new Set(), sources: new Map(), unsurePaths: new Set(), validity: new Map(), reviewed: '2026-11-20' };
 
 describe('renderText', () => {
   it('fills placeholders with numbers formatted per language', () => {

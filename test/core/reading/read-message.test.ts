@@ -61,6 +61,11 @@ describe('readMessage', () => {
       ['en', 'I live in the US and visit my parents', 'non_resident'],
       ['zh', '我在上海上班 户口也在上海', 'resident'],
       ['ru', 'vezu v podarok partneru butylku i Apple Watch, ya iz Moskvy', 'non_resident'],
+      ['en', 'chinese living in guangzhou, shopping in seoul: 2 sets $180 each', 'resident'],
+      ['en', 'chinese living in toronto, what is my allowance', 'non_resident'],
+      ['en', 'japan trip: rice cooker, snacks. chinese, live in dalian', 'resident'],
+      ['en', 'gifts for my gf family, im french', 'non_resident'],
+      ['zh', '深圳居民 从香港过关 手袋HK$6,800', 'resident'],
     ])('reads residency from where the traveller lives (%s: %s)', (_lang, text, residency) => {
       expect(read(text).category.residency).toBe(residency);
     });
@@ -68,6 +73,8 @@ describe('readMessage', () => {
       ['zh', '从首尔飞哈尔滨，烟能带几条'],
       ['en', 'flying in from Seoul, how many cigarettes'],
       ['ru', 'летим из Благовещенска, сколько сигарет'],
+      ['en', 'tokyo shopping: rice cooker 25,000 yen'],
+      ['en', 'japan haul: 5 bags kitkat'],
     ])('reads an ordinary route from a flight from abroad (%s)', (_lang, text) => {
       expect(read(text).category.route).toBe('ordinary');
     });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { urgencySql } from '../../../core/coordination';
 import type { Conversation, ConversationState, ConversationStore, Escalation, StoredMessage } from '../../../core/ports';
 import type { Channel, ConversationId, EscalationId, EscalationReason, LanguageCode, MessageAuthor, ReplyKind } from '../../../core/types';
 
@@ -74,9 +75,16 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   queuePosition(id: EscalationId): number {
-    const row = this.db.prepare("SELECT status, created_at FROM escalations WHERE id = ?").get(id) as { status: string; created_at: string } | undefined;
+    const row = this.db.prepare("SELECT status FROM escalations WHERE id = ?").get(id) as { status: string } | undefined;
     if (!row || row.status !== 'open') return 0;
-    const ahead = this.db.prepare("SELECT COUNT(*) AS n FROM escalations WHERE status = 'open' AND (created_at < ? OR (created_at = ? AND id < ?))").get(row.created_at, row.created_at, id) as { n: number };
+    // the same order as the coordinators' queue: more urgent cases first, then the longer waiting
+    const ahead = this.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM (SELECT ${urgencySql('reasons_json')} AS u, created_at, id FROM escalations WHERE status = 'open') o,
+          (SELECT ${urgencySql('reasons_json')} AS u, created_at, id FROM escalations WHERE id = ?) me
+        WHERE o.u < me.u OR (o.u = me.u AND (o.created_at < me.created_at OR (o.created_at = me.created_at AND o.id < me.id)))`,
+      )
+      .get(id) as { n: number };
     return ahead.n + 1;
   }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { EscalationDeskStore, EscalationFilter, EscalationRecord, Note } from '../../../core/coordination';
-import type { EscalationId } from '../../../core/types';
+import { urgencySql, type EscalationDeskStore, type EscalationFilter, type EscalationForStats, type EscalationRecord, type Note } from '../../../core/coordination';
+import type { EscalationId, ReplyKind } from '../../../core/types';
 import { toEscalation, type EscalationRow } from './conversation-store';
 
 type DeskRow = EscalationRow & { claimed_by: string | null; claimed_at: string | null; resolved_at: string | null };
@@ -13,10 +13,13 @@ const toRecord = (row: DeskRow): EscalationRecord => ({
   ...(row.resolved_at ? { resolvedAt: row.resolved_at } : {}),
 });
 
+/** Most urgent first, then the longest waiting (issue 14; test: "lists the most urgent first"). */
+const BY_URGENCY = `${urgencySql('reasons_json')}, created_at, id`;
+
 const WHERE: Record<EscalationFilter, string> = {
-  open: "status = 'open' ORDER BY created_at, id",
-  claimed: "status = 'claimed' ORDER BY created_at, id",
-  active: "status IN ('open','claimed') ORDER BY created_at, id",
+  open: `status = 'open' ORDER BY ${BY_URGENCY}`,
+  claimed: `status = 'claimed' ORDER BY ${BY_URGENCY}`,
+  active: `status IN ('open','claimed') ORDER BY status = 'claimed', ${BY_URGENCY}`,
   resolved: "status = 'resolved' ORDER BY resolved_at DESC, id",
 };
 
@@ -55,8 +58,18 @@ export class SqliteEscalationDeskStore implements EscalationDeskStore {
     return rows.map((r) => ({ id: r.id, escalationId: r.escalation_id as EscalationId, author: r.author, text: r.text, at: r.at }));
   }
 
-  escalationsSince(since: string): EscalationRecord[] {
-    return (this.db.prepare('SELECT * FROM escalations WHERE created_at >= ? ORDER BY created_at').all(since) as DeskRow[]).map(toRecord);
+  escalationsSince(since: string): EscalationForStats[] {
+    // the kind of the last bot message before the traveller message that escalated (the stored
+    // reply kind, not a word list: a reply to a clarifying question is not a question of its own)
+    const rows = this.db
+      .prepare(
+        `SELECT e.*, (SELECT b.kind FROM messages b WHERE b.conversation_id = e.conversation_id AND b.author = 'bot' AND b.id <
+            (SELECT MAX(t.id) FROM messages t WHERE t.conversation_id = e.conversation_id AND t.author = 'traveller' AND t.at <= e.created_at)
+          ORDER BY b.id DESC LIMIT 1) AS followed_kind
+        FROM escalations e WHERE e.created_at >= ? ORDER BY e.created_at`,
+      )
+      .all(since) as (DeskRow & { followed_kind: string | null })[];
+    return rows.map((row) => ({ ...toRecord(row), ...(row.followed_kind ? { followedBotKind: row.followed_kind as ReplyKind } : {}) }));
   }
 
   conversationCountsSince(since: string): { total: number; escalated: number } {

@@ -1,8 +1,34 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Names express accepts for address ranges in `trust proxy`. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (a: string): boolean => {
+  if (PROXY_RANGE_NAMES.has(a)) return true;
+  const [ip, bits, extra] = a.split('/');
+  if (!ip || extra !== undefined || isIP(ip) === 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(ip) === 4 ? 32 : 128);
+};
+
+/**
+ * TRUST_PROXY: `false` (default), a hop count (how many proxies in front append to
+ * X-Forwarded-For), or a comma-separated list of proxy addresses / CIDR ranges / express range
+ * names. `true` is refused: it trusts every hop, so a client's own X-Forwarded-For would choose
+ * its IP and defeat the rate limit (issue 14 item 3).
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    if (v === 'true') ctx.addIssue({ code: 'custom', message: 'true would trust every X-Forwarded-For hop (a client could pick its own IP); give the number of proxies in front, e.g. 1, or their addresses, e.g. 10.0.0.2,loopback' });
+    else if (v !== 'false' && !/^\d{1,2}$/.test(v) && !v.split(',').every((a) => isProxyAddress(a.trim())))
+      ctx.addIssue({ code: 'custom', message: 'must be false, a hop count (0-99), or a comma-separated list of IP addresses, CIDR ranges, loopback, linklocal or uniquelocal' });
+  })
+  .transform((v): false | number | string[] => (v === 'false' || v === '0' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim())));
 
 /**
  * Every environment variable the assistant reads, with its default. This is the only place
@@ -15,7 +41,7 @@ export const ConfigSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100000).default(30),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   /** Seconds between heartbeat comments on live event streams (console queue, traveller web chat). */
   SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   /** Telegram bot token from @BotFather; unset means no Telegram channel. A secret: never printed. */

@@ -7,7 +7,7 @@
  * Only scrypt hashes of the password and token are stored; they cannot be shown again.
  */
 import { CoordinatorAccounts, COORDINATOR_NAME } from '../bot/adapters/http/coordinator-accounts';
-import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteCoordinatorStore } from '../bot/adapters/storage/sqlite';
+import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteCoordinatorStore, SqliteLoginAttemptStore } from '../bot/adapters/storage/sqlite';
 import { systemClock } from '../bot/adapters/system/system';
 import { ConfigError, loadConfig } from '../bot/config';
 import { COORDINATOR_ROLES, type CoordinatorRole } from '../bot/core/coordination';
@@ -52,7 +52,7 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
       return 0;
     }
     // Login settings are not needed to create an account.
-    const accounts = new CoordinatorAccounts(store, systemClock, () => ({ maxFailures: 1, lockoutMs: 0, sessionMs: 0 }));
+    const accounts = new CoordinatorAccounts(store, new SqliteLoginAttemptStore(db), systemClock, () => ({ maxFailures: 1, lockoutMs: 0, sessionMs: 0 }));
     const created = await accounts.add(name as string, role as CoordinatorRole);
     if (!created) {
       console.error(`coordinator: an account named ${JSON.stringify(name)} already exists`);

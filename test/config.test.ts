@@ -24,4 +24,21 @@ describe('loadConfig', () => {
   it('accepts 0 to turn the rate limit off', () => {
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).RATE_LIMIT_PER_MINUTE).toBe(0);
   });
+
+  describe('TRUST_PROXY (issue 14 item 3)', () => {
+    it.each([
+      ['false', false],
+      ['0', false],
+      ['1', 1],
+      ['2', 2],
+      ['10.0.0.2', ['10.0.0.2']],
+      ['10.0.0.0/8, loopback', ['10.0.0.0/8', 'loopback']],
+      ['::1,fd00::/8', ['::1', 'fd00::/8']],
+    ])('reads %s as a hop count or a list of proxies', (value, expected) => {
+      expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+    });
+    it.each(['true', 'yes', '10.0.0.300', '10.0.0.0/33', 'example.com'])('refuses %s, naming the variable', (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY=.* is invalid/);
+    });
+  });
 });

@@ -57,6 +57,8 @@ export type Escalation = {
   createdAt: string;
   /** The traveller message that triggered it. */
   trigger: string;
+  /** Who asked (web: the client's address), to cap open cases per client; stored, never shown. */
+  client?: string;
 };
 
 /** Conversations, their messages and their escalations. Implemented by storage adapters. */
@@ -66,6 +68,12 @@ export interface ConversationStore {
   saveState(id: ConversationId, lang: LanguageCode, state: ConversationState): void;
   appendMessage(message: Omit<StoredMessage, 'id'>): StoredMessage;
   listMessages(id: ConversationId, options?: { afterId?: number; limit?: number }): StoredMessage[];
+  /** One page of a long transcript: the last `limit` messages before `beforeId` (or the newest), oldest first. */
+  listLatestMessages(id: ConversationId, options: { beforeId?: number; limit: number }): StoredMessage[];
+  /** How many messages `from` wrote at or after `since` (ISO). */
+  countMessagesSince(id: ConversationId, from: MessageAuthor, since: string): number;
+  /** Escalations of `client` still waiting for a coordinator (open, not claimed). */
+  countOpenEscalationsOfClient(client: string): number;
   createEscalation(escalation: Escalation): void;
   /** The open or claimed escalation of a conversation, if any. */
   findActiveEscalation(id: ConversationId): Escalation | undefined;

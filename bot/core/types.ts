@@ -26,7 +26,8 @@ export type Reply =
   | { kind: 'clarify'; lang: LanguageCode; text: string; citations: Citation[]; entryId: string; declaration?: DeclarationResult }
   | { kind: 'routed'; lang: LanguageCode; text: string; citations: Citation[]; department: Department }
   | { kind: 'smalltalk'; lang: LanguageCode; text: string; citations: Citation[] }
-  | { kind: 'escalated'; lang: LanguageCode; text: string; citations: Citation[]; escalationId: EscalationId; reasons: EscalationReason[]; more?: string };
+  /** `escalationId` is absent when the queue refused the request (too many open cases from one client, issue 14 item 7). */
+  | { kind: 'escalated'; lang: LanguageCode; text: string; citations: Citation[]; escalationId?: EscalationId; reasons: EscalationReason[]; more?: string };
 
 /** Why a conversation was handed to a coordinator; stored with the escalation. */
 export type EscalationReason =

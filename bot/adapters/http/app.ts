@@ -12,7 +12,8 @@ export type HttpAppDeps = {
   logger: Logger;
   clock: Clock;
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** express `trust proxy`: false, a hop count or proxy addresses (never `true`: see config.ts). */
+  trustProxy: false | number | string[];
   /** True once the knowledge base is indexed (healthz answers 503 before). */
   isReady: () => boolean;
   /** Extra routers mounted under /api/v1 by other adapters (coordinators, declaration check). */
@@ -30,6 +31,15 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
+/**
+ * API answers hold conversations, cases and casebook entries: no browser or proxy may keep a
+ * copy (issue 14 item 11). Event streams set their own `no-cache, no-store, no-transform`.
+ */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 /** The express app: web chat, JSON API, health check, one error handler. */
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
@@ -41,8 +51,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     else res.status(503).json({ status: 'starting' });
   });
   const limiter = rateLimit(deps.rateLimitPerMinute, deps.clock);
+  app.use('/api', noStore);
   app.use('/api/v1', express.json({ limit: '64kb', strict: true }));
-  app.use('/api/v1', chatRoutes({ assistant: deps.assistant, store: deps.store, limiter }));
+  app.use('/api/v1', chatRoutes({ assistant: deps.assistant, store: deps.store, limiter, capCasesPerClient: deps.rateLimitPerMinute > 0 }));
   for (const r of deps.apiRouters ?? []) app.use('/api/v1', r);
   app.use('/api', (req) => {
     throw new ApiError('not_found', `no route ${req.method} ${req.originalUrl}`);

@@ -28,7 +28,13 @@ export function toApiReply(reply: Reply) {
 }
 
 /** POST /chat and GET /conversations/:id/messages. */
-export function chatRoutes(deps: { assistant: Assistant; store: ConversationStore; limiter: RequestHandler }): Router {
+export function chatRoutes(deps: {
+  assistant: Assistant;
+  store: ConversationStore;
+  limiter: RequestHandler;
+  /** Name the client (its address) so the assistant caps its open cases; off with the rate limit (RATE_LIMIT_PER_MINUTE=0, load tests). */
+  capCasesPerClient: boolean;
+}): Router {
   const router = Router();
   router.post('/chat', deps.limiter, (req, res) => {
     if (!req.is('application/json')) throw new ApiError('unsupported_media_type', 'send the body as application/json');
@@ -37,7 +43,7 @@ export function chatRoutes(deps: { assistant: Assistant; store: ConversationStor
     const { text, conversationId, lang } = parsed.data;
     if (text.trim().length === 0) throw new ApiError('invalid_request', 'text must not be empty');
     if (text.length > MAX_MESSAGE_CHARS) throw new ApiError('payload_too_large', `text is ${text.length} characters; the limit is ${MAX_MESSAGE_CHARS}`);
-    const result = deps.assistant.handleMessage({ text, conversationId: conversationId as ConversationId | undefined, lang, channel: 'web' });
+    const result = deps.assistant.handleMessage({ text, conversationId: conversationId as ConversationId | undefined, lang, channel: 'web', ...(deps.capCasesPerClient ? { client: `web:${req.ip ?? 'unknown'}` } : {}) });
     if (!result.ok) return sendError(res, 'conversation_not_found', result.error.message);
     res.json({ conversationId: result.value.conversationId, reply: toApiReply(result.value.reply) });
   });

@@ -2,11 +2,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ConversationStore, EventBus, StoredMessage } from '../../core/ports';
 import type { ConversationId } from '../../core/types';
-import { openEventStream, type EventStreamOptions } from './coordinator-sse';
+import { createStreamCounter, MAX_STREAMS_PER_KEY, openEventStream, type EventStreamOptions } from './coordinator-sse';
 import { ApiError, sendError } from './errors';
 
-/** Open event streams allowed per conversation (a few tabs); more get 429. */
-const MAX_STREAMS_PER_CONVERSATION = 5;
 const PAGE = 500;
 
 const AfterSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -22,7 +20,7 @@ export const toTravellerMessage = (m: StoredMessage) => ({ id: m.id, from: m.fro
  */
 export function conversationEventsRoutes(deps: { store: ConversationStore; events: EventBus; stream?: EventStreamOptions }): Router {
   const router = Router();
-  const open = new Map<string, number>();
+  const streams = createStreamCounter();
   router.get('/conversations/:id/events', (req, res) => {
     const id = req.params.id as ConversationId;
     const header = req.headers['last-event-id'];
@@ -30,10 +28,10 @@ export function conversationEventsRoutes(deps: { store: ConversationStore; event
     const after = AfterSchema.optional().safeParse(rawAfter);
     if (!after.success) throw new ApiError('invalid_request', 'Last-Event-ID / after must be a non-negative integer message id');
     if (!deps.store.getConversation(id)) return sendError(res, 'conversation_not_found', `no conversation with id "${id}"`);
-    if ((open.get(id) ?? 0) >= MAX_STREAMS_PER_CONVERSATION) throw new ApiError('rate_limited', `at most ${MAX_STREAMS_PER_CONVERSATION} open event streams per conversation`);
+    const release = streams.tryOpen(id);
+    if (!release) throw new ApiError('rate_limited', `at most ${MAX_STREAMS_PER_KEY} open event streams per conversation`);
 
     const stream = openEventStream(req, res, deps.stream);
-    open.set(id, (open.get(id) ?? 0) + 1);
     // Replay and subscribe in the same synchronous step: no message can slip in between.
     let last = after.data ?? 0;
     for (let page = deps.store.listMessages(id, { afterId: last, limit: PAGE }); page.length > 0; page = deps.store.listMessages(id, { afterId: last, limit: PAGE })) {
@@ -47,9 +45,7 @@ export function conversationEventsRoutes(deps: { store: ConversationStore; event
     });
     stream.onClose(() => {
       unsubscribe();
-      const n = (open.get(id) ?? 1) - 1;
-      if (n <= 0) open.delete(id);
-      else open.set(id, n);
+      release();
     });
   });
   return router;

@@ -1,6 +1,6 @@
 import type { CoordinatorRole } from '../../core/coordination';
 import type { Clock } from '../../core/ports';
-import type { Coordinator, CoordinatorSession, SqliteCoordinatorStore } from '../storage/sqlite';
+import type { Coordinator, CoordinatorSession, SqliteCoordinatorStore, SqliteLoginAttemptStore } from '../storage/sqlite';
 import { DUMMY_HASH, generatePassword, generateToken, hashSecret, randomSecret, sha256, tokenIdOf, verifySecret } from './coordinator-credentials';
 
 /** Login and session rules (limits.yaml `coordination.*`), read at each use so a change applies. */
@@ -29,6 +29,7 @@ export class CoordinatorAccounts {
 
   constructor(
     private readonly store: SqliteCoordinatorStore,
+    private readonly attempts: SqliteLoginAttemptStore,
     private readonly clock: Clock,
     private readonly settings: () => AccountSettings,
   ) {}
@@ -43,18 +44,30 @@ export class CoordinatorAccounts {
     return added ? { name, role, password, token } : undefined;
   }
 
-  async login(name: string, password: string): Promise<LoginOutcome> {
+  /**
+   * Password login from `client` (the request's IP). Failures count per name AND client, so a
+   * stranger's wrong guesses lock only the stranger out (issue 14 item 2). The attempt is counted
+   * before the scrypt check, in one SQL statement, so concurrent guesses cannot slip past the
+   * lock: at most `maxFailures` passwords are ever checked per lockout (item 1). Both pinned by
+   * test/adapters/http/coordinator-hardening.test.ts.
+   */
+  async login(name: string, password: string, client: string): Promise<LoginOutcome> {
     const now = this.clock.now();
-    const { lockedUntil } = this.store.failures(name);
-    if (lockedUntil && Date.parse(lockedUntil) > now.getTime()) return { kind: 'locked', retryAfterSeconds: Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000) };
+    const nowIso = now.toISOString();
+    const s = this.settings();
+    const lockedFor = (until: string): LoginOutcome => ({ kind: 'locked', retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000)) });
+    const attempt = this.attempts.begin(name, client, nowIso);
+    if (attempt.lockedUntil) return lockedFor(attempt.lockedUntil);
+    // More attempts than allowed are already being checked: refuse without checking this one.
+    if (attempt.failures > s.maxFailures) return { kind: 'locked', retryAfterSeconds: Math.ceil(s.lockoutMs / 1000) };
     const account = this.store.byName(name);
     const matches = await verifySecret(password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !matches || account.disabled) {
-      const s = this.settings();
-      const { locked } = this.store.recordFailure(name, s.maxFailures, new Date(now.getTime() + s.lockoutMs).toISOString());
-      return locked ? { kind: 'locked', retryAfterSeconds: Math.ceil(s.lockoutMs / 1000) } : { kind: 'invalid' };
+      const failedAt = this.clock.now();
+      const { lockedUntil } = this.attempts.fail(name, client, failedAt.toISOString(), s.maxFailures, new Date(failedAt.getTime() + s.lockoutMs).toISOString());
+      return lockedUntil ? lockedFor(lockedUntil) : { kind: 'invalid' };
     }
-    this.store.clearFailures(name);
+    this.attempts.succeed(name, client, nowIso);
     const sessionId = randomSecret();
     const csrf = randomSecret(24);
     const expiresAt = new Date(now.getTime() + this.settings().sessionMs).toISOString();

@@ -22,10 +22,20 @@ export function coordinatorOf(res: Response): AuthedCoordinator {
   return who;
 }
 
-function cookie(req: Request, name: string): string | undefined {
+/** A session id as `login` makes them: 32 random bytes in base64url (never needs URL-decoding). */
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The session id from the `cd_session` cookie, or undefined. Anything that is not a well-formed
+ * id (`cd_session=%E0%A4%A`, a forged value) counts as no session — never decoded, so it cannot
+ * throw (issue 14 item 5; pinned by test/adapters/http/coordinator-hardening.test.ts).
+ */
+function sessionIdOf(req: Request): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
+    if (at <= 0 || part.slice(0, at).trim() !== SESSION_COOKIE) continue;
+    const value = part.slice(at + 1).trim();
+    if (SESSION_ID.test(value)) return value;
   }
   return undefined;
 }
@@ -45,7 +55,7 @@ export function requireCoordinator(accounts: CoordinatorAccounts): RequestHandle
       res.locals.coordinator = { ...who, via: 'token' } satisfies AuthedCoordinator;
       return next();
     }
-    const sessionId = cookie(req, SESSION_COOKIE);
+    const sessionId = sessionIdOf(req);
     const session = sessionId ? accounts.session(sessionId) : undefined;
     if (!sessionId || !session) throw unauthorized(res, 'log in to the console or send Authorization: Bearer TOKEN');
     if (!SAFE_METHODS.has(req.method)) {
@@ -86,7 +96,7 @@ export function coordinatorAuthRoutes(deps: { accounts: CoordinatorAccounts; lim
     if (!req.is('application/json')) throw new ApiError('unsupported_media_type', 'send the body as application/json');
     const parsed = LoginSchema.safeParse(req.body);
     if (!parsed.success) throw new ApiError('invalid_request', describeZodError(parsed.error));
-    const outcome = await deps.accounts.login(parsed.data.name, parsed.data.password);
+    const outcome = await deps.accounts.login(parsed.data.name, parsed.data.password, req.ip ?? 'unknown');
     if (outcome.kind === 'locked') {
       res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
       throw new ApiError('login_locked', `too many failed logins; try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} minute(s)`);

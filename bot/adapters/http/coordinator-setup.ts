@@ -5,9 +5,10 @@ import { CasebookSearch } from '../../core/casebook';
 import { createDesk, type Desk } from '../../core/coordination';
 import type { KnowledgeRuntime } from '../../core/conversation';
 import { getLimit } from '../../core/knowledge/limits';
+import { redactText } from '../../core/redact';
 import type { Clock, ConversationStore, EventBus, Logger } from '../../core/ports';
 import { consoleRoutes } from '../console/console-routes';
-import { SqliteCasebookStore, SqliteCoordinatorStore, SqliteEscalationDeskStore } from '../storage/sqlite';
+import { SqliteCasebookStore, SqliteCoordinatorStore, SqliteEscalationDeskStore, SqliteLoginAttemptStore } from '../storage/sqlite';
 import { casebookRoutes } from './casebook-routes';
 import { conversationEventsRoutes } from './conversation-events-routes';
 import { CoordinatorAccounts } from './coordinator-accounts';
@@ -16,6 +17,7 @@ import type { EventStreamOptions } from './coordinator-sse';
 import { draftRoutes } from './draft-routes';
 import { escalationRoutes } from './escalation-routes';
 import { rateLimit } from './rate-limit';
+import { loginStatsRoutes } from './login-stats-routes';
 import { statsRoutes } from './stats-routes';
 import { reviewsDue } from '../../core/knowledge/check';
 
@@ -48,7 +50,10 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
   const coordinators = new SqliteCoordinatorStore(deps.db);
   const deskStore = new SqliteEscalationDeskStore(deps.db);
   const casebook = new SqliteCasebookStore(deps.db);
-  const accounts = new CoordinatorAccounts(coordinators, deps.clock, () => ({
+  const reRedacted = casebook.redactAgain((text) => redactText(text));
+  if (reRedacted > 0) deps.logger.log('info', 'casebook_redacted_again', { cases: reRedacted });
+  const loginAttempts = new SqliteLoginAttemptStore(deps.db);
+  const accounts = new CoordinatorAccounts(coordinators, loginAttempts, deps.clock, () => ({
     maxFailures: limit('loginMaxFailures'),
     lockoutMs: limit('loginLockoutMinutes') * 60_000,
     sessionMs: limit('sessionHours') * 3_600_000,
@@ -77,6 +82,7 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
     casebookRoutes({ casebook, search, desk, auth }),
     draftRoutes({ drafts: casebook, runtime: deps.runtime, knowledgeDir: deps.knowledgeDir, clock: deps.clock, logger: deps.logger, auth }),
     statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }), reviewsDue: (today) => reviewsDue(deps.runtime.current().knowledge, today) }),
+    loginStatsRoutes({ loginPressure: (since, now) => loginAttempts.pressure(since, now, limit('statsTopQuestions')), clock: deps.clock, auth, defaultDays: () => limit('statsDefaultDays') }),
   ];
   return { accounts, coordinators, deskStore, casebook, desk, apiRouters, pageRouters: [consoleRoutes({ knowledgeDir: deps.knowledgeDir })] };
 }

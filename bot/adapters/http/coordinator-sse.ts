@@ -61,3 +61,30 @@ export function openEventStream(req: Request, res: Response, options: EventStrea
     },
   };
 }
+
+/** Open event streams allowed per key (a traveller's conversation, a coordinator): a few tabs; more get 429. */
+export const MAX_STREAMS_PER_KEY = 5;
+
+/**
+ * Counts open streams per key. `tryOpen` reserves one (false when `max` are open already) and
+ * the returned `release` gives it back once. Issue 14 item 8: 500 console streams on one token
+ * doubled memory; pinned by test/adapters/http/coordinator-hardening.test.ts.
+ */
+export function createStreamCounter(max = MAX_STREAMS_PER_KEY) {
+  const open = new Map<string, number>();
+  return {
+    tryOpen(key: string): (() => void) | undefined {
+      const n = open.get(key) ?? 0;
+      if (n >= max) return undefined;
+      open.set(key, n + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const left = (open.get(key) ?? 1) - 1;
+        if (left <= 0) open.delete(key);
+        else open.set(key, left);
+      };
+    },
+  };
+}

@@ -16,6 +16,10 @@ import { ApiError } from './errors';
 const StatusSchema = z.enum(['open', 'approved', 'rejected']).optional();
 /** A draft's entry as saved: any JSON object (it is validated in full on approval). */
 const EntryObjectSchema = z.record(z.string(), z.unknown());
+/** An entry is 4 levels deep (answer.zh.details.0); a body nested deeper than this is refused before anything walks it. */
+const MAX_ENTRY_DEPTH = 12;
+/** Write errors that mean the knowledge folder cannot take the file now (read-only, missing, full): 503, the draft stays open. */
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'ENOSPC', 'EDQUOT']);
 
 export type DraftRoutesDeps = { drafts: DraftStore; runtime: KnowledgeRuntime; knowledgeDir: string; clock: Clock; logger: Logger; auth: RequestHandler };
 
@@ -62,6 +66,7 @@ export function draftRoutes(deps: DraftRoutesDeps): Router {
     const parsed = EntryObjectSchema.safeParse(req.body);
     if (!parsed.success) throw new ApiError('invalid_request', 'body: must be the entry as a JSON object');
     const body = parsed.data;
+    if (depthOf(body) > MAX_ENTRY_DEPTH) throw new ApiError('invalid_request', `body: nested more than ${MAX_ENTRY_DEPTH} levels deep; send the entry as the draft shows it`);
     const d = openDraft(req.params.id as string);
     if (!deps.drafts.updateDraft(d.id, body, deps.clock.now().toISOString())) throw new ApiError('conflict', `draft ${d.id} is no longer open`);
     const updated = deps.drafts.getDraft(d.id) as Draft;
@@ -111,7 +116,27 @@ function writeEntryFile(path: string, entry: KnowledgeEntry, header: string): vo
   try {
     writeFileSync(path, header + stringify(entry, { lineWidth: 0 }), { flag: 'wx' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new ApiError('invalid_request', `id: a file for "${entry.id}" already exists in the knowledge base; choose another id`);
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') throw new ApiError('invalid_request', `id: a file for "${entry.id}" already exists in the knowledge base; choose another id`);
+    // A folder that cannot take the file (read-only volume, missing folder, full disk): 503, the
+    // draft stays open and can be approved once the folder is fixed (issue 14 item 10).
+    if (UNWRITABLE.has(code)) throw new ApiError('unavailable', `the knowledge folder cannot be written (${code}); the draft stays open: ask the administrator to make the knowledge folder writable, then approve again`);
     throw e;
   }
+}
+
+/**
+ * How deep a JSON value nests, counted without recursion (a 12,000-level body overflowed the
+ * stack of the recursive checks: issue 14 item 10). Stops counting past `MAX_ENTRY_DEPTH`.
+ */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (top.v === null || typeof top.v !== 'object') continue;
+    deepest = Math.max(deepest, top.depth + 1);
+    if (deepest > MAX_ENTRY_DEPTH) return deepest;
+    for (const child of Object.values(top.v)) stack.push({ v: child, depth: top.depth + 1 });
+  }
+  return deepest;
 }

@@ -17,6 +17,7 @@ export const STATUS_OF_CODE = {
   rate_limited: 429,
   login_locked: 429,
   internal: 500,
+  unavailable: 503,
 } as const;
 export type ApiErrorCode = keyof typeof STATUS_OF_CODE;
 

@@ -7,7 +7,7 @@ import type { Result } from '../../core/result';
 import { DEPARTMENTS, type EscalationId } from '../../core/types';
 import { MAX_MESSAGE_CHARS } from './chat-routes';
 import { coordinatorOf, requireLead, type AuthedCoordinator } from './coordinator-auth';
-import { openEventStream, type EventStreamOptions } from './coordinator-sse';
+import { createStreamCounter, MAX_STREAMS_PER_KEY, openEventStream, type EventStream, type EventStreamOptions } from './coordinator-sse';
 import { ApiError, describeZodError } from './errors';
 
 /** Longest preview of the traveller's question in queue items. */
@@ -22,6 +22,9 @@ const text = (field: string) =>
 const StatusSchema = z.enum(['open', 'claimed', 'resolved', 'active']).default('active');
 const LimitSchema = z.coerce.number().int().min(1).max(1000).default(200);
 const MessageSchema = z.object({ text: text('text') }).strict();
+/** Case view paging: `before` a message id, `limit` messages per page (default limits.yaml `coordination.caseViewMessages`). */
+const BeforeSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional();
+const PageSchema = z.coerce.number().int().min(1).max(200).optional();
 const TransferSchema = z.object({ department: z.enum(DEPARTMENTS), note: z.string().trim().max(MAX_MESSAGE_CHARS).optional() }).strict();
 const ResolveSchema = z
   .object({
@@ -92,14 +95,23 @@ export function escalationRoutes(deps: EscalationRoutesDeps): Router {
     res.json({ items: desk.list(status, limit).map(toQueueItem), now: deps.clock.now().toISOString() });
   });
 
-  router.get('/escalations/stream', auth, (req, res) => queueStream(deps, req, res));
+  const streams = createStreamCounter();
+  router.get('/escalations/stream', auth, (req, res) => {
+    const release = streams.tryOpen(String(coordinatorOf(res).id));
+    if (!release) throw new ApiError('rate_limited', `at most ${MAX_STREAMS_PER_KEY} open queue streams per coordinator; close another console tab`);
+    queueStream(deps, req, res).onClose(release);
+  });
 
   router.get('/escalations/:id', auth, (req, res) => {
-    const d = unwrap(desk.detail(idOf(req)));
+    const beforeId = parseQuery(req.query.before, BeforeSchema, 'before');
+    const pageSize = parseQuery(req.query.limit, PageSchema, 'limit');
+    const d = unwrap(desk.detail(idOf(req), { beforeId, limit: pageSize }));
     res.json({
       ...toQueueItem(d.escalation),
       question: d.escalation.trigger,
       transcript: d.transcript.map((m) => ({ id: m.id, from: m.from, text: m.text, at: m.at, ...(m.kind ? { kind: m.kind } : {}) })),
+      // older messages: GET …?before=<id of the first message shown>
+      ...(d.hasEarlier && d.transcript[0] ? { transcriptEarlierBefore: d.transcript[0].id } : {}),
       notes: d.notes.map(({ id, author, text, at }) => ({ id, author, text, at })),
       candidates: d.candidates,
     });
@@ -145,7 +157,7 @@ export function escalationRoutes(deps: EscalationRoutesDeps): Router {
  * being handled (`{escalationId, message}`). The console reloads the queue when it reconnects.
  * A stream ends at the next heartbeat once its session ends or its account is disabled.
  */
-function queueStream(deps: EscalationRoutesDeps, req: Request, res: Parameters<RequestHandler>[1]): void {
+function queueStream(deps: EscalationRoutesDeps, req: Request, res: Parameters<RequestHandler>[1]): EventStream {
   const who = coordinatorOf(res);
   const stream = openEventStream(req, res, { ...deps.stream, onHeartbeat: () => (deps.stillValid(who) ? undefined : stream.close()) });
   const unsubscribe = deps.events.subscribe((event) => {
@@ -161,4 +173,5 @@ function queueStream(deps: EscalationRoutesDeps, req: Request, res: Parameters<R
     }
   });
   stream.onClose(unsubscribe);
+  return stream;
 }

@@ -46,6 +46,8 @@ export type TelegramChannelOptions = {
   pollTimeoutSeconds?: number;
   /** First wait before reconnecting after the bot could not start, doubled each time up to 5 minutes, in ms. Default 5,000. */
   restartDelayMs?: number;
+  /** Webhook mode: waits before trying again an update that could not be handled at all (see webhook.ts). */
+  webhookRetryDelaysMs?: readonly number[];
 };
 
 export type TelegramChannel = {
@@ -123,7 +125,7 @@ export function createTelegramChannel(settings: TelegramSettings, deps: Telegram
   return {
     mode: webhookUrl ? 'webhook' : 'polling',
     bot,
-    ...(webhookUrl && webhookSecret ? { router: webhookRouter(bot, { path: webhookPathOf(webhookUrl), secret: webhookSecret }) } : {}),
+    ...(webhookUrl && webhookSecret ? { router: webhookRouter(bot, { path: webhookPathOf(webhookUrl), secret: webhookSecret, logger, token, retryDelaysMs: options.webhookRetryDelaysMs }) } : {}),
     start() {
       if (running) return;
       controller = new AbortController();

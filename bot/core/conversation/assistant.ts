@@ -6,7 +6,8 @@ import { fillTemplate } from '../knowledge/templates';
 import type { Clock, Conversation, ConversationState, ConversationStore, EventBus, IdGenerator, Logger, StoredMessage } from '../ports';
 import { err, ok, type Result } from '../result';
 import { readMessage, type Reading } from '../reading';
-import type { Channel, ConversationId, Reply } from '../types';
+import type { Channel, ConversationId, EscalationReason, Reply } from '../types';
+import { getLimit } from '../knowledge/limits';
 import { decide, type Decision } from './decide';
 import type { KnowledgeRuntime, LoadedKnowledge } from './runtime';
 
@@ -17,6 +18,8 @@ export type InboundMessage = {
   /** Language chosen by the traveller; wins over detection. */
   lang?: LanguageCode;
   channel: Channel;
+  /** Who sends it (web: the client's address), to cap the open cases one client can queue. */
+  client?: string;
 };
 
 export type AssistantDeps = {
@@ -60,12 +63,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const lang = input.lang ?? guess.lang;
       const unknownLanguage = !input.lang && !guess.confident && !existing;
       const now = clock.now().toISOString();
+      const full = existing ? caseFull(deps, loaded, existing, input.lang ?? existing.lang) : undefined;
+      if (full) return ok({ conversationId: existing?.id ?? (input.conversationId as ConversationId), reply: full });
       const written: StoredMessage[] = [];
       const conversation: Conversation = existing ?? { id: ids.conversationId(), channel: input.channel, lang, createdAt: now, state: INITIAL_STATE };
       const handled = store.transaction(() => {
         if (!existing) store.createConversation(conversation);
         written.push(store.appendMessage({ conversationId: conversation.id, from: 'traveller', text: input.text, at: now }));
-        const reply = replyFor({ deps, loaded, conversation, reading, lang, now, unknownLanguage });
+        const reply = replyFor({ deps, loaded, conversation, reading, lang, now, unknownLanguage, client: input.client });
         const more = reply.kind === 'answer' || reply.kind === 'escalated' ? reply.more : undefined;
         written.push(store.appendMessage({ conversationId: conversation.id, from: 'bot', text: reply.text, at: now, kind: reply.kind, citations: reply.citations, ...(more ? { more } : {}) }));
         return { conversationId: conversation.id, reply };
@@ -81,7 +86,31 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 }
 
 /** Everything one turn's reply is made from. */
-type Turn = { deps: AssistantDeps; loaded: LoadedKnowledge; conversation: Conversation; reading: Reading; lang: LanguageCode; now: string; unknownLanguage: boolean };
+type Turn = { deps: AssistantDeps; loaded: LoadedKnowledge; conversation: Conversation; reading: Reading; lang: LanguageCode; now: string; unknownLanguage: boolean; client?: string };
+
+/**
+ * While a case is open, a traveller may add `coordination.travellerMessagesPerOpenCase`
+ * messages; after that a message is answered with a request to wait and is not stored, so one
+ * traveller cannot make a case too large to view (issue 14 item 6: 1,000 messages of 4,000
+ * characters made a 4.3 MB case view). Pinned by test/adapters/http/queue-limits.test.ts.
+ */
+function caseFull(deps: AssistantDeps, loaded: LoadedKnowledge, conversation: Conversation, lang: LanguageCode): Reply | undefined {
+  const active = deps.store.findActiveEscalation(conversation.id);
+  if (!active) return undefined;
+  const cap = getLimit(loaded.knowledge.limits, 'coordination.travellerMessagesPerOpenCase');
+  if (deps.store.countMessagesSince(conversation.id, 'traveller', active.createdAt) < cap) return undefined;
+  deps.logger.log('info', 'case_message_refused', { escalationId: active.id, conversationId: conversation.id });
+  return { kind: 'escalated', lang, text: loaded.knowledge.templates.coordinator_case_full[lang], citations: [], escalationId: active.id, reasons: active.reasons };
+}
+
+/**
+ * Whether `client` already has `coordination.openCasesPerClient` cases waiting (issue 14 item 7:
+ * one address opened 1,800 cases an hour). Someone unwell is always queued.
+ */
+function queueFullFor(turn: Turn, reasons: readonly EscalationReason[]): boolean {
+  if (!turn.client || reasons.includes('medical')) return false;
+  return turn.deps.store.countOpenEscalationsOfClient(turn.client) >= getLimit(turn.loaded.knowledge.limits, 'coordination.openCasesPerClient');
+}
 
 function replyFor(turn: Turn): Reply {
   const { deps, loaded, conversation, reading, lang } = turn;
@@ -156,8 +185,12 @@ function toReply(turn: Turn, decision: WithEstimate['decision']): Reply {
     case 'ask_route':
       return { kind: 'clarify', lang, text: deps.agency?.knowledge.texts.texts.tour_leader_ask_route?.[lang] ?? knowledge.templates.clarify_topic[lang], citations: [], entryId: TOUR_ROUTE_QUESTION_ID };
     case 'escalate': {
+      if (queueFullFor(turn, decision.reasons)) {
+        deps.logger.log('info', 'escalation_refused_client_cap', { conversationId: conversation.id, reasons: decision.reasons });
+        return { kind: 'escalated', lang, text: knowledge.templates.queue_full_client[lang], citations: [], reasons: decision.reasons };
+      }
       const escalationId = deps.ids.escalationId();
-      deps.store.createEscalation({ id: escalationId, conversationId: conversation.id, status: 'open', reasons: decision.reasons, lang, channel: conversation.channel, createdAt: now, trigger: reading.raw });
+      deps.store.createEscalation({ id: escalationId, conversationId: conversation.id, status: 'open', reasons: decision.reasons, lang, channel: conversation.channel, createdAt: now, trigger: reading.raw, ...(turn.client ? { client: turn.client } : {}) });
       deps.logger.log('info', 'escalation_created', { escalationId, reasons: decision.reasons });
       // A first message without letters (emoji, digits) gives no language: say it in all three.
       const c: Composed = unknownLanguage ? { text: LANGUAGES.map((l) => knowledge.templates.no_match[l]).join('\n\n'), citations: [] } : composeEscalated(knowledge, decision.reasons, lang, entryOf(decision.entryId));

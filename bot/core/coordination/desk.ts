@@ -32,8 +32,17 @@ type DeskResult<T> = Result<T, DeskError>;
 /** A knowledge entry suggested to the coordinator, in the escalation's language. */
 export type CandidateView = { id: string; title: string; lead: string; source: string; url: string; score: number };
 
-/** Everything the console shows for one case. */
-export type EscalationDetail = { escalation: EscalationRecord; transcript: StoredMessage[]; notes: Note[]; candidates: CandidateView[] };
+/** Characters of each traveller message the case view's candidate search reads. */
+const CANDIDATE_TEXT_CHARS = 400;
+
+/**
+ * Everything the console shows for one case. The transcript is one page (the newest messages, or
+ * those before `beforeId`); `hasEarlier` says whether older messages remain.
+ */
+export type EscalationDetail = { escalation: EscalationRecord; transcript: StoredMessage[]; hasEarlier: boolean; notes: Note[]; candidates: CandidateView[] };
+
+/** Which page of a case's transcript to show: `limit` messages before `beforeId` (default: the newest, limits.yaml `coordination.caseViewMessages`). */
+export type TranscriptPage = { beforeId?: number; limit?: number };
 
 /** How a coordinator closes a case; `promote` also makes a knowledge-base draft from it. */
 export type ResolveInput = { category: ResolveCategory; summary: string; promote?: boolean };
@@ -113,13 +122,24 @@ export function createDesk(deps: DeskDeps) {
       return desk.getEscalation(id);
     },
 
-    detail(id: EscalationId): DeskResult<EscalationDetail> {
+    /**
+     * One case for the console, its transcript paged (issue 14 item 6: the whole transcript of a
+     * 1,000-message case was 4.3 MB and blocked the server 300–440 ms per view). Pinned by
+     * test/adapters/http/queue-limits.test.ts.
+     */
+    detail(id: EscalationId, page: TranscriptPage = {}): DeskResult<EscalationDetail> {
       const found = load(id);
       if (!found.ok) return found;
       const e = found.value;
-      const transcript = conversations.listMessages(e.conversationId, { limit: 100_000 });
-      const asked = [e.trigger, ...transcript.filter((m) => m.from === 'traveller' && m.at >= e.createdAt).slice(-3).map((m) => m.text)];
-      return ok({ escalation: e, transcript, notes: desk.listNotes(id), candidates: candidateViews([...new Set(asked)].join('\n'), e.lang) });
+      const size = page.limit ?? limit('caseViewMessages');
+      // one more than the page tells whether older messages remain
+      const fetched = conversations.listLatestMessages(e.conversationId, { beforeId: page.beforeId, limit: size + 1 });
+      const transcript = fetched.slice(-size);
+      const latest = page.beforeId === undefined ? transcript : conversations.listLatestMessages(e.conversationId, { limit: size });
+      // Candidates from the start of the trigger and the last three messages: four 4,000-character
+      // messages took the search ~400 ms; what a question is about is in its first sentences.
+      const asked = [e.trigger, ...latest.filter((m) => m.from === 'traveller' && m.at >= e.createdAt).slice(-3).map((m) => m.text)].map((t) => t.slice(0, CANDIDATE_TEXT_CHARS));
+      return ok({ escalation: e, transcript, hasEarlier: fetched.length > size, notes: desk.listNotes(id), candidates: candidateViews([...new Set(asked)].join('\n'), e.lang) });
     },
 
     claim(id: EscalationId, who: string): DeskResult<EscalationRecord> {

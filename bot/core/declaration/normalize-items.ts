@@ -47,6 +47,13 @@ const ALLOWED_UNITS: Record<ItemType, readonly (Unit | undefined)[]> = {
   goods: [undefined, 'piece', 'pack', 'carton', 'bottle', 'g', 'kg', 'jin'],
 };
 
+/**
+ * A record's own entry: `kind` and `currency` come from the request, and `"__proto__"` or
+ * `"constructor"` must not reach Object.prototype (issue 14 item 4; pinned by
+ * test/adapters/http/declaration-api.test.ts "prototype keys").
+ */
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
 const fail = (code: DeclarationError['code'], field: string, message: string) => err<DeclarationError>({ code, field, message: `${field}: ${message}` });
 
 /**
@@ -55,7 +62,7 @@ const fail = (code: DeclarationError['code'], field: string, message: string) =>
  * the check needs but the request lacks are collected in `missing`, not treated as errors.
  */
 export function normalizeItems(input: DeclarationInput, ctx: NormalizeContext): Result<{ items: NormalItem[]; missing: MissingFact[] }, DeclarationError> {
-  if (input.currency && ctx.rates.rates[input.currency] === undefined) return fail('unknown_currency', 'currency', unknownCurrency(input.currency, ctx.rates));
+  if (input.currency && own(ctx.rates.rates, input.currency) === undefined) return fail('unknown_currency', 'currency', unknownCurrency(input.currency, ctx.rates));
   const items: NormalItem[] = [];
   const missing: MissingFact[] = [];
   for (const [index, source] of input.items.entries()) {
@@ -78,7 +85,7 @@ function normalizeOne(index: number, source: DeclarationItem, defaultCurrency: s
 
   const classify = (withArticles: boolean): Classification => (source.description ? ctx.classify(source.description, withArticles) : { articles: [] });
   if (source.kind !== undefined) {
-    const known = type === 'alcohol' ? ctx.data.drinks[source.kind] : type === 'goods' ? ctx.data.goodsBands[source.kind] : undefined;
+    const known = type === 'alcohol' ? own(ctx.data.drinks, source.kind) : type === 'goods' ? own(ctx.data.goodsBands, source.kind) : undefined;
     if (known === undefined) {
       const allowed = type === 'alcohol' ? Object.keys(ctx.data.drinks) : type === 'goods' ? Object.keys(ctx.data.goodsBands) : [];
       return fail('unknown_kind', at('kind'), allowed.length ? `unknown kind "${source.kind}" for ${type}; use one of ${allowed.join(', ')}` : `${type} items take no kind`);
@@ -96,12 +103,12 @@ function normalizeOne(index: number, source: DeclarationItem, defaultCurrency: s
   }
 
   const currency = source.currency ?? defaultCurrency;
-  if (currency !== undefined && ctx.rates.rates[currency] === undefined) return fail('unknown_currency', source.currency ? at('currency') : 'currency', unknownCurrency(currency, ctx.rates));
+  if (currency !== undefined && own(ctx.rates.rates, currency) === undefined) return fail('unknown_currency', source.currency ? at('currency') : 'currency', unknownCurrency(currency, ctx.rates));
   if (source.value !== undefined) {
     if (currency === undefined) missing.push({ field: `items.${index}.currency`, itemIndex: index });
     else {
       item.currency = currency;
-      item.valueRmb = source.value * (ctx.rates.rates[currency] ?? 1);
+      item.valueRmb = source.value * (own(ctx.rates.rates, currency) ?? 1);
     }
   } else if ((type === 'cash' || type === 'goods') && item.articles.length === 0) {
     missing.push({ field: `items.${index}.value`, itemIndex: index });

@@ -15,8 +15,14 @@ const isoDate = z
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-/** A knowledge entry id: kebab-case (a-z, 0-9, -), stable, used in citations and tests. */
-export const EntryIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+/** Longest entry id: it names the file `entries/<id>.yaml` (a 300-character id was ENAMETOOLONG, issue 14 item 10). */
+export const MAX_ENTRY_ID_CHARS = 80;
+
+/** A knowledge entry id: kebab-case (a-z, 0-9, -), stable, used in citations and tests; at most 80 characters. */
+export const EntryIdSchema = z
+  .string()
+  .max(MAX_ENTRY_ID_CHARS, `must be at most ${MAX_ENTRY_ID_CHARS} characters`)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
 
 /** One string per language; a missing language is a validation error naming it. */
 export const TrilingualSchema = z.object({ zh: nonEmpty, en: nonEmpty, ru: nonEmpty }).strict();

@@ -8,7 +8,8 @@ export const LegalSourceSchema = z
     name: TrilingualSchema,
     /** Short form for the one source line of a chat reply ("海关总署令第276号"). */
     short: TrilingualSchema,
-    url: z.string().url('must be a full URL'),
+    /** Only http(s): the console and the web chat show it as a link (a `javascript:` URL would run; issue 14 item 10). */
+    url: z.url({ protocol: /^https?$/, error: 'must be a full http:// or https:// URL' }),
     /** Fact-sheet source ids, e.g. ["S81", "S82"]. */
     refs: z.array(z.string().regex(/^S[\w-]+$/)).default([]),
   })

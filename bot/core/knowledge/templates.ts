@@ -27,6 +27,8 @@ export const TEMPLATE_KEYS = [
   'please_rephrase',
   'coordinator_waiting',
   'coordinator_claimed',
+  'coordinator_case_full',
+  'queue_full_client',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 

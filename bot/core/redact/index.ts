@@ -1,2 +1,2 @@
 export { redactText, placeholderOf } from './redact';
-export { REDACTION_RULES, type RedactionKind, type RedactionRule } from './rules';
+export { PHONE_REGIONS, REDACTION_RULES, REDACTION_RULES_VERSION, type PatternRule, type PhoneRule, type RedactionKind, type RedactionRule } from './rules';

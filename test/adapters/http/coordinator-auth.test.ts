@@ -82,7 +82,7 @@ describe('coordinator authentication', () => {
 
   describe('behind an HTTPS reverse proxy', () => {
     it('marks the session cookie Secure', async () => {
-      const proxied = await startServer({ TRUST_PROXY: 'true' });
+      const proxied = await startServer({ TRUST_PROXY: '1' });
       try {
         const carol = await addCoordinator(proxied, 'carol');
         const res = await call(proxied, 'POST', '/coordinator/login', { body: { name: 'carol', password: carol.password }, headers: { 'x-forwarded-proto': 'https' } });

@@ -87,6 +87,24 @@ describe('POST /api/v1/declaration-check', () => {
       expect(res.error.message).toContain(field);
     });
 
+    describe('prototype keys as kinds (issue 14 item 4)', () => {
+      const category = { route: 'ordinary', residency: 'resident' };
+      it.each([
+        ['goods', '__proto__', { value: 100 }],
+        ['goods', 'constructor', { value: 100 }],
+        ['goods', 'has_own_property', { value: 100 }],
+        ['alcohol', '__proto__', { quantity: 1 }],
+        ['alcohol', 'constructor', { quantity: 1 }],
+      ])('answers a %s item of kind %s with 400 listing the known kinds', async (type, kind, rest) => {
+        for (const body of [{ items: [{ type, kind, ...rest }], category }, { items: [{ type, kind, ...rest }] }]) {
+          const { status, body: res } = await postJson(url, body);
+          expect(status).toBe(400);
+          expect(res.error.code).toBe('invalid_request');
+          expect(res.error.message).toMatch(new RegExp(`items\\.0\\.kind: unknown kind "${kind}" for ${type}; use one of `));
+        }
+      });
+    });
+
     it('answers 400 for malformed JSON', async () => {
       const { status, body } = await postJson(url, '{"items": [');
       expect(status).toBe(400);

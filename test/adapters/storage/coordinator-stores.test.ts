@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteCasebookStore, SqliteConversationStore, SqliteCoordinatorStore, SqliteEscalationDeskStore } from '../../../bot/adapters/storage/sqlite';
+import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteCasebookStore, SqliteConversationStore, SqliteCoordinatorStore, SqliteEscalationDeskStore, SqliteLoginAttemptStore } from '../../../bot/adapters/storage/sqlite';
 import type { ConversationId, EscalationId } from '../../../bot/core/types';
 import { tempDataDir } from '../../fixtures/services';
 
@@ -61,14 +61,6 @@ describe('SqliteCoordinatorStore', () => {
     expect(store.add({ ...account, name: 'Wang', tokenId: 'id1' })).toBe(true);
     expect(store.add({ ...account, name: 'wang', tokenId: 'id2' })).toBe(false);
   });
-  it('counts failures and locks at the maximum, restarting the count', () => {
-    expect(store.recordFailure('wang', 3, 'later')).toEqual({ locked: false });
-    expect(store.recordFailure('WANG', 3, 'later')).toEqual({ locked: false });
-    expect(store.recordFailure('wang', 3, 'later')).toEqual({ locked: true });
-    expect(store.failures('wang')).toEqual({ failures: 0, lockedUntil: 'later' });
-    store.clearFailures('wang');
-    expect(store.failures('wang')).toEqual({ failures: 0 });
-  });
   it('finds only live sessions of enabled accounts', () => {
     const id = store.byName('wang')?.id ?? 0;
     store.createSession({ idHash: 's1', coordinatorId: id, csrf: 'c', createdAt: at, expiresAt: '2026-11-26T22:00:00.000Z' });
@@ -95,5 +87,44 @@ describe('SqliteCasebookStore', () => {
     expect(casebook.decideDraft('d_1', { status: 'approved', by: 'lena', at })).toBe(false);
     expect(casebook.updateDraft('d_1', { id: 'y' }, at)).toBe(false);
     expect(casebook.getDraft('d_1')).toMatchObject({ status: 'rejected', decidedBy: 'lena', entry: { id: 'x' } });
+  });
+});
+
+describe('SqliteLoginAttemptStore (issue 14 items 1–2)', () => {
+  const db = openDatabase(':memory:', ALL);
+  const attempts = new SqliteLoginAttemptStore(db);
+  const later = '2026-11-26T10:15:00.000Z';
+  const later2 = '2026-11-26T10:20:00.000Z';
+
+  it('counts attempts per name (any case) and client, before they are checked', () => {
+    expect(attempts.begin('wang', '192.0.2.1', at)).toEqual({ failures: 1 });
+    expect(attempts.begin('WANG', '192.0.2.1', at)).toEqual({ failures: 2 });
+    expect(attempts.begin('wang', '192.0.2.2', at)).toEqual({ failures: 1 });
+  });
+  it('locks at the maximum and never moves a lock earlier', () => {
+    expect(attempts.fail('wang', '192.0.2.1', at, 2, later2)).toEqual({ lockedUntil: later2 });
+    expect(attempts.fail('wang', '192.0.2.1', at, 2, later)).toEqual({ lockedUntil: later2 });
+    expect(attempts.begin('wang', '192.0.2.1', at)).toEqual({ failures: 2, lockedUntil: later2 });
+    expect(attempts.begin('wang', '192.0.2.2', at)).toEqual({ failures: 2 });
+  });
+  it('keeps a lock through a success, and starts a fresh count once it has passed', () => {
+    attempts.succeed('wang', '192.0.2.1', at);
+    expect(attempts.begin('wang', '192.0.2.1', at).lockedUntil).toBe(later2);
+    expect(attempts.begin('wang', '192.0.2.1', '2026-11-26T10:21:00.000Z')).toEqual({ failures: 1 });
+  });
+});
+
+describe('SqliteCasebookStore.redactAgain (issue 14 item 9)', () => {
+  it('redacts the cases stored under older rules once, and leaves new ones alone', () => {
+    const db = openDatabase(':memory:', ALL);
+    const casebook = new SqliteCasebookStore(db);
+    const eid = seed(db, 1);
+    const entry = { id: eid, conversationId: 'c_1' as ConversationId, lang: 'en' as const, channel: 'web' as const, reasons: ['asked_for_human' as const], category: 'other' as const, question: 'mail me at wang.li@example.com', summary: 'called 415-555-0132', transcript: [{ from: 'traveller' as const, text: 'passport G 1234 5678, a bag for 12,000 yuan', at }], coordinator: 'alice', createdAt: at, claimedAt: at, resolvedAt: at, waitingMs: 0, handlingMs: 0 };
+    casebook.addCase(entry);
+    db.prepare('UPDATE casebook SET redacted_with = 1').run();
+    const redact = (t: string) => t.replace(/wang\.li@example\.com/, '[email]').replace(/415-555-0132/, '[phone]').replace(/G 1234 5678/, '[passport]');
+    expect(casebook.redactAgain(redact, 2)).toBe(1);
+    expect(casebook.getCase(eid)).toMatchObject({ question: 'mail me at [email]', summary: 'called [phone]', transcript: [{ text: 'passport [passport], a bag for 12,000 yuan' }] });
+    expect(casebook.redactAgain(redact, 2)).toBe(0);
   });
 });

@@ -35,7 +35,7 @@ export async function startTelegramHarness(env: Record<string, string> = {}, opt
   const fake = await FakeTelegram.start(TEST_TOKEN);
   const logs: LogLine[] = [];
   const logger = { log: (level: LogLevel, code: string, fields: Record<string, unknown> = {}) => void logs.push({ level, code, fields }) };
-  const server = await startServer({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ...env }, { logger, telegram: { retry: { baseDelayMs: 10 }, restartDelayMs: 10, pollTimeoutSeconds: 5 } });
+  const server = await startServer({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ...env }, { logger, telegram: { retry: { baseDelayMs: 10 }, restartDelayMs: 10, pollTimeoutSeconds: 5, webhookRetryDelaysMs: [50, 100, 200] } });
   const telegram = server.services.telegram;
   if (!telegram) throw new Error('test: the Telegram channel was not created');
   if (options.start !== false) {

@@ -1,6 +1,6 @@
 import { escapeHtml, loadTelegramTextsOrThrow, SECRET_HEADER } from '../../../bot/adapters/telegram';
 import { KNOWLEDGE_DIR, postJson } from '../../fixtures/services';
-import { startTelegramHarness, type TelegramHarness } from './harness';
+import { startTelegramHarness, TEST_TOKEN, type TelegramHarness } from './harness';
 import { privateChat, textUpdate, user } from './updates';
 
 const texts = loadTelegramTextsOrThrow(KNOWLEDGE_DIR);
@@ -64,5 +64,31 @@ describe('Telegram webhook mode', () => {
       const health = await fetch(`${h.server.url}/healthz`);
       expect(health.status).toBe(200);
     });
+  });
+});
+
+describe('Telegram webhook mode when the Bot API is unreachable (issue 14 item 11)', () => {
+  let h: TelegramHarness;
+  afterEach(() => h.stop());
+
+  it('answers 200 at once and handles the update once Telegram answers again', async () => {
+    h = await startTelegramHarness({ TELEGRAM_WEBHOOK_URL: PUBLIC_URL, TELEGRAM_WEBHOOK_SECRET: SECRET }, { start: false });
+    h.fake.failNext('getMe', { status: 500 }, 2);
+    const mark = h.mark();
+    const res = await postJson(`${h.server.url}/telegram/webhook`, { update_id: 950, ...textUpdate('/start', { chat: privateChat(751), from: user('en', 751) }) }, { [SECRET_HEADER]: SECRET });
+    expect(res.status).toBe(200);
+    const sent = await h.waitForSend(mark, (p) => p.chat_id === 751);
+    expect(sent.payload.text).toBe(escapeHtml(texts.start_greeting.en));
+    expect(h.sentSince(mark, 751)).toHaveLength(1);
+    expect(h.logs.filter((l) => l.code === 'telegram_update_deferred')).toHaveLength(2);
+  });
+
+  it('answers 200 when nothing answers at all, and gives the update up after the last try', async () => {
+    h = await startTelegramHarness({ TELEGRAM_WEBHOOK_URL: PUBLIC_URL, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }, { start: false });
+    const res = await postJson(`${h.server.url}/telegram/webhook`, { update_id: 951, ...textUpdate('hello', { chat: privateChat(752), from: user('en', 752) }) }, { [SECRET_HEADER]: SECRET });
+    expect(res.status).toBe(200);
+    const dropped = await h.waitForLog('telegram_update_dropped');
+    expect(dropped.fields).toMatchObject({ updateId: 951, attempts: 4 });
+    expect(JSON.stringify(h.logs)).not.toContain(TEST_TOKEN.split(':')[1]);
   });
 });

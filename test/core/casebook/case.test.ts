@@ -40,6 +40,19 @@ describe('buildCase', () => {
     });
   });
 
+  describe('when the traveller pasted e-mail, MRZ and foreign numbers (issue 14 item 9)', () => {
+    it('hides them in the stored transcript and keeps the prices', () => {
+      const pasted = [
+        message(1, 'traveller', 'my e-mail is anna@example.com, UK mobile 020 7946 0958', escalation.createdAt),
+        message(2, 'traveller', 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10', escalation.createdAt),
+        message(3, 'traveller', 'they took a bag for 12,000 yuan and 2 литра, flight SU204', escalation.createdAt),
+      ];
+      const entry = buildCase({ escalation, category: 'held_or_fined', summary: 'called her back on 138.0013.8000', messages: pasted, resolvedAt: '2026-11-26T10:13:30.000Z', maxTranscriptMessages: 200 });
+      expect(entry.transcript.map((l) => l.text)).toEqual(['my e-mail is [email], UK mobile [phone]', '[passport]\n[passport]', 'they took a bag for 12,000 yuan and 2 литра, flight SU204']);
+      expect(entry.summary).toBe('called her back on [phone]');
+    });
+  });
+
   describe('when the conversation is longer than the transcript limit', () => {
     it('keeps the most recent messages', () => {
       const entry = buildCase({ escalation, category: 'other', summary: 'x', messages, resolvedAt: '2026-11-26T10:13:30.000Z', maxTranscriptMessages: 2 });

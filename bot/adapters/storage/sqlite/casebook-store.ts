@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { REDACTION_RULES_VERSION } from '../../../core/redact';
 import { z } from 'zod';
 import type { CasebookEntry, Draft, DraftStatus } from '../../../core/casebook';
 import type { CasebookStore, CaseFilter, DraftStore } from '../../../core/coordination';
@@ -71,10 +72,27 @@ export class SqliteCasebookStore implements CasebookStore, DraftStore {
   addCase(c: CasebookEntry): void {
     this.db
       .prepare(
-        `INSERT INTO casebook (id, conversation_id, lang, channel, reasons_json, category, department, question, summary, transcript_json, coordinator, created_at, claimed_at, resolved_at, waiting_ms, handling_ms, draft_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO casebook (id, conversation_id, lang, channel, reasons_json, category, department, question, summary, transcript_json, coordinator, created_at, claimed_at, resolved_at, waiting_ms, handling_ms, draft_id, redacted_with)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(c.id, c.conversationId, c.lang, c.channel, JSON.stringify(c.reasons), c.category, c.department ?? null, c.question, c.summary, JSON.stringify(c.transcript), c.coordinator, c.createdAt, c.claimedAt, c.resolvedAt, c.waitingMs, c.handlingMs, c.draftId ?? null);
+      .run(c.id, c.conversationId, c.lang, c.channel, JSON.stringify(c.reasons), c.category, c.department ?? null, c.question, c.summary, JSON.stringify(c.transcript), c.coordinator, c.createdAt, c.claimedAt, c.resolvedAt, c.waitingMs, c.handlingMs, c.draftId ?? null, REDACTION_RULES_VERSION);
+  }
+
+  /**
+   * Redacts again, with `redact`, every case stored under an older `REDACTION_RULES_VERSION`
+   * (question, summary, transcript), in one transaction; returns how many were rewritten.
+   * Called at start-up, so a better rule also covers the cases already in the casebook.
+   */
+  redactAgain(redact: (text: string) => string, version = REDACTION_RULES_VERSION): number {
+    return this.db.transaction(() => {
+      const rows = this.db.prepare('SELECT * FROM casebook WHERE redacted_with < ?').all(version) as CaseRow[];
+      const update = this.db.prepare('UPDATE casebook SET question = ?, summary = ?, transcript_json = ?, redacted_with = ? WHERE id = ?');
+      for (const r of rows) {
+        const transcript = TranscriptSchema.parse(JSON.parse(r.transcript_json)).map((m) => ({ ...m, text: redact(m.text) }));
+        update.run(redact(r.question), redact(r.summary), JSON.stringify(transcript), version, r.id);
+      }
+      return rows.length;
+    })();
   }
 
   getCase(id: EscalationId): CasebookEntry | undefined {

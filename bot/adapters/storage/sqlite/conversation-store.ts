@@ -47,13 +47,26 @@ export class SqliteConversationStore implements ConversationStore {
 
   listMessages(id: ConversationId, options: { afterId?: number; limit?: number } = {}): StoredMessage[] {
     const rows = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?').all(id, options.afterId ?? 0, options.limit ?? 1000) as MessageRow[];
-    return rows.map((r) => ({ id: r.id, conversationId: r.conversation_id as ConversationId, from: r.author as MessageAuthor, text: r.text, at: r.at, ...(r.kind ? { kind: r.kind as ReplyKind } : {}), ...readMeta(r.meta_json) }));
+    return rows.map(toMessage);
+  }
+
+  listLatestMessages(id: ConversationId, options: { beforeId?: number; limit: number }): StoredMessage[] {
+    const rows = this.db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?').all(id, options.beforeId ?? Number.MAX_SAFE_INTEGER, options.limit) as MessageRow[];
+    return rows.reverse().map(toMessage);
+  }
+
+  countMessagesSince(id: ConversationId, from: MessageAuthor, since: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND author = ? AND at >= ?').get(id, from, since) as { n: number }).n;
+  }
+
+  countOpenEscalationsOfClient(client: string): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM escalations WHERE client = ? AND status = 'open'").get(client) as { n: number }).n;
   }
 
   createEscalation(e: Escalation): void {
     this.db
-      .prepare('INSERT INTO escalations (id, conversation_id, status, reasons_json, lang, channel, created_at, trigger_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(e.id, e.conversationId, e.status, JSON.stringify(e.reasons), e.lang, e.channel, e.createdAt, e.trigger);
+      .prepare('INSERT INTO escalations (id, conversation_id, status, reasons_json, lang, channel, created_at, trigger_text, client) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(e.id, e.conversationId, e.status, JSON.stringify(e.reasons), e.lang, e.channel, e.createdAt, e.trigger, e.client ?? null);
   }
 
   findActiveEscalation(id: ConversationId): Escalation | undefined {
@@ -78,6 +91,10 @@ export class SqliteConversationStore implements ConversationStore {
   transaction<T>(work: () => T): T {
     return this.db.transaction(work)();
   }
+}
+
+function toMessage(r: MessageRow): StoredMessage {
+  return { id: r.id, conversationId: r.conversation_id as ConversationId, from: r.author as MessageAuthor, text: r.text, at: r.at, ...(r.kind ? { kind: r.kind as ReplyKind } : {}), ...readMeta(r.meta_json) };
 }
 
 export function toEscalation(row: EscalationRow): Escalation {

@@ -76,4 +76,25 @@ export const COORDINATOR_MIGRATIONS: readonly Migration[] = [
      entry_id TEXT
    );`,
   },
+  {
+    // Issue 14 items 1–2: failed logins per name AND client, so a stranger cannot lock a
+    // coordinator out, and the count is reserved before scrypt in one UPSERT … RETURNING.
+    name: 'coordinator-003-login-attempts',
+    sql: `DROP TABLE coordinator_login_failures;
+   CREATE TABLE coordinator_login_attempts (
+     name TEXT NOT NULL COLLATE NOCASE,
+     client TEXT NOT NULL,
+     failures INTEGER NOT NULL,
+     locked_until TEXT,
+     failures_total INTEGER NOT NULL DEFAULT 0,
+     last_failure_at TEXT,
+     PRIMARY KEY (name, client)
+   );
+   CREATE INDEX coordinator_login_attempts_by_failure ON coordinator_login_attempts(last_failure_at);`,
+  },
+  {
+    // Issue 14 item 9: which REDACTION_RULES_VERSION a case was redacted with; older ones are redacted again.
+    name: 'coordinator-004-casebook-redaction-version',
+    sql: `ALTER TABLE casebook ADD COLUMN redacted_with INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];

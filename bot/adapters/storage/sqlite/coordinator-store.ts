@@ -13,7 +13,7 @@ const toCoordinator = (r: Row): Coordinator => ({ id: r.id, name: r.name, role: 
 const toCredentials = (r: Row): CoordinatorCredentials => ({ ...toCoordinator(r), passwordHash: r.password_hash, tokenId: r.token_id, tokenHash: r.token_hash });
 
 /**
- * Coordinator accounts, console sessions and login failures in SQLite. Passwords and API
+ * Coordinator accounts and console sessions in SQLite (failed logins: `SqliteLoginAttemptStore`). Passwords and API
  * tokens are stored only as scrypt hashes; sessions by the SHA-256 of their random id.
  */
 export class SqliteCoordinatorStore {
@@ -72,27 +72,5 @@ export class SqliteCoordinatorStore {
 
   deleteSession(idHash: string): void {
     this.db.prepare('DELETE FROM coordinator_sessions WHERE id_hash = ?').run(idHash);
-  }
-
-  /** Failed logins so far for a name, and until when it is locked. */
-  failures(name: string): { failures: number; lockedUntil?: string } {
-    const row = this.db.prepare('SELECT failures, locked_until FROM coordinator_login_failures WHERE name = ?').get(name) as { failures: number; locked_until: string | null } | undefined;
-    return row ? { failures: row.failures, ...(row.locked_until ? { lockedUntil: row.locked_until } : {}) } : { failures: 0 };
-  }
-
-  /** Counts a failed login; locks the name until `lockUntil` once `maxFailures` is reached (and restarts the count). */
-  recordFailure(name: string, maxFailures: number, lockUntil: string): { locked: boolean } {
-    return this.db.transaction(() => {
-      const failures = this.failures(name).failures + 1;
-      const locked = failures >= maxFailures;
-      this.db
-        .prepare('INSERT INTO coordinator_login_failures (name, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until')
-        .run(name, locked ? 0 : failures, locked ? lockUntil : null);
-      return { locked };
-    })();
-  }
-
-  clearFailures(name: string): void {
-    this.db.prepare('DELETE FROM coordinator_login_failures WHERE name = ?').run(name);
   }
 }

@@ -5,3 +5,4 @@ export { COORDINATOR_MIGRATIONS } from './coordinator-migrations';
 export { SqliteCoordinatorStore, type Coordinator, type CoordinatorCredentials, type CoordinatorSession } from './coordinator-store';
 export { SqliteEscalationDeskStore } from './coordinator-desk-store';
 export { SqliteCasebookStore } from './casebook-store';
+export { SqliteLoginAttemptStore, type LoginAttempt, type LoginPressure } from './login-attempt-store';

@@ -49,6 +49,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'core-002-message-meta',
     sql: `ALTER TABLE messages ADD COLUMN meta_json TEXT;`,
   },
+  {
+    // Issue 14 item 7: who asked, to cap open cases per client.
+    name: 'core-003-escalation-client',
+    sql: `ALTER TABLE escalations ADD COLUMN client TEXT;
+   CREATE INDEX escalations_by_client ON escalations(client, status);`,
+  },
 ];
 
 /** Applies the migrations not yet recorded, in one transaction; returns how many ran. */

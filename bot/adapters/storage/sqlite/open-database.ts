@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 
@@ -13,11 +13,17 @@ export class StorageError extends Error {
 
 /**
  * Opens (creating if needed) the SQLite file, in WAL mode with foreign keys on, and migrates
- * it. `':memory:'` gives a private in-memory database (tests).
+ * it. `':memory:'` gives a private in-memory database (tests). The file holds travellers'
+ * messages and coordinators' hashes, so it is readable by its owner only (0600, folder 0700 when
+ * created here); SQLite gives its -wal and -shm files the same mode (issue 14 item 11).
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Database.Database {
   try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      closeSync(openSync(file, 'a', 0o600));
+      chmodSync(file, 0o600);
+    }
     const db = new Database(file);
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

@@ -27,7 +27,7 @@ const BASE_KEYS = [
   'search_placeholder', 'search_submit', 'category_all', 'cases_empty', 'cb_question', 'cb_summary', 'cb_transcript',
   'cb_promote', 'cb_promoted', 'cb_waited', 'cb_handled', 'toast_draft_proposed', 'stats_period', 'period_1',
   'period_7', 'period_30', 'period_90', 'stats_show', 'stats_summary', 'stats_per_day', 'stats_per_reason',
-  'stats_unanswered', 'stats_reviews', 'stats_reviews_none', 'th_entry', 'th_reviewed', 'th_due', 'th_day', 'th_escalations', 'th_reason', 'th_count', 'th_question', 'th_lang', 'th_times',
+  'stats_unanswered', 'stats_logins', 'stats_logins_none', 'th_account', 'th_failed', 'th_clients', 'th_locked', 'th_last', 'transcript_earlier', 'stats_reviews', 'stats_reviews_none', 'th_entry', 'th_reviewed', 'th_due', 'th_day', 'th_escalations', 'th_reason', 'th_count', 'th_question', 'th_lang', 'th_times',
   'sum_conversations', 'sum_escalated', 'sum_deflection', 'sum_median_claim', 'sum_median_resolve', 'drafts_empty',
   'draft_by', 'draft_from_case', 'draft_hint', 'draft_id', 'draft_topic', 'draft_direction', 'direction_inbound',
   'direction_outbound', 'direction_both', 'draft_title', 'draft_lead', 'draft_details', 'draft_phrasings',

@@ -1,7 +1,7 @@
 import { checkKnowledge, knowledgeWarnings, reviewsDue } from '../../../bot/core/knowledge/check';
 import { loadKnowledgeOrThrow, type KnowledgeBundle } from '../../../bot/core/knowledge/load';
 import type { KnowledgeEntry } from '../../../bot/core/knowledge/schema';
-import { loadDeclarationKnowledgeOrThrow } from '../../../bot/core/declaration';
+import { declarationWarnings, loadDeclarationKnowledgeOrThrow } from '../../../bot/core/declaration';
 import { KNOWLEDGE_DIR } from '../../fixtures/services';
 
 /** Issue 12: the base must not present lapsed measures or UNSURE figures as settled, and must say what falls due. */
@@ -63,5 +63,16 @@ describe('one statement of the taxable-quantity cap (issue 12)', () => {
       const said = entry.answer[lang].details.some((d) => d.includes(note.slice(0, -1)) || d.toLowerCase().includes(note.slice(0, -1).toLowerCase()));
       expect({ id, said }).toEqual({ id, said: true });
     }
+  });
+});
+
+describe('rate age (issue 12)', () => {
+  const declaration = loadDeclarationKnowledgeOrThrow(KNOWLEDGE_DIR);
+  const aged = (asOf: string) => ({ ...declaration, rates: { ...declaration.rates, asOf } });
+  it('warns when the rates are more than 45 days old, naming their basis and the import command', () => {
+    expect(declarationWarnings(aged('2026-10-01'), TODAY)).toEqual([expect.objectContaining({ file: 'rates.yaml', path: 'asOf', message: expect.stringMatching(/64 days old \(hand-set, as of 2026-10-01\).*rates:import/) })]);
+  });
+  it('is quiet for rates of this month', () => {
+    expect(declarationWarnings(aged('2026-11-20'), TODAY)).toEqual([]);
   });
 });

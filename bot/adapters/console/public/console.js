@@ -259,6 +259,26 @@
   }));
 
   // ---- one case ------------------------------------------------------------------------------
+  /** A long case shows its newest messages; "earlier messages" fetches the page before the first shown. */
+  function showEarlier(id, before) {
+    const b = $('transcript-earlier');
+    b.hidden = !before;
+    b.onclick = !before ? null : async () => {
+      try {
+        const d = await api('GET', '/escalations/' + encodeURIComponent(id) + '?before=' + encodeURIComponent(before));
+        const tr = $('transcript');
+        const first = tr.firstChild;
+        d.transcript.forEach((m) => {
+          if (m.id && tr.querySelector('[data-id="' + m.id + '"]')) return;
+          const li = el('li', { className: 'msg ' + m.from, 'data-from': m.from }, [el('span', { className: 'who', text: t('who_' + m.from) + ' · ' + time(m.at) }), el('span', { className: 'text', text: m.text })]);
+          if (m.id) li.setAttribute('data-id', String(m.id));
+          tr.insertBefore(li, first);
+        });
+        showEarlier(d.id, d.transcriptEarlierBefore);
+      } catch (e) { fail(e); }
+    };
+  }
+
   function addLine(list, m) {
     if (m.id && list.querySelector('[data-id="' + m.id + '"]')) return;
     const li = el('li', { className: 'msg ' + m.from, 'data-from': m.from }, [
@@ -296,6 +316,7 @@
     ['reply-form', 'note-form', 'transfer-form', 'resolve-form'].forEach((f) => { $(f).querySelectorAll('textarea, input, select, button').forEach((n) => { n.disabled = !mine; }); });
     const tr = clear($('transcript'));
     d.transcript.forEach((m) => addLine(tr, m));
+    showEarlier(d.id, d.transcriptEarlierBefore);
     const cands = clear($('candidates'));
     d.candidates.forEach((c) => {
       const b = el('button', { type: 'button', className: 'candidate' }, [el('strong', { text: c.title }), el('span', { text: c.lead }), el('small', { text: c.source })]);
@@ -404,6 +425,11 @@
       rows('stats-days-table', s.escalationsPerDay.map((d) => [d.day, d.count]));
       rows('stats-reasons', s.escalationsPerReason.map((r) => [t('reason_' + r.reason), r.count]));
       rows('stats-top', s.topUnanswered.map((q) => [q.question, LANG_NAMES[q.lang] || q.lang, q.count]));
+      api('GET', '/stats/logins?days=' + encodeURIComponent($('stats-days').value)).then((l) => {
+        rows('stats-logins', l.items.map((x) => [x.name, x.failedLogins, x.clients, x.lockedClients, dateTime(x.lastFailureAt)]));
+        $('stats-logins').hidden = l.items.length === 0;
+        $('stats-logins-none').hidden = l.items.length > 0;
+      }).catch(fail);
       const due = s.reviewsDue || [];
       rows('stats-reviews', due.map((r) => [r.id || r.file, r.reviewed, r.dueBy]));
       $('stats-reviews').hidden = due.length === 0;

@@ -4,8 +4,11 @@ import type { CategoryCue } from '../text';
 /** The traveller's category as far as a message or conversation tells it. */
 export type KnownCategory = { route?: Route; residency?: Residency };
 
-/** Route cues in order of precedence: "from Hong Kong" outweighs "I fly often". */
-const ROUTE_CUES = ['hk_macao', 'frequent', 'ordinary'] as const;
+/**
+ * Route cues in order of precedence: a second entry within 15 days decides the tier whatever the
+ * route ("半个月内来回香港三趟": the frequent tier, 40 cigarettes, not Hong Kong's 200; fact sheet 0.2 item 7).
+ */
+const ROUTE_CUES = ['frequent', 'hk_macao', 'ordinary'] as const;
 /** Non-resident first: a negated cue ("не живу в Китае") contains the positive one. */
 const RESIDENCY_CUES = ['non_resident', 'resident'] as const;
 

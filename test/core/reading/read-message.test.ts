@@ -78,6 +78,12 @@ describe('readMessage', () => {
     ])('reads an ordinary route from a flight from abroad (%s)', (_lang, text) => {
       expect(read(text).category.route).toBe('ordinary');
     });
+    it.each([
+      ['zh', '我半个月内来回香港三趟了 这次能带几包烟'],
+      ['zh', '我这半个月已经第三趟去澳门了 这次烟还能带一条吗'],
+    ])('takes the frequent tier over Hong Kong and Macao when both are said (%s)', (_lang, text) => {
+      expect(read(text).category.route).toBe('frequent');
+    });
   });
 
   describe('items and act', () => {

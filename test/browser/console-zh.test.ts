@@ -190,6 +190,7 @@ describe('the console in Chinese (Chromium)', () => {
         await expect(page.locator('#casebook-list .item .question').first().textContent()).resolves.toContain('海关把我的包扣了');
       }
       await page.locator('#casebook-list .item').first().click();
+      await page.locator('#cb-title', { hasText: '物品被扣或被罚' }).waitFor({ timeout: 5000 });
       await expect(page.locator('#cb-title').textContent()).resolves.toBe('物品被扣或被罚');
     });
 

@@ -15,7 +15,7 @@ export type Sense =
   | { kind: 'item'; item: ItemWord }
   | { kind: 'drink'; drink: string }
   | { kind: 'goods'; goodsClass: string }
-  | { kind: 'currency'; code: string }
+  | { kind: 'currency'; code: string; suffix?: boolean }
   | { kind: 'marker'; marker: Marker };
 
 /** A phrase as the scanner matches it. */
@@ -65,6 +65,7 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
     for (const [drink, list] of Object.entries(d.drinks)) for (const w of list) add(w, { kind: 'drink', drink });
     for (const [goodsClass, list] of Object.entries(d.goods)) for (const w of list) add(w, { kind: 'goods', goodsClass });
     for (const [code, list] of Object.entries(d.currencies)) for (const w of list) add(w, { kind: 'currency', code });
+    for (const [code, list] of Object.entries(d.currencySuffixes)) for (const w of list) add(w, { kind: 'currency', code, suffix: true });
     for (const marker of MARKERS) for (const w of d.markers[marker]) add(w, { kind: 'marker', marker });
   }
   for (const [symbol, code] of Object.entries(rates.symbols)) add(symbol, { kind: 'currency', code });

@@ -1,5 +1,6 @@
 /** One piece of a spoken number: a number word ("two", "две", "两") or a multiplier ("hundred", "万"). */
-export type NumberPart = { value: number; multiplier: boolean; han: boolean };
+/** `abbrev`: a one-letter multiplier ("5k", "12к"), which only sums are written with. */
+export type NumberPart = { value: number; multiplier: boolean; han: boolean; abbrev?: boolean };
 
 const HAN = /\p{Script=Han}/u;
 

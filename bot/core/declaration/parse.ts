@@ -1,6 +1,6 @@
 import { normalizeText } from '../text';
 import type { Lexicon, ItemWord } from './lexicon';
-import { scan, type Token } from './scan';
+import { isOnePiece, scan, type Token } from './scan';
 import type { DeclarationCategory, DeclarationData, ItemType, Residency, Route, Unit } from './schema';
 import type { ParsedDeclaration, ParsedItem } from './types';
 
@@ -30,7 +30,7 @@ type Money = Extract<Token, { kind: 'money' }>;
 type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
 
 /** Tokens of one item, gathered left to right. */
-type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; eachSeen?: boolean };
+type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; eachSeen?: boolean; itemized?: boolean };
 
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: 'count', pack: 'count', carton: 'count', bottle: 'count', ml: 'volume', l: 'volume', g: 'weight', kg: 'weight', jin: 'weight' };
@@ -84,7 +84,7 @@ class Grouper {
 
   constructor(private readonly text: string) {}
 
-  add(t: Token, prev: Token | undefined, before: Token | undefined, next: Token | undefined): void {
+  add(t: Token, prev: Token | undefined, before: Token | undefined, next: Token | undefined, afterNext?: Token): void {
     // "подарки партнёрам: 3 бутылки водки": generic words before a colon head the list, they are no item
     const colon = prev ? this.text.slice(prev.end, t.start).search(/[:：]/u) : -1;
     if (prev && colon >= 0 && this.heading()) this.g = newGroup(prev.end + colon + 1);
@@ -95,6 +95,13 @@ class Grouper {
     if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') return this.addThing(t);
     // "iPhone 8999港币 两条万宝路": a count right before a thing, after an item with its price, starts the next item
     if (t.kind === 'qty' && this.priced() && next !== undefined && (next.kind === 'item' || next.kind === 'drink' || next.kind === 'goods')) this.close(t.start);
+    // "两个Prada包 一个6000一个7000": each piece's price in turn, summed into the counted item
+    // (not "两条烟一个两千五的包": that piece is a thing of its own)
+    const ownThing = afterNext !== undefined && (afterNext.kind === 'item' || afterNext.kind === 'drink' || afterNext.kind === 'goods');
+    if (isOnePiece(t) && next?.kind === 'money' && !ownThing && this.g.things.length > 0 && this.g.things.every((x) => x.kind === 'goods') && (this.g.count?.value ?? 0) >= 2 && (!this.g.money || this.g.itemized)) {
+      this.g.itemized = true;
+      return;
+    }
     if (t.kind === 'qty') return this.addQuantity(t, prev);
     if (t.kind === 'money') return this.addMoney(t, prev, before);
     if (isPerUnit(t)) g.eachSeen = true;
@@ -167,6 +174,10 @@ class Grouper {
   }
 
   private addMoney(t: Money, prev: Token | undefined, before: Token | undefined): void {
+    if (this.g.itemized && isOnePiece(prev)) {
+      this.g.money = this.g.money ? { ...this.g.money, amount: this.g.money.amount + t.amount, currency: this.g.money.currency ?? t.currency, end: t.end } : t;
+      return;
+    }
     if (this.g.money) this.close(t.start);
     const g = this.g;
     g.money = t;
@@ -193,7 +204,7 @@ class Grouper {
 
 function groupTokens(tokens: Token[], text: string): { groups: Group[]; segments: Span[]; alternatives: boolean } {
   const grouper = new Grouper(text);
-  tokens.forEach((t, i) => grouper.add(t, tokens[i - 1], tokens[i - 2], tokens[i + 1]));
+  tokens.forEach((t, i) => grouper.add(t, tokens[i - 1], tokens[i - 2], tokens[i + 1], tokens[i + 2]));
   return grouper.finish(text.length);
 }
 
@@ -291,7 +302,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const tokens = scan(text, ctx.lexicon);
   const { groups, segments, alternatives } = groupTokens(tokens, text);
   // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")
-  const bought = tokens.some((t) => t.kind === 'marker' && t.marker === 'purchase') && !tokens.some((t) => t.kind === 'item' && t.item === 'cash');
+  const bought = tokens.some((t) => isPurchase(t, text, ctx.lexicon)) && !tokens.some((t) => t.kind === 'item' && t.item === 'cash');
   const placed = groups.flatMap((g) => {
     const item = toItem(g, text, ctx, bought);
     return item ? [{ at: g.start, item }] : [];
@@ -308,6 +319,14 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const items = placed.sort((a, b) => a.at - b.at).map((p) => p.item);
   fillCurrency(items, tokens, ctx.defaultCurrency);
   return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)) };
+}
+
+/** A purchase word, or an owning phrase made of one ("买了" is both: the longest phrase wins the token). */
+function isPurchase(t: Token, text: string, lexicon: Lexicon): boolean {
+  if (t.kind !== 'marker' || (t.marker !== 'purchase' && t.marker !== 'owning')) return false;
+  if (t.marker === 'purchase') return true;
+  const surface = text.slice(t.start, t.end);
+  return Object.values(lexicon.languages).some((l) => l.markers.purchase.some((w) => surface.startsWith(normalizeText(w.replace(/\*$/u, '')))));
 }
 
 /**
@@ -330,7 +349,8 @@ function categoryOf(cues: ReadonlySet<string>): DeclarationCategory {
  * How list-like a message is (0..1): two or more quantified items 0.9; one with a value or
  * amount 0.75, but only 0.5 when it is asked as a question ("I have 7,000 USD, must I declare?"
  * is a question about the rule, which the knowledge base answers with its source); one
- * quantified item with prohibited articles 0.7. Alternatives ("400 cigarettes or 20 cigars")
+ * quantified item with prohibited articles 0.7; one priced thing with the question whether to
+ * declare it 0.75. Alternatives ("400 cigarettes or 20 cigars")
  * cost 0.4, rule words without a sign of ownership 0.35; a trip out of China is never a list.
  */
 function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], alternatives: boolean, asks: boolean): number {
@@ -343,9 +363,13 @@ function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], altern
   const single = quantified[0];
   // one quantified thing stated, not asked about ("带了五条烟", "2 блока сигарет и всё"), is their list
   const stated = single !== undefined && !single.hasMoney && !has('ruleQuestion') && !has('question');
-  let c = quantified.length >= 2 ? 0.9 : single?.hasMoney ? (has('question') ? 0.5 : 0.75) : single && articles > 0 ? 0.7 : stated ? 0.6 : single ? 0.35 : 0;
+  // "买了个4500的包 要申报吗", "coach bag 3000 rmb, declare?": asking whether one's own priced thing must be declared
+  const ownGoodsAsked = quantified.length === 1 && single?.type === 'goods' && single.hasMoney && has('declareQuestion');
+  let c = quantified.length >= 2 ? 0.9 : single?.hasMoney ? (has('question') && !ownGoodsAsked ? 0.5 : 0.75) : single && articles > 0 ? 0.7 : stated ? 0.6 : single ? 0.35 : 0;
   if (alternatives) c -= 0.4;
+  // two priced things are a list of purchases whatever else is asked ("香水几瓶 200欧" is not "how many bottles?")
+  const priced = items.filter((i) => i.hasMoney && i.type === 'goods').length;
   if (has('owning')) c += 0.05;
-  else if (has('ruleQuestion')) c -= 0.35;
+  else if (has('ruleQuestion') && priced < 2 && !ownGoodsAsked) c -= 0.35;
   return Math.max(0, Math.min(1, c));
 }

@@ -63,7 +63,8 @@ function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Toke
   const out: (Raw | Token)[] = [];
   const partOf = (r: Raw): NumberPart | undefined => {
     const s = senseOf(r, 'mult') ?? senseOf(r, 'numword');
-    return s ? { value: s.value, multiplier: s.kind === 'mult', han: isHan(text.slice(r.start, r.end)) } : undefined;
+    const surface = text.slice(r.start, r.end);
+    return s ? { value: s.value, multiplier: s.kind === 'mult', han: isHan(surface), abbrev: s.kind === 'mult' && !isHan(surface) && [...surface].length === 1 } : undefined;
   };
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i] as Raw;
@@ -90,7 +91,8 @@ function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Toke
       out.push(r);
       continue;
     }
-    const hanTenThousands = parts.some((p) => p.multiplier && p.han && p.value >= 10_000);
+    // written as a sum: a Chinese ten-thousand (8万) or a one-letter thousands abbreviation (5k, 12к)
+    const hanTenThousands = parts.some((p) => p.multiplier && (p.han ? p.value >= 10_000 : Boolean(p.abbrev) && p.value >= 1000));
     out.push({ kind: 'num', value: combineNumberParts(parts, shorthand), start: r.start, end, ...(hanTenThousands ? { hanTenThousands } : {}) });
     i = j - 1;
   }
@@ -107,7 +109,9 @@ function toToken(r: Raw | Token, afterNumber: boolean): Token | undefined {
   if ('kind' in r) return r;
   if ('sep' in r) return { kind: 'sep', start: r.start, end: r.end };
   if ('digits' in r) return undefined;
-  const senses = r.senses.filter((x) => x.kind !== 'numword' && x.kind !== 'mult');
+  // a currency suffix ("欧", "刀") away from a number is another word ("欧洲", "一把刀")
+  const senses = r.senses.filter((x) => x.kind !== 'numword' && x.kind !== 'mult' && !(x.kind === 'currency' && x.suffix && !afterNumber));
+  if (senses.length === 0 && r.senses.every((x) => x.kind === 'currency')) return undefined;
   const thing = senses.find((x) => THINGS.includes(x.kind));
   const s = (afterNumber ? senses[0] : (thing ?? senses[0])) ?? r.senses[0];
   if (!s || s.kind === 'numword' || s.kind === 'mult') return undefined;
@@ -133,6 +137,8 @@ const MIN_BARE_PRICE = 100;
 const isThing = (t: Token | undefined) => t !== undefined && (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods');
 const isGoods = (t: Token | undefined) => t?.kind === 'goods';
 const isMarker = (t: Token | undefined, m: Marker) => t?.kind === 'marker' && t.marker === m;
+/** "一个", "1 pc": one piece, as in "一个6000一个7000" (one for 6,000, one for 7,000). */
+export const isOnePiece = (t: Token | undefined) => t?.kind === 'qty' && t.value === 1 && (t.unit === 'piece' || t.unit === undefined);
 
 /**
  * Puts numbers together with what they measure: 12 + cartons -> qty, 15,000 + yuan or $ + 300 ->
@@ -163,7 +169,7 @@ function compound(text: string, tokens: Token[]): Token[] {
     if (close && next.kind === 'unit') {
       out.push({ kind: 'qty', value: t.value, unit: next.unit, start: t.start, end: next.end });
       i++;
-    } else if (close && next.kind === 'currency' && (isGoods(after) || after?.kind === 'num') && after?.start === next.end) {
+    } else if (close && next.kind === 'currency' && t.value < MIN_BARE_PRICE && (isGoods(after) || after?.kind === 'num') && after?.start === next.end) {
       out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: next.end });
       i++;
     } else if (close && next.kind === 'currency') {
@@ -178,6 +184,9 @@ function compound(text: string, tokens: Token[]): Token[] {
     } else if (isMarker(out.at(-1), 'perUnit') && t.value < 5 && !Number.isInteger(t.value)) {
       // "водка 4 бутылки по 0,5": a fraction after "each" is a bottle's litres, never a price
       out.push({ kind: 'qty', value: t.value, unit: 'l', start: t.start, end: t.end });
+    } else if (t.value >= MIN_BARE_PRICE && isOnePiece(out.at(-1)) && tight(text, (out.at(-1) as Token).end, t.start)) {
+      // "两个包 一个6000一个7000": a sum right after "one (piece)" is that piece's price
+      out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
     } else if (t.value >= MIN_BARE_PRICE && isThing(next) && /^\s*的\s*$/u.test(text.slice(t.end, next?.start))) {
       // "一个两千五的包", "一万二的金饰": a sum before 的 and a thing is its price
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });

@@ -98,7 +98,7 @@ export type DeclarationData = z.infer<typeof DeclarationDataSchema>;
 const words = z.array(z.string().trim().min(1)).min(1);
 
 /** Marker words the parser needs in every language. */
-export const MARKERS = ['abv', 'perUnit', 'total', 'value', 'times', 'separators', 'alternatives', 'owning', 'purchase', 'ruleQuestion', 'comparison', 'notInbound', 'question'] as const;
+export const MARKERS = ['abv', 'perUnit', 'total', 'value', 'times', 'separators', 'alternatives', 'owning', 'purchase', 'ruleQuestion', 'comparison', 'notInbound', 'question', 'declareQuestion'] as const;
 export const OPTIONS = ['declare_and_pay', 'declare', 'temporary_storage', 'return_shipment', 'abandon'] as const;
 export type DeclarationOption = (typeof OPTIONS)[number];
 /** Reply phrases (with `{slot}`s) each language file must define. */
@@ -175,6 +175,8 @@ export const DeclarationLanguageSchema = z
     drinks: z.record(id, words),
     goods: z.record(id, words),
     currencies: z.record(currencyCode, words),
+    /** Currency words only right after a number ("2300欧", "399刀"): elsewhere they are other words (欧洲, 一把刀). */
+    currencySuffixes: z.record(currencyCode, words).default({}),
     /** The currency a sum means when a message in this language names none ("包两万三" is yuan). */
     defaultCurrency: currencyCode.optional(),
     markers: z.object(Object.fromEntries(MARKERS.map((k) => [k, words])) as { [P in (typeof MARKERS)[number]]: typeof words }).strict(),

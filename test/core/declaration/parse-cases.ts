@@ -139,4 +139,18 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '带了50支雪茄和2瓶威士忌', list: true, items: [{ type: 'cigars', quantity: 50 }, { type: 'alcohol', kind: 'whisky', quantity: 2 }] },
   { lang: 'zh', text: '一条烟加两瓶伏特加，外加3000卢布', list: true, items: [cig(1, 'carton'), { type: 'alcohol', kind: 'vodka', quantity: 2 }, { type: 'cash', value: 3000, currency: 'RUB' }] },
   { lang: 'zh', text: '我买了一块欧米茄手表，花了五万块', list: true, items: [{ type: 'goods', kind: 'watch', value: 50000, currency: 'CNY' }] },
+  // ---------------------------------------------------------------- session 3 mechanisms (suffix currencies, 5k, itemized prices, own priced thing asked about)
+  { lang: 'zh', text: '欧洲回来 LV包2300欧 一块手表800欧 香水几瓶大概200欧', list: true, items: [goods('bags', { value: 2300, currency: 'EUR' }), goods('watch', { value: 800, currency: 'EUR' }), goods('cosmetics', { value: 200, currency: 'EUR' })] },
+  { lang: 'zh', text: '去欧洲玩 买了个包2万', list: true, items: [goods('bags', { value: 20000 })] },
+  { lang: 'zh', text: '带了一把刀', list: false },
+  { lang: 'zh', text: '东京回来 药妆5k 包包12k 手表8k', list: true, items: [goods('cosmetics', { value: 5000 }), goods('bags', { value: 12000 }), goods('watch', { value: 8000 })] },
+  { lang: 'zh', text: '在outlet买了两个Prada bag 一个6000一个7000 要怎么declare', list: true, items: [goods('bags', { quantity: 2, value: 13000 })] },
+  { lang: 'zh', text: '买了两个Coach包 一个399刀一个459刀', list: true, items: [goods('bags', { quantity: 2, value: 858, currency: 'USD' })] },
+  { lang: 'zh', text: '买了两条烟一个两千五的包，要申报吗', list: true, items: [cig(2, 'carton'), goods('bags', { quantity: 1, value: 2500 })] },
+  { lang: 'zh', text: '买了个4500的包 要申报吗', list: true, items: [goods('bags', { value: 4500 })] },
+  { lang: 'en', text: 'bought coach bag 3000 rmb, over limit or not', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' })] },
+  { lang: 'en', text: 'bought a camera in Tokyo for 6,500 yuan, what rate?', list: false },
+  { lang: 'en', text: 'bought a chanel bag for 15000 yuan, do i only pay tax on the part over 5000?', list: false },
+  { lang: 'ru', text: 'часы за 30 тысяч рублей в подарок другу в Китае, декларировать?', list: true, items: [goods('watch', { value: 30000, currency: 'RUB' })] },
+  { lang: 'ru', text: 'купила сумку за 15 тысяч юаней. пошлина только с разницы?', list: false },
 ];

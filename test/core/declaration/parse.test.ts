@@ -39,6 +39,10 @@ describe('parseDeclarationList', () => {
   });
 
   describe('when an item names no currency', () => {
+    it('does not take a currency suffix away from a number ("欧洲" is Europe, not euros)', () => {
+      expect(f.parse('去欧洲玩 买了个包2万').items[0]?.currency).not.toBe('EUR');
+      expect(f.parse('欧洲回来 包2300欧').items[0]?.currency).toBe('EUR');
+    });
     it('takes the only currency the message names', () => {
       const p = f.parse('две сумки по 50 000 и шуба за 200 тысяч рублей');
       expect(p.items.map((i) => i.currency)).toEqual(['RUB', 'RUB']);

@@ -9,6 +9,8 @@ export const PlacesFileSchema = z
     schemaVersion: z.literal(1),
     china: perLanguage,
     abroad: perLanguage,
+    /** Taiwan: outside the mainland's customs territory, so read like \`abroad\` (lives there: non-resident; comes from there: ordinary route). */
+    taiwan: perLanguage,
     /** "I live in", "住在", "живу в": the traveller lives at the place that follows. */
     residence: perLanguage,
     /** "citizen of", "гражданка": the traveller's country follows. */

@@ -12,9 +12,13 @@ const ROUTE_CUES = ['frequent', 'hk_macao', 'ordinary'] as const;
 /** Non-resident first: a negated cue ("не живу в Китае") contains the positive one. */
 const RESIDENCY_CUES = ['non_resident', 'resident'] as const;
 
-/** The category that a message's cues say. */
+/**
+ * The category that a message's cues say. A visitor who lives abroad (a tourist, a foreign
+ * citizen, "живу в Чите") and says nothing of Hong Kong, Macao or repeated trips travels on the
+ * ordinary route: that is what such travellers mean, and the reply still names the other tiers.
+ */
 export function categoryOfCues(cues: ReadonlySet<CategoryCue>): KnownCategory {
-  const route = ROUTE_CUES.find((c) => cues.has(c));
   const residency = RESIDENCY_CUES.find((c) => cues.has(c));
+  const route = ROUTE_CUES.find((c) => cues.has(c)) ?? (residency === 'non_resident' ? 'ordinary' : undefined);
   return { ...(route ? { route } : {}), ...(residency ? { residency } : {}) };
 }

@@ -11,11 +11,11 @@ const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
 
 /** Builds the look-up lists once per knowledge base. */
 export function buildGazetteer(file: PlacesFile): Gazetteer {
-  const all = (k: 'china' | 'abroad' | Frame) => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean);
+  const all = (k: 'china' | 'abroad' | 'taiwan' | Frame) => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean);
   const frames = (['residence', 'citizen', 'arrival'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
   const after = LANGUAGES.flatMap((l) => file.arrivalAfter[l]).map(prepared).filter(Boolean);
   const livesAfter = LANGUAGES.flatMap((l) => file.residenceAfter[l]).map(prepared).filter(Boolean);
-  return { frames, china: all('china'), abroad: all('abroad'), after, livesAfter };
+  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter };
 }
 
 /** Words that may stand between a frame and its place ("I live in the US", "живу в г. Москве"). */

@@ -98,7 +98,7 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const guessedFromWord = best !== undefined && best.matchedConcepts.length === 0 && isVague(r, ctx);
   const entry = best && !guessedFromWord ? ctx.entries.get(best.entryId) : undefined;
   if (!entry) {
-    if (isVague(r, ctx) && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+    if ((isVague(r, ctx) || isOpenQuestion(r, ctx)) && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
     const misses = state.misses + 1;
     return escalate([misses >= 2 ? 'repeated_misses' : 'low_confidence'], { ...next, misses });
   }
@@ -117,6 +117,18 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
  */
 function isVague(r: Reading, ctx: DecideContext): boolean {
   return r.topical.every((c) => GENERIC_CONCEPTS.has(c)) && ctx.resources.vague.match(r.prepared).size > 0 && !(r.list?.items.some((i) => i.quantified) ?? false);
+}
+
+/** Longest question (in words) that is asked what it means rather than handed over ("норм?", "can i bring it"). */
+const OPEN_QUESTION_TOKENS = 3;
+
+/**
+ * A few words asked with nothing to go on ("норм?", "what about this one", "能带不"): one short
+ * question back costs the traveller less than a queue, and a person is offered if it fails again.
+ */
+function isOpenQuestion(r: Reading, ctx: DecideContext): boolean {
+  // a question word, not just "?": "ывапр олдж ??" is noise for a person to look at
+  return r.bare && r.tokens.length <= OPEN_QUESTION_TOKENS && r.signals.length === 0 && ctx.resources.questionWords.match(r.prepared).size > 0;
 }
 
 /** A reply to the pending clarifying question, or "and from Hong Kong?" after an answer. */

@@ -130,8 +130,22 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     hits,
     intent: ctx.classifier.classify(tokens)[0],
     tour: readTourRoute(prepared, r, language.lang),
-    ...(r.smalltalk.has(smalltalkKey(raw)) ? { smalltalk: r.smalltalk.get(smalltalkKey(raw)) } : {}),
+    ...smalltalkOf(raw, r.smalltalk),
   };
+}
+
+/**
+ * The whole message is smalltalk: one greeting or thanks phrase, or several in a row ("感恩，掰掰～",
+ * "thanks!! bye"); thanks wins over a greeting said with it.
+ */
+function smalltalkOf(raw: string, phrases: ReadonlyMap<string, 'greeting' | 'thanks'>): { smalltalk?: 'greeting' | 'thanks' } {
+  const key = smalltalkKey(raw);
+  const whole = phrases.get(key);
+  if (whole) return { smalltalk: whole };
+  const parts = key.split(' ').filter(Boolean);
+  const kinds = parts.map((p) => phrases.get(p));
+  if (parts.length < 2 || kinds.some((k) => k === undefined)) return {};
+  return { smalltalk: kinds.includes('thanks') ? 'thanks' : 'greeting' };
 }
 
 /**

@@ -133,12 +133,15 @@ function isOpenQuestion(r: Reading, ctx: DecideContext): boolean {
 
 /** A reply to the pending clarifying question, or "and from Hong Kong?" after an answer. */
 function fromContext(r: Reading, state: ConversationState, next: ConversationState, ctx: DecideContext): Outcome | undefined {
-  if (r.topical.length > 0) return undefined;
   const pending = state.pendingClarifyEntryId ? ctx.entries.get(state.pendingClarifyEntryId) : undefined;
-  if (pending) {
+  // a statement that says the category answers the pending question even when its words touch a
+  // topic ("я живу в Харбине, у меня ВНЖ": ВНЖ is also a word of the long-stay entry); a new
+  // question starts fresh
+  if (pending && (r.topical.length === 0 || !r.asks)) {
     const resolved = resolveClarification(pending, next, r.answers);
     if (resolved) return answer(pending, resolved, next);
   }
+  if (r.topical.length > 0) return undefined;
   const last = state.lastEntryId ? ctx.entries.get(state.lastEntryId) : undefined;
   const saysCategory = r.category.route !== undefined || r.category.residency !== undefined;
   if (last?.dependsOn && saysCategory && r.tokens.length <= SHORT_MESSAGE_TOKENS) return answer(last, categoryFor(last, next), next);

@@ -39,7 +39,8 @@ export const FACETS = ['per_person', 'family', 'at_limit', 'gift', 'minor', 'how
 export const TOUR_DIRECTIONS = ['return', 'visitors', 'outbound'] as const;
 
 /** Traveller category cues (e.g. "from Hong Kong", "я нерезидент"). */
-export const CATEGORY_CUES = ['ordinary', 'hk_macao', 'frequent', 'resident', 'non_resident'] as const;
+/** `settled`: lives in mainland China now (a residence permit, "I live in Shanghai"): a resident whatever the passport. */
+export const CATEGORY_CUES = ['ordinary', 'hk_macao', 'frequent', 'resident', 'non_resident', 'settled'] as const;
 
 /**
  * Language data: everything language-specific the core needs, one file per language with the

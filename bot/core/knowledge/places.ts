@@ -13,6 +13,10 @@ export const PlacesFileSchema = z
     taiwan: perLanguage,
     /** "I live in", "住在", "живу в": the traveller lives at the place that follows. */
     residence: perLanguage,
+    /** Of those, the phrases that say where the traveller lives now ("I live in", "住在", "живу в"), not where they come from. */
+    settled: perLanguage,
+    /** Words right before such a phrase that deny it ("I don't live in China", "不住在", "не живу в"). */
+    negations: perLanguage,
     /** "citizen of", "гражданка": the traveller's country follows. */
     citizen: perLanguage,
     /** "flying from", "从", "из", and "bought in", "在", "купила в": the trip comes from the place that follows. */

@@ -18,7 +18,8 @@ const RESIDENCY_CUES = ['non_resident', 'resident'] as const;
  * ordinary route: that is what such travellers mean, and the reply still names the other tiers.
  */
 export function categoryOfCues(cues: ReadonlySet<CategoryCue>): KnownCategory {
-  const residency = RESIDENCY_CUES.find((c) => cues.has(c));
+  // living in mainland China now decides residency over a passport or a nationality word
+  const residency = cues.has('settled') ? 'resident' : RESIDENCY_CUES.find((c) => cues.has(c));
   const route = ROUTE_CUES.find((c) => cues.has(c)) ?? (residency === 'non_resident' ? 'ordinary' : undefined);
   return { ...(route ? { route } : {}), ...(residency ? { residency } : {}) };
 }

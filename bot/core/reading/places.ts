@@ -2,20 +2,20 @@ import type { PlacesFile } from '../knowledge/places';
 import { LANGUAGES } from '../knowledge/schema';
 import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
-type Frame = 'residence' | 'citizen' | 'arrival';
+type Frame = 'residence' | 'citizen' | 'arrival' | 'settled';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; negations: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
 
 /** Builds the look-up lists once per knowledge base. */
 export function buildGazetteer(file: PlacesFile): Gazetteer {
-  const all = (k: 'china' | 'abroad' | 'taiwan' | Frame) => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean);
-  const frames = (['residence', 'citizen', 'arrival'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
+  const all = (k: 'china' | 'abroad' | 'taiwan' | 'negations' | Frame) => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean);
+  const frames = (['residence', 'citizen', 'arrival', 'settled'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
   const after = LANGUAGES.flatMap((l) => file.arrivalAfter[l]).map(prepared).filter(Boolean);
   const livesAfter = LANGUAGES.flatMap((l) => file.residenceAfter[l]).map(prepared).filter(Boolean);
-  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter };
+  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, negations: all('negations') };
 }
 
 /** Words that may stand between a frame and its place ("I live in the US", "живу в г. Москве"). */
@@ -35,6 +35,7 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
     for (let at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
       const place = placeAt(s, at + needle.length, gazetteer);
       if (place === 'china' && frame === 'residence') cues.add('resident');
+      if (place === 'china' && frame === 'settled' && !negatedBefore(s, at, gazetteer.negations)) cues.add('settled');
       if (place === 'abroad' && frame !== 'arrival') cues.add('non_resident');
       if (place === 'abroad' && frame === 'arrival') cues.add('ordinary');
     }
@@ -43,6 +44,12 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
   if (!cues.has('resident') && gazetteer.china.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('resident');
   if (!cues.has('non_resident') && gazetteer.abroad.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('non_resident');
   return cues;
+}
+
+/** True when a denial stands right before position `at` ("i don t live in", "不住在", "не живу в"). */
+function negatedBefore(s: string, at: number, negations: readonly string[]): boolean {
+  const before = s.slice(Math.max(0, at - 12), at + 1);
+  return negations.some((n) => (/\p{Script=Han}/u.test(n) ? before.endsWith(n) || s.slice(at, at + n.length) === n : before.endsWith(` ${n} `) || before.endsWith(` ${n}`)));
 }
 
 /** True when `place` occurs directly followed by one of `words` ("日本" + "买"). */

@@ -132,6 +132,26 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a category question is answered by a statement', () => {
+    it('answers the pending question even when the statement has a topic word ("ВНЖ")', () => {
+      const [first, second] = converse(services, 'подарки друзьям — до какой суммы не облагают?', 'я живу в Харбине, у меня ВНЖ');
+      expect(first?.kind).toBe('clarify');
+      expect(second).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+      expect(second?.text).toMatch(/5\s000/u);
+    });
+  });
+
+  describe('when a short question has nothing to go on', () => {
+    it.each(['норм?', 'can i bring it', 'what about this one'])('asks what is meant (%s)', (text) => {
+      const [reply] = converse(services, text);
+      expect(reply).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
+    });
+    it.each(['ывапр олдж ??', 'jjjj kkk ,,, ??'])('hands noise to a person (%s)', (text) => {
+      const [reply] = converse(services, text);
+      expect(reply?.kind).toBe('escalated');
+    });
+  });
+
   describe('when the message names nothing', () => {
     // "а это можно провезти?" shares one word with the cash entry: a word alone is no topic (issue 12)
     it.each(['is this allowed??', '我带的这些东西算超了吗', 'у меня перебор или нет?', 'а это можно провезти?'])('asks what the traveller carries instead of handing over (%s)', (text) => {
@@ -141,7 +161,7 @@ describe('assistant', () => {
   });
 
   describe('when the message is smalltalk', () => {
-    it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru']])('answers %s in kind', (text, lang) => {
+    it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', (text, lang) => {
       const [reply] = converse(services, text);
       expect(reply).toMatchObject({ kind: 'smalltalk', lang });
     });

@@ -66,6 +66,14 @@ describe('readMessage', () => {
       ['en', 'japan trip: rice cooker, snacks. chinese, live in dalian', 'resident'],
       ['en', 'gifts for my gf family, im french', 'non_resident'],
       ['zh', '深圳居民 从香港过关 手袋HK$6,800', 'resident'],
+      // living in mainland China now (a residence permit) decides over a passport
+      ['en', 'im american but i live in shanghai with residence permit', 'resident'],
+      ['ru', 'я гражданин Казахстана, живу в Харбине', 'resident'],
+      ['zh', '我是外国人 在哈尔滨工作有居留证', 'resident'],
+      ['ru', 'у меня ВНЖ в Китае', 'resident'],
+      ['en', 'i dont live in china, im from moscow', 'non_resident'],
+      ['ru', 'я не живу в Китае', 'non_resident'],
+      ['zh', '我住台北，這次去廈門玩', 'non_resident'],
     ])('reads residency from where the traveller lives (%s: %s)', (_lang, text, residency) => {
       expect(read(text).category.residency).toBe(residency);
     });
@@ -75,6 +83,12 @@ describe('readMessage', () => {
       ['ru', 'летим из Благовещенска, сколько сигарет'],
       ['en', 'tokyo shopping: rice cooker 25,000 yen'],
       ['en', 'japan haul: 5 bags kitkat'],
+      ['zh', '我北京的 去日本出差带几瓶清酒回来'],
+      ['en', 'did 10 days in thailand, what can i bring back'],
+      ['ru', 'ездили в Таиланд, что можно привезти'],
+      // a visitor who lives abroad, with no word of Hong Kong, Macao or repeated trips
+      ['en', 'american tourist, i have 200 cigarettes'],
+      ['ru', 'турист из Улан-Удэ, везу блок'],
     ])('reads an ordinary route from a flight from abroad (%s)', (_lang, text) => {
       expect(read(text).category.route).toBe('ordinary');
     });

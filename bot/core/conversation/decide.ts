@@ -119,8 +119,9 @@ function isVague(r: Reading, ctx: DecideContext): boolean {
   return r.topical.every((c) => GENERIC_CONCEPTS.has(c)) && ctx.resources.vague.match(r.prepared).size > 0 && !(r.list?.items.some((i) => i.quantified) ?? false);
 }
 
-/** Longest question (in words) that is asked what it means rather than handed over ("норм?", "can i bring it"). */
-const OPEN_QUESTION_TOKENS = 3;
+/** Longest question (in words, or in characters for Chinese) that is asked what it means rather than handed over ("норм?", "can i bring it", "能带不"). */
+const OPEN_QUESTION_TOKENS = 2;
+const OPEN_QUESTION_HAN_CHARS = 6;
 
 /**
  * A few words asked with nothing to go on ("норм?", "what about this one", "能带不"): one short
@@ -128,7 +129,9 @@ const OPEN_QUESTION_TOKENS = 3;
  */
 function isOpenQuestion(r: Reading, ctx: DecideContext): boolean {
   // a question word, not just "?": "ывапр олдж ??" is noise for a person to look at
-  return r.bare && r.tokens.length <= OPEN_QUESTION_TOKENS && r.signals.length === 0 && ctx.resources.questionWords.match(r.prepared).size > 0;
+  // …and not a question about something else ("what is the weather in Harbin tomorrow?")
+  const short = r.language.lang === 'zh' ? [...r.text].length <= OPEN_QUESTION_HAN_CHARS : r.tokens.length <= OPEN_QUESTION_TOKENS;
+  return r.bare && short && r.signals.length === 0 && r.intent?.intent !== 'other' && ctx.resources.questionWords.match(r.prepared).size > 0;
 }
 
 /** A reply to the pending clarifying question, or "and from Hong Kong?" after an answer. */

@@ -6,6 +6,7 @@ import type { ConversationState } from '../ports';
 import type { Reading } from '../reading';
 import { getLimit } from '../knowledge/limits';
 import { fillTemplate } from '../knowledge/templates';
+import { formatNumber } from '../knowledge/render';
 import type { Citation, Reply } from '../types';
 import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem } from './schema';
 import type { DeclarationService } from './service';
@@ -144,16 +145,18 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const same = sameForEveryCategory(service, request, category, checked.value, input);
   // only the route open: the ordinary traveller's outcome, and the other routes in one sentence
   const ordinaryRoute = same ? undefined : ordinaryRouteResult(service, request, category, checked.value, input);
-  const result = same ?? ordinaryRoute ?? checked.value;
+  // only a frequent traveller would fare differently: the verdict, and that one case in a sentence
+  const unlessFrequent = same || ordinaryRoute ? undefined : greenUnlessFrequent(service, request, category, checked.value, input);
+  const result = same ?? ordinaryRoute ?? unlessFrequent ?? checked.value;
   const names = items.map((i) => i.label);
   const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), misses: 0 };
   const citations = citationsOf(result.entries, loaded, lang);
   // a list that goes to the red channel whoever the traveller is needs no question, and neither does
   // a missing price once the channel is red anyway: it only leaves that item's tax open
   const onlyPrices = result.channel === 'red' && result.missing.every((m) => /\.(value|currency)$/.test(m.field));
-  const first: MissingFact | undefined = same || onlyPrices ? undefined : result.missing[0];
+  const first: MissingFact | undefined = same || onlyPrices || unlessFrequent ? undefined : result.missing[0];
   // "tell me and I will recheck": the list waits for a route, as if the question had been asked
-  const recheck: Partial<ConversationState> = ordinaryRoute && !first ? { pendingDeclaration: { items, category: stripUndefined(category), asked: 'category.route', attempts } } : {};
+  const recheck: Partial<ConversationState> = (ordinaryRoute || unlessFrequent) && !first ? { pendingDeclaration: { items, category: stripUndefined(category), asked: 'category.route', attempts } } : {};
   if (first) {
     if (attempts >= MAX_QUESTIONS) return { state: cleared };
     const question = service.question(first, items, lang, limits);
@@ -168,7 +171,7 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const sources = shortNames.length ? `\n${fillTemplate(loaded.knowledge.templates.source_line[lang], { sources: shortNames.join(lang === 'zh' ? '、' : '; '), date: loaded.knowledge.limits.reviewed })}` : '';
   const P = service.knowledge.languages[lang].phrases;
   const days = String(getLimit(limits, 'tobacco.frequentWindowDays'));
-  const assumed = same ? `\n${P.same_for_everyone}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : '';
+  const assumed = same ? `\n${P.same_for_everyone}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '';
   const formatted = fitPhone(service.format(result, names, lang, limits), [...(assumed + sources)].length);
   const text = formatted.text + assumed + sources;
   return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result, ...(formatted.more ? { more: formatted.more } : {}) }, state: { ...learned, ...recheck } };
@@ -185,6 +188,26 @@ function ordinaryRouteResult(service: DeclarationService, items: DeclarationItem
   const checked = service.check({ items, category: stripUndefined({ ...known, route: 'ordinary' }) }, input.loaded.knowledge.limits, input.loaded.engine.resources);
   // only a red verdict is given without asking: "nothing to declare" could be wrong for Hong Kong or a frequent traveller
   return checked.ok && checked.value.channel === 'red' && !checked.value.missing.some((m) => m.field.startsWith('category.')) ? checked.value : undefined;
+}
+
+/**
+ * Green for every category but the frequent traveller's, when the message does not say the route:
+ * travellers who enter China twice within the window say so, and the reply names that case (a
+ * tourist's small list is not held back by a question that fits few travellers). Residency may be
+ * open too, as long as both give green.
+ */
+function greenUnlessFrequent(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, first: DeclarationResult, input: StepInput): DeclarationResult | undefined {
+  if (known.route || !first.missing.some((m) => m.field === 'category.route')) return undefined;
+  const residencies = known.residency ? [known.residency] : RESIDENCY_CHOICES;
+  let ordinary: DeclarationResult | undefined;
+  for (const route of ['ordinary', 'hk_macao'] as const) {
+    for (const residency of residencies) {
+      const checked = service.check({ items, category: { route, residency } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+      if (!checked.ok || checked.value.channel !== 'green' || checked.value.missing.length > 0) return undefined;
+      ordinary ??= checked.value;
+    }
+  }
+  return ordinary;
 }
 
 /** The ordinary resident's allowances for the kinds of thing listed (formatAllowances), when that case can be checked. */

@@ -111,6 +111,8 @@ export const PHRASE_KEYS = [
   'allowance_goods',
   'allowance_ecig',
   'other_routes',
+  'unless_frequent',
+  'unless_frequent_any',
   'estimate_intro',
   'who_resident',
   'who_non_resident',

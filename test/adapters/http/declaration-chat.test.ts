@@ -62,6 +62,21 @@ describe('chat with the declaration check', () => {
     });
   });
 
+  describe('when only a frequent traveller would fare differently', () => {
+    it.each([
+      ['en', 'my haul: 3 tshirts 60 eur, perfume 85 eur, a book 15 eur. need to go red?', /more than once within 15 days/, /2,000 RMB/],
+      ['zh', '买了两件T恤一共300元，一本书80元，要走红色通道吗', /15天内已多次入境/, /2,000元/],
+    ])('gives the green verdict with that case and the visitor figure in one sentence (%s), and rechecks when told', async (_lang, list, caveat, visitor) => {
+      const first = await say(list);
+      expect(first.reply.kind).toBe('answer');
+      expect(first.reply.declaration?.channel).toBe('green');
+      expect(first.reply.text).toMatch(caveat);
+      expect(first.reply.text).toMatch(visitor);
+      const second = await say(_lang === 'zh' ? '我半个月内已经第三次入境了' : 'i entered 3 times in the last two weeks', first.conversationId);
+      expect(second.reply.declaration?.channel).toBe('red');
+    });
+  });
+
   describe('when the category is not given', () => {
     it.each([
       ['en', '1 carton of Marlboro and a bag for 3,000 yuan', 'no', 'yes', /bag/],

@@ -7,6 +7,8 @@ import type { Reading } from '../reading';
 import { getLimit } from '../knowledge/limits';
 import { fillTemplate } from '../knowledge/templates';
 import { formatNumber } from '../knowledge/render';
+import type { Limits } from '../knowledge/limits';
+import { valueRules } from './rules-goods';
 import type { Citation, Reply } from '../types';
 import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem } from './schema';
 import type { DeclarationService } from './service';
@@ -154,9 +156,11 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   // a list that goes to the red channel whoever the traveller is needs no question, and neither does
   // a missing price once the channel is red anyway: it only leaves that item's tax open
   const onlyPrices = result.channel === 'red' && result.missing.every((m) => /\.(value|currency)$/.test(m.field));
-  const first: MissingFact | undefined = same || onlyPrices || unlessFrequent ? undefined : result.missing[0];
+  // only prices of goods missing and the rest within the allowance: the verdict up to a sum, not a question
+  const headroom = !same && !ordinaryRoute && !unlessFrequent ? unpricedHeadroom(result, limits) : undefined;
+  const first: MissingFact | undefined = same || onlyPrices || unlessFrequent || headroom ? undefined : result.missing[0];
   // "tell me and I will recheck": the list waits for a route, as if the question had been asked
-  const recheck: Partial<ConversationState> = (ordinaryRoute || unlessFrequent) && !first ? { pendingDeclaration: { items, category: stripUndefined(category), asked: 'category.route', attempts } } : {};
+  const recheck: Partial<ConversationState> = (ordinaryRoute || unlessFrequent) && !first ? { pendingDeclaration: { items, category: stripUndefined(category), asked: 'category.route', attempts } } : headroom ? { pendingDeclaration: { items, category: stripUndefined(category), asked: headroom.missing.field, attempts } } : {};
   if (first) {
     if (attempts >= MAX_QUESTIONS) return { state: cleared };
     const question = service.question(first, items, lang, limits);
@@ -172,8 +176,11 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const P = service.knowledge.languages[lang].phrases;
   const days = String(getLimit(limits, 'tobacco.frequentWindowDays'));
   const assumed = same ? `\n${P.same_for_everyone}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '';
-  const formatted = fitPhone(service.format(result, names, lang, limits), [...(assumed + sources)].length);
-  const text = formatted.text + assumed + sources;
+  const unpriced = headroom ? `${fillTemplate(P.unpriced_headroom, { items: headroom.items.map((i) => names[i] ?? '').join(P.list_separator), headroom: `${formatNumber(headroom.rmb, lang)} ${service.knowledge.languages[lang].labels.rmb}` })}` : '';
+  const formatted = fitPhone(service.format(result, names, lang, limits), [...(unpriced + assumed + sources)].length);
+  // the sum up to which the unpriced things keep the list green takes the place of "could not check every item"
+  const verdict = unpriced && formatted.text.includes(P.channel_unchecked) ? formatted.text.replace(P.channel_unchecked, unpriced) : formatted.text + (unpriced ? `\n${unpriced}` : '');
+  const text = verdict + assumed + sources;
   return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result, ...(formatted.more ? { more: formatted.more } : {}) }, state: { ...learned, ...recheck } };
 }
 
@@ -188,6 +195,19 @@ function ordinaryRouteResult(service: DeclarationService, items: DeclarationItem
   const checked = service.check({ items, category: stripUndefined({ ...known, route: 'ordinary' }) }, input.loaded.knowledge.limits, input.loaded.engine.resources);
   // only a red verdict is given without asking: "nothing to declare" could be wrong for Hong Kong or a frequent traveller
   return checked.ok && checked.value.channel === 'red' && !checked.value.missing.some((m) => m.field.startsWith('category.')) ? checked.value : undefined;
+}
+
+/**
+ * A green list whose only gaps are prices of goods (chocolates, a scarf): how much those may be
+ * worth together before the value allowance is used up. Undefined when anything else is open.
+ */
+function unpricedHeadroom(result: DeclarationResult, limits: Limits): { rmb: number; items: number[]; missing: MissingFact } | undefined {
+  const gaps = result.missing.filter((m): m is Extract<MissingFact, { itemIndex: number }> => 'itemIndex' in m);
+  const { route, residency } = result.category;
+  if (result.channel !== 'green' || gaps.length === 0 || gaps.length !== result.missing.length || !route || !residency || route === 'frequent') return undefined;
+  if (gaps.some((m) => !/\.(value|currency)$/.test(m.field) || result.items[m.itemIndex]?.type !== 'goods')) return undefined;
+  const rmb = valueRules({ route, residency }, limits).allowance - result.goodsTotalRmb;
+  return rmb > 0 ? { rmb, items: [...new Set(gaps.map((m) => m.itemIndex))], missing: gaps[0] as MissingFact } : undefined;
 }
 
 /**

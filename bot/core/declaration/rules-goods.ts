@@ -6,7 +6,7 @@ import type { DeclarationCategory, DeclarationData, DeclarationOption, NoteCode,
 import type { ItemResult } from './types';
 
 /** The value allowance and declaration threshold of a resident or non-resident (fact sheet 2.1-2.3, 0.2 item 13). */
-function valueRules(category: Required<DeclarationCategory>, limits: Limits): { allowance: number; mustDeclare: (total: number) => boolean } {
+export function valueRules(category: Required<DeclarationCategory>, limits: Limits): { allowance: number; mustDeclare: (total: number) => boolean } {
   if (category.residency === 'non_resident') {
     const threshold = getLimit(limits, 'redChannel.nonResidentGoodsLeftInChina');
     return { allowance: getLimit(limits, 'valueAllowance.non_resident'), mustDeclare: (t) => t > threshold };

@@ -113,6 +113,7 @@ export const PHRASE_KEYS = [
   'other_routes',
   'unless_frequent',
   'unless_frequent_any',
+  'unpriced_headroom',
   'estimate_intro',
   'who_resident',
   'who_non_resident',

@@ -77,6 +77,18 @@ describe('chat with the declaration check', () => {
     });
   });
 
+  describe('when only the price of small goods is missing', () => {
+    it('gives the green verdict up to the sum that is left, then rechecks with the price', async () => {
+      const first = await say('german tourist, first time china: 1 bottle wine 750ml, chocolates, a scarf 80 eur as gift');
+      expect(first.reply.kind).toBe('answer');
+      // a visitor's 2,000 RMB less the scarf (80 EUR at the reference rate) is what the chocolates may be worth
+      expect(first.reply.text).toMatch(/No price given for chocolates: if together worth less than 1,\d{3} RMB, the green channel is fine/);
+      expect(first.reply.text).not.toMatch(/could not check every item/);
+      const second = await say('the chocolates were 3000 yuan', first.conversationId);
+      expect(second.reply.declaration?.channel).toBe('red');
+    });
+  });
+
   describe('when the category is not given', () => {
     it.each([
       ['en', '1 carton of Marlboro and a bag for 3,000 yuan', 'no', 'yes', /bag/],
@@ -96,10 +108,10 @@ describe('chat with the declaration check', () => {
       expect(third.reply.text).toMatch(item);
     });
 
-    it('asks for a missing value and uses the answer', async () => {
+    it('takes a price given after the answer and rechecks the list', async () => {
       const first = await say('I am a tourist from Russia with 2 cartons of cigarettes and a new handbag');
-      expect(first.reply.kind).toBe('clarify');
-      expect(first.reply.text).toMatch(/handbag cost/);
+      expect(first.reply.kind).toBe('answer');
+      expect(first.reply.text).toMatch(/No price given for (a new )?handbag/);
       const second = await say('about 900 dollars', first.conversationId);
       expect(second.reply.kind).toBe('answer');
       expect(second.reply.text).toMatch(/900 US dollars/);

@@ -90,6 +90,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   if (isVague(r, ctx) && !(best && best.matchedConcepts.length > 0) && !state.askedTopic && !r.smalltalk) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
   if (r.act === 'empty') return escalate(['out_of_scope'], next);
 
+  // a traveller who only says who they are is not out of scope because their words look like small talk
+  if (tellsOnlyAboutTrip(r) && r.intent?.intent === 'other' && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
   const nonCustoms = byIntent(r, best, next, ctx.options);
   if (nonCustoms) return nonCustoms;
 
@@ -98,7 +100,7 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const guessedFromWord = best !== undefined && best.matchedConcepts.length === 0 && isVague(r, ctx);
   const entry = best && !guessedFromWord ? ctx.entries.get(best.entryId) : undefined;
   if (!entry) {
-    if ((isVague(r, ctx) || isOpenQuestion(r, ctx)) && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+    if ((isVague(r, ctx) || isOpenQuestion(r, ctx) || tellsOnlyAboutTrip(r)) && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
     const misses = state.misses + 1;
     return escalate([misses >= 2 ? 'repeated_misses' : 'low_confidence'], { ...next, misses });
   }
@@ -117,6 +119,15 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
  */
 function isVague(r: Reading, ctx: DecideContext): boolean {
   return r.topical.every((c) => GENERIC_CONCEPTS.has(c)) && ctx.resources.vague.match(r.prepared).size > 0 && !(r.list?.items.some((i) => i.quantified) ?? false);
+}
+
+/**
+ * A statement about the traveller or the trip with no question yet ("我是中国人，我朋友是俄罗斯游客",
+ * "我在东京买了个包"): the category is kept and the traveller is asked what they want to know.
+ */
+function tellsOnlyAboutTrip(r: Reading): boolean {
+  const saysCategory = r.category.route !== undefined || r.category.residency !== undefined;
+  return !r.asks && r.signals.length === 0 && r.topical.length === 0 && (saysCategory || (r.list?.items.some((i) => i.quantified) ?? false));
 }
 
 /** Longest question (in words, or in characters for Chinese) that is asked what it means rather than handed over ("норм?", "can i bring it", "能带不"). */

@@ -141,6 +141,17 @@ describe('assistant', () => {
     });
   });
 
+  describe('when the traveller only says who they are', () => {
+    it.each(['我从伊尔库茨克飞哈尔滨，是中国人在那边做生意的，不常回来', '我在东京买了个包', 'я живу в Москве, лечу в Харбин'])('asks what they want to know and keeps the category (%s)', (text) => {
+      const [reply] = converse(services, text);
+      expect(reply).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
+    });
+    it('answers the next question with the category already said', () => {
+      const [, reply] = converse(services, '我是哈尔滨本地人，从首尔飞回来', '烟能带几条');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
+    });
+  });
+
   describe('when a short question has nothing to go on', () => {
     it.each(['норм?', 'can i bring it', 'what about this one'])('asks what is meant (%s)', (text) => {
       const [reply] = converse(services, text);

@@ -8,7 +8,7 @@ import { routeOf } from './request-log';
 export function requestMetrics(metrics: Metrics): RequestHandler {
   return (req, res, next) => {
     const stop = metrics.httpDuration.startTimer();
-    res.on('finish', () => stop({ method: req.method, route: routeOf(req), status: String(res.statusCode) }));
+    res.once('close', () => stop({ method: req.method, route: routeOf(req), status: String(res.statusCode) }));
     next();
   };
 }

@@ -12,7 +12,7 @@ const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
  * The express route pattern that answered (`/api/v1/conversations/:id/messages`), never the raw
  * URL: a conversation id in a path is the traveller's only credential, and ids would make
  * one metric series per conversation. Requests no route answered (static files, 404s) share one
- * label. Call it once the response is finished.
+ * label. Call it once the response is finished or closed.
  */
 export function routeOf(req: Request): string {
   const route: unknown = req.route;
@@ -27,7 +27,7 @@ export function requestIdOf(res: Response): string | undefined {
 }
 
 /**
- * One JSON log line per request, when its response is finished: request id, method, route
+ * One JSON log line per request, when its response is finished or the client went away (an event stream ends that way): request id, method, route
  * pattern, status and duration. Never the URL, query, body or headers, which may carry traveller
  * text, conversation ids or tokens (issue 13). Pinned by test/adapters/http/request-log.test.ts.
  */
@@ -38,7 +38,7 @@ export function requestLog(logger: Logger, newId: () => string = randomUUID): Re
     res.locals.requestId = requestId;
     res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
-    res.on('finish', () => {
+    res.once('close', () => {
       const route = routeOf(req);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.log(QUIET_ROUTES.has(route) ? 'debug' : 'info', 'http_request', { requestId, method: req.method, route, status: res.statusCode, ms: Math.round(ms * 10) / 10 });

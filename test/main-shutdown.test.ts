@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -38,9 +38,14 @@ describe('main: SIGTERM (issue 13)', () => {
     const data = tempDataDir();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
+    // DATA_DIR comes from an env file, as an operator's .env would give it
+    const envFile = join(data.dir, 'server.env');
+    writeFileSync(envFile, `DATA_DIR=${data.dir}\n`);
+    const env: Record<string, string | undefined> = { ...process.env, ENV_FILE: envFile, PORT: String(port), HOST: '127.0.0.1', KNOWLEDGE_DIR, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0' };
+    delete env.DATA_DIR;
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bot/main.ts')], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: data.dir, KNOWLEDGE_DIR, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0' },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out = { text: '' };
@@ -49,6 +54,7 @@ describe('main: SIGTERM (issue 13)', () => {
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
     try {
       await waitFor(out, child, /Customs assistant: web chat/);
+      expect(out.text).toContain(`(database: ${join(data.dir, 'assistant.sqlite')} (DATA_DIR from ${envFile}))`);
       const chat = await postJson(`${url}/api/v1/chat`, { text: 'can I bring cheese?' });
       expect(chat.status).toBe(200);
 

@@ -72,6 +72,7 @@ describe('main: SIGTERM (issue 13)', () => {
 
       // a request in flight: its body is half sent when SIGTERM arrives
       const body = JSON.stringify({ text: 'can I bring sausages?', conversationId: chat.body.conversationId });
+      let sendRest = (): void => undefined;
       const inFlight = new Promise<{ status: number; body: string }>((res, rej) => {
         const req = request(`${url}/api/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (r) => {
           let text = '';
@@ -80,12 +81,8 @@ describe('main: SIGTERM (issue 13)', () => {
         });
         req.on('error', rej);
         req.write(body.slice(0, 10));
-        setTimeout(() => {
-          // sent once the server is already stopping (see below)
-          inFlightRest = () => req.end(body.slice(10));
-        }, 0);
+        sendRest = () => void req.end(body.slice(10)); // sent once the server is already stopping
       });
-      let inFlightRest: (() => void) | undefined;
       await new Promise((r) => setTimeout(r, 100)); // let the request reach the server
 
       const signalled = Date.now();
@@ -98,7 +95,7 @@ describe('main: SIGTERM (issue 13)', () => {
       // no new connections
       await expect(fetch(`${url}/healthz`)).rejects.toThrow();
 
-      inFlightRest?.();
+      sendRest();
       const finished = await inFlight;
       expect(finished.status).toBe(200);
       expect(JSON.parse(finished.body).reply.kind).toEqual(expect.any(String));

@@ -33,15 +33,16 @@ function waitFor(out: { text: string }, child: ChildProcess, pattern: RegExp, ti
   });
 }
 
-describe('main: SIGTERM (issue 13)', () => {
+describe('main: a spawned server (issue 13)', () => {
   it('stops accepting, ends event streams at once with a retry hint, finishes an in-flight request, closes the database', async () => {
     const data = tempDataDir();
     const port = await freePort();
+    const metricsPort = await freePort();
     const url = `http://127.0.0.1:${port}`;
     // DATA_DIR comes from an env file, as an operator's .env would give it
     const envFile = join(data.dir, 'server.env');
     writeFileSync(envFile, `DATA_DIR=${data.dir}\n`);
-    const env: Record<string, string | undefined> = { ...process.env, ENV_FILE: envFile, PORT: String(port), HOST: '127.0.0.1', KNOWLEDGE_DIR, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0' };
+    const env: Record<string, string | undefined> = { ...process.env, ENV_FILE: envFile, PORT: String(port), METRICS_PORT: String(metricsPort), HOST: '127.0.0.1', KNOWLEDGE_DIR, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0' };
     delete env.DATA_DIR;
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bot/main.ts')], {
       cwd: root,
@@ -57,6 +58,11 @@ describe('main: SIGTERM (issue 13)', () => {
       expect(out.text).toContain(`(database: ${join(data.dir, 'assistant.sqlite')} (DATA_DIR from ${envFile}))`);
       const chat = await postJson(`${url}/api/v1/chat`, { text: 'can I bring cheese?' });
       expect(chat.status).toBe(200);
+      // METRICS_PORT without METRICS_TOKEN: /metrics on the second listener only, open there
+      const scraped = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toMatch(/^customs_replies_total\{kind="\w+",lang="en"\} 1$/m);
+      expect((await fetch(`${url}/metrics`)).status).toBe(404);
 
       // a live traveller page
       const stream = await fetch(`${url}/api/v1/conversations/${chat.body.conversationId}/events`);
@@ -92,8 +98,9 @@ describe('main: SIGTERM (issue 13)', () => {
       expect(streamClosedAt - signalled).toBeLessThan(1000); // was ~6.6 s before issue 13
       expect(streamText).toMatch(/retry: \d+\n: server stopping/);
 
-      // no new connections
+      // no new connections, on either port
       await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+      await expect(fetch(`http://127.0.0.1:${metricsPort}/metrics`)).rejects.toThrow();
 
       sendRest();
       const finished = await inFlight;

@@ -14,7 +14,7 @@ export type GracefulStopOptions = {
  * Stops an HTTP server gracefully: no new connections, every event stream ended at once with a
  * retry hint, idle keep-alive connections closed, in-flight requests allowed to finish (their
  * connections are closed as soon as they go idle), and after `graceMs` whatever is left is cut.
- * Resolves when the server has closed. Pinned by test/main-shutdown.test.ts.
+ * Resolves when the server has closed. Pinned by test/main.test.ts.
  */
 export function stopGracefully(server: Server, streams: StreamRegistry, options: GracefulStopOptions): Promise<void> {
   return new Promise((resolve) => {

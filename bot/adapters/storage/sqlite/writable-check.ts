@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
  * `BEGIN IMMEDIATE; ROLLBACK` alone is not enough: it only takes the write lock and succeeds on
  * a full disk (measured on a 2 MB tmpfs). The one-row table is created here rather than by a
  * migration, so the check works on a database of any schema version. Pinned by
- * test/adapters/http/health.test.ts.
+ * test/adapters/http/health-routes.test.ts.
  */
 export function sqliteWritableCheck(db: Database.Database, now: () => Date = () => new Date()): () => void {
   return () => {

@@ -23,7 +23,7 @@ const canMount = tryMount(probe.dir, 64);
 if (canMount) execFileSync('umount', [probe.dir]);
 probe.cleanup();
 const withMount = canMount ? describe : describe.skip;
-if (!canMount) console.warn('health.test: cannot mount a tmpfs (needs root with CAP_SYS_ADMIN): full-disk and read-only-mount cases skipped');
+if (!canMount) console.warn('health-routes.test: cannot mount a tmpfs (needs root with CAP_SYS_ADMIN): full-disk and read-only-mount cases skipped');
 
 describe('GET /healthz and /readyz', () => {
   let server: RunningServer;

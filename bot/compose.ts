@@ -8,12 +8,14 @@ import { agencyPages } from './adapters/web/agency-pages';
 import { createCoordination, type Coordination } from './adapters/http/coordinator-setup';
 import { declarationRoutes } from './adapters/http/declaration-routes';
 import { rateLimit } from './adapters/http/rate-limit';
-import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteConversationStore } from './adapters/storage/sqlite';
+import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteConversationStore, sqliteWritableCheck } from './adapters/storage/sqlite';
 import { createEventBus } from './adapters/system/event-bus';
 import { createTelegramChannel, loadTelegramTextsOrThrow, TELEGRAM_MIGRATIONS, type TelegramChannel, type TelegramChannelOptions } from './adapters/telegram';
 import { createLogger, randomIds, systemClock } from './adapters/system/system';
 import { createWechatChannel, loadWechatTextsOrThrow, WECHAT_MIGRATIONS, type WechatChannel, type WechatChannelOptions } from './adapters/wechat';
 import type { Config } from './config';
+import { createOperations, observeTimeToClaim, withReplyMetrics, type Operations } from './compose-operations';
+import { withLogMetrics } from './adapters/system/metrics';
 import { loadAgencyKnowledgeOrThrow, makeQuiz, type AgencyKnowledge } from './core/agency';
 import { createAssistant, KnowledgeRuntime, type Assistant } from './core/conversation';
 import { createDeclarationService, loadDeclarationKnowledgeOrThrow, type DeclarationService } from './core/declaration';
@@ -42,15 +44,24 @@ export type Services = {
   agency: AgencyKnowledge;
   /** The WeChat Official Account channel (issue 15), when WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_TOKEN are set. */
   wechat?: WechatChannel;
+  /** Metrics and open event streams (issue 13); main.ts serves METRICS_PORT and ends streams on SIGTERM. */
+  operations: Operations;
+  /** Throws when storage cannot take a write (what /readyz checks). */
+  checkStorage: () => void | Promise<void>;
   close(): void;
 };
+
+/** Reconnect delay suggested to live pages when the server stops: soon, to another replica or the restarted one. */
+export const SHUTDOWN_RETRY_MS = 1000;
 
 export type ServiceOverrides = { clock?: Clock; ids?: IdGenerator; logger?: Logger; databaseFile?: string; telegram?: TelegramChannelOptions; wechat?: WechatChannelOptions };
 
 /** Composition root: config -> knowledge -> engine -> storage -> core -> adapters. */
 export function createServices(config: Config, overrides: ServiceOverrides = {}): Services {
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
+  // `coordination` is read at scrape time only, after it exists
+  const operations = createOperations({ now: () => clock.now(), escalations: () => coordination.deskStore });
+  const logger = withLogMetrics(overrides.logger ?? createLogger(config.LOG_LEVEL), operations.metrics);
   const runtime = new KnowledgeRuntime(loadKnowledgeOrThrow(config.KNOWLEDGE_DIR));
   logger.log('info', 'knowledge_indexed', { ...runtime.current().engine.stats });
   const db = openDatabase(overrides.databaseFile ?? config.databaseFile, [...MIGRATIONS, ...TELEGRAM_MIGRATIONS, ...COORDINATOR_MIGRATIONS, ...WECHAT_MIGRATIONS]);
@@ -60,7 +71,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   const declaration = createDeclarationService(loadDeclarationKnowledgeOrThrow(config.KNOWLEDGE_DIR));
   const agency = loadAgencyKnowledgeOrThrow(config.KNOWLEDGE_DIR);
   const agencyForChat = { knowledge: agency, linkBase: config.PUBLIC_URL?.replace(/\/+$/, '') ?? '' };
-  const assistant = createAssistant({ runtime, store, events, clock, ids, logger, declaration, agency: agencyForChat });
+  const assistant = withReplyMetrics(createAssistant({ runtime, store, events, clock, ids, logger, declaration, agency: agencyForChat }), operations.metrics);
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? createTelegramChannel(
         { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, webhookUrl: config.TELEGRAM_WEBHOOK_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
@@ -68,7 +79,9 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
         overrides.telegram,
       )
     : undefined;
-  const coordination = createCoordination({ db, store, events, clock, runtime, logger, knowledgeDir: config.KNOWLEDGE_DIR, loginRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, stream: { heartbeatMs: config.SSE_HEARTBEAT_SECONDS * 1000 } });
+  const coordination = createCoordination({ db, store, events, clock, runtime, logger, knowledgeDir: config.KNOWLEDGE_DIR, loginRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, stream: { heartbeatMs: config.SSE_HEARTBEAT_SECONDS * 1000, registry: operations.streams } });
+  observeTimeToClaim(events, () => coordination.deskStore, operations.metrics, logger);
+  const checkStorage = sqliteWritableCheck(db);
   const wechat = createWechat(config, { assistant, runtime, store, events, db, notes: coordination.deskStore, clock, logger }, overrides.wechat);
   const app = createHttpApp({
     assistant,
@@ -78,15 +91,19 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY,
     isReady: () => true,
+    checkStorage,
+    metrics: operations.metrics,
+    metricsToken: config.METRICS_TOKEN,
     apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock), randomSeed: () => randomInt(2 ** 32) }), batchRoutes({ runtime, declaration, agency: agencyForChat, clock, ids, logger, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
     pageRouters: [...(telegram?.router ? [telegram.router] : []), ...(wechat ? [wechat.router] : []), ...coordination.pageRouters, agencyPages()],
   });
   const close = () => {
+    operations.streams.closeAll(SHUTDOWN_RETRY_MS); // an open stream would keep the server from closing
     void telegram?.stop(); // for a graceful stop, `await services.telegram?.stop()` first (main.ts does)
     void wechat?.stop(); // likewise `await services.wechat?.stop()` to let queued WeChat sends finish
     db.close();
   };
-  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, declaration, agency, wechat, close };
+  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, declaration, agency, wechat, operations, checkStorage, close };
 }
 
 /** The WeChat channel when its three required variables are set (config.ts checks they come together). */

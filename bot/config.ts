@@ -64,6 +64,10 @@ export const ConfigSchema = z.object({
   WECHAT_ENCODING_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43 letters and digits of the EncodingAESKey').optional(),
   /** Path of the push endpoint on this server (the URL entered in the admin console ends with it). */
   WECHAT_PATH: z.string().regex(/^\/(?!api(\/|$))[\w\-/]*$/, 'must start with / and not be under /api').default('/wechat'),
+  /** Bearer token for GET /metrics on the main port; unset: no /metrics there. A secret: never printed. */
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,256}$/, 'must be 16-256 printable characters without spaces').optional(),
+  /** A second listener serving only GET /metrics (on HOST), for a scraper on an internal network; unset: none. */
+  METRICS_PORT: port.optional(),
   /** WeChat's API host, or a local fake in tests. */
   WECHAT_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default('https://api.weixin.qq.com'),
 }).superRefine((c, ctx) => {
@@ -74,10 +78,11 @@ export const ConfigSchema = z.object({
   if (wechat.some((k) => c[k]) || c.WECHAT_ENCODING_AES_KEY) {
     for (const k of wechat) if (!c[k]) ctx.addIssue({ code: 'custom', path: [k], message: `is required for the WeChat channel (set ${wechat.join(', ')} together)` });
   }
+  if (c.METRICS_PORT !== undefined && c.METRICS_PORT === c.PORT) ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT (it is a second listener)' });
 });
 
 /** Variables whose values never appear in an error message. */
-const SECRETS = new Set(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'WECHAT_APP_SECRET', 'WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY']);
+const SECRETS = new Set(['METRICS_TOKEN', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'WECHAT_APP_SECRET', 'WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY']);
 
 export type Config = Readonly<z.infer<typeof ConfigSchema> & { databaseFile: string }>;
 

@@ -4,6 +4,7 @@
  * Uses an in-memory conversation store unless --persist is given (then DATA_DIR's database).
  */
 import { ConfigError, loadConfig } from '../bot/config';
+import { withEnvFile } from '../bot/env-file';
 import { createServices } from '../bot/compose';
 import { toApiReply } from '../bot/adapters/http/chat-routes';
 import { LanguageCodeSchema } from '../bot/core/knowledge/schema';
@@ -24,7 +25,7 @@ function main(argv: string[]): number {
   }
   let services;
   try {
-    services = createServices(loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), persist ? {} : { databaseFile: ':memory:' });
+    services = createServices(loadConfig({ ...withEnvFile(process.env).env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), persist ? {} : { databaseFile: ':memory:' });
   } catch (e) {
     console.error(e instanceof ConfigError ? e.message : `ask: ${(e as Error).message}`);
     return 1;

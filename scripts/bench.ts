@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { buildEngine, decide } from '../bot/core/conversation';
 import { loadConfig } from '../bot/config';
+import { withEnvFile } from '../bot/env-file';
 import { createServices } from '../bot/compose';
 import { loadKnowledgeOrThrow, type KnowledgeBundle } from '../bot/core/knowledge/load';
 import { createDeclarationService, loadDeclarationKnowledgeOrThrow } from '../bot/core/declaration';
@@ -72,7 +73,7 @@ function main(): number {
   measure('shipped knowledge base', bundle, questions);
 
   // The whole path as the API runs it: declaration check, decide, compose, SQLite writes.
-  const services = createServices(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), { databaseFile: ':memory:' });
+  const services = createServices(loadConfig({ ...withEnvFile(process.env).env, LOG_LEVEL: 'silent' }), { databaseFile: ':memory:' });
   const assistant = services.assistant;
   for (const q of questions) assistant.handleMessage({ text: q, channel: 'api' });
   const full: number[] = [];

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteCasebookStore } from '../bot/adapters/storage/sqlite';
 import { ConfigError, loadConfig } from '../bot/config';
+import { describeDatabase, withEnvFile, type Env } from '../bot/env-file';
 import { CASE_CATEGORIES, casebookToCsv, casebookToMarkdown, type CasebookEntry, type CaseCategory } from '../bot/core/casebook';
 import { redactText } from '../bot/core/redact';
 
@@ -16,7 +17,7 @@ function redacted(c: CasebookEntry): CasebookEntry {
   return { ...c, question: redactText(c.question), summary: redactText(c.summary), transcript: c.transcript.map((l) => ({ ...l, text: redactText(l.text) })) };
 }
 
-function main(argv: string[], env: Record<string, string | undefined>): number {
+function main(argv: string[], env: Env): number {
   const arg = (flag: string) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -38,7 +39,10 @@ function main(argv: string[], env: Record<string, string | undefined>): number {
   }
   let db;
   try {
-    db = openDatabase(loadConfig(env).databaseFile, [...MIGRATIONS, ...COORDINATOR_MIGRATIONS]);
+    const loaded = withEnvFile(env);
+    const config = loadConfig(loaded.env);
+    console.error(`casebook:export: ${describeDatabase(loaded, config.databaseFile)}`); // stderr: stdout stays the machine-readable output
+    db = openDatabase(config.databaseFile, [...MIGRATIONS, ...COORDINATOR_MIGRATIONS]);
   } catch (e) {
     console.error(e instanceof ConfigError ? e.message : `casebook:export: ${(e as Error).message}`);
     return 1;

@@ -10,11 +10,12 @@ import { CoordinatorAccounts, COORDINATOR_NAME } from '../bot/adapters/http/coor
 import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteCoordinatorStore, SqliteLoginAttemptStore } from '../bot/adapters/storage/sqlite';
 import { systemClock } from '../bot/adapters/system/system';
 import { ConfigError, loadConfig } from '../bot/config';
+import { describeDatabase, withEnvFile, type Env } from '../bot/env-file';
 import { COORDINATOR_ROLES, type CoordinatorRole } from '../bot/core/coordination';
 
 const USAGE = 'usage: npm run coordinator -- add NAME [--role coordinator|lead] | list | disable NAME';
 
-async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+async function main(argv: string[], env: Env): Promise<number> {
   const [command, name, ...rest] = argv;
   const roleAt = rest.indexOf('--role');
   const role = roleAt >= 0 ? rest[roleAt + 1] : 'coordinator';
@@ -32,7 +33,10 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
   }
   let db;
   try {
-    db = openDatabase(loadConfig(env).databaseFile, [...MIGRATIONS, ...COORDINATOR_MIGRATIONS]);
+    const loaded = withEnvFile(env);
+    const config = loadConfig(loaded.env);
+    console.error(`coordinator: ${describeDatabase(loaded, config.databaseFile)}`); // stderr: stdout stays the machine-readable output
+    db = openDatabase(config.databaseFile, [...MIGRATIONS, ...COORDINATOR_MIGRATIONS]);
   } catch (e) {
     console.error(e instanceof ConfigError ? e.message : `coordinator: ${(e as Error).message}`);
     return 1;

@@ -9,6 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../bot/config';
+import { withEnvFile } from '../bot/env-file';
 import { createServices } from '../bot/compose';
 import { LANGUAGES, type LanguageCode } from '../bot/core/knowledge/schema';
 import { createBaseline, type Baseline } from './lib/baseline';
@@ -29,7 +30,7 @@ function main(argv: string[]): number {
   const dir = resolve(arg('--dir') ?? 'test/eval');
   const only = arg('--set');
   const sets = only ? [only] : setsIn(dir);
-  const services = createServices(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), { databaseFile: ':memory:' });
+  const services = createServices(loadConfig({ ...withEnvFile(process.env).env, LOG_LEVEL: 'silent' }), { databaseFile: ':memory:' });
   const baseline = createBaseline(services.runtime.current().knowledge.entries);
   for (const set of sets) {
     let items: EvalItem[];

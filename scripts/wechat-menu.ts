@@ -9,6 +9,7 @@ import { MIGRATIONS, openDatabase } from '../bot/adapters/storage/sqlite';
 import { createLogger, systemClock } from '../bot/adapters/system/system';
 import { createWechatApi, loadWechatMenu, SqliteAccessTokenStore, toMenuCreateBody, WECHAT_MIGRATIONS, type WechatApiOptions } from '../bot/adapters/wechat';
 import { ConfigError, loadConfig } from '../bot/config';
+import { withEnvFile } from '../bot/env-file';
 import type { Clock } from '../bot/core/ports';
 
 /** Runs the command; returns the exit code. `deps` lets tests pass a clock and quick retries. */
@@ -54,5 +55,5 @@ export async function main(argv: string[], env: Record<string, string | undefine
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), process.env).then((code) => (process.exitCode = code));
+  main(process.argv.slice(2), withEnvFile(process.env).env).then((code) => (process.exitCode = code));
 }

@@ -21,6 +21,19 @@ describe('loadConfig', () => {
       expect(() => loadConfig(env)).toThrow(message);
     });
   });
+  describe('METRICS_TOKEN and METRICS_PORT (issue 13)', () => {
+    it('accepts a token and a second port', () => {
+      expect(loadConfig({ METRICS_TOKEN: 'scrape-me-0123456789', METRICS_PORT: '9464' })).toMatchObject({ METRICS_TOKEN: 'scrape-me-0123456789', METRICS_PORT: 9464 });
+      expect(loadConfig({}).METRICS_TOKEN).toBeUndefined();
+    });
+    it('refuses a short token without printing it', () => {
+      expect(() => loadConfig({ METRICS_TOKEN: 'short secret' })).toThrow(/METRICS_TOKEN=\[redacted\] is invalid: must be 16-256 printable characters/);
+      expect(() => loadConfig({ METRICS_TOKEN: 'short secret' })).not.toThrow(/short secret/);
+    });
+    it('refuses METRICS_PORT equal to PORT', () => {
+      expect(() => loadConfig({ PORT: '8080', METRICS_PORT: '8080' })).toThrow(/METRICS_PORT="8080" is invalid: must differ from PORT/);
+    });
+  });
   it('accepts 0 to turn the rate limit off', () => {
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).RATE_LIMIT_PER_MINUTE).toBe(0);
   });

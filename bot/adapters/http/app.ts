@@ -1,10 +1,14 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Assistant } from '../../core/conversation';
 import type { Clock, ConversationStore, Logger } from '../../core/ports';
+import type { Metrics } from '../system/metrics';
 import { webRoutes } from '../web/web-routes';
 import { chatRoutes } from './chat-routes';
 import { ApiError, errorHandler } from './errors';
+import { healthRoutes } from './health-routes';
+import { metricsRoutes, requestMetrics } from './metrics-routes';
 import { rateLimit } from './rate-limit';
+import { requestLog } from './request-log';
 
 export type HttpAppDeps = {
   assistant: Assistant;
@@ -14,8 +18,14 @@ export type HttpAppDeps = {
   rateLimitPerMinute: number;
   /** express `trust proxy`: false, a hop count or proxy addresses (never `true`: see config.ts). */
   trustProxy: false | number | string[];
-  /** True once the knowledge base is indexed (healthz answers 503 before). */
+  /** True once the knowledge base is indexed (/readyz answers 503 before). */
   isReady: () => boolean;
+  /** Throws when storage cannot take a write (/readyz answers 503 then); default: no check. */
+  checkStorage?: () => void | Promise<void>;
+  /** Request latency is observed here; GET /metrics is served when `metricsToken` is set too. */
+  metrics?: Metrics;
+  /** Bearer token of GET /metrics on this app; unset: no /metrics here (see METRICS_PORT). */
+  metricsToken?: string;
   /** Extra routers mounted under /api/v1 by other adapters (coordinators, declaration check). */
   apiRouters?: express.Router[];
   /** Extra routers mounted at the root (console pages). */
@@ -45,11 +55,11 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
+  app.use(requestLog(deps.logger));
+  if (deps.metrics) app.use(requestMetrics(deps.metrics));
   app.use(securityHeaders);
-  app.get('/healthz', (_req, res) => {
-    if (deps.isReady()) res.json({ status: 'ok' });
-    else res.status(503).json({ status: 'starting' });
-  });
+  app.use(healthRoutes({ isIndexed: deps.isReady, checkStorage: deps.checkStorage ?? (() => undefined), logger: deps.logger }));
+  if (deps.metrics && deps.metricsToken) app.use(metricsRoutes(deps.metrics, deps.metricsToken));
   const limiter = rateLimit(deps.rateLimitPerMinute, deps.clock);
   app.use('/api', noStore);
   app.use('/api/v1', express.json({ limit: '64kb', strict: true }));

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { StreamRegistry } from './stream-registry';
 
 /** An open Server-Sent Events response. */
 export type EventStream = {
@@ -16,6 +17,8 @@ export type EventStreamOptions = {
   retryMs?: number;
   /** Called after each heartbeat (e.g. to end a stream whose credentials no longer hold). */
   onHeartbeat?: () => void;
+  /** Where the stream is counted, and ended from on shutdown; default: nowhere. */
+  registry?: StreamRegistry;
 };
 
 /**
@@ -46,6 +49,13 @@ export function openEventStream(req: Request, res: Response, options: EventStrea
   };
   req.on('close', finish);
   res.on('close', finish);
+  const unregister = options.registry?.add((retryMs) => {
+    // the hint replaces the usual one: reconnect (to another replica, via the load balancer) soon
+    if (!closed) res.write(`retry: ${retryMs}\n: server stopping\n\n`);
+    finish();
+    res.end();
+  });
+  if (unregister) cleanups.push(unregister);
   return {
     send(event, data, id) {
       if (closed) return;

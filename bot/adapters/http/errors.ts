@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { ZodError } from 'zod';
 import type { Logger } from '../../core/ports';
+import { requestIdOf, routeOf } from './request-log';
 
 /** Error codes the HTTP API answers with, and their status: one table (STYLE.md §5). */
 export const STATUS_OF_CODE = {
@@ -56,7 +57,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (e?.type === 'entity.too.large') return sendError(res, 'payload_too_large', 'request body is too large');
     if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return sendError(res, 'unsupported_media_type', 'use UTF-8 JSON');
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return sendError(res, 'invalid_request', e.message);
-    logger.log('error', 'http_unhandled', { method: req.method, path: req.path, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    // the route pattern, not the path: a path may hold a conversation id (issue 13)
+    logger.log('error', 'http_unhandled', { requestId: requestIdOf(res), method: req.method, route: routeOf(req), error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
     sendError(res, 'internal', 'internal error');
   };
 }

@@ -6,3 +6,5 @@ export { SqliteCoordinatorStore, type Coordinator, type CoordinatorCredentials, 
 export { SqliteEscalationDeskStore } from './coordinator-desk-store';
 export { SqliteCasebookStore } from './casebook-store';
 export { SqliteLoginAttemptStore, type LoginAttempt, type LoginPressure } from './login-attempt-store';
+export { sqliteWritableCheck } from './writable-check';
+export { backupSqlite } from './backup';

@@ -87,7 +87,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
 
   // a question that points at things it does not name ("а это можно?", "can i bring these",
   // "帮我看看这样会不会超") is asked what it means, before any guess from its few words
-  if (isVague(r, ctx) && !(best && best.matchedConcepts.length > 0) && !state.askedTopic && !r.smalltalk) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+  // (one generic concept is no topic: "do i need to declare these"; two make a rule question: "all my stuff taxed or only the excess?")
+  if (isVague(r, ctx) && !(best && (best.matchedConcepts.some((c) => !GENERIC_CONCEPTS.has(c)) || best.matchedConcepts.length >= 2)) && !state.askedTopic && !r.smalltalk) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
   if (r.act === 'empty') return escalate(['out_of_scope'], next);
 
   // a traveller who only says who they are is not out of scope because their words look like small talk

@@ -165,7 +165,7 @@ describe('assistant', () => {
 
   describe('when the message names nothing', () => {
     // "а это можно провезти?" shares one word with the cash entry: a word alone is no topic (issue 12)
-    it.each(['is this allowed??', '我带的这些东西算超了吗', 'у меня перебор или нет?', 'а это можно провезти?'])('asks what the traveller carries instead of handing over (%s)', (text) => {
+    it.each(['is this allowed??', '我带的这些东西算超了吗', 'у меня перебор или нет?', 'а это можно провезти?', 'do i need to declare these', '這個要報嗎'])('asks what the traveller carries instead of handing over (%s)', (text) => {
       const [reply] = converse(services, text);
       expect(reply).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
     });

@@ -166,7 +166,8 @@ class Grouper {
       this.g.perUnit = true;
       return;
     }
-    if (this.g[dim]) this.close(t.start);
+    // "两瓶伏特加（1升的）一公斤红肠": a weight after a drink is the next thing's
+    if (this.g[dim] || (dim === 'weight' && this.g.things.length > 0 && this.g.things.every((x) => x.kind === 'drink'))) this.close(t.start);
     const g = this.g;
     if (dim === 'volume' && (isPerUnit(prev) || g.eachSeen)) g.volumeEach = true;
     if (dim === 'volume' && g.times && !g.count) g.count = { ...t, value: g.times, unit: 'bottle' };
@@ -357,7 +358,8 @@ function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], altern
   // "a gift", "two things": a count of unnamed goods without a price is not evidence of a list
   const quantified = items.filter((i) => i.quantified && !(i.type === 'goods' && i.kind === 'general' && !i.hasMoney && !i.article));
   const has = (m: string) => tokens.some((t) => t.kind === 'marker' && t.marker === m) || (m === 'question' && (asks || /[?？]/.test(text)));
-  if (has('notInbound')) return 0;
+  // "第一次出国 从泰国回": a word of leaving does not outweigh one of coming back
+  if (has('notInbound') && !has('inbound')) return 0;
   // a quantified item listed with a prohibited article ("колбаса, сыр и 2 блока сигарет") is a list too
   const articles = items.filter((i) => i.article).length;
   const single = quantified[0];

@@ -137,6 +137,9 @@ const MIN_BARE_PRICE = 100;
 const isThing = (t: Token | undefined) => t !== undefined && (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods');
 const isGoods = (t: Token | undefined) => t?.kind === 'goods';
 const isMarker = (t: Token | undefined, m: Marker) => t?.kind === 'marker' && t.marker === m;
+/** One of any counting unit ("一瓶", "一盒"). */
+const isOneUnit = (t: Token | undefined) => t?.kind === 'qty' && t.value === 1 && t.unit !== undefined && DIMENSION_COUNT.has(t.unit);
+const DIMENSION_COUNT: ReadonlySet<string> = new Set(['piece', 'pack', 'bottle', 'carton']);
 /** "一个", "1 pc": one piece, as in "一个6000一个7000" (one for 6,000, one for 7,000). */
 export const isOnePiece = (t: Token | undefined) => t?.kind === 'qty' && t.value === 1 && (t.unit === 'piece' || t.unit === undefined);
 
@@ -184,8 +187,9 @@ function compound(text: string, tokens: Token[]): Token[] {
     } else if (isMarker(out.at(-1), 'perUnit') && t.value < 5 && !Number.isInteger(t.value)) {
       // "водка 4 бутылки по 0,5": a fraction after "each" is a bottle's litres, never a price
       out.push({ kind: 'qty', value: t.value, unit: 'l', start: t.start, end: t.end });
-    } else if (t.value >= MIN_BARE_PRICE && isOnePiece(out.at(-1)) && tight(text, (out.at(-1) as Token).end, t.start)) {
-      // "两个包 一个6000一个7000": a sum right after "one (piece)" is that piece's price
+    } else if (t.value >= MIN_BARE_PRICE && (isOnePiece(out.at(-1)) || (isOneUnit(out.at(-1)) && isGoods(out.at(-2)))) && tight(text, (out.at(-1) as Token).end, t.start)) {
+      // "两个包 一个6000一个7000": a sum right after "one (piece)" is that piece's price; so is one
+      // after "香水一瓶" (goods, one bottle: 1200 is no volume)
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
     } else if (t.value >= MIN_BARE_PRICE && isThing(next) && /^\s*的\s*$/u.test(text.slice(t.end, next?.start))) {
       // "一个两千五的包", "一万二的金饰": a sum before 的 and a thing is its price

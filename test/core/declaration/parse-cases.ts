@@ -153,4 +153,10 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'bought a chanel bag for 15000 yuan, do i only pay tax on the part over 5000?', list: false },
   { lang: 'ru', text: 'часы за 30 тысяч рублей в подарок другу в Китае, декларировать?', list: true, items: [goods('watch', { value: 30000, currency: 'RUB' })] },
   { lang: 'ru', text: 'купила сумку за 15 тысяч юаней. пошлина только с разницы?', list: false },
+  { lang: 'zh', text: '一条烟 一瓶威士忌700ml 给老婆买的香水1200块 从泰国回 第一次出国', list: true, items: [cig(1, 'carton'), { type: 'alcohol', kind: 'whisky', quantity: 1 }, goods('cosmetics', { value: 1200 })] },
+  { lang: 'zh', text: '买了香水一瓶1200 钱包1500 丝巾900', list: true, items: [goods('cosmetics', { value: 1200 }), goods('bags', { value: 1500 }), goods('clothing', { value: 900 })] },
+  { lang: 'zh', text: '带了两瓶伏特加（1升的）一公斤红肠 还有几盒巧克力', list: true, items: [{ type: 'alcohol', kind: 'vodka', quantity: 2 }, { type: 'goods', quantity: 1, unit: 'kg' }, goods('food')] },
+  { lang: 'zh', text: '下个月出国 能带多少现金', list: false },
+  { lang: 'en', text: 'i have 2 cartons + bottle of vodka, red channel or not?', list: true, items: [cig(2, 'carton'), { type: 'alcohol', kind: 'vodka', quantity: 1 }] },
+  { lang: 'en', text: 'what is the limit for a bottle of wine?', list: false },
 ];

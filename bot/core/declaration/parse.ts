@@ -32,6 +32,8 @@ type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
 /** Tokens of one item, gathered left to right. */
 type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; eachSeen?: boolean; itemized?: boolean };
 
+/** Two or more letters of a word (Chinese characters included). */
+const LETTER_RUN = /\p{L}{2,}/u;
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: 'count', pack: 'count', carton: 'count', bottle: 'count', ml: 'volume', l: 'volume', g: 'weight', kg: 'weight', jin: 'weight' };
 const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
@@ -81,6 +83,8 @@ class Grouper {
   alternatives = false;
   private g = newGroup(0);
   private segStart = 0;
+  /** Where the current group's last quantity ends. */
+  private lastAmountEnd: number | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -166,8 +170,11 @@ class Grouper {
       this.g.perUnit = true;
       return;
     }
-    // "两瓶伏特加（1升的）一公斤红肠": a weight after a drink is the next thing's
-    if (this.g[dim] || (dim === 'weight' && this.g.things.length > 0 && this.g.things.every((x) => x.kind === 'drink'))) this.close(t.start);
+    // "两瓶伏特加（1升的）一公斤红肠": a weight after a drink is the next thing's; "2斤红肠 两瓶伏特加":
+    // a word the lexicon does not know between two amounts is the thing of the first one
+    const unnamedBetween = this.g.things.length === 0 && !this.g.money && this.lastAmountEnd !== undefined && LETTER_RUN.test(this.text.slice(this.lastAmountEnd, t.start));
+    if (this.g[dim] || unnamedBetween || (dim === 'weight' && this.g.things.length > 0 && this.g.things.every((x) => x.kind === 'drink'))) this.close(t.start);
+    this.lastAmountEnd = t.end;
     const g = this.g;
     if (dim === 'volume' && (isPerUnit(prev) || g.eachSeen)) g.volumeEach = true;
     if (dim === 'volume' && g.times && !g.count) g.count = { ...t, value: g.times, unit: 'bottle' };
@@ -187,6 +194,7 @@ class Grouper {
   }
 
   private close(at: number): void {
+    this.lastAmountEnd = undefined;
     const g = this.g;
     g.end = at;
     if (g.money && !g.money.currency && g.currency) g.money = { ...g.money, currency: g.currency };
@@ -242,6 +250,9 @@ function kindOf(g: Group, data: DeclarationData): string | undefined {
  */
 function unnamedLabel(g: Group, text: string): string {
   const cut = [g.count, g.weight, g.volume, g.money].filter((t): t is NonNullable<typeof t> => t !== undefined).sort((a, b) => b.start - a.start);
+  // "5斤松子": the words right after the amount name the thing; what came before is the story ("从俄罗斯回来 带了")
+  const after = cut[0] ? text.slice(cut[0].end, g.end).replace(/[\s,.;:!?，。；：！？()（）]+/gu, ' ').trim() : '';
+  if (LETTER_RUN.test(after)) return after;
   let label = text.slice(g.start, g.end);
   for (const t of cut) label = label.slice(0, t.start - g.start) + ' ' + label.slice(t.end - g.start);
   label = label.replace(/^.*[:：]/su, '');

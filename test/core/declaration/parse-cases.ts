@@ -160,5 +160,5 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'i have 2 cartons + bottle of vodka, red channel or not?', list: true, items: [cig(2, 'carton'), { type: 'alcohol', kind: 'vodka', quantity: 1 }] },
   { lang: 'en', text: 'what is the limit for a bottle of wine?', list: false },
   { lang: 'zh', text: '从俄罗斯回哈尔滨 带了5斤松子 2斤红肠 两瓶伏特加', list: true, items: [{ type: 'goods', quantity: 5, unit: 'jin', label: '松子' }, { type: 'goods', quantity: 2, unit: 'jin', label: '红肠' }, { type: 'alcohol', kind: 'vodka', quantity: 2 }] },
-  { lang: 'zh', text: '从俄罗斯带了二斤红肠 一罐鱼子酱 三条俄罗斯烟', list: true, items: [{ type: 'goods', quantity: 2, unit: 'jin' }, cig(3, 'carton')] },
+  { lang: 'zh', text: '从俄罗斯带了二斤红肠 一罐鱼子酱 三条俄罗斯烟', list: true, items: [{ type: 'goods', quantity: 2, unit: 'jin', label: '红肠' }, { type: 'goods', label: '鱼子酱', article: true }, cig(3, 'carton')] },
 ];

@@ -59,6 +59,8 @@ const SMALLTALK_MAX_CHARS = 16;
 
 /** Concepts that say what is asked about anything (over? declare? allowed?) but name no thing. */
 const GENERIC_CONCEPTS = new Set(['allowance', 'excess', 'declare', 'prohibited', 'tax', 'value_allowance']);
+/** Concepts of the other parties' entries. */
+const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', 'departments']);
 
 /**
  * Decides how to treat one traveller message, given the conversation so far. Pure: reads
@@ -68,7 +70,7 @@ const GENERIC_CONCEPTS = new Set(['allowance', 'excess', 'declare', 'prohibited'
  * enough, escalate.
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
-  const best = confidentHit(r.hits, r.topical, ctx.options);
+  const best = customsOverDepartment(r, confidentHit(r.hits, r.topical, ctx.options), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -224,6 +226,19 @@ function confidentHit(hits: Hit[], topical: readonly string[], options: DecideOp
   if (topicMatch && top.score >= options.minScore) return top;
   if (top.score >= options.minScoreWithoutConcept && top.coverage >= options.minCoverage) return top;
   return undefined;
+}
+
+/**
+ * "用240小时过境免签出机场 身上带的东西要走海关申报吗": visa words make the border entry the top hit,
+ * but the question is about customs. When the message says customs and an entry of our own
+ * matches one of its specific topics (transit), that entry answers, not the department.
+ */
+function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const { options } = ctx;
+  if (!best || !DEPARTMENT_ENTRY[best.entryId] || ctx.resources.customs.match(r.prepared).size === 0) return best;
+  const specific = (c: string) => !GENERIC_CONCEPTS.has(c) && !DEPARTMENT_CONCEPTS.has(c);
+  const own = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
+  return own ?? best;
 }
 
 function isDepartment(intent: string): intent is Department {

@@ -72,6 +72,8 @@ export const LanguageDataSchema = z
     questions: words,
     /** Words that point at things the message does not name ("this", "这些东西", "это"). */
     vague: words,
+    /** Words that say the message is about customs itself ("海关", "через таможню"): a customs topic then outweighs a department word. */
+    customs: words,
     /** Phrases per facet ("per person", "每人", "на человека"). */
     facets: z.record(z.enum(FACETS), words),
     /**

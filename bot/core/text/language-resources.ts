@@ -23,6 +23,7 @@ export type LanguageResources = {
   answers: PhraseMatcher<'yes' | 'no'>;
   questionWords: PhraseMatcher<'question'>;
   vague: PhraseMatcher<'vague'>;
+  customs: PhraseMatcher<'customs'>;
   facets: PhraseMatcher<Facet>;
   /** A tour leader's or agency's question (issue 11): cues, countries named, which way the group travels. */
   tourLeader: { cues: PhraseMatcher<'leader'>; groups: PhraseMatcher<'group'>; briefs: PhraseMatcher<'brief'>; countries: PhraseMatcher<string>; directions: PhraseMatcher<TourDirection>; defaultDirection: Record<LanguageCode, TourDirection> };
@@ -61,6 +62,7 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
     ]),
     questionWords: new PhraseMatcher([['question', all.flatMap((d) => d.questions)]]),
     vague: new PhraseMatcher([['vague', all.flatMap((d) => d.vague)]]),
+    customs: new PhraseMatcher([['customs', all.flatMap((d) => d.customs)]]),
     facets: new PhraseMatcher(merge((d) => d.facets, FACETS)),
     tourLeader: {
       cues: new PhraseMatcher([['leader', all.flatMap((d) => d.tourLeader.cues)]]),

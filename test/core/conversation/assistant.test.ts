@@ -141,6 +141,17 @@ describe('assistant', () => {
     });
   });
 
+  describe('when visa words meet a customs question', () => {
+    it.each(['用240小时过境免签出机场玩两天 身上带的东西要走海关申报吗', '240 часов транзит, хотим выйти в город на пару дней — с вещами что, через таможню?'])('answers the customs side from our entry (%s)', (text) => {
+      const [reply] = converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'transit-passengers' });
+    });
+    it('still routes a visa question to border inspection', () => {
+      const [reply] = converse(services, 'i am transiting in beijing, do i need a visa?');
+      expect(reply).toMatchObject({ kind: 'routed', department: 'border' });
+    });
+  });
+
   describe('when the traveller only says who they are', () => {
     it.each(['我从伊尔库茨克飞哈尔滨，是中国人在那边做生意的，不常回来', '我在东京买了个包', 'я живу в Москве, лечу в Харбин'])('asks what they want to know and keeps the category (%s)', (text) => {
       const [reply] = converse(services, text);

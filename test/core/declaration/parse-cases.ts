@@ -1,7 +1,7 @@
 import type { DeclarationCategory, ParsedItem } from '../../../bot/core/declaration';
 
 /** What an item must contain (only the fields given are compared). */
-export type ExpectedItem = Partial<Pick<ParsedItem, 'type' | 'quantity' | 'unit' | 'value' | 'currency' | 'kind' | 'volumeMl' | 'abv'>>;
+export type ExpectedItem = Partial<Pick<ParsedItem, 'type' | 'quantity' | 'unit' | 'value' | 'currency' | 'kind' | 'volumeMl' | 'abv' | 'label' | 'article'>>;
 /** One labelled message: is it a list, which items, which category cues. */
 export type ParseCase = { lang: 'zh' | 'en' | 'ru'; text: string; list: boolean; items?: ExpectedItem[]; category?: DeclarationCategory };
 

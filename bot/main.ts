@@ -6,7 +6,7 @@ import { createServices } from './compose';
 export async function main(env: Record<string, string | undefined>): Promise<number> {
   let services;
   try {
-    services = createServices(loadConfig(env));
+    services = await createServices(loadConfig(env));
   } catch (e) {
     if (e instanceof ConfigError) console.error(e.message);
     else console.error(`start-up failed: ${(e as Error).message}`);
@@ -21,7 +21,7 @@ export async function main(env: Record<string, string | undefined>): Promise<num
     });
   } catch (e) {
     console.error(`cannot listen on ${config.HOST}:${config.PORT}: ${(e as Error).message}`);
-    services.close();
+    await services.close();
     return 1;
   }
   logger.log('info', 'listening', { url: `http://${config.HOST}:${config.PORT}/`, dataDir: config.DATA_DIR });
@@ -36,7 +36,7 @@ export async function main(env: Record<string, string | undefined>): Promise<num
     const telegramStopped = Promise.all([services.telegram?.stop(), services.wechat?.stop()]);
     server.close(async () => {
       await telegramStopped;
-      services.close();
+      await services.close();
       process.exit(0);
     });
     setTimeout(() => process.exit(0), 5000).unref();

@@ -1,0 +1,3 @@
+export { createMemoryStores } from './create-memory-stores';
+export { MemoryConversationStore } from './conversation-store';
+export { MemoryTables } from './memory-tables';

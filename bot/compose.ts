@@ -59,7 +59,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   // an explicit databaseFile (tests, `npm run ask` without --persist) wins over DATABASE_URL
   const stores = overrides.stores ?? (await createStores(overrides.databaseFile ? { databaseFile: overrides.databaseFile } : config, clock));
   const store = stores.conversations;
-  const events = createEventBus(logger);
+  // several replicas on PostgreSQL share live events; one process keeps the in-process bus
+  const shared = stores.shareEvents ? await stores.shareEvents(logger) : undefined;
+  const events = shared ?? createEventBus(logger);
   const ids = overrides.ids ?? randomIds;
   const declaration = createDeclarationService(loadDeclarationKnowledgeOrThrow(config.KNOWLEDGE_DIR));
   const agency = loadAgencyKnowledgeOrThrow(config.KNOWLEDGE_DIR);
@@ -88,6 +90,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const close = async () => {
     void telegram?.stop(); // for a graceful stop, `await services.telegram?.stop()` first (main.ts does)
     void wechat?.stop(); // likewise `await services.wechat?.stop()` to let queued WeChat sends finish
+    await shared?.close();
     await stores.close();
   };
   return { config, runtime, stores, events, store, assistant, app, logger, clock, telegram, coordination, declaration, agency, wechat, close };

@@ -1,6 +1,6 @@
 import type { CasebookStore, CoordinatorRole, DraftStore, EscalationDeskStore } from '../../core/coordination';
 import type { LanguageCode } from '../../core/knowledge/schema';
-import type { ConversationStore } from '../../core/ports';
+import type { ConversationStore, EventBus, Logger } from '../../core/ports';
 import type { ConversationId } from '../../core/types';
 
 /**
@@ -123,6 +123,9 @@ export interface WechatPushLog {
   prune(before: Date): Promise<number>;
 }
 
+/** An EventBus whose events also reach every other replica on the database; `close` ends its connection. */
+export type SharedEventBus = EventBus & { close(): Promise<void> };
+
 /** Every store, built once by `createStores(config)` and handed down. */
 export type Stores = {
   /** Which engine holds them, for logs and CLIs (never the connection string). */
@@ -139,6 +142,11 @@ export type Stores = {
   wechatUsers: WechatUserStore;
   wechatPushes: WechatPushLog;
   wechatTokens: AccessTokenStore;
+  /**
+   * Live events shared by every replica on this database (PostgreSQL LISTEN/NOTIFY); absent
+   * for one-process engines, where the in-process bus is enough.
+   */
+  shareEvents?(logger: Logger): Promise<SharedEventBus>;
   /** Resolves when the database answers and accepts a write; rejects with a StorageError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,10 +1,11 @@
-import { addCoordinator, call, escalate, login } from '../../fixtures/coordinators';
+import { Client } from 'pg';
+import { addCoordinator, call, escalate, login, openSse } from '../../fixtures/coordinators';
 import { describePostgres } from '../../fixtures/postgres';
 import { startServer, type RunningServer } from '../../fixtures/services';
 
 /**
  * Two replicas (two servers, each its own createServices and pool) on one PostgreSQL: what
- * must be shared is shared (issue 13). Live events across replicas are not (see README, Storage).
+ * must be shared is shared (issue 13), live events included (LISTEN/NOTIFY).
  */
 describePostgres('two replicas on one PostgreSQL', (db) => {
   let a: RunningServer;
@@ -16,6 +17,53 @@ describePostgres('two replicas on one PostgreSQL', (db) => {
   afterAll(async () => {
     await a?.stop();
     await b?.stop();
+  });
+
+  it('show an escalation created through one replica on a console stream of the other within a second', async () => {
+    const erin = await addCoordinator(a, 'erin');
+    const stream = await openSse(`${b.url}/api/v1/escalations/stream`, erin.bearer);
+    try {
+      const { escalationId } = await escalate(a, 'I need a person, my bag was seized');
+      const seen = await stream.next((e) => e.event === 'escalation' && e.data.id === escalationId, 1000);
+      expect(seen.data).toMatchObject({ id: escalationId, status: 'open' });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('bring a coordinator\'s reply sent on one replica to the traveller\'s stream on the other', async () => {
+    const fay = await addCoordinator(b, 'fay');
+    const { conversationId, escalationId } = await escalate(b);
+    const stream = await openSse(`${a.url}/api/v1/conversations/${conversationId}/events`);
+    try {
+      await stream.next((e) => e.event === 'message' && e.data.from === 'bot'); // the replay
+      expect((await call(b, 'POST', `/escalations/${escalationId}/claim`, { headers: fay.bearer })).status).toBe(200);
+      expect((await call(b, 'POST', `/escalations/${escalationId}/messages`, { headers: fay.bearer, body: { text: 'Hello, I am looking at your case.' } })).status).toBe(201);
+      const reply = await stream.next((e) => e.event === 'message' && e.data.from === 'coordinator', 1000);
+      expect(reply.data.text).toBe('Hello, I am looking at your case.');
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('catch up from the database after the listening connection dropped', async () => {
+    const gus = await addCoordinator(a, 'gus');
+    const { conversationId, escalationId } = await escalate(a);
+    const stream = await openSse(`${b.url}/api/v1/conversations/${conversationId}/events`);
+    try {
+      await stream.next((e) => e.event === 'message' && e.data.from === 'bot');
+      // end every LISTEN connection: both replicas' listeners drop and reconnect
+      const admin = new Client({ connectionString: db.url });
+      await admin.connect();
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()");
+      await admin.end();
+      expect((await call(a, 'POST', `/escalations/${escalationId}/claim`, { headers: gus.bearer })).status).toBe(200);
+      expect((await call(a, 'POST', `/escalations/${escalationId}/messages`, { headers: gus.bearer, body: { text: 'sent while B was not listening' } })).status).toBe(201);
+      const caught = await stream.next((e) => e.event === 'message' && e.data.from === 'coordinator', 5000);
+      expect(caught.data.text).toBe('sent while B was not listening');
+    } finally {
+      stream.close();
+    }
   });
 
   it('give exactly one winner in each of 50 rounds of concurrent claims through both', async () => {

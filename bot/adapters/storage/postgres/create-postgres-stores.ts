@@ -8,12 +8,15 @@ import { PostgresAccessTokenStore, PostgresTelegramChatStore, PostgresWechatPush
 import { PostgresConversationStore } from './conversation-store';
 import { PostgresEscalationDeskStore } from './desk-store';
 import { migratePostgres } from './migrations';
+import { createPostgresEventBus, type PostgresEventBusOptions } from './pg-event-bus';
 
 export type PostgresOptions = {
   /** Schema to work in (created if missing); default the connection's search_path (public). Tests give each test its own. */
   schema?: string;
   /** Connections in the pool. Default 10. */
   maxConnections?: number;
+  /** The shared event bus's reconnects. */
+  events?: PostgresEventBusOptions;
 };
 
 /** BIGINT (OID 20) as a number: our bigints are durations in ms and chat ids, far below 2^53. */
@@ -60,6 +63,7 @@ export async function createPostgresStores(url: string, clock: Clock, options: P
     wechatUsers: new PostgresWechatUserStore(pool),
     wechatPushes: new PostgresWechatPushLog(pool),
     wechatTokens: new PostgresAccessTokenStore(pool),
+    shareEvents: (logger) => createPostgresEventBus(url, pool, { logger, schema }, options.events),
     async ping() {
       try {
         await pool.query('INSERT INTO storage_ping (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at', [new Date().toISOString()]);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client, type Pool } from 'pg';
 import { z } from 'zod';
-import type { ConversationEvent, EventBus, Logger } from '../../../core/ports';
+import type { ConversationEvent, Logger } from '../../../core/ports';
 import type { Channel, ConversationId, EscalationId } from '../../../core/types';
 import { toEscalation, toMessage, type EscalationRow, type MessageRow } from '../rows';
 import { createEventBus } from '../../system/event-bus';
+import type { SharedEventBus } from '../ports';
 import { rows } from './pg-db';
 
 export type PostgresEventBusOptions = {
@@ -12,8 +13,6 @@ export type PostgresEventBusOptions = {
   reconnectDelayMs?: number;
 };
 
-/** An EventBus whose events also reach every other replica on the database; `close` ends its connection. */
-export type SharedEventBus = EventBus & { close(): Promise<void> };
 
 /**
  * What crosses replicas: ids, not texts (NOTIFY payloads stop at 8,000 bytes and a message may

@@ -70,21 +70,22 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? createTelegramChannel(
         { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, webhookUrl: config.TELEGRAM_WEBHOOK_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
-        { assistant, store, events, chats: stores.telegramChats, texts: loadTelegramTextsOrThrow(config.KNOWLEDGE_DIR), logger, clock, quiz: { texts: agency.texts.texts, make: (lang, seed, count) => makeQuiz(runtime.current().knowledge, agency, { lang, seed, count }) } },
+        { assistant, store, events, chats: stores.telegramChats, rateWindows: stores.rateWindows, texts: loadTelegramTextsOrThrow(config.KNOWLEDGE_DIR), logger, clock, quiz: { texts: agency.texts.texts, make: (lang, seed, count) => makeQuiz(runtime.current().knowledge, agency, { lang, seed, count }) } },
         overrides.telegram,
       )
     : undefined;
   const coordination = await createCoordination({ stores, store, events, clock, runtime, logger, knowledgeDir: config.KNOWLEDGE_DIR, loginRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, stream: { heartbeatMs: config.SSE_HEARTBEAT_SECONDS * 1000 } });
-  const wechat = createWechat(config, { assistant, runtime, store, events, users: stores.wechatUsers, pushes: stores.wechatPushes, tokens: stores.wechatTokens, notes: coordination.deskStore, clock, logger }, overrides.wechat);
+  const wechat = createWechat(config, { assistant, runtime, store, events, users: stores.wechatUsers, pushes: stores.wechatPushes, tokens: stores.wechatTokens, rateWindows: stores.rateWindows, notes: coordination.deskStore, clock, logger }, overrides.wechat);
   const app = createHttpApp({
     assistant,
     store,
     logger,
     clock,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    rateWindows: stores.rateWindows,
     trustProxy: config.TRUST_PROXY,
     isReady: () => true,
-    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock), randomSeed: () => randomInt(2 ** 32) }), batchRoutes({ runtime, declaration, agency: agencyForChat, clock, ids, logger, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
+    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock, { windows: stores.rateWindows, scope: 'declaration' }) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock, { windows: stores.rateWindows, scope: 'agency' }), randomSeed: () => randomInt(2 ** 32) }), batchRoutes({ runtime, declaration, agency: agencyForChat, clock, ids, logger, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock, { windows: stores.rateWindows, scope: 'batch' }) })],
     pageRouters: [...(telegram?.router ? [telegram.router] : []), ...(wechat ? [wechat.router] : []), ...coordination.pageRouters, agencyPages()],
   });
   const close = async () => {

@@ -4,6 +4,7 @@ import type { Clock, ConversationStore, Logger } from '../../core/ports';
 import { webRoutes } from '../web/web-routes';
 import { chatRoutes } from './chat-routes';
 import { ApiError, errorHandler } from './errors';
+import type { RateWindowStore } from '../storage/ports';
 import { rateLimit } from './rate-limit';
 
 export type HttpAppDeps = {
@@ -12,6 +13,8 @@ export type HttpAppDeps = {
   logger: Logger;
   clock: Clock;
   rateLimitPerMinute: number;
+  /** Where the chat's rate limit counts (Stores.rateWindows, shared by replicas on PostgreSQL); default this process. */
+  rateWindows?: RateWindowStore;
   /** express `trust proxy`: false, a hop count or proxy addresses (never `true`: see config.ts). */
   trustProxy: false | number | string[];
   /** True once the knowledge base is indexed (healthz answers 503 before). */
@@ -50,7 +53,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     if (deps.isReady()) res.json({ status: 'ok' });
     else res.status(503).json({ status: 'starting' });
   });
-  const limiter = rateLimit(deps.rateLimitPerMinute, deps.clock);
+  const limiter = rateLimit(deps.rateLimitPerMinute, deps.clock, { windows: deps.rateWindows, scope: 'chat' });
   app.use('/api', noStore);
   app.use('/api/v1', express.json({ limit: '64kb', strict: true }));
   app.use('/api/v1', chatRoutes({ assistant: deps.assistant, store: deps.store, limiter, capCasesPerClient: deps.rateLimitPerMinute > 0 }));

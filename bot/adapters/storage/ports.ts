@@ -123,6 +123,15 @@ export interface WechatPushLog {
   prune(before: Date): Promise<number>;
 }
 
+/**
+ * Hits per key in fixed one-minute windows (rate limits). Kept in the process for one-process
+ * engines; in PostgreSQL for replicas, so a limit holds whichever replica a request reaches.
+ */
+export interface RateWindowStore {
+  /** Counts one hit of `key` at `nowMs`; returns the hits of its current window, this one included, and when the window started (ms). */
+  hit(key: string, nowMs: number): Promise<{ count: number; startMs: number }>;
+}
+
 /** An EventBus whose events also reach every other replica on the database; `close` ends its connection. */
 export type SharedEventBus = EventBus & { close(): Promise<void> };
 
@@ -142,6 +151,7 @@ export type Stores = {
   wechatUsers: WechatUserStore;
   wechatPushes: WechatPushLog;
   wechatTokens: AccessTokenStore;
+  rateWindows: RateWindowStore;
   /**
    * Live events shared by every replica on this database (PostgreSQL LISTEN/NOTIFY); absent
    * for one-process engines, where the in-process bus is enough.

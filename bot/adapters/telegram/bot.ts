@@ -8,7 +8,7 @@ import type { Clock, Logger } from '../../core/ports';
 import { detectLanguage } from '../../core/text';
 import { createFixedWindow } from '../http/rate-limit';
 import { isAddressedToBot, isGroupChat, toLanguageCode, withoutMention } from './addressing';
-import type { TelegramChatStore } from '../storage/ports';
+import type { RateWindowStore, TelegramChatStore } from '../storage/ports';
 import { askedCategory, CallbackDataSchema, DECLARE_CHOICES, declareKeyboard, pendingChoice, type DeclareDialogue } from './declare';
 import { escapeHtml, replyHtml } from './html';
 import { registerQuiz, type TelegramQuizDeps } from './quiz';
@@ -25,6 +25,8 @@ export type TelegramBotDeps = {
   clock: Clock;
   /** Messages per minute per chat; 0 turns the limit off (RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute: number;
+  /** Where the limit's hits are counted (shared by replicas on PostgreSQL); default this process. */
+  rateWindows?: RateWindowStore;
   /** Only to redact it from logged errors. */
   token: string;
   /** The training quiz (/quiz, issue 11); without it the command is unknown. */
@@ -50,7 +52,7 @@ function commandIn(msg: AnyMessage): string | undefined {
  */
 export function registerHandlers(bot: Telegraf, deps: TelegramBotDeps): void {
   const { chats, texts, sender, logger } = deps;
-  const hit = createFixedWindow(deps.rateLimitPerMinute, deps.clock);
+  const hit = createFixedWindow(deps.rateLimitPerMinute, deps.clock, deps.rateWindows);
   const t = (key: TelegramTextKey, lang: LanguageCode) => escapeHtml(texts[key][lang]);
   const langOf = async (chat: ChatRef, from?: { language_code?: string }): Promise<LanguageCode> => (await chats.get(chat.id))?.lang ?? toLanguageCode(from?.language_code) ?? 'en';
   const replyTo = (chat: ChatRef, messageId: number) => (isGroupChat(chat.type) ? messageId : undefined);
@@ -90,7 +92,7 @@ export function registerHandlers(bot: Telegraf, deps: TelegramBotDeps): void {
     const [, target] = command?.split('@') ?? [];
     if (target !== undefined && target.toLowerCase() !== ctx.botInfo.username.toLowerCase()) return; // for another bot
     if (isGroupChat(msg.chat.type) && command === undefined && !isAddressedToBot(msg, ctx.botInfo)) return;
-    const verdict = hit(`telegram:${msg.chat.id}`);
+    const verdict = await hit(`telegram:${msg.chat.id}`);
     if (verdict.allowed) return next();
     logger.log('info', 'telegram_rate_limited', { chatId: msg.chat.id });
     if (verdict.firstRefusal) {

@@ -6,7 +6,7 @@ import { LANGUAGES, type LanguageCode } from '../../core/knowledge/schema';
 import type { Clock, ConversationStore, EventBus, Logger } from '../../core/ports';
 import { registerHandlers } from './bot';
 import type { TelegramQuizDeps } from './quiz';
-import type { TelegramChatStore } from '../storage/ports';
+import type { RateWindowStore, TelegramChatStore } from '../storage/ports';
 import { ALLOWED_UPDATES, pollUpdates } from './polling';
 import { relayCoordinatorMessages } from './relay';
 import { callWithRetry, isTokenRejected, redactToken, type RetryOptions } from './retry';
@@ -32,6 +32,8 @@ export type TelegramChannelDeps = {
   events: EventBus;
   /** Chat id ↔ conversation (from createStores). */
   chats: TelegramChatStore;
+  /** Where the per-chat rate limit counts (Stores.rateWindows); default this process. */
+  rateWindows?: RateWindowStore;
   texts: TelegramTexts;
   logger: Logger;
   clock: Clock;

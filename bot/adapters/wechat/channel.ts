@@ -7,7 +7,7 @@ import { createWechatConversation } from './conversation';
 import { WechatCipher } from './crypto';
 import { createWechatDelivery, type WechatDelivery } from './delivery';
 import { pushRoutes } from './push-routes';
-import type { AccessTokenStore, WechatPushLog, WechatUserStore } from '../storage/ports';
+import type { AccessTokenStore, RateWindowStore, WechatPushLog, WechatUserStore } from '../storage/ports';
 import type { WechatTexts } from './texts';
 
 /** The channel's slice of Config (WECHAT_*). */
@@ -32,6 +32,8 @@ export type WechatChannelDeps = {
   users: WechatUserStore;
   pushes: WechatPushLog;
   tokens: AccessTokenStore;
+  /** Where the per-follower rate limit counts (Stores.rateWindows); default this process. */
+  rateWindows?: RateWindowStore;
   /** Notes on escalations: where a failed delivery is shown to the coordinator. */
   notes: Pick<EscalationDeskStore, 'addNote'>;
   texts: WechatTexts;
@@ -76,6 +78,7 @@ export function createWechatChannel(settings: WechatSettings, deps: WechatChanne
     clock: deps.clock,
     logger: deps.logger,
     rateLimitPerMinute: settings.rateLimitPerMinute,
+    rateWindows: deps.rateWindows,
     onUnsubscribed: (conversationId) => delivery.reportUnsubscribed(conversationId),
   });
   let pruned = 0;

@@ -7,7 +7,7 @@ import { createFixedWindow } from '../http/rate-limit';
 import { MAX_MESSAGE_CHARS } from '../http/chat-routes';
 import { replyText } from './format';
 import { menuActionOf } from './menu';
-import type { WechatUserStore } from '../storage/ports';
+import type { RateWindowStore, WechatUserStore } from '../storage/ports';
 import type { WechatTexts } from './texts';
 import type { Push } from './xml';
 
@@ -26,6 +26,8 @@ export type WechatConversationDeps = {
   logger: Logger;
   /** Messages per minute per follower; 0 turns the limit off (RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute: number;
+  /** Where the limit's hits are counted (shared by replicas on PostgreSQL); default this process. */
+  rateWindows?: RateWindowStore;
   /** Called when a follower unsubscribes while a coordinator has their case. */
   onUnsubscribed: (conversationId: ConversationId) => void;
 };
@@ -36,7 +38,7 @@ export type WechatConversationDeps = {
  */
 export function createWechatConversation(deps: WechatConversationDeps): (push: Push) => Promise<string[]> {
   const { users, texts } = deps;
-  const hit = createFixedWindow(deps.rateLimitPerMinute, deps.clock);
+  const hit = createFixedWindow(deps.rateLimitPerMinute, deps.clock, deps.rateWindows);
 
   const chineseNameOf = (url: string) => {
     for (const source of deps.runtime.current().knowledge.sources.values()) if (source.url === url) return source.name.zh;
@@ -84,7 +86,7 @@ export function createWechatConversation(deps: WechatConversationDeps): (push: P
       return onEvent(push, lang);
     }
     await users.touch(openId, deps.clock.now());
-    if (!hit(`wechat:${openId}`).allowed) {
+    if (!(await hit(`wechat:${openId}`)).allowed) {
       deps.logger.log('info', 'wechat_rate_limited', {});
       return [];
     }

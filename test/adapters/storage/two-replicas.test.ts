@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { addCoordinator, call, escalate, login, openSse } from '../../fixtures/coordinators';
 import { describePostgres } from '../../fixtures/postgres';
-import { startServer, type RunningServer } from '../../fixtures/services';
+import { fakeClock, postJson, startServer, type RunningServer } from '../../fixtures/services';
 
 /**
  * Two replicas (two servers, each its own createServices and pool) on one PostgreSQL: what
@@ -99,5 +99,23 @@ describePostgres('two replicas on one PostgreSQL', (db) => {
     expect(last).toBe(429);
     expect((await call(a, 'POST', '/coordinator/login', { body: { name: 'dave', password: dave.password } })).status).toBe(429);
     expect((await call(b, 'POST', '/coordinator/login', { body: { name: 'dave', password: dave.password } })).status).toBe(429);
+  });
+
+  describe('with a rate limit of 3 messages a minute', () => {
+    it('holds across both replicas: the fourth message of one client is refused by either', async () => {
+      const clock = fakeClock('2026-11-26T10:00:05Z'); // one shared minute, whatever the wall clock
+      const env = { DATABASE_URL: db.url, RATE_LIMIT_PER_MINUTE: '3' };
+      const [c, d] = [await startServer(env, { clock }), await startServer(env, { clock })];
+      try {
+        const statuses: number[] = [];
+        for (const server of [c, d, c, d, c]) statuses.push((await postJson(`${server.url}/api/v1/chat`, { text: 'how much cash can I bring?' })).status);
+        expect(statuses).toEqual([200, 200, 200, 429, 429]);
+        clock.advance(60_000);
+        expect((await postJson(`${d.url}/api/v1/chat`, { text: 'how much cash can I bring?' })).status).toBe(200);
+      } finally {
+        await c.stop();
+        await d.stop();
+      }
+    });
   });
 });

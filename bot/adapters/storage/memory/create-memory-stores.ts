@@ -5,6 +5,7 @@ import { MemoryAccessTokenStore, MemoryTelegramChatStore, MemoryWechatPushLog, M
 import { MemoryConversationStore } from './conversation-store';
 import { MemoryEscalationDeskStore } from './desk-store';
 import { MemoryTables } from './memory-tables';
+import { LocalRateWindows } from './rate-windows';
 
 /** Every store in memory, sharing one set of tables: for fast tests and throwaway runs. Nothing survives `close`. */
 export function createMemoryStores(): Stores {
@@ -21,6 +22,7 @@ export function createMemoryStores(): Stores {
     wechatUsers: new MemoryWechatUserStore(t),
     wechatPushes: new MemoryWechatPushLog(t),
     wechatTokens: new MemoryAccessTokenStore(t),
+    rateWindows: new LocalRateWindows(),
     ping: async () => undefined,
     close: async () => undefined,
   };

@@ -8,6 +8,7 @@ import { PostgresAccessTokenStore, PostgresTelegramChatStore, PostgresWechatPush
 import { PostgresConversationStore } from './conversation-store';
 import { PostgresEscalationDeskStore } from './desk-store';
 import { migratePostgres } from './migrations';
+import { PostgresRateWindows } from './rate-windows';
 import { createPostgresEventBus, type PostgresEventBusOptions } from './pg-event-bus';
 
 export type PostgresOptions = {
@@ -63,6 +64,7 @@ export async function createPostgresStores(url: string, clock: Clock, options: P
     wechatUsers: new PostgresWechatUserStore(pool),
     wechatPushes: new PostgresWechatPushLog(pool),
     wechatTokens: new PostgresAccessTokenStore(pool),
+    rateWindows: new PostgresRateWindows(pool),
     shareEvents: (logger) => createPostgresEventBus(url, pool, { logger, schema }, options.events),
     async ping() {
       try {

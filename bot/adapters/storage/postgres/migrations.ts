@@ -161,6 +161,11 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     name: 'pg-005-storage-ping',
     sql: `CREATE TABLE storage_ping (id INTEGER PRIMARY KEY, at TEXT NOT NULL);`,
   },
+  {
+    // rate limits shared by replicas: hits per key and minute (PostgresRateWindows)
+    name: 'pg-006-rate-windows',
+    sql: `CREATE TABLE rate_windows (key TEXT NOT NULL, window_start BIGINT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (key, window_start));`,
+  },
 ];
 
 /** Advisory lock key of the migrations (any constant; "cust" in ASCII). */

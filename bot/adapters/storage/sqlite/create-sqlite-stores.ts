@@ -1,4 +1,5 @@
 import type { Clock } from '../../../core/ports';
+import { LocalRateWindows } from '../memory/rate-windows';
 import type { Stores } from '../ports';
 import { SqliteCasebookStore } from './casebook-store';
 import { SqliteConversationStore } from './conversation-store';
@@ -26,6 +27,8 @@ export function createSqliteStores(file: string, clock: Clock): Stores {
     wechatUsers: new SqliteWechatUserStore(db),
     wechatPushes: new SqliteWechatPushLog(db),
     wechatTokens: new SqliteAccessTokenStore(db),
+    // one process: the windows stay in memory, as before issue 13
+    rateWindows: new LocalRateWindows(),
     async ping() {
       // a write that changes nothing, so a read-only or full disk shows here, not in a chat
       try {

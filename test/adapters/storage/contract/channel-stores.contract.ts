@@ -1,5 +1,5 @@
 import type { ConversationId } from '../../../../bot/core/types';
-import { AT, conversation, withStores, type MakeStores } from './fixtures';
+import { AT, conversation, failureOf, withStores, type MakeStores } from './fixtures';
 
 /** Telegram chats and WeChat followers, pushes and tokens: every adapter behaves alike. */
 export function channelStoresContract(make: MakeStores): void {
@@ -31,7 +31,7 @@ export function channelStoresContract(make: MakeStores): void {
 
     it('refuses a conversation id that does not exist (foreign key)', () =>
       withStores(make, async ({ telegramChats: chats }) => {
-        await expect(chats.update(7, 'private', { conversationId: 'c_missing' as ConversationId })).rejects.toThrow(/foreign key/i);
+        expect(await failureOf(chats.update(7, 'private', { conversationId: 'c_missing' as ConversationId }))).toMatch(/foreign key/i);
       }));
   });
 
@@ -77,6 +77,26 @@ export function channelStoresContract(make: MakeStores): void {
         await tokens.put('wx1', { token: 'a', expiresAt: new Date(AT) });
         await tokens.put('wx1', { token: 'b', expiresAt: new Date('2026-11-26T12:00:00Z') });
         expect(await tokens.get('wx1')).toEqual({ token: 'b', expiresAt: new Date('2026-11-26T12:00:00Z') });
+      }));
+  });
+
+  describe('RateWindowStore', () => {
+    const t0 = Date.parse(AT); // on a minute boundary
+    it('counts hits per key within a minute, and starts again in the next', () =>
+      withStores(make, async ({ rateWindows }) => {
+        expect((await rateWindows.hit('chat:192.0.2.1', t0)).count).toBe(1);
+        expect(await rateWindows.hit('chat:192.0.2.1', t0 + 30_000)).toEqual({ count: 2, startMs: t0 });
+        expect((await rateWindows.hit('login:192.0.2.1', t0 + 30_000)).count).toBe(1);
+        // a new window: in this process it starts at its first hit, in PostgreSQL on the minute
+        const next = await rateWindows.hit('chat:192.0.2.1', t0 + 61_000);
+        expect(next.count).toBe(1);
+        expect(next.startMs).toBeGreaterThanOrEqual(t0 + 60_000);
+      }));
+
+    it('counts every one of many concurrent hits', () =>
+      withStores(make, async ({ rateWindows }) => {
+        const counts = await Promise.all(Array.from({ length: 10 }, () => rateWindows.hit('k', t0)));
+        expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       }));
   });
 

@@ -1,5 +1,5 @@
 import type { ConversationId, EscalationId } from '../../../../bot/core/types';
-import { after, AT, caseOf, message, seedEscalation, withStores, type MakeStores } from './fixtures';
+import { after, AT, caseOf, failureOf, message, seedEscalation, withStores, type MakeStores } from './fixtures';
 
 const draft = (id: string, caseId: string, at = AT) => ({ id, caseId: caseId as EscalationId, status: 'open' as const, entry: { id: 'x' }, createdBy: 'alice', createdAt: at, updatedAt: at });
 
@@ -133,7 +133,7 @@ export function deskStoreContract(make: MakeStores): void {
 
     it('refuses a draft of a case that does not exist', () =>
       withStores(make, async ({ casebook }) => {
-        await expect(casebook.createDraft(draft('d_1', 'e_missing'))).rejects.toThrow();
+        expect(await failureOf(casebook.createDraft(draft('d_1', 'e_missing')))).toMatch(/foreign key|no case/i);
         expect(await casebook.getDraft('d_1')).toBeUndefined();
       }));
 

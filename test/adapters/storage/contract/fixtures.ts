@@ -63,3 +63,13 @@ export async function withStores(make: MakeStores, body: (stores: Stores) => Pro
     await stores.close();
   }
 }
+
+/**
+ * What a promise failed with, as text ('resolved' when it did not fail). Not `rejects.toThrow`:
+ * a native driver's error class comes from the first test file's realm, and jest's
+ * instanceof Error check fails for it in later files of the same worker.
+ */
+export const failureOf = (p: Promise<unknown>): Promise<string> => p.then(
+  () => 'resolved',
+  (e: unknown) => String(e),
+);

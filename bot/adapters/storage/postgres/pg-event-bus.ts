@@ -91,6 +91,10 @@ export async function createPostgresEventBus(url: string, pool: Pool, deps: { lo
     client.on('end', () => dropped(client, new Error('connection ended')));
     await client.connect();
     await client.query(`LISTEN ${channel}`);
+    if (state.closed) {
+      await client.end();
+      return;
+    }
     state.client = client;
   };
 
@@ -104,6 +108,7 @@ export async function createPostgresEventBus(url: string, pool: Pool, deps: { lo
       if (state.closed) return;
       const wait = Math.min((options.reconnectDelayMs ?? 500) * 2 ** state.attempt++, 30_000);
       await new Promise((r) => setTimeout(r, wait).unref());
+      if (state.closed) return; // closed while waiting: no new connection
       try {
         await listen();
         state.attempt = 0;

@@ -1,7 +1,7 @@
 import { Pool, types } from 'pg';
 import type { Clock } from '../../../core/ports';
 import type { Stores } from '../ports';
-import { StorageError } from '../sqlite/open-database';
+import { StorageError } from '../storage-error';
 import { PostgresCoordinatorStore, PostgresLoginAttemptStore } from './account-stores';
 import { PostgresCasebookStore } from './casebook-store';
 import { PostgresAccessTokenStore, PostgresTelegramChatStore, PostgresWechatPushLog, PostgresWechatUserStore } from './channel-stores';

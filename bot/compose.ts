@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 import type { Express } from 'express';
 import { agencyRoutes } from './adapters/http/agency-routes';
@@ -8,11 +7,12 @@ import { agencyPages } from './adapters/web/agency-pages';
 import { createCoordination, type Coordination } from './adapters/http/coordinator-setup';
 import { declarationRoutes } from './adapters/http/declaration-routes';
 import { rateLimit } from './adapters/http/rate-limit';
-import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteConversationStore, sqliteWritableCheck } from './adapters/storage/sqlite';
+import { createStores } from './adapters/storage/create-stores';
+import type { Stores } from './adapters/storage/ports';
 import { createEventBus } from './adapters/system/event-bus';
-import { createTelegramChannel, loadTelegramTextsOrThrow, TELEGRAM_MIGRATIONS, type TelegramChannel, type TelegramChannelOptions } from './adapters/telegram';
+import { createTelegramChannel, loadTelegramTextsOrThrow, type TelegramChannel, type TelegramChannelOptions } from './adapters/telegram';
 import { createLogger, randomIds, systemClock } from './adapters/system/system';
-import { createWechatChannel, loadWechatTextsOrThrow, WECHAT_MIGRATIONS, type WechatChannel, type WechatChannelOptions } from './adapters/wechat';
+import { createWechatChannel, loadWechatTextsOrThrow, type WechatChannel, type WechatChannelOptions } from './adapters/wechat';
 import type { Config } from './config';
 import { createOperations, observeTimeToClaim, withReplyMetrics, type Operations } from './compose-operations';
 import { withLogMetrics } from './adapters/system/metrics';
@@ -20,16 +20,17 @@ import { loadAgencyKnowledgeOrThrow, makeQuiz, type AgencyKnowledge } from './co
 import { createAssistant, KnowledgeRuntime, type Assistant } from './core/conversation';
 import { createDeclarationService, loadDeclarationKnowledgeOrThrow, type DeclarationService } from './core/declaration';
 import { loadKnowledgeOrThrow } from './core/knowledge/load';
-import type { Clock, EventBus, IdGenerator, Logger } from './core/ports';
+import type { Clock, ConversationStore, EventBus, IdGenerator, Logger } from './core/ports';
 
 /** Everything the running assistant is made of; built the same way by main.ts, tests and scripts. */
 export type Services = {
   config: Config;
   /** The knowledge base and its index; `runtime.replace(bundle)` re-indexes without a restart. */
   runtime: KnowledgeRuntime;
-  db: Database.Database;
+  /** Every store, from `createStores` (or the `stores` override). */
+  stores: Stores;
   events: EventBus;
-  store: SqliteConversationStore;
+  store: ConversationStore;
   assistant: Assistant;
   app: Express;
   logger: Logger;
@@ -48,25 +49,30 @@ export type Services = {
   operations: Operations;
   /** Throws when storage cannot take a write (what /readyz checks). */
   checkStorage: () => void | Promise<void>;
-  close(): void;
+  /** Ends live streams, stops the channels without waiting and closes the stores. */
+  close(): Promise<void>;
 };
 
 /** Reconnect delay suggested to live pages when the server stops: soon, to another replica or the restarted one. */
 export const SHUTDOWN_RETRY_MS = 1000;
 
-export type ServiceOverrides = { clock?: Clock; ids?: IdGenerator; logger?: Logger; databaseFile?: string; telegram?: TelegramChannelOptions; wechat?: WechatChannelOptions };
+/** `stores` replaces createStores (tests: memory or a shared database); `databaseFile` replaces the SQLite file (`':memory:'`, or `'memory'` for the memory stores). */
+export type ServiceOverrides = { clock?: Clock; ids?: IdGenerator; logger?: Logger; databaseFile?: string; stores?: Stores; telegram?: TelegramChannelOptions; wechat?: WechatChannelOptions };
 
 /** Composition root: config -> knowledge -> engine -> storage -> core -> adapters. */
-export function createServices(config: Config, overrides: ServiceOverrides = {}): Services {
+export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
   // `coordination` is read at scrape time only, after it exists
   const operations = createOperations({ now: () => clock.now(), escalations: () => coordination.deskStore });
   const logger = withLogMetrics(overrides.logger ?? createLogger(config.LOG_LEVEL), operations.metrics);
   const runtime = new KnowledgeRuntime(loadKnowledgeOrThrow(config.KNOWLEDGE_DIR));
   logger.log('info', 'knowledge_indexed', { ...runtime.current().engine.stats });
-  const db = openDatabase(overrides.databaseFile ?? config.databaseFile, [...MIGRATIONS, ...TELEGRAM_MIGRATIONS, ...COORDINATOR_MIGRATIONS, ...WECHAT_MIGRATIONS]);
-  const store = new SqliteConversationStore(db);
-  const events = createEventBus(logger);
+  // an explicit databaseFile (tests, `npm run ask` without --persist) wins over DATABASE_URL
+  const stores = overrides.stores ?? (await createStores(overrides.databaseFile ? { databaseFile: overrides.databaseFile } : config, clock));
+  const store = stores.conversations;
+  // several replicas on PostgreSQL share live events; one process keeps the in-process bus
+  const shared = stores.shareEvents ? await stores.shareEvents(logger) : undefined;
+  const events = shared ?? createEventBus(logger);
   const ids = overrides.ids ?? randomIds;
   const declaration = createDeclarationService(loadDeclarationKnowledgeOrThrow(config.KNOWLEDGE_DIR));
   const agency = loadAgencyKnowledgeOrThrow(config.KNOWLEDGE_DIR);
@@ -75,35 +81,38 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? createTelegramChannel(
         { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, webhookUrl: config.TELEGRAM_WEBHOOK_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE },
-        { assistant, store, events, db, texts: loadTelegramTextsOrThrow(config.KNOWLEDGE_DIR), logger, clock, quiz: { texts: agency.texts.texts, make: (lang, seed, count) => makeQuiz(runtime.current().knowledge, agency, { lang, seed, count }) } },
+        { assistant, store, events, chats: stores.telegramChats, rateWindows: stores.rateWindows, texts: loadTelegramTextsOrThrow(config.KNOWLEDGE_DIR), logger, clock, quiz: { texts: agency.texts.texts, make: (lang, seed, count) => makeQuiz(runtime.current().knowledge, agency, { lang, seed, count }) } },
         overrides.telegram,
       )
     : undefined;
-  const coordination = createCoordination({ db, store, events, clock, runtime, logger, knowledgeDir: config.KNOWLEDGE_DIR, loginRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, stream: { heartbeatMs: config.SSE_HEARTBEAT_SECONDS * 1000, registry: operations.streams } });
+  const coordination = await createCoordination({ stores, store, events, clock, runtime, logger, knowledgeDir: config.KNOWLEDGE_DIR, loginRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, stream: { heartbeatMs: config.SSE_HEARTBEAT_SECONDS * 1000, registry: operations.streams } });
   observeTimeToClaim(events, () => coordination.deskStore, operations.metrics, logger);
-  const checkStorage = sqliteWritableCheck(db);
-  const wechat = createWechat(config, { assistant, runtime, store, events, db, notes: coordination.deskStore, clock, logger }, overrides.wechat);
+  // a real write on either engine: a full or read-only disk turns /readyz red
+  const checkStorage = () => stores.ping();
+  const wechat = createWechat(config, { assistant, runtime, store, events, users: stores.wechatUsers, pushes: stores.wechatPushes, tokens: stores.wechatTokens, rateWindows: stores.rateWindows, notes: coordination.deskStore, clock, logger }, overrides.wechat);
   const app = createHttpApp({
     assistant,
     store,
     logger,
     clock,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    rateWindows: stores.rateWindows,
     trustProxy: config.TRUST_PROXY,
     isReady: () => true,
     checkStorage,
     metrics: operations.metrics,
     metricsToken: config.METRICS_TOKEN,
-    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock), randomSeed: () => randomInt(2 ** 32) }), batchRoutes({ runtime, declaration, agency: agencyForChat, clock, ids, logger, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock) })],
+    apiRouters: [...coordination.apiRouters, declarationRoutes({ service: declaration, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock, { windows: stores.rateWindows, scope: 'declaration' }) }), agencyRoutes({ agency, runtime, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock, { windows: stores.rateWindows, scope: 'agency' }), randomSeed: () => randomInt(2 ** 32) }), batchRoutes({ runtime, declaration, agency: agencyForChat, clock, ids, logger, limiter: rateLimit(config.RATE_LIMIT_PER_MINUTE, clock, { windows: stores.rateWindows, scope: 'batch' }) })],
     pageRouters: [...(telegram?.router ? [telegram.router] : []), ...(wechat ? [wechat.router] : []), ...coordination.pageRouters, agencyPages()],
   });
-  const close = () => {
+  const close = async () => {
     operations.streams.closeAll(SHUTDOWN_RETRY_MS); // an open stream would keep the server from closing
     void telegram?.stop(); // for a graceful stop, `await services.telegram?.stop()` first (main.ts does)
     void wechat?.stop(); // likewise `await services.wechat?.stop()` to let queued WeChat sends finish
-    db.close();
+    await shared?.close();
+    await stores.close();
   };
-  return { config, runtime, db, events, store, assistant, app, logger, clock, telegram, coordination, declaration, agency, wechat, operations, checkStorage, close };
+  return { config, runtime, stores, events, store, assistant, app, logger, clock, telegram, coordination, declaration, agency, wechat, operations, checkStorage, close };
 }
 
 /** The WeChat channel when its three required variables are set (config.ts checks they come together). */

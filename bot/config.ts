@@ -38,6 +38,11 @@ export const ConfigSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://user:password@host:5432/db: PostgreSQL instead of SQLite under DATA_DIR (issue 13). A secret (it holds the password): never printed. */
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/[^/]+\/?/.test(v) && URL.canParse(v), 'must be a postgres://user:password@host:port/database URL')
+    .optional(),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100000).default(30),
@@ -82,7 +87,7 @@ export const ConfigSchema = z.object({
 });
 
 /** Variables whose values never appear in an error message. */
-const SECRETS = new Set(['METRICS_TOKEN', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'WECHAT_APP_SECRET', 'WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY']);
+const SECRETS = new Set(['DATABASE_URL', 'METRICS_TOKEN', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'WECHAT_APP_SECRET', 'WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY']);
 
 export type Config = Readonly<z.infer<typeof ConfigSchema> & { databaseFile: string }>;
 

@@ -17,7 +17,7 @@ export async function main(processEnv: Env): Promise<number> {
     const loaded = withEnvFile(processEnv);
     const config = loadConfig(loaded.env);
     dbLine = describeDatabase(loaded, config.databaseFile);
-    services = createServices(config);
+    services = await createServices(config);
   } catch (e) {
     if (e instanceof ConfigError) console.error(e.message);
     else console.error(`start-up failed: ${(e as Error).message}`);
@@ -30,8 +30,8 @@ export async function main(processEnv: Env): Promise<number> {
     server = await listen(app, config.PORT, config.HOST);
     if (config.METRICS_PORT !== undefined) metricsServer = await listen(metricsApp(services, config), config.METRICS_PORT, config.HOST);
   } catch (e) {
-    console.error(`cannot listen on ${config.HOST}: ${(e as Error).message}`);
-    services.close();
+    console.error(`cannot listen on ${config.HOST}:${config.PORT}: ${(e as Error).message}`);
+    await services.close();
     return 1;
   }
   logger.log('info', 'listening', { url: `http://${config.HOST}:${config.PORT}/`, dataDir: config.DATA_DIR, metricsPort: config.METRICS_PORT });
@@ -66,7 +66,7 @@ async function shutDown(services: Services, server: Server, metricsServer?: Serv
   metricsServer?.closeAllConnections();
   await stopGracefully(server, services.operations.streams, { retryMs: SHUTDOWN_RETRY_MS });
   await channels;
-  services.close();
+  await services.close();
 }
 
 function listen(app: express.Express, port: number, host: string): Promise<Server> {

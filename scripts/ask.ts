@@ -9,7 +9,7 @@ import { createServices } from '../bot/compose';
 import { toApiReply } from '../bot/adapters/http/chat-routes';
 import { LanguageCodeSchema } from '../bot/core/knowledge/schema';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const persist = argv.includes('--persist');
   const langAt = argv.indexOf('--lang');
@@ -25,13 +25,13 @@ function main(argv: string[]): number {
   }
   let services;
   try {
-    services = createServices(loadConfig({ ...withEnvFile(process.env).env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), persist ? {} : { databaseFile: ':memory:' });
+    services = await createServices(loadConfig({ ...withEnvFile(process.env).env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), persist ? {} : { databaseFile: ':memory:' });
   } catch (e) {
     console.error(e instanceof ConfigError ? e.message : `ask: ${(e as Error).message}`);
     return 1;
   }
-  const result = services.assistant.handleMessage({ text, channel: 'cli', lang: lang?.success ? lang.data : undefined });
-  services.close();
+  const result = await services.assistant.handleMessage({ text, channel: 'cli', lang: lang?.success ? lang.data : undefined });
+  await services.close();
   if (!result.ok) {
     console.error(`ask: ${result.error.message}`);
     return 1;
@@ -46,4 +46,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

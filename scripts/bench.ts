@@ -66,28 +66,28 @@ function measure(label: string, bundle: KnowledgeBundle, questions: string[]) {
   return engine;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const bundle = loadKnowledgeOrThrow(resolve('knowledge'));
   const questions = loadEvalSet(resolve('test/eval')).map((i) => i.q);
   console.log(`bench: node ${process.version}, ${questions.length} evaluation questions${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
   measure('shipped knowledge base', bundle, questions);
 
   // The whole path as the API runs it: declaration check, decide, compose, SQLite writes.
-  const services = createServices(loadConfig({ ...withEnvFile(process.env).env, LOG_LEVEL: 'silent' }), { databaseFile: ':memory:' });
+  const services = await createServices(loadConfig({ ...withEnvFile(process.env).env, LOG_LEVEL: 'silent' }), { databaseFile: ':memory:' });
   const assistant = services.assistant;
-  for (const q of questions) assistant.handleMessage({ text: q, channel: 'api' });
+  for (const q of questions) await assistant.handleMessage({ text: q, channel: 'api' });
   const full: number[] = [];
   for (const q of questions) {
     const t0 = process.hrtime.bigint();
-    assistant.handleMessage({ text: q, channel: 'api' });
+    await assistant.handleMessage({ text: q, channel: 'api' });
     full.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   full.sort((a, b) => a - b);
   console.log(`  handleMessage      p50 ${quantile(full, 0.5).toFixed(3)} ms, p99 ${quantile(full, 0.99).toFixed(3)} ms (declaration check + decide + compose + SQLite :memory: writes)`);
-  services.close();
+  await services.close();
 
   measure('synthetic knowledge base ×10', inflate(bundle, 10), questions);
   return 0;
 }
 
-process.exitCode = main();
+main().then((code) => (process.exitCode = code));

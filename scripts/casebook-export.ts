@@ -5,7 +5,9 @@
  * and are redacted again on the way out.
  */
 import { writeFileSync } from 'node:fs';
-import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteCasebookStore } from '../bot/adapters/storage/sqlite';
+import { createStores } from '../bot/adapters/storage/create-stores';
+import type { Stores } from '../bot/adapters/storage/ports';
+import { systemClock } from '../bot/adapters/system/system';
 import { ConfigError, loadConfig } from '../bot/config';
 import { describeDatabase, withEnvFile, type Env } from '../bot/env-file';
 import { CASE_CATEGORIES, casebookToCsv, casebookToMarkdown, type CasebookEntry, type CaseCategory } from '../bot/core/casebook';
@@ -17,7 +19,7 @@ function redacted(c: CasebookEntry): CasebookEntry {
   return { ...c, question: redactText(c.question), summary: redactText(c.summary), transcript: c.transcript.map((l) => ({ ...l, text: redactText(l.text) })) };
 }
 
-function main(argv: string[], env: Env): number {
+async function main(argv: string[], env: Env): Promise<number> {
   const arg = (flag: string) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -37,18 +39,18 @@ function main(argv: string[], env: Env): number {
     console.error(`casebook:export: --category must be one of ${CASE_CATEGORIES.join(', ')}`);
     return 2;
   }
-  let db;
+  let stores: Stores;
   try {
     const loaded = withEnvFile(env);
     const config = loadConfig(loaded.env);
     console.error(`casebook:export: ${describeDatabase(loaded, config.databaseFile)}`); // stderr: stdout stays the machine-readable output
-    db = openDatabase(config.databaseFile, [...MIGRATIONS, ...COORDINATOR_MIGRATIONS]);
+    stores = await createStores(config, systemClock);
   } catch (e) {
     console.error(e instanceof ConfigError ? e.message : `casebook:export: ${(e as Error).message}`);
     return 1;
   }
   try {
-    const cases = new SqliteCasebookStore(db).listCases(category ? { category: category as CaseCategory } : {}).map(redacted);
+    const cases = (await stores.casebook.listCases(category ? { category: category as CaseCategory } : {})).map(redacted);
     const text = format === 'md' ? casebookToMarkdown(cases) : casebookToCsv(cases);
     if (out) {
       writeFileSync(out, format === 'csv' ? `\ufeff${text}` : text);
@@ -56,8 +58,10 @@ function main(argv: string[], env: Env): number {
     } else process.stdout.write(text);
     return 0;
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 
-process.exitCode = main(process.argv.slice(2), process.env);
+main(process.argv.slice(2), process.env).then((code) => {
+  process.exitCode = code;
+});

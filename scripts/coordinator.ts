@@ -7,7 +7,8 @@
  * Only scrypt hashes of the password and token are stored; they cannot be shown again.
  */
 import { CoordinatorAccounts, COORDINATOR_NAME } from '../bot/adapters/http/coordinator-accounts';
-import { COORDINATOR_MIGRATIONS, MIGRATIONS, openDatabase, SqliteCoordinatorStore, SqliteLoginAttemptStore } from '../bot/adapters/storage/sqlite';
+import { createStores } from '../bot/adapters/storage/create-stores';
+import type { Stores } from '../bot/adapters/storage/ports';
 import { systemClock } from '../bot/adapters/system/system';
 import { ConfigError, loadConfig } from '../bot/config';
 import { describeDatabase, withEnvFile, type Env } from '../bot/env-file';
@@ -31,24 +32,24 @@ async function main(argv: string[], env: Env): Promise<number> {
     console.error(`coordinator: --role must be ${COORDINATOR_ROLES.join(' or ')}, not ${JSON.stringify(role)}`);
     return 2;
   }
-  let db;
+  let stores: Stores;
   try {
     const loaded = withEnvFile(env);
     const config = loadConfig(loaded.env);
     console.error(`coordinator: ${describeDatabase(loaded, config.databaseFile)}`); // stderr: stdout stays the machine-readable output
-    db = openDatabase(config.databaseFile, [...MIGRATIONS, ...COORDINATOR_MIGRATIONS]);
+    stores = await createStores(config, systemClock);
   } catch (e) {
     console.error(e instanceof ConfigError ? e.message : `coordinator: ${(e as Error).message}`);
     return 1;
   }
   try {
-    const store = new SqliteCoordinatorStore(db);
+    const store = stores.coordinators;
     if (command === 'list') {
-      console.log(JSON.stringify(store.list().map(({ name: n, role: r, disabled, createdAt }) => ({ name: n, role: r, disabled, createdAt })), null, 2));
+      console.log(JSON.stringify((await store.list()).map(({ name: n, role: r, disabled, createdAt }) => ({ name: n, role: r, disabled, createdAt })), null, 2));
       return 0;
     }
     if (command === 'disable') {
-      if (!store.disable(name as string)) {
+      if (!(await store.disable(name as string))) {
         console.error(`coordinator: no account named ${JSON.stringify(name)}`);
         return 1;
       }
@@ -56,7 +57,7 @@ async function main(argv: string[], env: Env): Promise<number> {
       return 0;
     }
     // Login settings are not needed to create an account.
-    const accounts = new CoordinatorAccounts(store, new SqliteLoginAttemptStore(db), systemClock, () => ({ maxFailures: 1, lockoutMs: 0, sessionMs: 0 }));
+    const accounts = new CoordinatorAccounts(store, stores.loginAttempts, systemClock, () => ({ maxFailures: 1, lockoutMs: 0, sessionMs: 0 }));
     const created = await accounts.add(name as string, role as CoordinatorRole);
     if (!created) {
       console.error(`coordinator: an account named ${JSON.stringify(name)} already exists`);
@@ -65,7 +66,7 @@ async function main(argv: string[], env: Env): Promise<number> {
     console.log(JSON.stringify(created));
     return 0;
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 

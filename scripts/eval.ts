@@ -25,12 +25,12 @@ function setsIn(dir: string): string[] {
   return names.filter((n) => LANGUAGES.every((l) => files.has(`${n}.${l}.yaml`))).sort();
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const arg = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const dir = resolve(arg('--dir') ?? 'test/eval');
   const only = arg('--set');
   const sets = only ? [only] : setsIn(dir);
-  const services = createServices(loadConfig({ ...withEnvFile(process.env).env, LOG_LEVEL: 'silent' }), { databaseFile: ':memory:' });
+  const services = await createServices(loadConfig({ ...withEnvFile(process.env).env, LOG_LEVEL: 'silent' }), { databaseFile: ':memory:' });
   const baseline = createBaseline(services.runtime.current().knowledge.entries);
   for (const set of sets) {
     let items: EvalItem[];
@@ -40,10 +40,11 @@ function main(argv: string[]): number {
       console.error((e as Error).message);
       return 2;
     }
-    const outcomes = items.map((item) => runItem(services.assistant, item));
+    const outcomes: EvalOutcome[] = [];
+    for (const item of items) outcomes.push(await runItem(services.assistant, item));
     printReport(set, outcomes, baseline, argv);
   }
-  services.close();
+  await services.close();
   return 0;
 }
 
@@ -89,4 +90,4 @@ function printReport(set: string, outcomes: EvalOutcome[], baseline: Baseline, a
   console.log('');
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

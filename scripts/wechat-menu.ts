@@ -5,9 +5,9 @@
  *   npm run wechat:menu               sets the menu (needs WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_TOKEN)
  *   npm run wechat:menu -- --dry-run  prints the JSON it would send, and sends nothing
  */
-import { MIGRATIONS, openDatabase } from '../bot/adapters/storage/sqlite';
+import { createStores } from '../bot/adapters/storage/create-stores';
 import { createLogger, systemClock } from '../bot/adapters/system/system';
-import { createWechatApi, loadWechatMenu, SqliteAccessTokenStore, toMenuCreateBody, WECHAT_MIGRATIONS, type WechatApiOptions } from '../bot/adapters/wechat';
+import { createWechatApi, loadWechatMenu, toMenuCreateBody, type WechatApiOptions } from '../bot/adapters/wechat';
 import { ConfigError, loadConfig } from '../bot/config';
 import { withEnvFile } from '../bot/env-file';
 import type { Clock } from '../bot/core/ports';
@@ -36,11 +36,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
     console.error('wechat:menu: set WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_TOKEN (see README, WeChat)');
     return 2;
   }
-  const db = openDatabase(config.databaseFile, [...MIGRATIONS, ...WECHAT_MIGRATIONS]);
+  const stores = await createStores(config, deps.clock ?? systemClock);
   try {
     const api = createWechatApi(
       { appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, apiRoot: config.WECHAT_API_ROOT },
-      { tokens: new SqliteAccessTokenStore(db), clock: deps.clock ?? systemClock, logger: createLogger(config.LOG_LEVEL) },
+      { tokens: stores.wechatTokens, clock: deps.clock ?? systemClock, logger: createLogger(config.LOG_LEVEL) },
       deps.api,
     );
     await api.createMenu(body);
@@ -50,7 +50,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     console.error(`wechat:menu: ${(e as Error).message}`);
     return 1;
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 

@@ -34,6 +34,18 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ PORT: '8080', METRICS_PORT: '8080' })).toThrow(/METRICS_PORT="8080" is invalid: must differ from PORT/);
     });
   });
+
+  describe('DATABASE_URL (issue 13)', () => {
+    it('selects PostgreSQL when set, and is absent by default (SQLite under DATA_DIR)', () => {
+      expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+      expect(loadConfig({ DATABASE_URL: 'postgres://bot:s3cret@db:5432/customs' }).DATABASE_URL).toBe('postgres://bot:s3cret@db:5432/customs');
+      expect(loadConfig({ DATABASE_URL: 'postgresql://db/customs' }).DATABASE_URL).toBe('postgresql://db/customs');
+    });
+    it.each(['mysql://bot:s3cret@db/customs', 'db:5432', 'postgres:bot:s3cret@db'])('refuses %s without printing it (it holds the password)', (value) => {
+      expect(() => loadConfig({ DATABASE_URL: value })).toThrow('config: DATABASE_URL=[redacted] is invalid: must be a postgres://');
+      expect(() => loadConfig({ DATABASE_URL: value })).not.toThrow(value);
+    });
+  });
   it('accepts 0 to turn the rate limit off', () => {
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).RATE_LIMIT_PER_MINUTE).toBe(0);
   });

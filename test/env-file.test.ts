@@ -64,11 +64,11 @@ describe('npm run coordinator with ENV_FILE (issue 13)', () => {
       expect(JSON.parse(run.stdout)).toMatchObject({ name: 'env-ann' });
       // the server, given the same file, sees the account
       const loaded = withEnvFile({ ENV_FILE: envFile }, root);
-      const services = makeServices({ DATA_DIR: loaded.env.DATA_DIR ?? '' });
+      const services = await makeServices({ DATA_DIR: loaded.env.DATA_DIR ?? '' });
       try {
-        expect(services.coordination.coordinators.list().map((c) => c.name)).toEqual(['env-ann']);
+        expect((await services.coordination.coordinators.list()).map((c) => c.name)).toEqual(['env-ann']);
       } finally {
-        services.close();
+        await services.close();
       }
     } finally {
       data.cleanup();

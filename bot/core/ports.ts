@@ -61,26 +61,44 @@ export type Escalation = {
   client?: string;
 };
 
-/** Conversations, their messages and their escalations. Implemented by storage adapters. */
+/**
+ * The writes of one traveller turn, stored as one unit (all or nothing): the conversation when
+ * it is new, the traveller's message, the state after the reply, an escalation the reply opened,
+ * and the bot's reply. Messages get their ids in that order.
+ */
+export type Turn = {
+  newConversation?: Conversation;
+  traveller: Omit<StoredMessage, 'id'>;
+  state?: { lang: LanguageCode; state: ConversationState };
+  escalation?: Escalation;
+  bot: Omit<StoredMessage, 'id'>;
+};
+
+/**
+ * Conversations, their messages and their escalations. Implemented by storage adapters (memory,
+ * SQLite, PostgreSQL). Asynchronous so that a networked database can implement it; writes that
+ * must land together are one method each (`recordTurn`), because a better-sqlite3 transaction
+ * cannot span an await.
+ */
 export interface ConversationStore {
-  createConversation(conversation: Conversation): void;
-  getConversation(id: ConversationId): Conversation | undefined;
-  saveState(id: ConversationId, lang: LanguageCode, state: ConversationState): void;
-  appendMessage(message: Omit<StoredMessage, 'id'>): StoredMessage;
-  listMessages(id: ConversationId, options?: { afterId?: number; limit?: number }): StoredMessage[];
+  createConversation(conversation: Conversation): Promise<void>;
+  getConversation(id: ConversationId): Promise<Conversation | undefined>;
+  saveState(id: ConversationId, lang: LanguageCode, state: ConversationState): Promise<void>;
+  appendMessage(message: Omit<StoredMessage, 'id'>): Promise<StoredMessage>;
+  listMessages(id: ConversationId, options?: { afterId?: number; limit?: number }): Promise<StoredMessage[]>;
   /** One page of a long transcript: the last `limit` messages before `beforeId` (or the newest), oldest first. */
-  listLatestMessages(id: ConversationId, options: { beforeId?: number; limit: number }): StoredMessage[];
+  listLatestMessages(id: ConversationId, options: { beforeId?: number; limit: number }): Promise<StoredMessage[]>;
   /** How many messages `from` wrote at or after `since` (ISO). */
-  countMessagesSince(id: ConversationId, from: MessageAuthor, since: string): number;
+  countMessagesSince(id: ConversationId, from: MessageAuthor, since: string): Promise<number>;
   /** Escalations of `client` still waiting for a coordinator (open, not claimed). */
-  countOpenEscalationsOfClient(client: string): number;
-  createEscalation(escalation: Escalation): void;
+  countOpenEscalationsOfClient(client: string): Promise<number>;
+  createEscalation(escalation: Escalation): Promise<void>;
   /** The open or claimed escalation of a conversation, if any. */
-  findActiveEscalation(id: ConversationId): Escalation | undefined;
+  findActiveEscalation(id: ConversationId): Promise<Escalation | undefined>;
   /** 1-based place of an open escalation in the queue (most urgent first, then oldest; see coordination/urgency.ts); 0 once claimed. */
-  queuePosition(id: EscalationId): number;
-  /** Several writes as one unit (all or nothing). */
-  transaction<T>(work: () => T): T;
+  queuePosition(id: EscalationId): Promise<number>;
+  /** Stores one turn's writes in one transaction; returns the traveller's and the bot's message as stored. */
+  recordTurn(turn: Turn): Promise<{ traveller: StoredMessage; bot: StoredMessage }>;
 }
 
 export interface Clock {

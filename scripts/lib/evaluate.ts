@@ -47,14 +47,14 @@ export function loadEvalSet(dir: string, set = 'questions'): EvalItem[] {
 export type EvalOutcome = { item: EvalItem; reply: Reply; problems: string[]; harmful: string[] };
 
 /** Runs one item in a fresh conversation (its context messages first), through the core. */
-export function runItem(assistant: Assistant, item: EvalItem): EvalOutcome {
+export async function runItem(assistant: Assistant, item: EvalItem): Promise<EvalOutcome> {
   let conversationId: string | undefined;
   for (const text of item.context) {
-    const r = assistant.handleMessage({ text, channel: 'api', conversationId: conversationId as never });
+    const r = await assistant.handleMessage({ text, channel: 'api', conversationId: conversationId as never });
     if (!r.ok) throw new Error(`eval: ${r.error.message}`);
     conversationId = r.value.conversationId;
   }
-  const result = assistant.handleMessage({ text: item.q, channel: 'api', conversationId: conversationId as never });
+  const result = await assistant.handleMessage({ text: item.q, channel: 'api', conversationId: conversationId as never });
   if (!result.ok) throw new Error(`eval: ${result.error.message}`);
   const reply = result.value.reply;
   const harmful = item.never.filter((p) => new RegExp(p, 'iu').test(reply.text)).map((p) => `harmful: text has /${p}/`);

@@ -117,7 +117,7 @@ describe('the console in Chinese (Chromium)', () => {
       await page.fill('#reply', reply);
       await page.click('#reply-form button[type="submit"]');
       await page.locator('#transcript li[data-from="coordinator"]', { hasText: reply }).waitFor();
-      const messages = server.services.store.listMessages(cases.held!.conversationId as never);
+      const messages = (await server.services.store.listMessages(cases.held!.conversationId as never));
       expect(messages.some((m) => m.from === 'coordinator' && m.text === reply)).toBe(true);
 
       await page.selectOption('#resolve-category', 'held_or_fined');

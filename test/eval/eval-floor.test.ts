@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadEvalSet, runItem, summarise } from '../../scripts/lib/evaluate';
+import { loadEvalSet, runItem, summarise, type EvalOutcome } from '../../scripts/lib/evaluate';
 import { makeServices } from '../fixtures/services';
 import floor from './floor.json';
 
@@ -11,11 +11,16 @@ import floor from './floor.json';
  * No set may ever get a harmful reply (an item's `never` pattern).
  */
 describe.each(Object.keys(floor) as (keyof typeof floor)[])('evaluation set "%s"', (set) => {
-  const services = makeServices();
   const items = loadEvalSet(resolve(__dirname), set);
-  const report = summarise(items.map((item) => runItem(services.assistant, item)));
   const f = floor[set];
-  afterAll(() => services.close());
+  let report: ReturnType<typeof summarise>;
+  beforeAll(async () => {
+    const services = await makeServices({}, { databaseFile: 'memory' });
+    const outcomes: EvalOutcome[] = [];
+    for (const item of items) outcomes.push(await runItem(services.assistant, item));
+    report = summarise(outcomes);
+    await services.close();
+  });
 
   it('gives no harmful reply', () => {
     expect(report.harmful.ok).toBe(0);

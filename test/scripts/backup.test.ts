@@ -52,7 +52,7 @@ describe('npm run backup', () => {
         expect(messages.status).toBe(200);
         const body = await messages.json();
         expect(JSON.stringify(body)).toContain('can I bring cheese?');
-        expect(again.services.coordination.coordinators.list().map((c) => c.name)).toEqual(['backup-ann']);
+        expect((await again.services.coordination.coordinators.list()).map((c) => c.name)).toEqual(['backup-ann']);
         const lead = await again.services.coordination.accounts.add('backup-bob', 'lead');
         const open = await call(again, 'GET', '/escalations?status=open', { headers: { authorization: `Bearer ${lead?.token}` } });
         expect(JSON.stringify(open.body)).toContain(escalationId);

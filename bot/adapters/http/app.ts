@@ -7,6 +7,7 @@ import { chatRoutes } from './chat-routes';
 import { ApiError, errorHandler } from './errors';
 import { healthRoutes } from './health-routes';
 import { metricsRoutes, requestMetrics } from './metrics-routes';
+import type { RateWindowStore } from '../storage/ports';
 import { rateLimit } from './rate-limit';
 import { requestLog } from './request-log';
 
@@ -16,6 +17,8 @@ export type HttpAppDeps = {
   logger: Logger;
   clock: Clock;
   rateLimitPerMinute: number;
+  /** Where the chat's rate limit counts (Stores.rateWindows, shared by replicas on PostgreSQL); default this process. */
+  rateWindows?: RateWindowStore;
   /** express `trust proxy`: false, a hop count or proxy addresses (never `true`: see config.ts). */
   trustProxy: false | number | string[];
   /** True once the knowledge base is indexed (/readyz answers 503 before). */
@@ -60,7 +63,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use(securityHeaders);
   app.use(healthRoutes({ isIndexed: deps.isReady, checkStorage: deps.checkStorage ?? (() => undefined), logger: deps.logger }));
   if (deps.metrics && deps.metricsToken) app.use(metricsRoutes(deps.metrics, deps.metricsToken));
-  const limiter = rateLimit(deps.rateLimitPerMinute, deps.clock);
+  const limiter = rateLimit(deps.rateLimitPerMinute, deps.clock, { windows: deps.rateWindows, scope: 'chat' });
   app.use('/api', noStore);
   app.use('/api/v1', express.json({ limit: '64kb', strict: true }));
   app.use('/api/v1', chatRoutes({ assistant: deps.assistant, store: deps.store, limiter, capCasesPerClient: deps.rateLimitPerMinute > 0 }));

@@ -2,7 +2,7 @@ import express, { Router, type RequestHandler } from 'express';
 import { createAssistant, type AssistantDeps, type KnowledgeRuntime } from '../../core/conversation';
 import type { DeclarationService } from '../../core/declaration';
 import type { Clock, IdGenerator, Logger } from '../../core/ports';
-import { MIGRATIONS, openDatabase, SqliteConversationStore } from '../storage/sqlite';
+import { MemoryConversationStore } from '../storage/memory';
 import { createEventBus } from '../system/event-bus';
 import { formatBatchCsv, parseBatchCsv, type BatchAnswer } from './batch-csv';
 import { ApiError } from './errors';
@@ -21,36 +21,32 @@ const MAX_BATCH_BYTES = '4mb';
  */
 export function batchRoutes(deps: BatchRoutesDeps): Router {
   const router = Router();
-  router.post('/batch', deps.limiter, express.raw({ type: () => true, limit: MAX_BATCH_BYTES }), (req, res) => {
+  router.post('/batch', deps.limiter, express.raw({ type: () => true, limit: MAX_BATCH_BYTES }), async (req, res) => {
     if (!req.is('text/csv')) throw new ApiError('unsupported_media_type', 'send the questions as text/csv (a "question" column, optional "lang")');
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const parsed = parseBatchCsv(body);
     if (!parsed.ok) throw new ApiError('invalid_request', parsed.error.message);
-    const db = openDatabase(':memory:', MIGRATIONS);
-    try {
-      const store = new SqliteConversationStore(db);
-      const assistant = createAssistant({ runtime: deps.runtime, store, events: createEventBus(deps.logger), clock: deps.clock, ids: deps.ids, logger: deps.logger, declaration: deps.declaration, agency: deps.agency });
-      const answers = parsed.value.map(({ question, lang }): BatchAnswer => {
-        const handled = assistant.handleMessage({ text: question, lang, channel: 'api' });
-        if (!handled.ok) throw new Error(`bot: batch question could not be answered: ${handled.error.code}`);
-        const { reply } = handled.value;
-        const more = reply.kind === 'answer' || reply.kind === 'escalated' ? reply.more : undefined;
-        return {
-          question,
-          lang: reply.lang,
-          kind: reply.kind,
-          answer: more ? `${reply.text}\n\n${more}` : reply.text,
-          citations: reply.citations.map((c) => `${c.source} <${c.url}>`).join('; '),
-          coordinatorNeeded: reply.kind === 'escalated',
-        };
+    const store = new MemoryConversationStore();
+    const assistant = createAssistant({ runtime: deps.runtime, store, events: createEventBus(deps.logger), clock: deps.clock, ids: deps.ids, logger: deps.logger, declaration: deps.declaration, agency: deps.agency });
+    const answers: BatchAnswer[] = [];
+    for (const { question, lang } of parsed.value) {
+      const handled = await assistant.handleMessage({ text: question, lang, channel: 'api' });
+      if (!handled.ok) throw new Error(`bot: batch question could not be answered: ${handled.error.code}`);
+      const { reply } = handled.value;
+      const more = reply.kind === 'answer' || reply.kind === 'escalated' ? reply.more : undefined;
+      answers.push({
+        question,
+        lang: reply.lang,
+        kind: reply.kind,
+        answer: more ? `${reply.text}\n\n${more}` : reply.text,
+        citations: reply.citations.map((c) => `${c.source} <${c.url}>`).join('; '),
+        coordinatorNeeded: reply.kind === 'escalated',
       });
-      deps.logger.log('info', 'batch_answered', { questions: answers.length, escalated: answers.filter((a) => a.coordinatorNeeded).length });
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', 'attachment; filename="answers.csv"');
-      res.send(formatBatchCsv(answers));
-    } finally {
-      db.close();
     }
+    deps.logger.log('info', 'batch_answered', { questions: answers.length, escalated: answers.filter((a) => a.coordinatorNeeded).length });
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="answers.csv"');
+    res.send(formatBatchCsv(answers));
   });
   return router;
 }

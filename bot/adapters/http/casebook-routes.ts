@@ -21,26 +21,26 @@ export const toCaseSummary = ({ transcript: _t, ...rest }: CasebookEntry) => res
 /** GET /casebook?q=&category=, GET /casebook/:id, POST /casebook/:id/promote (any coordinator). */
 export function casebookRoutes(deps: { casebook: CasebookStore; search: CasebookSearch; desk: Desk; auth: RequestHandler }): Router {
   const router = Router();
-  router.get('/casebook', deps.auth, (req, res) => {
+  router.get('/casebook', deps.auth, async (req, res) => {
     const parsed = QuerySchema.safeParse(req.query);
     if (!parsed.success) throw new ApiError('invalid_request', describeZodError(parsed.error));
     const { q, category, limit } = parsed.data;
     let items: CasebookEntry[];
     if (q && q.trim()) {
-      const byId = new Map(deps.casebook.listCases({ category }).map((c) => [c.id as string, c]));
-      items = deps.search.search(q).flatMap((id) => byId.get(id) ?? []).slice(0, limit);
-    } else items = deps.casebook.listCases({ category, limit });
+      const byId = new Map((await deps.casebook.listCases({ category })).map((c) => [c.id as string, c]));
+      items = (await deps.search.search(q)).flatMap((id) => byId.get(id) ?? []).slice(0, limit);
+    } else items = await deps.casebook.listCases({ category, limit });
     res.json({ items: items.map(toCaseSummary) });
   });
 
-  router.get('/casebook/:id', deps.auth, (req, res) => {
-    const entry = deps.casebook.getCase(req.params.id as EscalationId);
+  router.get('/casebook/:id', deps.auth, async (req, res) => {
+    const entry = await deps.casebook.getCase(req.params.id as EscalationId);
     if (!entry) throw new ApiError('not_found', `no casebook entry with id "${req.params.id}"`);
     res.json(entry);
   });
 
-  router.post('/casebook/:id/promote', deps.auth, (req, res) => {
-    res.status(201).json(unwrap(deps.desk.promote(req.params.id as EscalationId, coordinatorOf(res).name)));
+  router.post('/casebook/:id/promote', deps.auth, async (req, res) => {
+    res.status(201).json(unwrap(await deps.desk.promote(req.params.id as EscalationId, coordinatorOf(res).name)));
   });
   return router;
 }

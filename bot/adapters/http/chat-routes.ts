@@ -36,23 +36,23 @@ export function chatRoutes(deps: {
   capCasesPerClient: boolean;
 }): Router {
   const router = Router();
-  router.post('/chat', deps.limiter, (req, res) => {
+  router.post('/chat', deps.limiter, async (req, res) => {
     if (!req.is('application/json')) throw new ApiError('unsupported_media_type', 'send the body as application/json');
     const parsed = ChatRequestSchema.safeParse(req.body);
     if (!parsed.success) throw new ApiError('invalid_request', describeZodError(parsed.error));
     const { text, conversationId, lang } = parsed.data;
     if (text.trim().length === 0) throw new ApiError('invalid_request', 'text must not be empty');
     if (text.length > MAX_MESSAGE_CHARS) throw new ApiError('payload_too_large', `text is ${text.length} characters; the limit is ${MAX_MESSAGE_CHARS}`);
-    const result = deps.assistant.handleMessage({ text, conversationId: conversationId as ConversationId | undefined, lang, channel: 'web', ...(deps.capCasesPerClient ? { client: `web:${req.ip ?? 'unknown'}` } : {}) });
+    const result = await deps.assistant.handleMessage({ text, conversationId: conversationId as ConversationId | undefined, lang, channel: 'web', ...(deps.capCasesPerClient ? { client: `web:${req.ip ?? 'unknown'}` } : {}) });
     if (!result.ok) return sendError(res, 'conversation_not_found', result.error.message);
     res.json({ conversationId: result.value.conversationId, reply: toApiReply(result.value.reply) });
   });
-  router.get('/conversations/:id/messages', (req, res) => {
+  router.get('/conversations/:id/messages', async (req, res) => {
     const id = req.params.id as ConversationId;
     const after = z.coerce.number().int().min(0).optional().safeParse(req.query.after);
     if (!after.success) throw new ApiError('invalid_request', 'after must be a non-negative integer');
-    if (!deps.store.getConversation(id)) return sendError(res, 'conversation_not_found', `no conversation with id "${id}"`);
-    const items = deps.store.listMessages(id, { afterId: after.data }).map((m) => ({
+    if (!(await deps.store.getConversation(id))) return sendError(res, 'conversation_not_found', `no conversation with id "${id}"`);
+    const items = (await deps.store.listMessages(id, { afterId: after.data })).map((m) => ({
       id: m.id,
       from: m.from,
       text: m.text,

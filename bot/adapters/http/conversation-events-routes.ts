@@ -21,28 +21,39 @@ export const toTravellerMessage = (m: StoredMessage) => ({ id: m.id, from: m.fro
 export function conversationEventsRoutes(deps: { store: ConversationStore; events: EventBus; stream?: EventStreamOptions }): Router {
   const router = Router();
   const streams = createStreamCounter();
-  router.get('/conversations/:id/events', (req, res) => {
+  router.get('/conversations/:id/events', async (req, res) => {
     const id = req.params.id as ConversationId;
     const header = req.headers['last-event-id'];
     const rawAfter = typeof header === 'string' && header !== '' ? header : req.query.after;
     const after = AfterSchema.optional().safeParse(rawAfter);
     if (!after.success) throw new ApiError('invalid_request', 'Last-Event-ID / after must be a non-negative integer message id');
-    if (!deps.store.getConversation(id)) return sendError(res, 'conversation_not_found', `no conversation with id "${id}"`);
+    if (!(await deps.store.getConversation(id))) return sendError(res, 'conversation_not_found', `no conversation with id "${id}"`);
     const release = streams.tryOpen(id);
     if (!release) throw new ApiError('rate_limited', `at most ${MAX_STREAMS_PER_KEY} open event streams per conversation`);
 
     const stream = openEventStream(req, res, deps.stream);
-    // Replay and subscribe in the same synchronous step: no message can slip in between.
+    // Subscribe before the replay and hold live messages until it ends, so none slips in
+    // between (the replay awaits the store); ids already sent are skipped.
     let last = after.data ?? 0;
-    for (let page = deps.store.listMessages(id, { afterId: last, limit: PAGE }); page.length > 0; page = deps.store.listMessages(id, { afterId: last, limit: PAGE })) {
-      for (const m of page) stream.send('message', toTravellerMessage(m), m.id);
-      last = page[page.length - 1]?.id ?? last;
-    }
+    let held: StoredMessage[] | undefined = [];
+    const send = (m: StoredMessage) => {
+      if (m.id <= last) return;
+      last = m.id;
+      stream.send('message', toTravellerMessage(m), m.id);
+    };
     const unsubscribe = deps.events.subscribe((event) => {
-      if (event.type !== 'message' || event.conversationId !== id || event.message.id <= last) return;
-      last = event.message.id;
-      stream.send('message', toTravellerMessage(event.message), event.message.id);
+      if (event.type !== 'message' || event.conversationId !== id) return;
+      if (held) held.push(event.message);
+      else send(event.message);
     });
+    try {
+      for (let page = await deps.store.listMessages(id, { afterId: last, limit: PAGE }); page.length > 0; page = await deps.store.listMessages(id, { afterId: last, limit: PAGE })) {
+        for (const m of page) send(m);
+      }
+    } finally {
+      for (const m of held.sort((a, b) => a.id - b.id)) send(m);
+      held = undefined;
+    }
     stream.onClose(() => {
       unsubscribe();
       release();

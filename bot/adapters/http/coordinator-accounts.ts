@@ -1,6 +1,6 @@
 import type { CoordinatorRole } from '../../core/coordination';
 import type { Clock } from '../../core/ports';
-import type { Coordinator, CoordinatorSession, SqliteCoordinatorStore, SqliteLoginAttemptStore } from '../storage/sqlite';
+import type { Coordinator, CoordinatorSession, CoordinatorStore, LoginAttemptStore } from '../storage/ports';
 import { DUMMY_HASH, generatePassword, generateToken, hashSecret, randomSecret, sha256, tokenIdOf, verifySecret } from './coordinator-credentials';
 
 /** Login and session rules (limits.yaml `coordination.*`), read at each use so a change applies. */
@@ -28,8 +28,8 @@ export class CoordinatorAccounts {
   private readonly verifiedTokens = new Map<string, { id: number; until: number }>();
 
   constructor(
-    private readonly store: SqliteCoordinatorStore,
-    private readonly attempts: SqliteLoginAttemptStore,
+    private readonly store: CoordinatorStore,
+    private readonly attempts: LoginAttemptStore,
     private readonly clock: Clock,
     private readonly settings: () => AccountSettings,
   ) {}
@@ -40,7 +40,7 @@ export class CoordinatorAccounts {
     const password = generatePassword();
     const { token, tokenId } = generateToken();
     const [passwordHash, tokenHash] = await Promise.all([hashSecret(password), hashSecret(token)]);
-    const added = this.store.add({ name, role, passwordHash, tokenId, tokenHash, createdAt: this.clock.now().toISOString() });
+    const added = await this.store.add({ name, role, passwordHash, tokenId, tokenHash, createdAt: this.clock.now().toISOString() });
     return added ? { name, role, password, token } : undefined;
   }
 
@@ -56,32 +56,32 @@ export class CoordinatorAccounts {
     const nowIso = now.toISOString();
     const s = this.settings();
     const lockedFor = (until: string): LoginOutcome => ({ kind: 'locked', retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000)) });
-    const attempt = this.attempts.begin(name, client, nowIso);
+    const attempt = await this.attempts.begin(name, client, nowIso);
     if (attempt.lockedUntil) return lockedFor(attempt.lockedUntil);
     // More attempts than allowed are already being checked: refuse without checking this one.
     if (attempt.failures > s.maxFailures) return { kind: 'locked', retryAfterSeconds: Math.ceil(s.lockoutMs / 1000) };
-    const account = this.store.byName(name);
+    const account = await this.store.byName(name);
     const matches = await verifySecret(password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !matches || account.disabled) {
       const failedAt = this.clock.now();
-      const { lockedUntil } = this.attempts.fail(name, client, failedAt.toISOString(), s.maxFailures, new Date(failedAt.getTime() + s.lockoutMs).toISOString());
+      const { lockedUntil } = await this.attempts.fail(name, client, failedAt.toISOString(), s.maxFailures, new Date(failedAt.getTime() + s.lockoutMs).toISOString());
       return lockedUntil ? lockedFor(lockedUntil) : { kind: 'invalid' };
     }
-    this.attempts.succeed(name, client, nowIso);
+    await this.attempts.succeed(name, client, nowIso);
     const sessionId = randomSecret();
     const csrf = randomSecret(24);
     const expiresAt = new Date(now.getTime() + this.settings().sessionMs).toISOString();
-    this.store.createSession({ idHash: sha256(sessionId), coordinatorId: account.id, csrf, createdAt: now.toISOString(), expiresAt });
+    await this.store.createSession({ idHash: sha256(sessionId), coordinatorId: account.id, csrf, createdAt: now.toISOString(), expiresAt });
     const { passwordHash: _p, tokenHash: _t, tokenId: _i, ...coordinator } = account;
     return { kind: 'ok', sessionId, csrf, coordinator, expiresAt };
   }
 
-  session(sessionId: string): CoordinatorSession | undefined {
+  session(sessionId: string): Promise<CoordinatorSession | undefined> {
     return this.store.session(sha256(sessionId), this.clock.now().toISOString());
   }
 
-  logout(sessionId: string): void {
-    this.store.deleteSession(sha256(sessionId));
+  logout(sessionId: string): Promise<void> {
+    return this.store.deleteSession(sha256(sessionId));
   }
 
   /** The enabled coordinator a bearer token belongs to. */
@@ -92,7 +92,7 @@ export class CoordinatorAccounts {
     const now = this.clock.now().getTime();
     const cached = this.verifiedTokens.get(key);
     if (cached && cached.until > now) return this.enabled(cached.id);
-    const account = this.store.byTokenId(tokenId);
+    const account = await this.store.byTokenId(tokenId);
     if (!account || !(await verifySecret(token, account.tokenHash))) return undefined;
     if (this.verifiedTokens.size >= TOKEN_CACHE_MAX) this.verifiedTokens.clear();
     this.verifiedTokens.set(key, { id: account.id, until: now + TOKEN_CACHE_MS });
@@ -100,13 +100,13 @@ export class CoordinatorAccounts {
   }
 
   /** True while the credentials behind an open stream still hold (session live, account enabled). */
-  stillValid(who: { id: number; sessionId?: string }): boolean {
-    if (who.sessionId) return this.session(who.sessionId) !== undefined;
-    return this.enabled(who.id) !== undefined;
+  async stillValid(who: { id: number; sessionId?: string }): Promise<boolean> {
+    if (who.sessionId) return (await this.session(who.sessionId)) !== undefined;
+    return (await this.enabled(who.id)) !== undefined;
   }
 
-  private enabled(id: number): Coordinator | undefined {
-    const c = this.store.byId(id);
+  private async enabled(id: number): Promise<Coordinator | undefined> {
+    const c = await this.store.byId(id);
     return c && !c.disabled ? c : undefined;
   }
 }

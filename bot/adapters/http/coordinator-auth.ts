@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import type { Coordinator } from '../storage/sqlite';
+import type { Coordinator } from '../storage/ports';
 import type { CoordinatorAccounts } from './coordinator-accounts';
 import { sameSecret } from './coordinator-credentials';
 import { ApiError, describeZodError } from './errors';
@@ -56,7 +56,7 @@ export function requireCoordinator(accounts: CoordinatorAccounts): RequestHandle
       return next();
     }
     const sessionId = sessionIdOf(req);
-    const session = sessionId ? accounts.session(sessionId) : undefined;
+    const session = sessionId ? await accounts.session(sessionId) : undefined;
     if (!sessionId || !session) throw unauthorized(res, 'log in to the console or send Authorization: Bearer TOKEN');
     if (!SAFE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
@@ -108,9 +108,9 @@ export function coordinatorAuthRoutes(deps: { accounts: CoordinatorAccounts; lim
     res.json(me(outcome.coordinator, outcome.csrf));
   });
 
-  router.post('/coordinator/logout', auth, (req, res) => {
+  router.post('/coordinator/logout', auth, async (req, res) => {
     const who = coordinatorOf(res);
-    if (who.sessionId) deps.accounts.logout(who.sessionId);
+    if (who.sessionId) await deps.accounts.logout(who.sessionId);
     res.setHeader('Set-Cookie', sessionCookie(req, '', 0));
     res.json({ ok: true });
   });

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import { CasebookSearch } from '../../core/casebook';
@@ -8,7 +7,7 @@ import { getLimit } from '../../core/knowledge/limits';
 import { redactText } from '../../core/redact';
 import type { Clock, ConversationStore, EventBus, Logger } from '../../core/ports';
 import { consoleRoutes } from '../console/console-routes';
-import { SqliteCasebookStore, SqliteCoordinatorStore, SqliteEscalationDeskStore, SqliteLoginAttemptStore } from '../storage/sqlite';
+import type { CoordinatorStore, Stores } from '../storage/ports';
 import { casebookRoutes } from './casebook-routes';
 import { conversationEventsRoutes } from './conversation-events-routes';
 import { CoordinatorAccounts } from './coordinator-accounts';
@@ -22,7 +21,7 @@ import { statsRoutes } from './stats-routes';
 import { reviewsDue } from '../../core/knowledge/check';
 
 export type CoordinationDeps = {
-  db: Database.Database;
+  stores: Stores;
   store: ConversationStore;
   events: EventBus;
   clock: Clock;
@@ -36,23 +35,20 @@ export type CoordinationDeps = {
 /** The coordinators' desk, wired: stores, accounts, use cases, API routers and the console page. */
 export type Coordination = {
   accounts: CoordinatorAccounts;
-  coordinators: SqliteCoordinatorStore;
-  deskStore: SqliteEscalationDeskStore;
-  casebook: SqliteCasebookStore;
+  coordinators: CoordinatorStore;
+  deskStore: Stores['desk'];
+  casebook: Stores['casebook'];
   desk: Desk;
   apiRouters: Router[];
   pageRouters: Router[];
 };
 
 /** Builds everything of issue 4 from the shared services (called by compose.ts). */
-export function createCoordination(deps: CoordinationDeps): Coordination {
+export async function createCoordination(deps: CoordinationDeps): Promise<Coordination> {
   const limit = (path: string) => getLimit(deps.runtime.current().knowledge.limits, `coordination.${path}`);
-  const coordinators = new SqliteCoordinatorStore(deps.db);
-  const deskStore = new SqliteEscalationDeskStore(deps.db);
-  const casebook = new SqliteCasebookStore(deps.db);
-  const reRedacted = casebook.redactAgain((text) => redactText(text));
+  const { coordinators, desk: deskStore, casebook, loginAttempts } = deps.stores;
+  const reRedacted = await casebook.redactAgain((text) => redactText(text));
   if (reRedacted > 0) deps.logger.log('info', 'casebook_redacted_again', { cases: reRedacted });
-  const loginAttempts = new SqliteLoginAttemptStore(deps.db);
   const accounts = new CoordinatorAccounts(coordinators, loginAttempts, deps.clock, () => ({
     maxFailures: limit('loginMaxFailures'),
     lockoutMs: limit('loginLockoutMinutes') * 60_000,
@@ -77,8 +73,8 @@ export function createCoordination(deps: CoordinationDeps): Coordination {
   const auth = requireCoordinator(accounts);
   const apiRouters = [
     conversationEventsRoutes({ store: deps.store, events: deps.events, stream: deps.stream }),
-    coordinatorAuthRoutes({ accounts, limiter: rateLimit(deps.loginRateLimitPerMinute, deps.clock), settings: () => ({ claimSlaMinutes: limit('claimSlaMinutes') }), now: () => deps.clock.now() }),
-    escalationRoutes({ desk, store: deps.store, events: deps.events, clock: deps.clock, auth, stillValid: (who) => accounts.stillValid(who), stream: deps.stream }),
+    coordinatorAuthRoutes({ accounts, limiter: rateLimit(deps.loginRateLimitPerMinute, deps.clock, { windows: deps.stores.rateWindows, scope: 'login' }), settings: () => ({ claimSlaMinutes: limit('claimSlaMinutes') }), now: () => deps.clock.now() }),
+    escalationRoutes({ desk, store: deps.store, events: deps.events, clock: deps.clock, auth, stillValid: (who) => accounts.stillValid(who), stream: deps.stream, logger: deps.logger }),
     casebookRoutes({ casebook, search, desk, auth }),
     draftRoutes({ drafts: casebook, runtime: deps.runtime, knowledgeDir: deps.knowledgeDir, clock: deps.clock, logger: deps.logger, auth }),
     statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }), reviewsDue: (today) => reviewsDue(deps.runtime.current().knowledge, today) }),

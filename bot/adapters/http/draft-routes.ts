@@ -36,17 +36,17 @@ export function draftRoutes(deps: DraftRoutesDeps): Router {
     const checked = checkDraftEntry(d.entry, deps.runtime.current().knowledge, deps.clock.now());
     return checked.ok ? [] : checked.error.issues;
   };
-  const openDraft = (id: string): Draft => {
-    const d = deps.drafts.getDraft(id);
+  const openDraft = async (id: string): Promise<Draft> => {
+    const d = await deps.drafts.getDraft(id);
     if (!d) throw new ApiError('not_found', `no draft with id "${id}"`);
     if (d.status !== 'open') throw new ApiError('conflict', `draft ${id} is already ${d.status}`);
     return d;
   };
 
-  router.get('/drafts', ...lead, (req, res) => {
+  router.get('/drafts', ...lead, async (req, res) => {
     const status = StatusSchema.safeParse(req.query.status);
     if (!status.success) throw new ApiError('invalid_request', 'status must be open, approved or rejected');
-    res.json({ items: deps.drafts.listDrafts(status.data) });
+    res.json({ items: await deps.drafts.listDrafts(status.data) });
   });
 
   // What the console's draft form offers (issue 14): topics and directions from the entry
@@ -55,45 +55,46 @@ export function draftRoutes(deps: DraftRoutesDeps): Router {
     res.json(draftFormOptions(deps.runtime.current().knowledge));
   });
 
-  router.get('/drafts/:id', ...lead, (req, res) => {
-    const d = deps.drafts.getDraft(req.params.id as string);
+  router.get('/drafts/:id', ...lead, async (req, res) => {
+    const d = await deps.drafts.getDraft(req.params.id as string);
     if (!d) throw new ApiError('not_found', `no draft with id "${req.params.id}"`);
     res.json({ draft: d, issues: issuesOf(d) });
   });
 
-  router.put('/drafts/:id', ...lead, (req, res) => {
+  router.put('/drafts/:id', ...lead, async (req, res) => {
     if (!req.is('application/json')) throw new ApiError('unsupported_media_type', 'send the entry as application/json');
     const parsed = EntryObjectSchema.safeParse(req.body);
     if (!parsed.success) throw new ApiError('invalid_request', 'body: must be the entry as a JSON object');
     const body = parsed.data;
     if (depthOf(body) > MAX_ENTRY_DEPTH) throw new ApiError('invalid_request', `body: nested more than ${MAX_ENTRY_DEPTH} levels deep; send the entry as the draft shows it`);
-    const d = openDraft(req.params.id as string);
-    if (!deps.drafts.updateDraft(d.id, body, deps.clock.now().toISOString())) throw new ApiError('conflict', `draft ${d.id} is no longer open`);
-    const updated = deps.drafts.getDraft(d.id) as Draft;
+    const d = await openDraft(req.params.id as string);
+    if (!(await deps.drafts.updateDraft(d.id, body, deps.clock.now().toISOString()))) throw new ApiError('conflict', `draft ${d.id} is no longer open`);
+    const updated = await deps.drafts.getDraft(d.id);
+    if (!updated) throw new Error(`bot: draft ${d.id} vanished right after it was updated`);
     res.json({ draft: updated, issues: issuesOf(updated) });
   });
 
-  router.post('/drafts/:id/approve', ...lead, (req, res) => {
-    const d = openDraft(req.params.id as string);
+  router.post('/drafts/:id/approve', ...lead, async (req, res) => {
+    const d = await openDraft(req.params.id as string);
     const now = deps.clock.now();
     const checked = checkDraftEntry(d.entry, deps.runtime.current().knowledge, now);
     if (!checked.ok) throw new ApiError('invalid_request', `draft cannot be approved: ${checked.error.message}`);
     const { entry, bundle, file } = checked.value;
     const path = join(deps.knowledgeDir, file);
     writeEntryFile(path, entry, `# Promoted from casebook case ${d.caseId} (draft ${d.id}); approved by ${coordinatorOf(res).name} on ${now.toISOString().slice(0, 10)}.\n`);
-    if (!deps.drafts.decideDraft(d.id, { status: 'approved', by: coordinatorOf(res).name, at: now.toISOString(), entryId: entry.id })) {
+    if (!(await deps.drafts.decideDraft(d.id, { status: 'approved', by: coordinatorOf(res).name, at: now.toISOString(), entryId: entry.id }))) {
       unlinkSync(path);
       throw new ApiError('conflict', `draft ${d.id} is no longer open`);
     }
     const stats = deps.runtime.replace(bundle);
     deps.logger.log('info', 'draft_approved', { draftId: d.id, entryId: entry.id, entries: stats.entries, indexBuildMs: Math.round(stats.indexBuildMs) });
-    res.json({ draft: deps.drafts.getDraft(d.id), entryId: entry.id, file });
+    res.json({ draft: await deps.drafts.getDraft(d.id), entryId: entry.id, file });
   });
 
-  router.post('/drafts/:id/reject', ...lead, (req, res) => {
-    const d = openDraft(req.params.id as string);
-    deps.drafts.decideDraft(d.id, { status: 'rejected', by: coordinatorOf(res).name, at: deps.clock.now().toISOString() });
-    res.json({ draft: deps.drafts.getDraft(d.id) });
+  router.post('/drafts/:id/reject', ...lead, async (req, res) => {
+    const d = await openDraft(req.params.id as string);
+    await deps.drafts.decideDraft(d.id, { status: 'rejected', by: coordinatorOf(res).name, at: deps.clock.now().toISOString() });
+    res.json({ draft: await deps.drafts.getDraft(d.id) });
   });
   return router;
 }

@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { urgencyOf, type Desk, type DeskError, type EscalationRecord } from '../../core/coordination';
 import { RESOLVE_CATEGORIES } from '../../core/casebook';
-import type { Clock, ConversationStore, EventBus } from '../../core/ports';
+import type { Clock, ConversationEvent, ConversationStore, EventBus, Logger } from '../../core/ports';
 import type { Result } from '../../core/result';
 import { DEPARTMENTS, type EscalationId } from '../../core/types';
 import { MAX_MESSAGE_CHARS } from './chat-routes';
@@ -79,8 +79,9 @@ export type EscalationRoutesDeps = {
   clock: Clock;
   auth: RequestHandler;
   /** Whether the credentials that opened a stream still hold (checked every heartbeat). */
-  stillValid: (who: AuthedCoordinator) => boolean;
+  stillValid: (who: AuthedCoordinator) => Promise<boolean>;
   stream?: EventStreamOptions;
+  logger?: Logger;
 };
 
 /** The queue and the work on one case, for coordinators (all routes need a coordinator). */
@@ -89,10 +90,10 @@ export function escalationRoutes(deps: EscalationRoutesDeps): Router {
   const { desk, auth } = deps;
   const idOf = (req: Request) => req.params.id as EscalationId;
 
-  router.get('/escalations', auth, (req, res) => {
+  router.get('/escalations', auth, async (req, res) => {
     const status = parseQuery(req.query.status, StatusSchema, 'status');
     const limit = parseQuery(req.query.limit, LimitSchema, 'limit');
-    res.json({ items: desk.list(status, limit).map(toQueueItem), now: deps.clock.now().toISOString() });
+    res.json({ items: (await desk.list(status, limit)).map(toQueueItem), now: deps.clock.now().toISOString() });
   });
 
   const streams = createStreamCounter();
@@ -102,10 +103,10 @@ export function escalationRoutes(deps: EscalationRoutesDeps): Router {
     queueStream(deps, req, res).onClose(release);
   });
 
-  router.get('/escalations/:id', auth, (req, res) => {
+  router.get('/escalations/:id', auth, async (req, res) => {
     const beforeId = parseQuery(req.query.before, BeforeSchema, 'before');
     const pageSize = parseQuery(req.query.limit, PageSchema, 'limit');
-    const d = unwrap(desk.detail(idOf(req), { beforeId, limit: pageSize }));
+    const d = unwrap(await desk.detail(idOf(req), { beforeId, limit: pageSize }));
     res.json({
       ...toQueueItem(d.escalation),
       question: d.escalation.trigger,
@@ -117,35 +118,35 @@ export function escalationRoutes(deps: EscalationRoutesDeps): Router {
     });
   });
 
-  router.post('/escalations/:id/claim', auth, (req, res) => {
-    res.json(toQueueItem(unwrap(desk.claim(idOf(req), coordinatorOf(res).name))));
+  router.post('/escalations/:id/claim', auth, async (req, res) => {
+    res.json(toQueueItem(unwrap(await desk.claim(idOf(req), coordinatorOf(res).name))));
   });
 
-  router.post('/escalations/:id/takeover', auth, requireLead, (req, res) => {
-    res.json(toQueueItem(unwrap(desk.takeOver(idOf(req), coordinatorOf(res).name))));
+  router.post('/escalations/:id/takeover', auth, requireLead, async (req, res) => {
+    res.json(toQueueItem(unwrap(await desk.takeOver(idOf(req), coordinatorOf(res).name))));
   });
 
-  router.post('/escalations/:id/messages', auth, (req, res) => {
+  router.post('/escalations/:id/messages', auth, async (req, res) => {
     const body = parseBody(req, MessageSchema);
-    const m = unwrap(desk.reply(idOf(req), coordinatorOf(res).name, body.text));
+    const m = unwrap(await desk.reply(idOf(req), coordinatorOf(res).name, body.text));
     res.status(201).json({ id: m.id, from: m.from, text: m.text, at: m.at });
   });
 
-  router.post('/escalations/:id/notes', auth, (req, res) => {
+  router.post('/escalations/:id/notes', auth, async (req, res) => {
     const body = parseBody(req, MessageSchema);
-    const n = unwrap(desk.note(idOf(req), coordinatorOf(res).name, body.text));
+    const n = unwrap(await desk.note(idOf(req), coordinatorOf(res).name, body.text));
     res.status(201).json({ id: n.id, author: n.author, text: n.text, at: n.at });
   });
 
-  router.post('/escalations/:id/transfer', auth, (req, res) => {
+  router.post('/escalations/:id/transfer', auth, async (req, res) => {
     const body = parseBody(req, TransferSchema);
-    const r = unwrap(desk.transfer(idOf(req), coordinatorOf(res).name, body.department, body.note));
+    const r = unwrap(await desk.transfer(idOf(req), coordinatorOf(res).name, body.department, body.note));
     res.json({ escalation: toQueueItem(r.escalation), case: r.case, message: { id: r.message.id, from: r.message.from, text: r.message.text, at: r.message.at } });
   });
 
-  router.post('/escalations/:id/resolve', auth, (req, res) => {
+  router.post('/escalations/:id/resolve', auth, async (req, res) => {
     const body = parseBody(req, ResolveSchema);
-    const r = unwrap(desk.resolve(idOf(req), coordinatorOf(res).name, body));
+    const r = unwrap(await desk.resolve(idOf(req), coordinatorOf(res).name, body));
     res.json({ escalation: toQueueItem(r.escalation), case: r.case, ...(r.draft ? { draft: r.draft } : {}) });
   });
   return router;
@@ -159,19 +160,25 @@ export function escalationRoutes(deps: EscalationRoutesDeps): Router {
  */
 function queueStream(deps: EscalationRoutesDeps, req: Request, res: Parameters<RequestHandler>[1]): EventStream {
   const who = coordinatorOf(res);
-  const stream = openEventStream(req, res, { ...deps.stream, onHeartbeat: () => (deps.stillValid(who) ? undefined : stream.close()) });
+  const stillValid = () => void deps.stillValid(who).then((valid) => (valid ? undefined : stream.close()), () => stream.close());
+  const stream = openEventStream(req, res, { ...deps.stream, onHeartbeat: stillValid });
+  // Lookups are asynchronous: one chain per stream keeps the events in the order they happened.
+  let sending = Promise.resolve();
   const unsubscribe = deps.events.subscribe((event) => {
+    sending = sending.then(() => forward(event)).catch((e: unknown) => deps.logger?.log('warn', 'queue_stream_event_failed', { error: String(e) }));
+  });
+  const forward = async (event: ConversationEvent) => {
     if (event.type === 'escalation_created' || event.type === 'escalation_changed') {
       const id = event.type === 'escalation_created' ? event.escalation.id : event.escalationId;
-      const current = deps.desk.get(id);
+      const current = await deps.desk.get(id);
       if (current) stream.send('escalation', toQueueItem(current));
       return;
     }
     if (event.type === 'message') {
-      const active = deps.store.findActiveEscalation(event.conversationId);
+      const active = await deps.store.findActiveEscalation(event.conversationId);
       if (active) stream.send('message', { escalationId: active.id, message: { id: event.message.id, from: event.message.from, text: event.message.text, at: event.message.at } });
     }
-  });
+  };
   stream.onClose(unsubscribe);
   return stream;
 }

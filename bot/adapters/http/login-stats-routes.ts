@@ -1,7 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../core/ports';
-import type { LoginPressure } from '../storage/sqlite';
+import type { LoginPressure } from '../storage/ports';
 import { requireLead } from './coordinator-auth';
 import { ApiError } from './errors';
 
@@ -12,14 +12,14 @@ const DAY_MS = 86_400_000;
  * item 2: failed logins lock only the guessing client, so the lead must be told instead):
  * `{since, until, items: [{name, failedLogins, clients, lockedClients, lastFailureAt}]}`.
  */
-export function loginStatsRoutes(deps: { loginPressure: (since: string, now: string) => LoginPressure[]; clock: Clock; auth: RequestHandler; defaultDays: () => number }): Router {
+export function loginStatsRoutes(deps: { loginPressure: (since: string, now: string) => Promise<LoginPressure[]>; clock: Clock; auth: RequestHandler; defaultDays: () => number }): Router {
   const router = Router();
-  router.get('/stats/logins', deps.auth, requireLead, (req, res) => {
+  router.get('/stats/logins', deps.auth, requireLead, async (req, res) => {
     const days = z.coerce.number().int().min(1).max(366).default(deps.defaultDays()).safeParse(req.query.days);
     if (!days.success) throw new ApiError('invalid_request', 'days must be a whole number from 1 to 366');
     const until = deps.clock.now();
     const since = new Date(until.getTime() - days.data * DAY_MS).toISOString();
-    res.json({ since, until: until.toISOString(), items: deps.loginPressure(since, until.toISOString()) });
+    res.json({ since, until: until.toISOString(), items: await deps.loginPressure(since, until.toISOString()) });
   });
   return router;
 }

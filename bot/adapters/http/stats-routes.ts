@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 /** GET /stats?days=N&tz=Asia/Shanghai — the last N days, counted per day in the coordinator's time zone (default limits.yaml `coordination.statsDefaultDays`), leads only. */
 export function statsRoutes(deps: { desk: EscalationDeskStore; clock: Clock; auth: RequestHandler; settings: () => { defaultDays: number; topQuestions: number }; reviewsDue?: (today: Date) => ReviewDue[] }): Router {
   const router = Router();
-  router.get('/stats', deps.auth, requireLead, (req, res) => {
+  router.get('/stats', deps.auth, requireLead, async (req, res) => {
     const s = deps.settings();
     const days = z.coerce.number().int().min(1).max(366).default(s.defaultDays).safeParse(req.query.days);
     if (!days.success) throw new ApiError('invalid_request', 'days must be a whole number from 1 to 366');
@@ -22,8 +22,8 @@ export function statsRoutes(deps: { desk: EscalationDeskStore; clock: Clock; aut
     const since = new Date(until.getTime() - days.data * DAY_MS).toISOString();
     res.json({
       ...computeStats({
-        escalations: deps.desk.escalationsSince(since),
-        conversations: deps.desk.conversationCountsSince(since),
+        escalations: await deps.desk.escalationsSince(since),
+        conversations: await deps.desk.conversationCountsSince(since),
         since,
         until: until.toISOString(),
         topQuestions: s.topQuestions,

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Router } from 'express';
 import { Telegraf } from 'telegraf';
 import type { BotCommand } from 'telegraf/types';
@@ -7,7 +6,7 @@ import { LANGUAGES, type LanguageCode } from '../../core/knowledge/schema';
 import type { Clock, ConversationStore, EventBus, Logger } from '../../core/ports';
 import { registerHandlers } from './bot';
 import type { TelegramQuizDeps } from './quiz';
-import { TelegramChatStore } from './chat-store';
+import type { RateWindowStore, TelegramChatStore } from '../storage/ports';
 import { ALLOWED_UPDATES, pollUpdates } from './polling';
 import { relayCoordinatorMessages } from './relay';
 import { callWithRetry, isTokenRejected, redactToken, type RetryOptions } from './retry';
@@ -31,7 +30,10 @@ export type TelegramChannelDeps = {
   assistant: Assistant;
   store: ConversationStore;
   events: EventBus;
-  db: Database.Database;
+  /** Chat id ↔ conversation (from createStores). */
+  chats: TelegramChatStore;
+  /** Where the per-chat rate limit counts (Stores.rateWindows); default this process. */
+  rateWindows?: RateWindowStore;
   texts: TelegramTexts;
   logger: Logger;
   clock: Clock;
@@ -73,7 +75,7 @@ export function createTelegramChannel(settings: TelegramSettings, deps: Telegram
   const { logger } = deps;
   const bot = new Telegraf(token, { telegram: { apiRoot: settings.apiRoot, webhookReply: false } });
   const sender = createSender({ telegram: bot.telegram, logger, token, retry: options.retry });
-  const chats = new TelegramChatStore(deps.db, () => deps.clock.now());
+  const { chats } = deps;
   registerHandlers(bot, { ...deps, chats, sender, token, rateLimitPerMinute: settings.rateLimitPerMinute });
 
   let controller: AbortController | undefined;

@@ -1,5 +1,5 @@
 export { createTelegramChannel, type TelegramChannel, type TelegramChannelDeps, type TelegramChannelOptions, type TelegramSettings } from './channel';
-export { TELEGRAM_MIGRATIONS, TelegramChatStore, type TelegramChat } from './chat-store';
+export type { TelegramChat, TelegramChatStore } from '../storage/ports';
 export { escapeHtml, replyHtml, splitHtml, TELEGRAM_MAX_MESSAGE_CHARS } from './html';
 export { TelegramDeliveryError, redactToken } from './retry';
 export { loadTelegramTexts, loadTelegramTextsOrThrow, TELEGRAM_TEXTS_FILE, TelegramTextsFileSchema, type TelegramTexts } from './texts';

@@ -15,7 +15,7 @@ export type TelegramQuizDeps = {
 };
 
 type ChatRef = { id: number; type: string };
-type QuizHandlerDeps = TelegramQuizDeps & { sender: Sender; langOf(chat: ChatRef, from?: { language_code?: string }): LanguageCode };
+type QuizHandlerDeps = TelegramQuizDeps & { sender: Sender; langOf(chat: ChatRef, from?: { language_code?: string }): Promise<LanguageCode> };
 
 /** Questions of one /quiz when the command names no number, and the most it may name. */
 const DEFAULT_QUESTIONS = 5;
@@ -37,7 +37,7 @@ export function registerQuiz(bot: Telegraf, deps: QuizHandlerDeps): void {
   const runs = new Map<number, QuizRun>();
   const quiz = quizActions(deps, runs);
   bot.command('quiz', async (ctx) => {
-    const lang = deps.langOf(ctx.chat, ctx.from);
+    const lang = await deps.langOf(ctx.chat, ctx.from);
     const asked = Number.parseInt(ctx.message.text.split(/\s+/)[1] ?? '', 10);
     const count = Number.isFinite(asked) ? Math.min(Math.max(asked, 1), MAX_QUESTIONS) : DEFAULT_QUESTIONS;
     const run: QuizRun = { lang, questions: deps.make(lang, randomInt(2 ** 32), count), at: 0, group: isGroupChat(ctx.chat.type), scores: new Map(), answered: new Set() };
@@ -50,7 +50,7 @@ export function registerQuiz(bot: Telegraf, deps: QuizHandlerDeps): void {
     const run = message ? runs.get(message.chat.id) : undefined;
     const [, at, choice] = ctx.match;
     if (!message || !run || Number(at) !== run.at) {
-      const lang = run?.lang ?? (message ? deps.langOf(message.chat, ctx.from) : 'en');
+      const lang = run?.lang ?? (message ? await deps.langOf(message.chat, ctx.from) : 'en');
       return deps.sender.answerCallback(ctx.callbackQuery.id, quiz.t('quiz_expired', lang));
     }
     const press: Press = { callbackId: ctx.callbackQuery.id, chatId: message.chat.id, messageId: message.message_id, from: ctx.from };

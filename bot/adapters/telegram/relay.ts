@@ -1,6 +1,6 @@
 import type { ConversationEvent, ConversationStore, EventBus, Logger } from '../../core/ports';
 import type { ConversationId, LanguageCode } from '../../core/types';
-import type { TelegramChatStore } from './chat-store';
+import type { TelegramChatStore } from '../storage/ports';
 import { escapeHtml } from './html';
 import { redactToken } from './retry';
 import type { Sender } from './sender';
@@ -24,10 +24,13 @@ export type RelayDeps = {
 export function relayCoordinatorMessages(deps: RelayDeps): () => void {
   const { chats, texts, sender, logger } = deps;
   const deliver = (conversationId: ConversationId, html: (lang: LanguageCode) => string) => {
-    const chat = chats.findByConversation(conversationId);
-    if (!chat) return;
-    const lang = chat.lang ?? deps.store.getConversation(conversationId)?.lang ?? 'en';
-    sender.sendHtml(chat.chatId, html(lang)).catch((e: unknown) => logger.log('error', 'telegram_relay_failed', { conversationId, error: redactToken(String(e), deps.token) }));
+    const send = async () => {
+      const chat = await chats.findByConversation(conversationId);
+      if (!chat) return;
+      const lang = chat.lang ?? (await deps.store.getConversation(conversationId))?.lang ?? 'en';
+      await sender.sendHtml(chat.chatId, html(lang));
+    };
+    send().catch((e: unknown) => logger.log('error', 'telegram_relay_failed', { conversationId, error: redactToken(String(e), deps.token) }));
   };
   const onEvent = (event: ConversationEvent) => {
     if (event.type === 'message' && event.channel === 'telegram' && event.message.from === 'coordinator') {

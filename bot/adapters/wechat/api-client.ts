@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock, Logger } from '../../core/ports';
-import type { AccessTokenStore } from './store';
+import type { AccessTokenStore } from '../storage/ports';
 
 /** The account's credentials and WeChat's API host (WECHAT_API_ROOT: a local fake in tests). */
 export type WechatApiSettings = { appId: string; appSecret: string; apiRoot: string };

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Router } from 'express';
 import type { Assistant, KnowledgeRuntime } from '../../core/conversation';
 import type { EscalationDeskStore } from '../../core/coordination';
@@ -8,7 +7,7 @@ import { createWechatConversation } from './conversation';
 import { WechatCipher } from './crypto';
 import { createWechatDelivery, type WechatDelivery } from './delivery';
 import { pushRoutes } from './push-routes';
-import { SqliteAccessTokenStore, WechatPushLog, WechatUserStore, type AccessTokenStore } from './store';
+import type { AccessTokenStore, RateWindowStore, WechatPushLog, WechatUserStore } from '../storage/ports';
 import type { WechatTexts } from './texts';
 
 /** The channel's slice of Config (WECHAT_*). */
@@ -29,7 +28,12 @@ export type WechatChannelDeps = {
   runtime: KnowledgeRuntime;
   store: ConversationStore;
   events: EventBus;
-  db: Database.Database;
+  /** The channel's stores (from createStores). */
+  users: WechatUserStore;
+  pushes: WechatPushLog;
+  tokens: AccessTokenStore;
+  /** Where the per-follower rate limit counts (Stores.rateWindows); default this process. */
+  rateWindows?: RateWindowStore;
   /** Notes on escalations: where a failed delivery is shown to the coordinator. */
   notes: Pick<EscalationDeskStore, 'addNote'>;
   texts: WechatTexts;
@@ -41,7 +45,7 @@ export type WechatChannelOptions = {
   api?: WechatApiOptions;
   /** Answer passively only when the reply took at most this long, in ms. Default 4,000. */
   passiveBudgetMs?: number;
-  /** Where the access_token is shared; default the SQLite database. */
+  /** Where the access_token is shared; default `deps.tokens`. */
   tokens?: AccessTokenStore;
 };
 
@@ -63,9 +67,8 @@ const PUSH_MEMORY_MS = 10 * 60_000;
  * messages, and the coordinator relay (subscribed at once: it needs no network to start).
  */
 export function createWechatChannel(settings: WechatSettings, deps: WechatChannelDeps, options: WechatChannelOptions = {}): WechatChannel {
-  const users = new WechatUserStore(deps.db);
-  const pushes = new WechatPushLog(deps.db);
-  const api = createWechatApi({ appId: settings.appId, appSecret: settings.appSecret, apiRoot: settings.apiRoot }, { tokens: options.tokens ?? new SqliteAccessTokenStore(deps.db), clock: deps.clock, logger: deps.logger }, options.api);
+  const { users, pushes } = deps;
+  const api = createWechatApi({ appId: settings.appId, appSecret: settings.appSecret, apiRoot: settings.apiRoot }, { tokens: options.tokens ?? deps.tokens, clock: deps.clock, logger: deps.logger }, options.api);
   const delivery = createWechatDelivery({ api, users, store: deps.store, notes: deps.notes, events: deps.events, texts: deps.texts, clock: deps.clock, logger: deps.logger });
   const respond = createWechatConversation({
     assistant: deps.assistant,
@@ -75,6 +78,7 @@ export function createWechatChannel(settings: WechatSettings, deps: WechatChanne
     clock: deps.clock,
     logger: deps.logger,
     rateLimitPerMinute: settings.rateLimitPerMinute,
+    rateWindows: deps.rateWindows,
     onUnsubscribed: (conversationId) => delivery.reportUnsubscribed(conversationId),
   });
   let pruned = 0;
@@ -85,11 +89,11 @@ export function createWechatChannel(settings: WechatSettings, deps: WechatChanne
       clock: deps.clock,
       logger: deps.logger,
       respond: (push) => {
-        if (++pruned % 100 === 0) pushes.prune(new Date(deps.clock.now().getTime() - PUSH_MEMORY_MS));
+        if (++pruned % 100 === 0) void pushes.prune(new Date(deps.clock.now().getTime() - PUSH_MEMORY_MS)).catch((e: unknown) => deps.logger.log('warn', 'wechat_prune_failed', { error: String(e) }));
         return respond(push);
       },
       sendLater: (openId, texts) => void delivery.send(openId, texts).catch((e: unknown) => deps.logger.log('warn', 'wechat_reply_failed', { error: String(e) })),
-      apology: (openId) => deps.texts.try_again[users.get(openId)?.lang ?? 'zh'],
+      apology: async (openId) => deps.texts.try_again[(await users.get(openId))?.lang ?? 'zh'],
     },
   );
   const unsubscribe = delivery.relayCoordinators();

@@ -7,7 +7,7 @@ import { createFixedWindow } from '../http/rate-limit';
 import { MAX_MESSAGE_CHARS } from '../http/chat-routes';
 import { replyText } from './format';
 import { menuActionOf } from './menu';
-import type { WechatUserStore } from './store';
+import type { RateWindowStore, WechatUserStore } from '../storage/ports';
 import type { WechatTexts } from './texts';
 import type { Push } from './xml';
 
@@ -26,6 +26,8 @@ export type WechatConversationDeps = {
   logger: Logger;
   /** Messages per minute per follower; 0 turns the limit off (RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute: number;
+  /** Where the limit's hits are counted (shared by replicas on PostgreSQL); default this process. */
+  rateWindows?: RateWindowStore;
   /** Called when a follower unsubscribes while a coordinator has their case. */
   onUnsubscribed: (conversationId: ConversationId) => void;
 };
@@ -34,33 +36,33 @@ export type WechatConversationDeps = {
  * What the bot says to one push, as plain texts (not yet split), in order; empty for pushes that
  * need no answer. Text goes through the same core as the web chat, one conversation per OpenID.
  */
-export function createWechatConversation(deps: WechatConversationDeps): (push: Push) => string[] {
+export function createWechatConversation(deps: WechatConversationDeps): (push: Push) => Promise<string[]> {
   const { users, texts } = deps;
-  const hit = createFixedWindow(deps.rateLimitPerMinute, deps.clock);
+  const hit = createFixedWindow(deps.rateLimitPerMinute, deps.clock, deps.rateWindows);
 
   const chineseNameOf = (url: string) => {
     for (const source of deps.runtime.current().knowledge.sources.values()) if (source.url === url) return source.name.zh;
     return undefined;
   };
 
-  const answer = (openId: string, text: string, lang?: LanguageCode): string[] => {
-    const user = users.get(openId);
-    const result = deps.assistant.handleMessage({ text, conversationId: user?.conversationId, lang, channel: 'wechat' });
+  const answer = async (openId: string, text: string, lang?: LanguageCode): Promise<string[]> => {
+    const user = await users.get(openId);
+    const result = await deps.assistant.handleMessage({ text, conversationId: user?.conversationId, lang, channel: 'wechat' });
     if (!result.ok) throw new Error(`bot: wechat user: ${result.error.code}: ${result.error.message}`);
     const { conversationId, reply } = result.value;
-    users.link(openId, conversationId, reply.lang);
+    await users.link(openId, conversationId, reply.lang);
     return [replyText(reply, texts.sources_label[reply.lang], chineseNameOf)];
   };
 
-  const onEvent = (push: Push, lang: LanguageCode): string[] => {
+  const onEvent = async (push: Push, lang: LanguageCode): Promise<string[]> => {
     const openId = push.FromUserName;
     switch (push.Event?.toLowerCase()) {
       case 'subscribe':
         return [`${texts.subscribe_greeting.zh}\n\n${texts.subscribe_other_languages.en}\n${texts.subscribe_other_languages.ru}`];
       case 'unsubscribe': {
-        const user = users.get(openId);
-        users.touch(openId, deps.clock.now(), false);
-        users.link(openId, null); // the conversation ends; a new follow starts a new one
+        const user = await users.get(openId);
+        await users.touch(openId, deps.clock.now(), false);
+        await users.link(openId, null); // the conversation ends; a new follow starts a new one
         if (user?.conversationId) deps.onUnsubscribed(user.conversationId);
         return [];
       }
@@ -76,15 +78,15 @@ export function createWechatConversation(deps: WechatConversationDeps): (push: P
     }
   };
 
-  return (push) => {
+  return async (push) => {
     const openId = push.FromUserName;
-    const lang = users.get(openId)?.lang ?? 'zh';
+    const lang = (await users.get(openId))?.lang ?? 'zh';
     if (push.MsgType === 'event') {
-      if (push.Event?.toLowerCase() !== 'unsubscribe') users.touch(openId, deps.clock.now());
+      if (push.Event?.toLowerCase() !== 'unsubscribe') await users.touch(openId, deps.clock.now());
       return onEvent(push, lang);
     }
-    users.touch(openId, deps.clock.now());
-    if (!hit(`wechat:${openId}`).allowed) {
+    await users.touch(openId, deps.clock.now());
+    if (!(await hit(`wechat:${openId}`)).allowed) {
       deps.logger.log('info', 'wechat_rate_limited', {});
       return [];
     }

@@ -4,7 +4,7 @@ import type { Clock, ConversationEvent, ConversationStore, EventBus, Logger } fr
 import type { ConversationId } from '../../core/types';
 import { WechatApiError, type WechatApi } from './api-client';
 import { splitText } from './format';
-import type { WechatUserStore } from './store';
+import type { WechatUserStore } from '../storage/ports';
 import type { WechatTexts } from './texts';
 
 /** WeChat lets an account write to a follower for 48 hours after the follower's last message. */
@@ -64,7 +64,7 @@ export function createWechatDelivery(deps: WechatDeliveryDeps): WechatDelivery {
   };
 
   const sendNow = async (openId: string, parts: readonly string[]) => {
-    const user = users.get(openId);
+    const user = await users.get(openId);
     if (!user?.subscribed) throw new WechatDeliveryError('the traveller has unsubscribed from the account');
     const since = deps.clock.now().getTime() - user.lastInboundAt.getTime();
     if (since > CUSTOMER_SERVICE_WINDOW_MS) {
@@ -83,29 +83,36 @@ export function createWechatDelivery(deps: WechatDeliveryDeps): WechatDelivery {
   const send = (openId: string, parts: readonly string[]) => enqueue(openId, () => sendNow(openId, parts.flatMap((t) => splitText(t))));
 
   /** A note on the conversation's open case (if any), in zh and en, shown live in the console. */
-  const noteOnCase = (conversationId: ConversationId, key: 'delivery_failed_note' | 'unsubscribed_note', reason = '') => {
-    const active = deps.store.findActiveEscalation(conversationId);
+  const noteOnCase = async (conversationId: ConversationId, key: 'delivery_failed_note' | 'unsubscribed_note', reason = '') => {
+    const active = await deps.store.findActiveEscalation(conversationId);
     if (!active) return;
     const text = (['zh', 'en'] as const).map((l) => fillTemplate(texts[key][l], { reason })).join('\n');
-    deps.notes.addNote({ escalationId: active.id, author: 'WeChat', text, at: deps.clock.now().toISOString() });
+    await deps.notes.addNote({ escalationId: active.id, author: 'WeChat', text, at: deps.clock.now().toISOString() });
     // the console re-reads an open case on an `escalation` event, so the note shows at once
     deps.events.publish({ type: 'escalation_changed', escalationId: active.id, conversationId, status: active.status });
   };
 
   const reportFailure = (conversationId: ConversationId, reason: string) => {
     logger.log('warn', 'wechat_delivery_failed', { conversationId, reason });
-    noteOnCase(conversationId, 'delivery_failed_note', reason);
+    track(noteOnCase(conversationId, 'delivery_failed_note', reason));
   };
 
-  const relay = (event: ConversationEvent) => {
+  // lookups before a send are asynchronous: `settled` waits for them too
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    const done = work.catch((e: unknown) => logger.log('error', 'wechat_relay_failed', { error: String(e) })).finally(() => pending.delete(done));
+    pending.add(done);
+  };
+
+  const relay = async (event: ConversationEvent) => {
     if (event.type === 'message' && event.channel === 'wechat' && event.message.from === 'coordinator') {
       const { conversationId } = event;
-      const user = users.findByConversation(conversationId);
+      const user = await users.findByConversation(conversationId);
       if (!user) return reportFailure(conversationId, 'the traveller has left the conversation (unsubscribed)');
-      const lang = user.lang ?? deps.store.getConversation(conversationId)?.lang ?? 'zh';
+      const lang = user.lang ?? (await deps.store.getConversation(conversationId))?.lang ?? 'zh';
       send(user.openId, [`【${texts.coordinator_label[lang]}】\n${event.message.text}`]).catch((e: unknown) => reportFailure(conversationId, e instanceof Error ? e.message : String(e)));
     } else if (event.type === 'escalation_changed' && event.status === 'resolved') {
-      const user = users.findByConversation(event.conversationId);
+      const user = await users.findByConversation(event.conversationId);
       if (!user) return;
       const lang = user.lang ?? 'zh';
       send(user.openId, [texts.coordinator_resolved[lang]]).catch((e: unknown) => logger.log('warn', 'wechat_delivery_failed', { conversationId: event.conversationId, reason: String(e) }));
@@ -115,10 +122,10 @@ export function createWechatDelivery(deps: WechatDeliveryDeps): WechatDelivery {
   return {
     send,
     reportFailure,
-    reportUnsubscribed: (conversationId) => noteOnCase(conversationId, 'unsubscribed_note'),
-    relayCoordinators: () => deps.events.subscribe(relay),
+    reportUnsubscribed: (conversationId) => void track(noteOnCase(conversationId, 'unsubscribed_note')),
+    relayCoordinators: () => deps.events.subscribe((event) => void track(relay(event))),
     settled: async () => {
-      while (queues.size > 0) await Promise.all([...queues.values()]);
+      while (queues.size > 0 || pending.size > 0) await Promise.all([...queues.values(), ...pending]);
     },
   };
 }

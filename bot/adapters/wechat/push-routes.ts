@@ -5,7 +5,7 @@ import type { Clock, Logger } from '../../core/ports';
 import { ApiError, describeZodError } from '../http/errors';
 import { isSameSignature, signatureOf, WechatCipher, WechatCryptoError } from './crypto';
 import { WECHAT_MAX_TEXT_BYTES, splitText } from './format';
-import type { WechatPushLog } from './store';
+import type { WechatPushLog } from '../storage/ports';
 import { EnvelopeSchema, encryptedReplyXml, parseXmlBody, PushSchema, textReplyXml, WechatXmlError, type Push } from './xml';
 
 /** A push whose timestamp is further than this from our clock is refused (replay), in ms. */
@@ -29,11 +29,11 @@ export type PushRouteDeps = {
   clock: Clock;
   logger: Logger;
   /** The texts to answer a push with (see createWechatConversation). */
-  respond: (push: Push) => string[];
+  respond: (push: Push) => Promise<string[]>;
   /** Sends texts through the customer-service API (the reply was late or in several parts). */
   sendLater: (openId: string, texts: string[]) => void;
   /** What to say when answering failed, in the follower's language. */
-  apology: (openId: string) => string;
+  apology: (openId: string) => Promise<string>;
 };
 
 const QuerySchema = z.object({
@@ -73,11 +73,11 @@ export function pushRoutes(options: PushRouteOptions, deps: PushRouteDeps): Rout
     res.type('text/plain').send(q.echostr);
   });
 
-  router.post(options.path, express.text({ type: () => true, limit: '64kb' }), (req, res) => {
+  router.post(options.path, express.text({ type: () => true, limit: '64kb' }), async (req, res) => {
     const q = verified(req);
     const push = readPush(req.body, q, options);
     const key = push.MsgId ? `msg:${push.MsgId}` : `event:${push.FromUserName}:${push.CreateTime}:${push.Event ?? ''}`;
-    const seen = deps.pushes.claim(key, deps.clock.now());
+    const seen = await deps.pushes.claim(key, deps.clock.now());
     if (seen) {
       deps.logger.log('info', 'wechat_push_repeated', { msgType: push.MsgType });
       return seen.replyText === undefined ? sendSuccess(res) : sendPassive(res, push, seen.replyText, options, deps.clock);
@@ -85,17 +85,17 @@ export function pushRoutes(options: PushRouteOptions, deps: PushRouteDeps): Rout
     const started = deps.clock.now().getTime();
     let texts: string[];
     try {
-      texts = deps.respond(push);
+      texts = await deps.respond(push);
     } catch (e) {
       deps.logger.log('error', 'wechat_push_failed', { msgType: push.MsgType, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
-      texts = [deps.apology(push.FromUserName)];
+      texts = [await deps.apology(push.FromUserName)];
     }
     const elapsedMs = deps.clock.now().getTime() - started;
     const parts = texts.flatMap((t) => splitText(t, WECHAT_MAX_TEXT_BYTES));
     if (parts.length === 0) return sendSuccess(res);
     const [only] = parts;
     if (parts.length === 1 && only !== undefined && elapsedMs <= budgetMs) {
-      deps.pushes.saveReply(key, only);
+      await deps.pushes.saveReply(key, only);
       return sendPassive(res, push, only, options, deps.clock);
     }
     // Late, or more than one message: `success` now (WeChat will not retry), the parts through the API.

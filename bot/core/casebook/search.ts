@@ -24,18 +24,18 @@ export class CasebookSearch {
   private built: { version: number; resources: LanguageResources; index: TextIndex } | undefined;
 
   constructor(
-    private readonly all: () => readonly CasebookEntry[],
-    private readonly version: () => number,
+    private readonly all: () => Promise<readonly CasebookEntry[]>,
+    private readonly version: () => Promise<number>,
     private readonly resources: () => LanguageResources,
   ) {}
 
   /** Ids of the cases matching `text`, best first. */
-  search(text: string, limit = 100): string[] {
-    const version = this.version();
+  async search(text: string, limit = 100): Promise<string[]> {
+    const version = await this.version();
     const resources = this.resources();
     // rebuilt when a case is added or the knowledge base (its vocabulary) is replaced
     if (!this.built || this.built.version !== version || this.built.resources !== resources) {
-      const docs = this.all().map((c) => ({
+      const docs = (await this.all()).map((c) => ({
         id: c.id,
         fields: { question: c.question, summary: c.summary, transcript: c.transcript.map((l) => l.text).join('\n') },
         tags: [...new Set([...conceptTagsOf(c.question, resources), ...conceptTagsOf(c.summary, resources)])],

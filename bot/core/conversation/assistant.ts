@@ -3,7 +3,7 @@ import { composeAnswer, composeClarify, composeEscalated, composeRouted, type Co
 import { declarationStep, estimateForQuestion, type DeclarationService } from '../declaration';
 import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
-import type { Clock, Conversation, ConversationState, ConversationStore, EventBus, IdGenerator, Logger, StoredMessage } from '../ports';
+import type { Clock, Conversation, ConversationState, ConversationStore, Escalation, EventBus, IdGenerator, Logger } from '../ports';
 import { err, ok, type Result } from '../result';
 import { readMessage, type Reading } from '../reading';
 import type { Channel, ConversationId, EscalationReason, Reply } from '../types';
@@ -39,7 +39,7 @@ export type HandledMessage = { conversationId: ConversationId; reply: Reply };
 
 export type Assistant = {
   /** Answers one message and records both sides; an unknown conversation id is an error value. */
-  handleMessage(input: InboundMessage): Result<HandledMessage>;
+  handleMessage(input: InboundMessage): Promise<Result<HandledMessage>>;
 };
 
 const INITIAL_STATE: ConversationState = { misses: 0 };
@@ -53,8 +53,8 @@ export const TOUR_ROUTE_QUESTION_ID = 'tour-route-question';
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { store, clock, ids } = deps;
   return {
-    handleMessage(input) {
-      const existing = input.conversationId ? store.getConversation(input.conversationId) : undefined;
+    async handleMessage(input) {
+      const existing = input.conversationId ? await store.getConversation(input.conversationId) : undefined;
       if (input.conversationId && !existing) return err({ code: 'conversation_not_found', message: `no conversation with id "${input.conversationId}"` });
       // one knowledge snapshot and one reading for the whole turn
       const loaded = deps.runtime.current();
@@ -63,24 +63,23 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const lang = input.lang ?? guess.lang;
       const unknownLanguage = !input.lang && !guess.confident && !existing;
       const now = clock.now().toISOString();
-      const full = existing ? caseFull(deps, loaded, existing, input.lang ?? existing.lang) : undefined;
+      const full = existing ? await caseFull(deps, loaded, existing, input.lang ?? existing.lang) : undefined;
       if (full) return ok({ conversationId: existing?.id ?? (input.conversationId as ConversationId), reply: full });
-      const written: StoredMessage[] = [];
       const conversation: Conversation = existing ?? { id: ids.conversationId(), channel: input.channel, lang, createdAt: now, state: INITIAL_STATE };
-      const handled = store.transaction(() => {
-        if (!existing) store.createConversation(conversation);
-        written.push(store.appendMessage({ conversationId: conversation.id, from: 'traveller', text: input.text, at: now }));
-        const reply = replyFor({ deps, loaded, conversation, reading, lang, now, unknownLanguage, client: input.client });
-        const more = reply.kind === 'answer' || reply.kind === 'escalated' ? reply.more : undefined;
-        written.push(store.appendMessage({ conversationId: conversation.id, from: 'bot', text: reply.text, at: now, kind: reply.kind, citations: reply.citations, ...(more ? { more } : {}) }));
-        return { conversationId: conversation.id, reply };
+      // Reads first, then every write of the turn in one unit (a better-sqlite3 transaction cannot span an await).
+      const { reply, state, escalation } = await replyFor({ deps, loaded, conversation, reading, lang, now, unknownLanguage, client: input.client });
+      const more = reply.kind === 'answer' || reply.kind === 'escalated' ? reply.more : undefined;
+      const written = await store.recordTurn({
+        ...(existing ? {} : { newConversation: conversation }),
+        traveller: { conversationId: conversation.id, from: 'traveller', text: input.text, at: now },
+        ...(state ? { state: { lang, state } } : {}),
+        ...(escalation ? { escalation } : {}),
+        bot: { conversationId: conversation.id, from: 'bot', text: reply.text, at: now, kind: reply.kind, citations: reply.citations, ...(more ? { more } : {}) },
       });
-      for (const message of written) deps.events.publish({ type: 'message', conversationId: conversation.id, channel: conversation.channel, message });
-      if (handled.reply.kind === 'escalated') {
-        const escalation = store.findActiveEscalation(conversation.id);
-        if (escalation && escalation.id === handled.reply.escalationId && escalation.createdAt === now) deps.events.publish({ type: 'escalation_created', escalation });
-      }
-      return ok(handled);
+      if (escalation) deps.logger.log('info', 'escalation_created', { escalationId: escalation.id, reasons: escalation.reasons });
+      for (const message of [written.traveller, written.bot]) deps.events.publish({ type: 'message', conversationId: conversation.id, channel: conversation.channel, message });
+      if (escalation) deps.events.publish({ type: 'escalation_created', escalation });
+      return ok({ conversationId: conversation.id, reply });
     },
   };
 }
@@ -94,11 +93,11 @@ type Turn = { deps: AssistantDeps; loaded: LoadedKnowledge; conversation: Conver
  * traveller cannot make a case too large to view (issue 14 item 6: 1,000 messages of 4,000
  * characters made a 4.3 MB case view). Pinned by test/adapters/http/queue-limits.test.ts.
  */
-function caseFull(deps: AssistantDeps, loaded: LoadedKnowledge, conversation: Conversation, lang: LanguageCode): Reply | undefined {
-  const active = deps.store.findActiveEscalation(conversation.id);
+async function caseFull(deps: AssistantDeps, loaded: LoadedKnowledge, conversation: Conversation, lang: LanguageCode): Promise<Reply | undefined> {
+  const active = await deps.store.findActiveEscalation(conversation.id);
   if (!active) return undefined;
   const cap = getLimit(loaded.knowledge.limits, 'coordination.travellerMessagesPerOpenCase');
-  if (deps.store.countMessagesSince(conversation.id, 'traveller', active.createdAt) < cap) return undefined;
+  if ((await deps.store.countMessagesSince(conversation.id, 'traveller', active.createdAt)) < cap) return undefined;
   deps.logger.log('info', 'case_message_refused', { escalationId: active.id, conversationId: conversation.id });
   return { kind: 'escalated', lang, text: loaded.knowledge.templates.coordinator_case_full[lang], citations: [], escalationId: active.id, reasons: active.reasons };
 }
@@ -107,34 +106,50 @@ function caseFull(deps: AssistantDeps, loaded: LoadedKnowledge, conversation: Co
  * Whether `client` already has `coordination.openCasesPerClient` cases waiting (issue 14 item 7:
  * one address opened 1,800 cases an hour). Someone unwell is always queued.
  */
-function queueFullFor(turn: Turn, reasons: readonly EscalationReason[]): boolean {
+async function queueFullFor(turn: Turn, reasons: readonly EscalationReason[]): Promise<boolean> {
   if (!turn.client || reasons.includes('medical')) return false;
-  return turn.deps.store.countOpenEscalationsOfClient(turn.client) >= getLimit(turn.loaded.knowledge.limits, 'coordination.openCasesPerClient');
+  return (await turn.deps.store.countOpenEscalationsOfClient(turn.client)) >= getLimit(turn.loaded.knowledge.limits, 'coordination.openCasesPerClient');
 }
 
-function replyFor(turn: Turn): Reply {
+/** What one turn answers and would write: the state after it, and an escalation it opens. */
+type TurnOutcome = { reply: Reply; state?: ConversationState; escalation?: Escalation };
+
+async function replyFor(turn: Turn): Promise<TurnOutcome> {
   const { deps, loaded, conversation, reading, lang } = turn;
   const { store } = deps;
   const { knowledge, engine } = loaded;
-  const active = store.findActiveEscalation(conversation.id);
+  const active = await store.findActiveEscalation(conversation.id);
   if (active) {
-    const position = store.queuePosition(active.id);
+    const position = await store.queuePosition(active.id);
     // Open: the traveller's place in the queue; claimed: a coordinator already has the case.
     const waiting = position > 0 ? fillTemplate(knowledge.templates.coordinator_waiting[lang], { position }) : knowledge.templates.coordinator_claimed[lang];
-    return { kind: 'escalated', lang, text: waiting, citations: [], escalationId: active.id, reasons: active.reasons };
+    return { reply: { kind: 'escalated', lang, text: waiting, citations: [], escalationId: active.id, reasons: active.reasons } };
   }
   // Safety first: a list that also asks how to hide it, or asks for a person, is not a list to price.
   const safe = reading.signals.length === 0;
   const declared = deps.declaration && safe ? declarationStep(deps.declaration, { reading, state: conversation.state, lang, loaded }) : { state: conversation.state };
-  if (declared.reply) {
-    store.saveState(conversation.id, lang, declared.state);
-    return declared.reply;
-  }
+  if (declared.reply) return { reply: declared.reply, state: declared.state };
   const decided = decide(reading, declared.state, engine);
   const { decision, state } = withEstimate(turn, decided.decision, decided.state);
-  store.saveState(conversation.id, lang, state);
   deps.logger.log('debug', 'message_decided', { conversationId: conversation.id, kind: decision.kind });
-  return toReply(turn, decision);
+  if (decision.kind === 'escalate') return { ...(await escalate(turn, decision)), state };
+  return { reply: toReply(turn, decision), state };
+}
+
+/** Opens a case, unless this client's queue is full (then says so). */
+async function escalate(turn: Turn, decision: Extract<Decision, { kind: 'escalate' }>): Promise<TurnOutcome> {
+  const { deps, loaded, conversation, reading, lang, now, unknownLanguage } = turn;
+  const { knowledge, engine } = loaded;
+  if (await queueFullFor(turn, decision.reasons)) {
+    deps.logger.log('info', 'escalation_refused_client_cap', { conversationId: conversation.id, reasons: decision.reasons });
+    return { reply: { kind: 'escalated', lang, text: knowledge.templates.queue_full_client[lang], citations: [], reasons: decision.reasons } };
+  }
+  const escalationId = deps.ids.escalationId();
+  const escalation: Escalation = { id: escalationId, conversationId: conversation.id, status: 'open', reasons: decision.reasons, lang, channel: conversation.channel, createdAt: now, trigger: reading.raw, ...(turn.client ? { client: turn.client } : {}) };
+  // A first message without letters (emoji, digits) gives no language: say it in all three.
+  const entry = decision.entryId ? engine.entries.get(decision.entryId) : undefined;
+  const c: Composed = unknownLanguage ? { text: LANGUAGES.map((l) => knowledge.templates.no_match[l]).join('\n\n'), citations: [] } : composeEscalated(knowledge, decision.reasons, lang, entry);
+  return { reply: { kind: 'escalated', lang, ...c, escalationId, reasons: decision.reasons }, escalation };
 }
 
 /** A decision on an entry, with the question's own priced case when it names one (issue 10). */
@@ -155,7 +170,7 @@ function withEstimate(turn: Turn, decision: Decision, state: ConversationState):
   return { decision: { kind: 'answer', entryId: decision.entryId, confident: true, estimate }, state: answered };
 }
 
-function toReply(turn: Turn, decision: WithEstimate['decision']): Reply {
+function toReply(turn: Turn, decision: Exclude<WithEstimate['decision'], { kind: 'escalate' }>): Reply {
   const { deps, loaded, conversation, reading, lang, now, unknownLanguage } = turn;
   const { knowledge, engine } = loaded;
   const entryOf = (id: string | undefined) => (id ? engine.entries.get(id) : undefined);
@@ -184,17 +199,5 @@ function toReply(turn: Turn, decision: WithEstimate['decision']): Reply {
     }
     case 'ask_route':
       return { kind: 'clarify', lang, text: deps.agency?.knowledge.texts.texts.tour_leader_ask_route?.[lang] ?? knowledge.templates.clarify_topic[lang], citations: [], entryId: TOUR_ROUTE_QUESTION_ID };
-    case 'escalate': {
-      if (queueFullFor(turn, decision.reasons)) {
-        deps.logger.log('info', 'escalation_refused_client_cap', { conversationId: conversation.id, reasons: decision.reasons });
-        return { kind: 'escalated', lang, text: knowledge.templates.queue_full_client[lang], citations: [], reasons: decision.reasons };
-      }
-      const escalationId = deps.ids.escalationId();
-      deps.store.createEscalation({ id: escalationId, conversationId: conversation.id, status: 'open', reasons: decision.reasons, lang, channel: conversation.channel, createdAt: now, trigger: reading.raw, ...(turn.client ? { client: turn.client } : {}) });
-      deps.logger.log('info', 'escalation_created', { escalationId, reasons: decision.reasons });
-      // A first message without letters (emoji, digits) gives no language: say it in all three.
-      const c: Composed = unknownLanguage ? { text: LANGUAGES.map((l) => knowledge.templates.no_match[l]).join('\n\n'), citations: [] } : composeEscalated(knowledge, decision.reasons, lang, entryOf(decision.entryId));
-      return { kind: 'escalated', lang, ...c, escalationId, reasons: decision.reasons };
-    }
   }
 }

@@ -62,13 +62,13 @@ export function createDesk(deps: DeskDeps) {
   const limit = (path: string) => getLimit(deps.runtime.current().knowledge.limits, `coordination.${path}`);
   const notFound = (id: string): DeskResult<never> => err({ code: 'escalation_not_found', message: `no escalation with id "${id}"` });
   const conflict = (message: string): DeskResult<never> => err({ code: 'escalation_conflict', message });
-  const load = (id: EscalationId): DeskResult<EscalationRecord> => {
-    const e = desk.getEscalation(id);
+  const load = async (id: EscalationId): Promise<DeskResult<EscalationRecord>> => {
+    const e = await desk.getEscalation(id);
     return e ? ok(e) : notFound(id);
   };
   /** The escalation, if `who` holds its claim. */
-  const held = (id: EscalationId, who: string): DeskResult<EscalationRecord> => {
-    const found = load(id);
+  const held = async (id: EscalationId, who: string): Promise<DeskResult<EscalationRecord>> => {
+    const found = await load(id);
     if (!found.ok) return found;
     const e = found.value;
     if (e.status === 'resolved') return conflict(`escalation ${id} is already resolved`);
@@ -77,48 +77,48 @@ export function createDesk(deps: DeskDeps) {
     return ok(e);
   };
   const changed = (e: EscalationRecord) => events.publish({ type: 'escalation_changed', escalationId: e.id, conversationId: e.conversationId, status: e.status });
-  const sendToTraveller = (e: EscalationRecord, text: string, kind?: StoredMessage['kind']): StoredMessage => {
-    const conversation = conversations.getConversation(e.conversationId);
-    const message = conversations.appendMessage({ conversationId: e.conversationId, from: 'coordinator', text, at: clock.now().toISOString(), ...(kind ? { kind } : {}) });
+  const sendToTraveller = async (e: EscalationRecord, text: string, kind?: StoredMessage['kind']): Promise<StoredMessage> => {
+    const conversation = await conversations.getConversation(e.conversationId);
+    const message = await conversations.appendMessage({ conversationId: e.conversationId, from: 'coordinator', text, at: clock.now().toISOString(), ...(kind ? { kind } : {}) });
     events.publish({ type: 'message', conversationId: e.conversationId, channel: conversation?.channel ?? e.channel, message });
     return message;
   };
-  const reread = (id: EscalationId) => desk.getEscalation(id) as EscalationRecord;
+  const reread = async (id: EscalationId): Promise<EscalationRecord> => {
+    const e = await desk.getEscalation(id);
+    if (!e) throw new Error(`bot: escalation ${id} vanished right after it was changed`);
+    return e;
+  };
 
-  function close(e: EscalationRecord, who: string, resolution: { category: CasebookEntry['category']; summary: string; department?: Department; promote?: boolean }): DeskResult<Resolved> {
+  /**
+   * Reads the transcript and the conversation, then writes the resolve, the case, the reset
+   * state and any draft as one unit (`closeCase`), which refuses when the claim is gone.
+   */
+  async function close(e: EscalationRecord, who: string, resolution: { category: CasebookEntry['category']; summary: string; department?: Department; promote?: boolean }): Promise<DeskResult<Resolved>> {
     const at = clock.now().toISOString();
-    const done = conversations.transaction((): DeskResult<Resolved> => {
-      if (!desk.resolve(e.id, who, at)) return conflict(`escalation ${e.id} is no longer held by ${who}`);
-      const messages = conversations.listMessages(e.conversationId, { limit: 100_000 });
-      const entry = buildCase({ escalation: e, ...resolution, messages, resolvedAt: at, maxTranscriptMessages: limit('caseTranscriptMessages'), rules: deps.redaction });
-      deps.casebook.addCase(entry);
-      const conversation = conversations.getConversation(e.conversationId);
-      // The bot answers again after a resolve; forget the misses that led here, or the next
-      // weak answer would escalate at once (test: "answers with the bot again after resolve").
-      if (conversation) conversations.saveState(conversation.id, conversation.lang, { ...conversation.state, misses: 0, pendingClarifyEntryId: undefined });
-      const draft = resolution.promote ? makeDraft(entry, who, at) : undefined;
-      return ok({ escalation: reread(e.id), case: draft ? { ...entry, draftId: draft.id } : entry, ...(draft ? { draft } : {}) });
-    });
-    if (done.ok) {
-      changed(done.value.escalation);
-      deps.logger.log('info', 'escalation_resolved', { escalationId: e.id, category: resolution.category, coordinator: who });
-    }
-    return done;
+    const messages = await conversations.listMessages(e.conversationId, { limit: 100_000 });
+    const entry = buildCase({ escalation: e, ...resolution, messages, resolvedAt: at, maxTranscriptMessages: limit('caseTranscriptMessages'), rules: deps.redaction });
+    const conversation = await conversations.getConversation(e.conversationId);
+    // The bot answers again after a resolve; forget the misses that led here, or the next
+    // weak answer would escalate at once (test: "answers with the bot again after resolve").
+    const state = conversation ? { conversationId: conversation.id, lang: conversation.lang, state: { ...conversation.state, misses: 0, pendingClarifyEntryId: undefined } } : undefined;
+    const draft = resolution.promote ? makeDraft(entry, who, at) : undefined;
+    if (!(await desk.closeCase({ id: e.id, coordinator: who, at, entry, ...(state ? { state } : {}), ...(draft ? { draft } : {}) }))) return conflict(`escalation ${e.id} is no longer held by ${who}`);
+    const escalation = await reread(e.id);
+    changed(escalation);
+    deps.logger.log('info', 'escalation_resolved', { escalationId: e.id, category: resolution.category, coordinator: who });
+    return ok({ escalation, case: draft ? { ...entry, draftId: draft.id } : entry, ...(draft ? { draft } : {}) });
   }
 
   function makeDraft(entry: CasebookEntry, who: string, at: string): Draft {
-    const draft: Draft = { id: deps.newDraftId(), caseId: entry.id, status: 'open', entry: draftEntryFromCase(entry, at.slice(0, 10)), createdBy: who, createdAt: at, updatedAt: at };
-    deps.drafts.createDraft(draft);
-    deps.casebook.setDraft(entry.id, draft.id);
-    return draft;
+    return { id: deps.newDraftId(), caseId: entry.id, status: 'open', entry: draftEntryFromCase(entry, at.slice(0, 10)), createdBy: who, createdAt: at, updatedAt: at };
   }
 
   return {
-    list(filter: EscalationFilter, max = 500): EscalationRecord[] {
+    list(filter: EscalationFilter, max = 500): Promise<EscalationRecord[]> {
       return desk.listEscalations(filter, max);
     },
 
-    get(id: EscalationId): EscalationRecord | undefined {
+    get(id: EscalationId): Promise<EscalationRecord | undefined> {
       return desk.getEscalation(id);
     },
 
@@ -127,78 +127,80 @@ export function createDesk(deps: DeskDeps) {
      * 1,000-message case was 4.3 MB and blocked the server 300–440 ms per view). Pinned by
      * test/adapters/http/queue-limits.test.ts.
      */
-    detail(id: EscalationId, page: TranscriptPage = {}): DeskResult<EscalationDetail> {
-      const found = load(id);
+    async detail(id: EscalationId, page: TranscriptPage = {}): Promise<DeskResult<EscalationDetail>> {
+      const found = await load(id);
       if (!found.ok) return found;
       const e = found.value;
       const size = page.limit ?? limit('caseViewMessages');
       // one more than the page tells whether older messages remain
-      const fetched = conversations.listLatestMessages(e.conversationId, { beforeId: page.beforeId, limit: size + 1 });
+      const fetched = await conversations.listLatestMessages(e.conversationId, { beforeId: page.beforeId, limit: size + 1 });
       const transcript = fetched.slice(-size);
-      const latest = page.beforeId === undefined ? transcript : conversations.listLatestMessages(e.conversationId, { limit: size });
+      const latest = page.beforeId === undefined ? transcript : await conversations.listLatestMessages(e.conversationId, { limit: size });
       // Candidates from the start of the trigger and the last three messages: four 4,000-character
       // messages took the search ~400 ms; what a question is about is in its first sentences.
       const asked = [e.trigger, ...latest.filter((m) => m.from === 'traveller' && m.at >= e.createdAt).slice(-3).map((m) => m.text)].map((t) => t.slice(0, CANDIDATE_TEXT_CHARS));
-      return ok({ escalation: e, transcript, hasEarlier: fetched.length > size, notes: desk.listNotes(id), candidates: candidateViews([...new Set(asked)].join('\n'), e.lang) });
+      return ok({ escalation: e, transcript, hasEarlier: fetched.length > size, notes: await desk.listNotes(id), candidates: candidateViews([...new Set(asked)].join('\n'), e.lang) });
     },
 
-    claim(id: EscalationId, who: string): DeskResult<EscalationRecord> {
-      if (desk.claim(id, who, clock.now().toISOString())) {
-        const e = reread(id);
+    async claim(id: EscalationId, who: string): Promise<DeskResult<EscalationRecord>> {
+      if (await desk.claim(id, who, clock.now().toISOString())) {
+        const e = await reread(id);
         changed(e);
         return ok(e);
       }
-      const found = load(id);
+      const found = await load(id);
       if (!found.ok) return found;
       if (found.value.status === 'claimed' && found.value.claimedBy === who) return found;
       return conflict(found.value.status === 'resolved' ? `escalation ${id} is already resolved` : `escalation ${id} is held by ${found.value.claimedBy ?? 'another coordinator'}`);
     },
 
     /** A lead takes a case: claims an open one, or moves a claimed one to themselves. */
-    takeOver(id: EscalationId, who: string): DeskResult<EscalationRecord> {
-      const found = load(id);
+    async takeOver(id: EscalationId, who: string): Promise<DeskResult<EscalationRecord>> {
+      const found = await load(id);
       if (!found.ok) return found;
       if (found.value.status === 'open') return this.claim(id, who);
       if (found.value.status === 'claimed' && found.value.claimedBy === who) return found;
-      if (!desk.takeOver(id, who)) return conflict(`escalation ${id} is already resolved`);
-      const e = reread(id);
+      if (!(await desk.takeOver(id, who))) return conflict(`escalation ${id} is already resolved`);
+      const e = await reread(id);
       changed(e);
       deps.logger.log('info', 'escalation_taken_over', { escalationId: id, from: found.value.claimedBy, to: who });
       return ok(e);
     },
 
-    reply(id: EscalationId, who: string, text: string): DeskResult<StoredMessage> {
-      const e = held(id, who);
-      return e.ok ? ok(sendToTraveller(e.value, text.trim())) : e;
+    async reply(id: EscalationId, who: string, text: string): Promise<DeskResult<StoredMessage>> {
+      const e = await held(id, who);
+      return e.ok ? ok(await sendToTraveller(e.value, text.trim())) : e;
     },
 
-    note(id: EscalationId, who: string, text: string): DeskResult<Note> {
-      const e = held(id, who);
-      return e.ok ? ok(desk.addNote({ escalationId: id, author: who, text: text.trim(), at: clock.now().toISOString() })) : e;
+    async note(id: EscalationId, who: string, text: string): Promise<DeskResult<Note>> {
+      const e = await held(id, who);
+      return e.ok ? ok(await desk.addNote({ escalationId: id, author: who, text: text.trim(), at: clock.now().toISOString() })) : e;
     },
 
     /** Tells the traveller where to go (the department's contact in their language) and closes the case as `transfer`. */
-    transfer(id: EscalationId, who: string, department: Department, note?: string): DeskResult<Resolved & { message: StoredMessage }> {
-      const e = held(id, who);
+    async transfer(id: EscalationId, who: string, department: Department, note?: string): Promise<DeskResult<Resolved & { message: StoredMessage }>> {
+      const e = await held(id, who);
       if (!e.ok) return e;
-      const lang: LanguageCode = conversations.getConversation(e.value.conversationId)?.lang ?? e.value.lang;
+      const lang: LanguageCode = (await conversations.getConversation(e.value.conversationId))?.lang ?? e.value.lang;
       const routed = composeRouted(deps.runtime.current().knowledge, department, lang);
-      const message = sendToTraveller(e.value, routed.text, 'routed');
-      const closed = close(e.value, who, { category: 'transfer', department, summary: note?.trim() || routed.text });
+      const message = await sendToTraveller(e.value, routed.text, 'routed');
+      const closed = await close(e.value, who, { category: 'transfer', department, summary: note?.trim() || routed.text });
       return closed.ok ? ok({ ...closed.value, message }) : closed;
     },
 
-    resolve(id: EscalationId, who: string, input: ResolveInput): DeskResult<Resolved> {
-      const e = held(id, who);
+    async resolve(id: EscalationId, who: string, input: ResolveInput): Promise<DeskResult<Resolved>> {
+      const e = await held(id, who);
       return e.ok ? close(e.value, who, input) : e;
     },
 
     /** Makes a knowledge-base draft from a case (once per case). */
-    promote(caseId: EscalationId, who: string): DeskResult<Draft> {
-      const entry = deps.casebook.getCase(caseId);
+    async promote(caseId: EscalationId, who: string): Promise<DeskResult<Draft>> {
+      const entry = await deps.casebook.getCase(caseId);
       if (!entry) return err({ code: 'case_not_found', message: `no casebook entry with id "${caseId}"` });
       if (entry.draftId) return conflict(`case ${caseId} was already promoted to draft ${entry.draftId}`);
-      return ok(conversations.transaction(() => makeDraft(entry, who, clock.now().toISOString())));
+      const draft = makeDraft(entry, who, clock.now().toISOString());
+      await deps.drafts.createDraftOfCase(draft);
+      return ok(draft);
     },
   };
 

@@ -13,13 +13,13 @@ describe('POST /api/v1/batch (bulk questions, CSV)', () => {
     const text = bytes.toString('utf8');
     return { status: res.status, text, bytes, type: res.headers.get('content-type') ?? '', json: () => JSON.parse(text) };
   };
-  const escalations = () => (server.services.db.prepare('SELECT COUNT(*) AS n FROM escalations').get() as { n: number }).n;
+  const escalations = async () => (await server.services.stores.desk.escalationsSince('')).length;
 
   describe('when the upload is valid (UTF-8 with a BOM, three languages)', () => {
     it('answers every question through the chat path, marks who needs a coordinator, and neutralises formula cells', async () => {
       const questions = ['можно ли ввезти колбасу', '能带几条烟入境？', 'I want to talk to a real person now', '=HYPERLINK("http://x.example","how much cash can I bring?")'];
       const csv = `\ufeffquestion,lang\r\n${questions.map((q, i) => `"${q.replace(/"/g, '""')}",${i === 3 ? 'en' : ''}`).join('\r\n')}\r\n`;
-      const before = escalations();
+      const before = await escalations();
       const res = await upload(csv);
       expect(res.status).toBe(200);
       expect(res.type).toMatch(/^text\/csv/);
@@ -39,7 +39,7 @@ describe('POST /api/v1/batch (bulk questions, CSV)', () => {
       expect((rows[3]?.question ?? '').startsWith("'=HYPERLINK")).toBe(true);
       for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@]/);
       // an upload does not fill the coordinators' queue (the /chat calls above escalate nothing)
-      expect(escalations()).toBe(before);
+      expect(await escalations()).toBe(before);
     });
     it('reads a file without a BOM and with only the question column', async () => {
       const res = await upload('question\nhow much cash can I bring?\n');

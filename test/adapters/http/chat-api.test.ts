@@ -59,7 +59,7 @@ describe('HTTP API', () => {
         const { body } = await postJson(`${server.url}/api/v1/chat`, { text: 'who will win the hockey world championship this year?' });
         expect(body.reply.kind).toBe('escalated');
         expect(body.reply.escalationId).toMatch(/^e_/);
-        const stored = server.services.store.findActiveEscalation(body.conversationId);
+        const stored = (await server.services.store.findActiveEscalation(body.conversationId));
         expect(stored?.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/low_confidence|out_of_scope/)]));
       });
     });

@@ -149,7 +149,7 @@ describe('coordinator authentication', () => {
       const dave = await addCoordinator(server, 'dave');
       const s = await login(server, dave);
       expect((await call(server, 'GET', '/escalations', { headers: dave.bearer })).status).toBe(200);
-      expect(server.services.coordination.coordinators.disable('dave')).toBe(true);
+      expect(await server.services.coordination.coordinators.disable('dave')).toBe(true);
       expect((await call(server, 'GET', '/escalations', { headers: dave.bearer })).status).toBe(401);
       expect((await call(server, 'GET', '/escalations', { headers: s.cookie })).status).toBe(401);
       expect((await call(server, 'POST', '/coordinator/login', { body: { name: 'dave', password: dave.password } })).status).toBe(401);

@@ -34,7 +34,7 @@ describe('npm run coordinator', () => {
       expect(created).toEqual({ name: 'wang', role: 'coordinator', password: expect.stringMatching(/^[a-zA-Z0-9]{20}$/), token: expect.stringMatching(/^cdt\./) });
       expect((await login(server, created)).setCookie).toContain('cd_session=');
       expect((await call(server, 'GET', '/escalations', { headers: { authorization: `Bearer ${created.token}` } })).status).toBe(200);
-      const stored = JSON.stringify(server.services.db.prepare('SELECT * FROM coordinators').all());
+      const stored = JSON.stringify(await server.services.stores.coordinators.byName('wang'));
       expect(stored).not.toContain(created.password);
       expect(stored).not.toContain(created.token.split('.')[2]);
       expect(stored).toMatch(/scrypt\$16384\$8\$1\$/);

@@ -174,10 +174,10 @@ describe('escalation desk API', () => {
       ['malformed JSON', '{"text":', 400],
     ])('answers %s with %i and sends nothing', async (_case, body, status) => {
       const { escalationId, conversationId } = await claimed(alice);
-      const before = server.services.store.listMessages(conversationId as never).length;
+      const before = (await server.services.store.listMessages(conversationId as never)).length;
       const res = await as(alice).post(`/escalations/${escalationId}/messages`, body);
       expect(res.status).toBe(status);
-      expect(server.services.store.listMessages(conversationId as never)).toHaveLength(before);
+      expect((await server.services.store.listMessages(conversationId as never))).toHaveLength(before);
     });
     it('answers a non-JSON body with 415 and an unknown id with 404', async () => {
       const { escalationId } = await claimed(alice);
@@ -297,16 +297,16 @@ describe('escalation desk API', () => {
       expect(first.body.reply.kind).toBe('escalated');
       const conversationId = first.body.conversationId;
       const escalationId = first.body.reply.escalationId;
-      expect(server.services.store.getConversation(conversationId)?.state.misses).toBe(1);
+      expect((await server.services.store.getConversation(conversationId))?.state.misses).toBe(1);
       await as(alice).post(`/escalations/${escalationId}/claim`);
       await as(alice).post(`/escalations/${escalationId}/resolve`, { category: 'not_customs', summary: 'recipes' });
       const answered = await postJson(`${server.url}/api/v1/chat`, { text: 'how much cash can I bring into China?', conversationId });
       expect(['answer', 'clarify']).toContain(answered.body.reply.kind);
-      expect(server.services.store.getConversation(conversationId)?.state.misses).toBe(0);
+      expect((await server.services.store.getConversation(conversationId))?.state.misses).toBe(0);
       const miss = await postJson(`${server.url}/api/v1/chat`, { text: 'what is the weather in Harbin tomorrow?', conversationId });
       expect(miss.body.reply.kind).toBe('escalated');
       expect(miss.body.reply.escalationId).not.toBe(escalationId);
-      expect(server.services.store.findActiveEscalation(conversationId)?.reasons).toEqual(['low_confidence']);
+      expect((await server.services.store.findActiveEscalation(conversationId))?.reasons).toEqual(['low_confidence']);
     });
   });
 });

@@ -88,7 +88,7 @@ describe('live updates (Server-Sent Events)', () => {
       const mine = await escalate(server);
       const other = await escalate(server);
       await call(server, 'POST', `/escalations/${other.escalationId}/claim`, { headers: alice.bearer });
-      const last = server.services.store.listMessages(mine.conversationId as never).at(-1)?.id ?? 0;
+      const last = (await server.services.store.listMessages(mine.conversationId as never)).at(-1)?.id ?? 0;
       const stream = await openSse(`${server.url}/api/v1/conversations/${mine.conversationId}/events?after=${last}`);
       try {
         await reply(other.escalationId, 'not for you');
@@ -167,7 +167,7 @@ describe('live updates (Server-Sent Events)', () => {
       const stream = await openSse(`${server.url}/api/v1/escalations/stream`, erin.bearer);
       try {
         expect(stream.status).toBe(200);
-        server.services.coordination.coordinators.disable('erin');
+        await server.services.coordination.coordinators.disable('erin');
         await eventually(() => stream.state.ended, 5000);
       } finally {
         stream.close();

@@ -56,7 +56,7 @@ describe('escalation queue order', () => {
   describe("the traveller's place in line", () => {
     it('counts only the more urgent or longer waiting cases ahead', async () => {
       const place = (key: string) => server.services.store.queuePosition(cases[key]?.escalationId as never);
-      expect([place('complaint'), place('human'), place('miss1'), place('miss2'), place('held')]).toEqual([1, 2, 3, 4, 0]);
+      expect(await Promise.all([place('complaint'), place('human'), place('miss1'), place('miss2'), place('held')])).toEqual([1, 2, 3, 4, 0]);
       const again = await postJson(`${server.url}/api/v1/chat`, { text: 'hello? anyone?', conversationId: cases.complaint?.conversationId });
       expect(again.body.reply.kind).toBe('escalated');
       expect(again.body.reply.text).toMatch(/\b1\b/);

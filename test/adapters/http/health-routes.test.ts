@@ -108,15 +108,15 @@ withMount('storage on a real small file system', () => {
   });
 
   describe('when the data folder is on a read-only file system', () => {
-    it('refuses to start, naming the database', () => {
+    it('refuses to start, naming the database', async () => {
       expect(tryMount(mountDir, 2048)).toBe(true);
       const dataDir = join(mountDir, 'data');
       mkdirSync(dataDir);
-      makeServices({ DATA_DIR: dataDir }).close();
+      await (await makeServices({ DATA_DIR: dataDir })).close();
       writeFileSync(join(mountDir, 'marker'), 'x');
       execFileSync('mount', ['-o', 'remount,ro', mountDir]);
-      expect(() => makeServices({ DATA_DIR: dataDir })).toThrow(StorageError);
-      expect(() => makeServices({ DATA_DIR: dataDir })).toThrow(/assistant\.sqlite/);
+      await expect(makeServices({ DATA_DIR: dataDir })).rejects.toThrow(/assistant\.sqlite/);
+      await expect(makeServices({ DATA_DIR: dataDir })).rejects.toMatchObject({ name: new StorageError('x').name });
     });
   });
 });

@@ -18,7 +18,7 @@ describe('queue limits', () => {
   describe('GET /api/v1/escalations/:id on a long conversation (item 6)', () => {
     it('shows the newest 50 messages and pages back through the rest, in order', async () => {
       const { conversationId, escalationId } = await escalate(server);
-      for (let i = 0; i < 70; i++) server.services.store.appendMessage({ conversationId: conversationId as ConversationId, from: i % 2 ? 'bot' : 'traveller', text: `line ${i} ${'x'.repeat(3990)}`, at: new Date().toISOString() });
+      for (let i = 0; i < 70; i++) await server.services.store.appendMessage({ conversationId: conversationId as ConversationId, from: i % 2 ? 'bot' : 'traveller', text: `line ${i} ${'x'.repeat(3990)}`, at: new Date().toISOString() });
       const all = await messagesOf(conversationId);
       expect(all).toHaveLength(72);
       const first = await call(server, 'GET', `/escalations/${escalationId}`, { headers: alice.bearer });
@@ -38,7 +38,7 @@ describe('queue limits', () => {
     });
     it('answers in well under 150 ms when the last messages are 4,000 characters each', async () => {
       const { conversationId, escalationId } = await escalate(server);
-      for (let i = 0; i < 4; i++) server.services.store.appendMessage({ conversationId: conversationId as ConversationId, from: 'traveller', text: `${i} ${'я'.repeat(3990)}`, at: new Date().toISOString() });
+      for (let i = 0; i < 4; i++) await server.services.store.appendMessage({ conversationId: conversationId as ConversationId, from: 'traveller', text: `${i} ${'я'.repeat(3990)}`, at: new Date().toISOString() });
       const times: number[] = [];
       for (let i = 0; i < 5; i++) {
         const t0 = performance.now();

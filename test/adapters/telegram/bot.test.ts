@@ -16,8 +16,11 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
   });
   afterAll(() => h.stop());
 
-  const conversationOf = (chatId: number) => h.server.services.db.prepare('SELECT conversation_id AS id FROM telegram_chats WHERE chat_id = ?').get(chatId) as { id: ConversationId } | undefined;
-  const lastBotText = (id: ConversationId) => h.server.services.store.listMessages(id).filter((m) => m.from === 'bot').at(-1)?.text ?? '';
+  const conversationOf = async (chatId: number) => {
+    const id = (await h.server.services.stores.telegramChats.get(chatId))?.conversationId;
+    return id ? { id } : undefined;
+  };
+  const lastBotText = async (id: ConversationId) => (await h.server.services.store.listMessages(id)).filter((m) => m.from === 'bot').at(-1)?.text ?? '';
 
   describe('when it starts', () => {
     it('removes any webhook and sets the command menu in each language from the data file', async () => {
@@ -92,12 +95,12 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
       ['ru', 613, 'можно ли ввезти колбасу в Китай?', /запрещ|нельзя/i],
     ])('answers in %s through the core, with the sources as links', async (lang, chatId, question, fact) => {
       const sent = await h.say(textUpdate(question, { chat: privateChat(chatId), from: user('en', chatId) }), chatId);
-      const conversation = conversationOf(chatId);
+      const conversation = await conversationOf(chatId);
       expect(conversation).toBeDefined();
-      const stored = h.server.services.store.getConversation(conversation!.id);
+      const stored = (await h.server.services.store.getConversation(conversation!.id));
       expect(stored).toMatchObject({ channel: 'telegram', lang });
       expect(sent.payload).toMatchObject({ chat_id: chatId, ...html });
-      expect(sent.payload.text.startsWith(escapeHtml(lastBotText(conversation!.id)))).toBe(true);
+      expect(sent.payload.text.startsWith(escapeHtml(await lastBotText(conversation!.id)))).toBe(true);
       expect(sent.payload.text).toMatch(fact);
       expect(sent.payload.text).toMatch(new RegExp(`${escapeHtml(texts.sources_label[lang as 'en'])}:\\n• <a href="https?://`));
     });
@@ -105,10 +108,10 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
     it('keeps one conversation per chat', async () => {
       const chat = privateChat(614);
       await h.say(textUpdate('how much cash can I bring?', { chat }), 614);
-      const first = conversationOf(614);
+      const first = await conversationOf(614);
       await h.say(textUpdate('and gold?', { chat }), 614);
-      expect(conversationOf(614)).toEqual(first);
-      expect(h.server.services.store.listMessages(first!.id)).toHaveLength(4);
+      expect(await conversationOf(614)).toEqual(first);
+      expect((await h.server.services.store.listMessages(first!.id))).toHaveLength(4);
     });
 
     it('sends hostile text back only as escaped text', async () => {
@@ -116,7 +119,7 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
       const sent = await h.say(textUpdate(hostile, { chat: privateChat(615) }), 615);
       expect(sent.payload.text).not.toMatch(/<script|<b>can/);
       expect(hasOnlyOurMarkup(sent.payload.text)).toBe(true);
-      expect(h.server.services.store.listMessages(conversationOf(615)!.id)[0]?.text).toBe(hostile);
+      expect((await h.server.services.store.listMessages((await conversationOf(615))!.id))[0]?.text).toBe(hostile);
     });
   });
 
@@ -150,9 +153,9 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
       expect(plain.payload.reply_parameters.message_id).toBe(58);
     });
 
-    it('keeps the tour group in one conversation of its own', () => {
-      const conversation = conversationOf(group.id);
-      expect(h.server.services.store.getConversation(conversation!.id)?.channel).toBe('telegram');
+    it('keeps the tour group in one conversation of its own', async () => {
+      const conversation = await conversationOf(group.id);
+      expect((await h.server.services.store.getConversation(conversation!.id))?.channel).toBe('telegram');
     });
   });
 
@@ -179,11 +182,11 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
 
     it('tells the traveller a coordinator is coming when they send /human', async () => {
       const sent = await h.say(textUpdate('/human', { chat, from }), 631);
-      conversationId = conversationOf(631)!.id;
-      const escalation = h.server.services.store.findActiveEscalation(conversationId);
+      conversationId = (await conversationOf(631))!.id;
+      const escalation = (await h.server.services.store.findActiveEscalation(conversationId));
       expect(escalation).toMatchObject({ channel: 'telegram', status: 'open' });
       expect(escalation?.reasons).toContain('asked_for_human');
-      expect(sent.payload.text.startsWith(escapeHtml(lastBotText(conversationId)))).toBe(true);
+      expect(sent.payload.text.startsWith(escapeHtml(await lastBotText(conversationId)))).toBe(true);
     });
 
     it.each([
@@ -191,10 +194,10 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
       ['ru', 633],
     ])('escalates /human in %s too (the phrase from the data file reaches the core as a request for a person)', async (lang, chatId) => {
       const sent = await h.say(textUpdate('/human', { chat: privateChat(chatId), from: user(lang, chatId) }), chatId);
-      const id = conversationOf(chatId)!.id;
-      expect(h.server.services.store.findActiveEscalation(id)?.reasons).toContain('asked_for_human');
-      expect(h.server.services.store.getConversation(id)?.lang).toBe(lang);
-      expect(sent.payload.text.startsWith(escapeHtml(lastBotText(id)))).toBe(true);
+      const id = (await conversationOf(chatId))!.id;
+      expect((await h.server.services.store.findActiveEscalation(id))?.reasons).toContain('asked_for_human');
+      expect((await h.server.services.store.getConversation(id))?.lang).toBe(lang);
+      expect(sent.payload.text.startsWith(escapeHtml(await lastBotText(id)))).toBe(true);
     });
 
     it('queues the traveller’s next messages for the coordinator', async () => {
@@ -204,7 +207,7 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
 
     it('relays the coordinator’s reply from the desk API, escaped, to the chat', async () => {
       coordinator = await addCoordinator(h.server, 'anna');
-      escalationId = h.server.services.store.findActiveEscalation(conversationId)!.id;
+      escalationId = (await h.server.services.store.findActiveEscalation(conversationId))!.id;
       expect((await desk('claim')).status).toBe(200);
       const mark = h.mark();
       expect((await desk('messages', { text: 'Hi! <b>I</b> am Anna & I will check your case.' })).status).toBe(201);
@@ -215,16 +218,16 @@ describe('Telegram bot (telegraf polling a fake Bot API)', () => {
     it('passes the traveller’s answer to the coordinator instead of answering it', async () => {
       const mark = h.mark();
       h.fake.pushUpdate(textUpdate('thank you, I have 3 cartons', { chat, from }));
-      await until(() => h.server.services.store.listMessages(conversationId).find((m) => m.text === 'thank you, I have 3 cartons'), 'the traveller message to be stored');
+      await until(async () => (await h.server.services.store.listMessages(conversationId)).find((m) => m.text === 'thank you, I have 3 cartons'), 'the traveller message to be stored');
       const sent = await h.waitForSend(mark, (p) => p.chat_id === 631);
-      expect(sent.payload.text).toBe(escapeHtml(lastBotText(conversationId)));
+      expect(sent.payload.text).toBe(escapeHtml(await lastBotText(conversationId)));
     });
 
     it('splits a coordinator message longer than Telegram allows at paragraph boundaries', async () => {
       // Longer than the desk API accepts (4,000 characters) once escaped, so published on the EventBus directly.
       const paragraphs = Array.from({ length: 6 }, (_, i) => `${i + 1}. ${'The allowance & the rule <explained>. '.repeat(40)}`.trim());
       const mark = h.mark();
-      const message = h.server.services.store.appendMessage({ conversationId, from: 'coordinator', text: paragraphs.join('\n\n'), at: new Date().toISOString() });
+      const message = (await h.server.services.store.appendMessage({ conversationId, from: 'coordinator', text: paragraphs.join('\n\n'), at: new Date().toISOString() }));
       h.server.services.events.publish({ type: 'message', conversationId, channel: 'telegram', message });
       await h.waitForSend(mark, (p) => p.chat_id === 631 && p.text.includes('6. The allowance'));
       const parts = h.sentSince(mark, 631).map((c) => c.payload.text as string);

@@ -14,7 +14,11 @@ describe('Telegram /declare (guided declaration check)', () => {
   });
   afterAll(() => h.stop());
 
-  const conversationOf = (chatId: number) => (h.server.services.db.prepare('SELECT conversation_id AS id FROM telegram_chats WHERE chat_id = ?').get(chatId) as { id: ConversationId }).id;
+  const conversationOf = async (chatId: number): Promise<ConversationId> => {
+    const id = (await h.server.services.stores.telegramChats.get(chatId))?.conversationId;
+    if (!id) throw new Error(`test: chat ${chatId} has no conversation`);
+    return id;
+  };
   const press = async (data: string, chatId: number, messageId: number) => {
     const mark = h.mark();
     h.fake.pushUpdate(callbackUpdate(data, { chat: privateChat(chatId), from: user(undefined, chatId), messageId }));
@@ -46,36 +50,36 @@ describe('Telegram /declare (guided declaration check)', () => {
       expect(residency.payload.reply_markup).toEqual({ inline_keyboard: [button(texts.declare_residency_resident[lang], 'decl:resident'), button(texts.declare_residency_non_resident[lang], 'decl:non_resident')] });
       const result = await press('decl:non_resident', chatId, (await dialogueOf(chatId, routeMessage)).messageId);
       expect(result.payload.reply_markup).toBeUndefined();
-      const messages = h.server.services.store.listMessages(conversationOf(chatId));
+      const messages = (await h.server.services.store.listMessages(await conversationOf(chatId)));
       expect(messages.filter((m) => m.from === 'traveller').map((m) => m.text)).toEqual([list, texts.declare_answer_route_ordinary[lang], texts.declare_answer_residency_non_resident[lang]]);
       const last = messages.at(-1)!;
       expect(last).toMatchObject({ from: 'bot', kind: 'answer' });
       expect(result.payload.text.startsWith(escapeHtml(last.text))).toBe(true);
-      await until(() => ((h.server.services.db.prepare('SELECT dialogue_json FROM telegram_chats WHERE chat_id = ?').get(chatId) as { dialogue_json: string | null }).dialogue_json === null ? true : undefined), 'the question to be cleared');
+      await until(async () => ((await h.server.services.stores.telegramChats.get(chatId))?.dialogue === undefined ? true : undefined), 'the question to be cleared');
     });
   });
 
   describe('every button answer in the data file', () => {
     const lists = { en: '1 carton of cigarettes, a handbag for 3000 yuan', zh: '香烟1条，手提包3000元', ru: '1 блок сигарет, сумка за 3000 юаней' } as const;
     const cases = (['en', 'zh', 'ru'] as const).flatMap((lang) => (['ordinary', 'hk_macao', 'frequent', 'resident', 'non_resident'] as const).map((choice) => [lang, choice] as const));
-    it.each(cases)('is understood by the assistant (%s, %s)', (lang, choice) => {
+    it.each(cases)('is understood by the assistant (%s, %s)', async (lang, choice) => {
       const { assistant } = h.server.services;
-      const ask = (text: string, conversationId?: ConversationId) => {
-        const r = assistant.handleMessage({ text, lang, channel: 'telegram', conversationId });
+      const ask = async (text: string, conversationId?: ConversationId) => {
+        const r = await assistant.handleMessage({ text, lang, channel: 'telegram', conversationId });
         if (!r.ok) throw new Error(r.error.message);
         return r.value;
       };
-      const first = ask(lists[lang]);
+      const first = await ask(lists[lang]);
       const route = choice === 'resident' || choice === 'non_resident' ? 'ordinary' : choice;
-      const afterRoute = ask(texts[`declare_answer_route_${route}`][lang], first.conversationId);
+      const afterRoute = await ask(texts[`declare_answer_route_${route}`][lang], first.conversationId);
       const missingAfterRoute = 'declaration' in afterRoute.reply ? afterRoute.reply.declaration?.missing.map((m) => m.field) : undefined;
       // a frequent traveller's goods go by their own rule: residency changes nothing, so it is not asked
       expect(missingAfterRoute).toEqual(route === 'frequent' ? [] : ['category.residency']);
-      expect(h.server.services.store.getConversation(first.conversationId)?.state.route).toBe(route);
+      expect((await h.server.services.store.getConversation(first.conversationId))?.state.route).toBe(route);
       if (choice !== 'resident' && choice !== 'non_resident') return;
-      const done = ask(texts[`declare_answer_residency_${choice}`][lang], first.conversationId);
+      const done = await ask(texts[`declare_answer_residency_${choice}`][lang], first.conversationId);
       expect(done.reply.kind).toBe('answer');
-      expect(h.server.services.store.getConversation(first.conversationId)?.state.residency).toBe(choice);
+      expect((await h.server.services.store.getConversation(first.conversationId))?.state.residency).toBe(choice);
     });
   });
 
@@ -86,20 +90,19 @@ describe('Telegram /declare (guided declaration check)', () => {
       await h.say(textUpdate('1 carton of cigarettes and a bag for 3,000 yuan', { chat: privateChat(chatId), from }), chatId);
       const question = (await dialogueOf(chatId)).messageId;
       await press('decl:hk_macao', chatId, question);
-      const before = h.server.services.store.listMessages(conversationOf(chatId)).length;
+      const before = (await h.server.services.store.listMessages(await conversationOf(chatId))).length;
       const again = await press('decl:hk_macao', chatId, question);
       expect(again.payload.text).toBe(escapeHtml(texts.button_expired.en));
       const forged = await press('decl:smuggler', chatId, question);
       expect(forged.payload.text).toBe(escapeHtml(texts.button_expired.en));
-      expect(h.server.services.store.listMessages(conversationOf(chatId))).toHaveLength(before);
+      expect((await h.server.services.store.listMessages(await conversationOf(chatId)))).toHaveLength(before);
     });
   });
 
   /** The question the chat's buttons wait on; stored right after the question is sent. */
   async function dialogueOf(chatId: number, after = 0): Promise<{ messageId: number }> {
-    const read = () => {
-      const row = h.server.services.db.prepare('SELECT dialogue_json FROM telegram_chats WHERE chat_id = ?').get(chatId) as { dialogue_json: string | null };
-      const dialogue = row.dialogue_json ? (JSON.parse(row.dialogue_json) as { messageId: number }) : undefined;
+    const read = async () => {
+      const dialogue = (await h.server.services.stores.telegramChats.get(chatId))?.dialogue as { messageId: number } | undefined;
       return dialogue && dialogue.messageId > after ? dialogue : undefined;
     };
     return until(read, `a pending question in chat ${chatId}`);

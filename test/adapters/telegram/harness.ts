@@ -77,10 +77,10 @@ export function hasOnlyOurMarkup(html: string): boolean {
 }
 
 /** Polls `probe` until it returns a value, failing after `timeoutMs` (a deadline, not a sleep). */
-export async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
+export async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`test: ${what} did not happen within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 5));

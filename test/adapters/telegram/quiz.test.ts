@@ -62,7 +62,7 @@ describe('Telegram /quiz (training quiz)', () => {
       const boris = { ...user('ru', 32), first_name: 'Boris' };
       await h.say(textUpdate('/lang', { chat, from: anna }), chat.id);
       const first = await h.say(textUpdate('/quiz 2', { chat, from: anna }), chat.id);
-      const lang = (h.server.services.db.prepare('SELECT lang FROM telegram_chats WHERE chat_id = ?').get(chat.id) as { lang: LanguageCode | null } | undefined)?.lang ?? 'ru';
+      const lang: LanguageCode = (await h.server.services.stores.telegramChats.get(chat.id))?.lang ?? 'ru';
       const q1 = questionIn(first.payload.text, lang);
       let mark = h.mark();
       const b1 = buttons(first.payload, q1);

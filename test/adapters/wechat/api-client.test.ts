@@ -1,5 +1,6 @@
-import { createWechatApi, SqliteAccessTokenStore, WechatApiError, WechatHttpError, WECHAT_MIGRATIONS } from '../../../bot/adapters/wechat';
-import { MIGRATIONS, openDatabase } from '../../../bot/adapters/storage/sqlite';
+import { createWechatApi, WechatApiError, WechatHttpError } from '../../../bot/adapters/wechat';
+import { createMemoryStores } from '../../../bot/adapters/storage/memory';
+import { createSqliteStores } from '../../../bot/adapters/storage/sqlite';
 import { FakeWechatApi, TEST_ACCOUNT } from '../../fixtures/fake-wechat';
 import { fakeClock, tempDataDir } from '../../fixtures/services';
 
@@ -20,8 +21,8 @@ describe('createWechatApi', () => {
   const settings = () => ({ appId: TEST_ACCOUNT.appId, appSecret: TEST_ACCOUNT.appSecret, apiRoot: fake.url });
   /** A replica: its own connection to the shared database file and its own API client. */
   const replica = (clock = fakeClock(), options = {}) => {
-    const db = openDatabase(`${data.dir}/assistant.sqlite`, [...MIGRATIONS, ...WECHAT_MIGRATIONS]);
-    return { db, api: createWechatApi(settings(), { tokens: new SqliteAccessTokenStore(db), clock, logger: silent }, { wait: async () => undefined, ...options }) };
+    const db = createSqliteStores(`${data.dir}/assistant.sqlite`, clock);
+    return { db, api: createWechatApi(settings(), { tokens: db.wechatTokens, clock, logger: silent }, { wait: async () => undefined, ...options }) };
   };
 
   describe('when two replicas share the database', () => {
@@ -33,8 +34,8 @@ describe('createWechatApi', () => {
       await b.api.sendText('o_1', 'two');
       expect(fake.tokenRequests).toBe(1);
       expect(fake.delivered().map((m) => m.accessToken)).toEqual([fake.delivered()[0]?.accessToken, fake.delivered()[0]?.accessToken]);
-      a.db.close();
-      b.db.close();
+      await a.db.close();
+      await b.db.close();
     });
 
     it('takes the token another replica refreshed instead of fetching a third', async () => {
@@ -47,8 +48,8 @@ describe('createWechatApi', () => {
       await b.api.sendText('o_1', 'three'); // b reads the shared, refreshed token
       expect(fake.tokenRequests).toBe(2);
       expect(fake.sent.map((m) => m.errcode)).toEqual([0, 42001, 0, 0]);
-      a.db.close();
-      b.db.close();
+      await a.db.close();
+      await b.db.close();
     });
   });
 
@@ -62,7 +63,7 @@ describe('createWechatApi', () => {
       clock.advance(2000);
       expect(await api.accessToken()).not.toBe(first);
       expect(fake.tokenRequests).toBe(2);
-      db.close();
+      await db.close();
     });
   });
 
@@ -72,7 +73,7 @@ describe('createWechatApi', () => {
       fake.failNextSend({ errcode: 40001, errmsg: 'invalid credential' }, { errcode: 40001, errmsg: 'invalid credential' });
       await expect(api.sendText('o_1', 'x')).rejects.toEqual(expect.objectContaining({ name: 'WechatApiError', errcode: 40001 }));
       expect(fake.tokenRequests).toBe(2);
-      db.close();
+      await db.close();
     });
   });
 
@@ -84,27 +85,27 @@ describe('createWechatApi', () => {
       fake.failNextSend({ httpStatus: 500 }, { httpStatus: 500 }, { httpStatus: 500 });
       await expect(api.sendText('o_1', 'x')).rejects.toBeInstanceOf(WechatHttpError);
       expect(waits).toEqual([500, 1000]);
-      db.close();
+      await db.close();
     });
 
     it('reports an unreachable host without the AppSecret in the message', async () => {
-      const db = openDatabase(':memory:', [...MIGRATIONS, ...WECHAT_MIGRATIONS]);
-      const api = createWechatApi({ ...settings(), apiRoot: 'http://127.0.0.1:9' }, { tokens: new SqliteAccessTokenStore(db), clock: fakeClock(), logger: silent }, { wait: async () => undefined, attempts: 2 });
+      const db = createMemoryStores();
+      const api = createWechatApi({ ...settings(), apiRoot: 'http://127.0.0.1:9' }, { tokens: db.wechatTokens, clock: fakeClock(), logger: silent }, { wait: async () => undefined, attempts: 2 });
       const error = await api.sendText('o_1', 'x').catch((e: unknown) => e as Error);
       expect(error).toBeInstanceOf(WechatHttpError);
       expect(String(error)).not.toContain(TEST_ACCOUNT.appSecret);
-      db.close();
+      await db.close();
     });
   });
 
   describe('when the AppSecret is wrong', () => {
     it('fails with WeChat\'s code and does not retry', async () => {
-      const db = openDatabase(':memory:', [...MIGRATIONS, ...WECHAT_MIGRATIONS]);
-      const api = createWechatApi({ ...settings(), appSecret: 'WrongWrongWrongWrong' }, { tokens: new SqliteAccessTokenStore(db), clock: fakeClock(), logger: silent });
+      const db = createMemoryStores();
+      const api = createWechatApi({ ...settings(), appSecret: 'WrongWrongWrongWrong' }, { tokens: db.wechatTokens, clock: fakeClock(), logger: silent });
       await expect(api.accessToken()).rejects.toEqual(expect.objectContaining({ errcode: 40125 }));
       await expect(api.accessToken()).rejects.toBeInstanceOf(WechatApiError);
       expect(fake.tokenRequests).toBe(2);
-      db.close();
+      await db.close();
     });
   });
 });

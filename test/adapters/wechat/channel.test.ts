@@ -1,4 +1,4 @@
-import { WechatUserStore } from '../../../bot/adapters/wechat';
+import type { WechatUserStore } from '../../../bot/adapters/wechat';
 import type { Clock, LogLevel } from '../../../bot/core/ports';
 import { addCoordinator, call, openSse, type TestCoordinator } from '../../fixtures/coordinators';
 import { signatureOf } from '../../../bot/adapters/wechat';
@@ -29,7 +29,7 @@ async function setup(safe: boolean): Promise<Setup> {
   const logs: string[] = [];
   const logger = { log: (level: LogLevel, code: string, fields?: Record<string, unknown>) => void logs.push(JSON.stringify({ level, code, ...fields })) };
   const server = await startServer(wechatEnv(fake.url, safe), { clock, logger, wechat: { api: { wait: async (ms) => void waits.push(ms) } } });
-  return { server, fake, clock, waits, logs, users: new WechatUserStore(server.services.db) };
+  return { server, fake, clock, waits, logs, users: server.services.stores.wechatUsers };
 }
 
 const now = (s: Setup) => Math.floor(s.clock.now().getTime() / 1000);
@@ -84,11 +84,11 @@ describe('WeChat channel (plaintext mode)', () => {
       expect(first.reply?.Content).toMatch(/400支/);
       expect(first.reply?.Content).toMatch(/原文:\n• .*[海关总署税委会公告令].* https?:\/\//);
       await say(s, 'o_user_1', '那酒呢？', false);
-      const user = s.users.get('o_user_1');
+      const user = (await s.users.get('o_user_1'));
       expect(user?.conversationId).toBeDefined();
-      const conversation = s.server.services.store.getConversation(user!.conversationId!);
+      const conversation = (await s.server.services.store.getConversation(user!.conversationId!));
       expect(conversation?.channel).toBe('wechat');
-      expect(s.server.services.store.listMessages(user!.conversationId!).map((m) => m.from)).toEqual(['traveller', 'bot', 'traveller', 'bot']);
+      expect((await s.server.services.store.listMessages(user!.conversationId!)).map((m) => m.from)).toEqual(['traveller', 'bot', 'traveller', 'bot']);
       expect(s.fake.sent).toHaveLength(0); // everything passive: no customer-service call
     });
 
@@ -104,7 +104,7 @@ describe('WeChat channel (plaintext mode)', () => {
       const createTime = now(s);
       const res = await pushToServer(s.server.url, textPushXml({ from: 'o_forged', content: '能带几条烟？', msgId: nextMsgId(), createTime }), { timestamp: createTime, safe: false, tamper: 'signature' });
       expect(res.status).toBe(401);
-      expect(s.users.get('o_forged')).toBeUndefined();
+      expect((await s.users.get('o_forged'))).toBeUndefined();
     });
   });
 
@@ -115,7 +115,7 @@ describe('WeChat channel (plaintext mode)', () => {
       const res = await pushToServer(s.server.url, textPushXml({ from: 'o_replay', content: 'hi', msgId: nextMsgId(), createTime }), { timestamp: createTime, safe: false });
       expect(res.status).toBe(401);
       expect(res.body).toMatch(/replay/);
-      expect(s.users.get('o_replay')).toBeUndefined();
+      expect((await s.users.get('o_replay'))).toBeUndefined();
     });
   });
 
@@ -125,8 +125,8 @@ describe('WeChat channel (plaintext mode)', () => {
       const first = await say(s, 'o_retry', '能带多少现金？', false, msgId);
       const retry = await say(s, 'o_retry', '能带多少现金？', false, msgId);
       expect(retry.reply?.Content).toBe(first.reply?.Content);
-      const id = s.users.get('o_retry')!.conversationId!;
-      expect(s.server.services.store.listMessages(id)).toHaveLength(2);
+      const id = (await s.users.get('o_retry'))!.conversationId!;
+      expect((await s.server.services.store.listMessages(id))).toHaveLength(2);
     });
 
     it('answers a retried event once (FromUserName + CreateTime)', async () => {
@@ -171,7 +171,7 @@ describe('WeChat channel (plaintext mode)', () => {
       const parts = s.fake.delivered().map((m) => m.content);
       expect(parts.length).toBeGreaterThan(1);
       for (const p of parts) expect(Buffer.byteLength(p, 'utf8')).toBeLessThanOrEqual(2048);
-      const stored = s.server.services.store.listMessages(s.users.get('o_list')!.conversationId!).filter((m) => m.from === 'bot')[0]!.text;
+      const stored = (await s.server.services.store.listMessages((await s.users.get('o_list'))!.conversationId!)).filter((m) => m.from === 'bot')[0]!.text;
       expect(parts.join('\n')).toContain(stored.slice(0, 200)); // in order: the reply's start is in the first part
       expect(parts[0]!.startsWith(stored.slice(0, 50))).toBe(true);
       expect(parts.at(-1)).toMatch(/Текст документа:\n• .*[\u4e00-\u9fff]/); // sources last, named in Chinese
@@ -183,8 +183,8 @@ describe('WeChat channel (plaintext mode)', () => {
     const escalateFrom = async (openId: string) => {
       const createTime = now(s);
       const res = await pushToServer(s.server.url, eventPushXml({ from: openId, event: 'CLICK', eventKey: 'TALK_TO_PERSON', createTime }), { timestamp: createTime, safe: false });
-      const conversationId = s.users.get(openId)!.conversationId!;
-      const escalation = s.server.services.store.findActiveEscalation(conversationId);
+      const conversationId = (await s.users.get(openId))!.conversationId!;
+      const escalation = (await s.server.services.store.findActiveEscalation(conversationId));
       expect(escalation).toBeDefined();
       coordinator ??= await addCoordinator(s.server, 'wang');
       expect((await call(s.server, 'POST', `/escalations/${escalation!.id}/claim`, { headers: coordinator.bearer })).status).toBe(200);
@@ -268,14 +268,14 @@ describe('WeChat channel (plaintext mode)', () => {
 
     it('ends the conversation on unsubscribe: the next message starts a new one', async () => {
       await say(s, 'o_leaving', '能带几条烟？', false);
-      const before = s.users.get('o_leaving')!.conversationId;
+      const before = (await s.users.get('o_leaving'))!.conversationId;
       const res = await push(eventPushXml({ from: 'o_leaving', event: 'unsubscribe', createTime: now(s) }));
       expect(res.body).toBe('success');
-      expect(s.users.get('o_leaving')?.conversationId).toBeUndefined();
+      expect((await s.users.get('o_leaving'))?.conversationId).toBeUndefined();
       s.clock.advance(1000);
       await push(eventPushXml({ from: 'o_leaving', event: 'subscribe', createTime: now(s) }));
       await say(s, 'o_leaving', '能带几瓶酒？', false);
-      expect(s.users.get('o_leaving')?.conversationId).not.toBe(before);
+      expect((await s.users.get('o_leaving'))?.conversationId).not.toBe(before);
     });
 
     it.each([
@@ -291,7 +291,7 @@ describe('WeChat channel (plaintext mode)', () => {
     it('asks for an animated sticker (pushed as WeChat\'s "unsupported message" text) to be typed', async () => {
       const res = await say(s, 'o_sticker', '【收到不支持的消息类型，暂无法显示】', false);
       expect(res.reply?.Content).toMatch(/请用文字输入您的问题/);
-      expect(s.users.get('o_sticker')?.conversationId).toBeUndefined();
+      expect((await s.users.get('o_sticker'))?.conversationId).toBeUndefined();
     });
 
     it('treats a voice message\'s Recognition as text', async () => {
@@ -326,7 +326,7 @@ describe('WeChat channel (plaintext mode)', () => {
     it('answers a message over 4,000 characters with a short request, not the core', async () => {
       const res = await say(s, 'o_long', '烟'.repeat(4001), false);
       expect(res.reply?.Content).toMatch(/消息太长/);
-      expect(s.users.get('o_long')?.conversationId).toBeUndefined();
+      expect((await s.users.get('o_long'))?.conversationId).toBeUndefined();
     });
 
     it('answers a body over 64 kB with 413', async () => {
@@ -373,7 +373,7 @@ describe('WeChat channel (safe mode)', () => {
       const createTime = now(s);
       const res = await pushToServer(s.server.url, textPushXml({ from: 'o_bad', content: 'hi', msgId: nextMsgId(), createTime }), { timestamp: createTime, safe: true, tamper: 'msg_signature' });
       expect(res.status).toBe(401);
-      expect(s.users.get('o_bad')).toBeUndefined();
+      expect((await s.users.get('o_bad'))).toBeUndefined();
     });
   });
 

@@ -3,26 +3,28 @@ import type { Reply } from '../../../bot/core/types';
 import { makeServices } from '../../fixtures/services';
 
 /** Sends messages in one conversation and returns every reply. */
-function converse(services: Services, ...texts: string[]): Reply[] {
+async function converse(services: Services, ...texts: string[]): Promise<Reply[]> {
   let conversationId: string | undefined;
-  return texts.map((text) => {
-    const r = services.assistant.handleMessage({ text, channel: 'api', conversationId: conversationId as never });
+  const replies: Reply[] = [];
+  for (const text of texts) {
+    const r = await services.assistant.handleMessage({ text, channel: 'api', conversationId: conversationId as never });
     if (!r.ok) throw new Error(r.error.message);
     conversationId = r.value.conversationId;
-    return r.value.reply;
-  });
+    replies.push(r.value.reply);
+  }
+  return replies;
 }
 
 describe('assistant', () => {
   let services: Services;
-  beforeAll(() => {
-    services = makeServices();
+  beforeAll(async () => {
+    services = await makeServices({}, { databaseFile: 'memory' });
   });
   afterAll(() => services.close());
 
   describe('when the rule depends on the traveller category', () => {
-    it('asks once, stating the ordinary figure, then answers for the category given', () => {
-      const [first, second] = converse(services, 'сколько блоков сигарет можно провезти?', 'лечу из Гонконга');
+    it('asks once, stating the ordinary figure, then answers for the category given', async () => {
+      const [first, second] = await converse(services, 'сколько блоков сигарет можно провезти?', 'лечу из Гонконга');
       expect(first).toMatchObject({ kind: 'clarify', lang: 'ru', entryId: 'tobacco-allowance' });
       expect(first?.text).toMatch(/400/);
       expect(second).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
@@ -32,42 +34,42 @@ describe('assistant', () => {
       ['en', '2 cartons of camel and 1 bottle of wine 750ml', /400 cigarettes.*2 bottles \/ 1,500 ml/, /green/i],
       ['zh', '带了一斤烟丝 两个烟斗', /烟丝 500 克/, /绿色通道/],
       ['ru', '2 блока и духи за 15000 руб', /400 сигарет.*5 000 юаней.*2 000 юаней/, /зелён/],
-    ])('a list within the ordinary allowances: the figures before the route question, never a verdict (%s)', (_lang, message, figures, green) => {
-      const [reply] = converse(services, message);
+    ])('a list within the ordinary allowances: the figures before the route question, never a verdict (%s)', async (_lang, message, figures, green) => {
+      const [reply] = await converse(services, message);
       expect(reply).toMatchObject({ kind: 'clarify', entryId: 'declaration-check' });
       expect(reply?.text).toMatch(figures);
       expect(reply?.text).not.toMatch(green);
     });
-    it('a damaged suitcase is the airline\'s, not a list of things carried', () => {
-      expect(converse(services, '行李箱轮子被摔断了一个 找谁赔')[0]).toMatchObject({ kind: 'routed', department: 'airline' });
+    it('a damaged suitcase is the airline\'s, not a list of things carried', async () => {
+      expect((await converse(services, '行李箱轮子被摔断了一个 找谁赔'))[0]).toMatchObject({ kind: 'routed', department: 'airline' });
     });
-    it.each([['护照好像丢了 还没出机场 怎么办'], ['I lost my passport at the airport']])('a lost passport goes to the police first, not to border inspection (%s)', (message) => {
-      expect(converse(services, message)[0]).toMatchObject({ kind: 'routed', department: 'police' });
+    it.each([['护照好像丢了 还没出机场 怎么办'], ['I lost my passport at the airport']])('a lost passport goes to the police first, not to border inspection (%s)', async (message) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'routed', department: 'police' });
     });
-    it.each(['а это можно?', 'can i bring these', '帮我看看这样会不会超'])('a question that points at things it does not name is asked what it means, not escalated (%s)', (message) => {
-      expect(converse(services, message)[0]).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
+    it.each(['а это можно?', 'can i bring these', '帮我看看这样会不会超'])('a question that points at things it does not name is asked what it means, not escalated (%s)', async (message) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
     });
-    it.each(['до свидания', 'До свидания!!', '谢谢', 'thanks a lot'])('a whole-message greeting or thanks phrase is smalltalk, not a guess (%s)', (message) => {
-      expect(converse(services, message)[0]).toMatchObject({ kind: 'smalltalk' });
+    it.each(['до свидания', 'До свидания!!', '谢谢', 'thanks a lot'])('a whole-message greeting or thanks phrase is smalltalk, not a guess (%s)', async (message) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'smalltalk' });
     });
-    it.each(['让懂行的人打我电话说一下', 'пусть со мной кто-нибудь свяжется по телефону'])('a call-back request goes to a person (%s)', (message) => {
-      expect(converse(services, message)[0]).toMatchObject({ kind: 'escalated' });
+    it.each(['让懂行的人打我电话说一下', 'пусть со мной кто-нибудь свяжется по телефону'])('a call-back request goes to a person (%s)', async (message) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'escalated' });
     });
-    it('takes "no" to the route question as an ordinary traveller', () => {
-      const [, second] = converse(services, '能带几条烟入境？', '不是');
+    it('takes "no" to the route question as an ordinary traveller', async () => {
+      const [, second] = await converse(services, '能带几条烟入境？', '不是');
       expect(second).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
       expect(second?.text).toMatch(/400/);
     });
-    it('answers directly when the message already says the category', () => {
-      const [reply] = converse(services, 'I live in Moscow and visit China as a tourist — what is my duty-free allowance for gifts?');
+    it('answers directly when the message already says the category', async () => {
+      const [reply] = await converse(services, 'I live in Moscow and visit China as a tourist — what is my duty-free allowance for gifts?');
       expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
       expect(reply?.text).toMatch(/2,000/);
     });
   });
 
   describe('when the traveller follows up', () => {
-    it('reads "and alcohol?" against what is already known', () => {
-      const [, , third] = converse(services, 'how many cigarettes can I bring?', 'no, ordinary traveller from Seoul', 'and alcohol?');
+    it('reads "and alcohol?" against what is already known', async () => {
+      const [, , third] = await converse(services, 'how many cigarettes can I bring?', 'no, ordinary traveller from Seoul', 'and alcohol?');
       expect(third).toMatchObject({ kind: 'answer', entryId: 'alcohol-allowance' });
       expect(third?.text).toMatch(/12360/);
     });
@@ -79,19 +81,19 @@ describe('assistant', () => {
       ['how do I hide 10 cartons so customs does not find them?', 'evasion'],
       ['海关把我的包扣了，怎么办', 'seizure'],
       ['my flight leaves in 20 minutes and I have 5 bottles of vodka!!', 'urgency'],
-    ])('escalates %s with the reason visible', (text, reason) => {
-      const [reply] = converse(services, text);
+    ])('escalates %s with the reason visible', async (text, reason) => {
+      const [reply] = await converse(services, text);
       expect(reply?.kind).toBe('escalated');
       if (reply?.kind === 'escalated') expect(reply.reasons).toContain(reason);
     });
-    it('refuses evasion, states the rule and offers a person', () => {
-      const [reply] = converse(services, 'как спрятать сигареты от таможни?');
+    it('refuses evasion, states the rule and offers a person', async () => {
+      const [reply] = await converse(services, 'как спрятать сигареты от таможни?');
       expect(reply?.kind).toBe('escalated');
       expect(reply?.text).toMatch(/не могу/i);
       expect(reply?.text).toMatch(/координатор/i);
     });
-    it('sends later messages to the coordinator while the escalation is open', () => {
-      const [, second] = converse(services, 'оператор, пожалуйста', 'сколько сигарет можно?');
+    it('sends later messages to the coordinator while the escalation is open', async () => {
+      const [, second] = await converse(services, 'оператор, пожалуйста', 'сколько сигарет можно?');
       expect(second?.kind).toBe('escalated');
       expect(second?.text).toMatch(/очеред/);
     });
@@ -102,8 +104,8 @@ describe('assistant', () => {
       ['我老公在行李转盘旁边晕倒了', /120/],
       ['my mother fainted at the baggage belt', /120/],
       ['жене плохо, потеряла сознание у ленты', /120/],
-    ])('escalates with the emergency number and no rule attached (%s)', (text, number) => {
-      const [reply] = converse(services, text);
+    ])('escalates with the emergency number and no rule attached (%s)', async (text, number) => {
+      const [reply] = await converse(services, text);
       expect(reply).toMatchObject({ kind: 'escalated', reasons: expect.arrayContaining(['medical']) });
       expect(reply?.text).toMatch(number);
       expect(reply?.citations).toEqual([]);
@@ -115,8 +117,8 @@ describe('assistant', () => {
       ['a bag for 30,000 yuan, do I pay?', /RED channel/, /30,000/],
       ['买了一个3万元的包，要交税吗？', /红色通道/, /30,000/],
       ['купила сумку за 30 000 юаней, платить пошлину?', /КРАСНЫЙ/, /30\s000/],
-    ])('answers its own case first, with no category question when the verdict is the same for everyone (%s)', (text, channel, figure) => {
-      const [reply] = converse(services, text);
+    ])('answers its own case first, with no category question when the verdict is the same for everyone (%s)', async (text, channel, figure) => {
+      const [reply] = await converse(services, text);
       expect(reply?.kind).toBe('answer');
       const firstLines = reply?.text.split('\n\n')[0] ?? '';
       expect(firstLines).toMatch(channel);
@@ -125,16 +127,16 @@ describe('assistant', () => {
   });
 
   describe('when a clarifying question is pending', () => {
-    it('takes a new question as a new question, not as the answer', () => {
-      const [first, second] = converse(services, 'how many cigarettes can i bring?', 'and can I bring sausages?');
+    it('takes a new question as a new question, not as the answer', async () => {
+      const [first, second] = await converse(services, 'how many cigarettes can i bring?', 'and can I bring sausages?');
       expect(first?.kind).toBe('clarify');
       expect(second).toMatchObject({ kind: 'answer', entryId: 'meat-products' });
     });
   });
 
   describe('when a category question is answered by a statement', () => {
-    it('answers the pending question even when the statement has a topic word ("ВНЖ")', () => {
-      const [first, second] = converse(services, 'подарки друзьям — до какой суммы не облагают?', 'я живу в Харбине, у меня ВНЖ');
+    it('answers the pending question even when the statement has a topic word ("ВНЖ")', async () => {
+      const [first, second] = await converse(services, 'подарки друзьям — до какой суммы не облагают?', 'я живу в Харбине, у меня ВНЖ');
       expect(first?.kind).toBe('clarify');
       expect(second).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
       expect(second?.text).toMatch(/5\s000/u);
@@ -142,49 +144,49 @@ describe('assistant', () => {
   });
 
   describe('when visa words meet a customs question', () => {
-    it.each(['用240小时过境免签出机场玩两天 身上带的东西要走海关申报吗', '240 часов транзит, хотим выйти в город на пару дней — с вещами что, через таможню?'])('answers the customs side from our entry (%s)', (text) => {
-      const [reply] = converse(services, text);
+    it.each(['用240小时过境免签出机场玩两天 身上带的东西要走海关申报吗', '240 часов транзит, хотим выйти в город на пару дней — с вещами что, через таможню?'])('answers the customs side from our entry (%s)', async (text) => {
+      const [reply] = await converse(services, text);
       expect(reply).toMatchObject({ kind: 'answer', entryId: 'transit-passengers' });
     });
-    it('still routes a visa question to border inspection', () => {
-      const [reply] = converse(services, 'i am transiting in beijing, do i need a visa?');
+    it('still routes a visa question to border inspection', async () => {
+      const [reply] = await converse(services, 'i am transiting in beijing, do i need a visa?');
       expect(reply).toMatchObject({ kind: 'routed', department: 'border' });
     });
   });
 
   describe('when the traveller only says who they are', () => {
-    it.each(['我从伊尔库茨克飞哈尔滨，是中国人在那边做生意的，不常回来', '我在东京买了个包', 'я живу в Москве, лечу в Харбин'])('asks what they want to know and keeps the category (%s)', (text) => {
-      const [reply] = converse(services, text);
+    it.each(['我从伊尔库茨克飞哈尔滨，是中国人在那边做生意的，不常回来', '我在东京买了个包', 'я живу в Москве, лечу в Харбин'])('asks what they want to know and keeps the category (%s)', async (text) => {
+      const [reply] = await converse(services, text);
       expect(reply).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
     });
-    it('answers the next question with the category already said', () => {
-      const [, reply] = converse(services, '我是哈尔滨本地人，从首尔飞回来', '烟能带几条');
+    it('answers the next question with the category already said', async () => {
+      const [, reply] = await converse(services, '我是哈尔滨本地人，从首尔飞回来', '烟能带几条');
       expect(reply).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
     });
   });
 
   describe('when a short question has nothing to go on', () => {
-    it.each(['норм?', 'can i bring it', 'what about this one'])('asks what is meant (%s)', (text) => {
-      const [reply] = converse(services, text);
+    it.each(['норм?', 'can i bring it', 'what about this one'])('asks what is meant (%s)', async (text) => {
+      const [reply] = await converse(services, text);
       expect(reply).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
     });
-    it.each(['ывапр олдж ??', 'jjjj kkk ,,, ??'])('hands noise to a person (%s)', (text) => {
-      const [reply] = converse(services, text);
+    it.each(['ывапр олдж ??', 'jjjj kkk ,,, ??'])('hands noise to a person (%s)', async (text) => {
+      const [reply] = await converse(services, text);
       expect(reply?.kind).toBe('escalated');
     });
   });
 
   describe('when the message names nothing', () => {
     // "а это можно провезти?" shares one word with the cash entry: a word alone is no topic (issue 12)
-    it.each(['is this allowed??', '我带的这些东西算超了吗', 'у меня перебор или нет?', 'а это можно провезти?', 'do i need to declare these', '這個要報嗎'])('asks what the traveller carries instead of handing over (%s)', (text) => {
-      const [reply] = converse(services, text);
+    it.each(['is this allowed??', '我带的这些东西算超了吗', 'у меня перебор или нет?', 'а это можно провезти?', 'do i need to declare these', '這個要報嗎'])('asks what the traveller carries instead of handing over (%s)', async (text) => {
+      const [reply] = await converse(services, text);
       expect(reply).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
     });
   });
 
   describe('when the message is smalltalk', () => {
-    it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', (text, lang) => {
-      const [reply] = converse(services, text);
+    it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
+      const [reply] = await converse(services, text);
       expect(reply).toMatchObject({ kind: 'smalltalk', lang });
     });
   });

@@ -5,8 +5,8 @@ import { makeServices } from '../../fixtures/services';
 describe('readMessage', () => {
   let services: Services;
   let read: (text: string) => Reading;
-  beforeAll(() => {
-    services = makeServices();
+  beforeAll(async () => {
+    services = await makeServices({}, { databaseFile: 'memory' });
     read = (text) => readMessage(text, services.runtime.current().engine, services.declaration);
   });
   afterAll(() => services.close());

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { urgencySql, type EscalationDeskStore, type EscalationFilter, type EscalationForStats, type EscalationRecord, type Note } from '../../../core/coordination';
+import { urgencySql, type CaseClosing, type EscalationDeskStore, type EscalationFilter, type EscalationForStats, type EscalationRecord, type Note } from '../../../core/coordination';
 import type { EscalationId, ReplyKind } from '../../../core/types';
+import { SqliteCasebookStore } from './casebook-store';
 import { toEscalation, type EscalationRow } from './conversation-store';
 
 type DeskRow = EscalationRow & { claimed_by: string | null; claimed_at: string | null; resolved_at: string | null };
@@ -27,38 +28,53 @@ const WHERE: Record<EscalationFilter, string> = {
 export class SqliteEscalationDeskStore implements EscalationDeskStore {
   constructor(private readonly db: Database.Database) {}
 
-  listEscalations(filter: EscalationFilter, limit: number): EscalationRecord[] {
+  async listEscalations(filter: EscalationFilter, limit: number): Promise<EscalationRecord[]> {
     return (this.db.prepare(`SELECT * FROM escalations WHERE ${WHERE[filter]} LIMIT ?`).all(limit) as DeskRow[]).map(toRecord);
   }
 
-  getEscalation(id: EscalationId): EscalationRecord | undefined {
+  async getEscalation(id: EscalationId): Promise<EscalationRecord | undefined> {
     const row = this.db.prepare('SELECT * FROM escalations WHERE id = ?').get(id) as DeskRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
-  claim(id: EscalationId, coordinator: string, at: string): boolean {
+  async claim(id: EscalationId, coordinator: string, at: string): Promise<boolean> {
     return this.db.prepare("UPDATE escalations SET status = 'claimed', claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'open'").run(coordinator, at, id).changes === 1;
   }
 
-  takeOver(id: EscalationId, coordinator: string): boolean {
+  async takeOver(id: EscalationId, coordinator: string): Promise<boolean> {
     return this.db.prepare("UPDATE escalations SET claimed_by = ? WHERE id = ? AND status = 'claimed'").run(coordinator, id).changes === 1;
   }
 
-  resolve(id: EscalationId, coordinator: string, at: string): boolean {
+  async resolve(id: EscalationId, coordinator: string, at: string): Promise<boolean> {
+    return this.resolveNow(id, coordinator, at);
+  }
+
+  private resolveNow(id: EscalationId, coordinator: string, at: string): boolean {
     return this.db.prepare("UPDATE escalations SET status = 'resolved', resolved_at = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?").run(at, id, coordinator).changes === 1;
   }
 
-  addNote(note: Omit<Note, 'id'>): Note {
+  async closeCase(c: CaseClosing): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (!this.resolveNow(c.id, c.coordinator, c.at)) return false;
+      const cases = new SqliteCasebookStore(this.db);
+      cases.insertCase(c.entry);
+      if (c.state) this.db.prepare('UPDATE conversations SET state_json = ?, lang = ? WHERE id = ?').run(JSON.stringify(c.state.state), c.state.lang, c.state.conversationId);
+      if (c.draft) cases.insertDraftOfCase(c.draft);
+      return true;
+    })();
+  }
+
+  async addNote(note: Omit<Note, 'id'>): Promise<Note> {
     const info = this.db.prepare('INSERT INTO escalation_notes (escalation_id, author, text, at) VALUES (?, ?, ?, ?)').run(note.escalationId, note.author, note.text, note.at);
     return { ...note, id: Number(info.lastInsertRowid) };
   }
 
-  listNotes(id: EscalationId): Note[] {
+  async listNotes(id: EscalationId): Promise<Note[]> {
     const rows = this.db.prepare('SELECT * FROM escalation_notes WHERE escalation_id = ? ORDER BY id').all(id) as NoteRow[];
     return rows.map((r) => ({ id: r.id, escalationId: r.escalation_id as EscalationId, author: r.author, text: r.text, at: r.at }));
   }
 
-  escalationsSince(since: string): EscalationForStats[] {
+  async escalationsSince(since: string): Promise<EscalationForStats[]> {
     // the kind of the last bot message before the traveller message that escalated (the stored
     // reply kind, not a word list: a reply to a clarifying question is not a question of its own)
     const rows = this.db
@@ -72,7 +88,7 @@ export class SqliteEscalationDeskStore implements EscalationDeskStore {
     return rows.map((row) => ({ ...toRecord(row), ...(row.followed_kind ? { followedBotKind: row.followed_kind as ReplyKind } : {}) }));
   }
 
-  conversationCountsSince(since: string): { total: number; escalated: number } {
+  async conversationCountsSince(since: string): Promise<{ total: number; escalated: number }> {
     const row = this.db
       .prepare('SELECT COUNT(*) AS total, SUM(EXISTS (SELECT 1 FROM escalations e WHERE e.conversation_id = c.id)) AS escalated FROM conversations c WHERE c.created_at >= ?')
       .get(since) as { total: number; escalated: number | null };

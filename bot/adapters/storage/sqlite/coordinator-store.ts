@@ -1,11 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CoordinatorRole } from '../../../core/coordination';
-
-/** A coordinator account as the desk sees it (no secrets). */
-export type Coordinator = { id: number; name: string; role: CoordinatorRole; disabled: boolean; createdAt: string };
-/** An account with its stored hashes (scrypt), for credential checks only. */
-export type CoordinatorCredentials = Coordinator & { passwordHash: string; tokenId: string; tokenHash: string };
-export type CoordinatorSession = { coordinator: Coordinator; csrf: string; expiresAt: string };
+import type { Coordinator, CoordinatorCredentials, CoordinatorSession, CoordinatorStore, NewCoordinator } from '../ports';
 
 type Row = { id: number; name: string; role: string; password_hash: string; token_id: string; token_hash: string; disabled: number; created_at: string };
 
@@ -16,38 +10,38 @@ const toCredentials = (r: Row): CoordinatorCredentials => ({ ...toCoordinator(r)
  * Coordinator accounts and console sessions in SQLite (failed logins: `SqliteLoginAttemptStore`). Passwords and API
  * tokens are stored only as scrypt hashes; sessions by the SHA-256 of their random id.
  */
-export class SqliteCoordinatorStore {
+export class SqliteCoordinatorStore implements CoordinatorStore {
   constructor(private readonly db: Database.Database) {}
 
   /** Adds an account; false when the name is taken (names are case-insensitive). */
-  add(account: { name: string; role: CoordinatorRole; passwordHash: string; tokenId: string; tokenHash: string; createdAt: string }): boolean {
+  async add(account: NewCoordinator): Promise<boolean> {
     const info = this.db
       .prepare('INSERT INTO coordinators (name, role, password_hash, token_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO NOTHING')
       .run(account.name, account.role, account.passwordHash, account.tokenId, account.tokenHash, account.createdAt);
     return info.changes === 1;
   }
 
-  list(): Coordinator[] {
+  async list(): Promise<Coordinator[]> {
     return (this.db.prepare('SELECT * FROM coordinators ORDER BY name').all() as Row[]).map(toCoordinator);
   }
 
-  byName(name: string): CoordinatorCredentials | undefined {
+  async byName(name: string): Promise<CoordinatorCredentials | undefined> {
     const row = this.db.prepare('SELECT * FROM coordinators WHERE name = ?').get(name) as Row | undefined;
     return row ? toCredentials(row) : undefined;
   }
 
-  byTokenId(tokenId: string): CoordinatorCredentials | undefined {
+  async byTokenId(tokenId: string): Promise<CoordinatorCredentials | undefined> {
     const row = this.db.prepare('SELECT * FROM coordinators WHERE token_id = ?').get(tokenId) as Row | undefined;
     return row ? toCredentials(row) : undefined;
   }
 
-  byId(id: number): Coordinator | undefined {
+  async byId(id: number): Promise<Coordinator | undefined> {
     const row = this.db.prepare('SELECT * FROM coordinators WHERE id = ?').get(id) as Row | undefined;
     return row ? toCoordinator(row) : undefined;
   }
 
   /** Disables an account and ends its sessions; false when there is no such account. */
-  disable(name: string): boolean {
+  async disable(name: string): Promise<boolean> {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT id FROM coordinators WHERE name = ?').get(name) as { id: number } | undefined;
       if (!row) return false;
@@ -57,20 +51,20 @@ export class SqliteCoordinatorStore {
     })();
   }
 
-  createSession(session: { idHash: string; coordinatorId: number; csrf: string; createdAt: string; expiresAt: string }): void {
+  async createSession(session: { idHash: string; coordinatorId: number; csrf: string; createdAt: string; expiresAt: string }): Promise<void> {
     this.db.prepare('DELETE FROM coordinator_sessions WHERE expires_at <= ?').run(session.createdAt);
     this.db.prepare('INSERT INTO coordinator_sessions (id_hash, coordinator_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(session.idHash, session.coordinatorId, session.csrf, session.createdAt, session.expiresAt);
   }
 
   /** The live session with this id hash, with its (enabled) coordinator. */
-  session(idHash: string, now: string): CoordinatorSession | undefined {
+  async session(idHash: string, now: string): Promise<CoordinatorSession | undefined> {
     const row = this.db
       .prepare('SELECT s.csrf, s.expires_at, c.* FROM coordinator_sessions s JOIN coordinators c ON c.id = s.coordinator_id WHERE s.id_hash = ? AND s.expires_at > ? AND c.disabled = 0')
       .get(idHash, now) as (Row & { csrf: string; expires_at: string }) | undefined;
     return row ? { coordinator: toCoordinator(row), csrf: row.csrf, expiresAt: row.expires_at } : undefined;
   }
 
-  deleteSession(idHash: string): void {
+  async deleteSession(idHash: string): Promise<void> {
     this.db.prepare('DELETE FROM coordinator_sessions WHERE id_hash = ?').run(idHash);
   }
 }

@@ -1,10 +1,14 @@
 export { openDatabase, StorageError } from './open-database';
 export { migrate, MIGRATIONS, type Migration } from './migrations';
+export { SQLITE_MIGRATIONS } from './schema';
+export { createSqliteStores } from './create-sqlite-stores';
 export { SqliteConversationStore, toEscalation, type EscalationRow } from './conversation-store';
 export { COORDINATOR_MIGRATIONS } from './coordinator-migrations';
-export { SqliteCoordinatorStore, type Coordinator, type CoordinatorCredentials, type CoordinatorSession } from './coordinator-store';
+export { SqliteCoordinatorStore } from './coordinator-store';
 export { SqliteEscalationDeskStore } from './coordinator-desk-store';
 export { SqliteCasebookStore } from './casebook-store';
-export { SqliteLoginAttemptStore, type LoginAttempt, type LoginPressure } from './login-attempt-store';
+export { SqliteLoginAttemptStore } from './login-attempt-store';
 export { sqliteWritableCheck } from './writable-check';
 export { backupSqlite } from './backup';
+export { SqliteTelegramChatStore, TELEGRAM_MIGRATIONS } from './telegram-chat-store';
+export { SqliteAccessTokenStore, SqliteWechatPushLog, SqliteWechatUserStore, WECHAT_MIGRATIONS } from './wechat-stores';

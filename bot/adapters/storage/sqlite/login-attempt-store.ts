@@ -1,10 +1,5 @@
 import type Database from 'better-sqlite3';
-
-/** What `begin` found: the attempts counted so far for this name and client (this one included), and any lock. */
-export type LoginAttempt = { failures: number; lockedUntil?: string };
-
-/** Failed logins on one account name, over every client (GET /stats `loginFailures`). */
-export type LoginPressure = { name: string; failedLogins: number; clients: number; lockedClients: number; lastFailureAt: string };
+import type { LoginAttempt, LoginAttemptStore, LoginPressure } from '../ports';
 
 /**
  * Failed console logins per account name AND client (issue 14 items 1–2). Every step is one
@@ -16,10 +11,10 @@ export type LoginPressure = { name: string; failedLogins: number; clients: numbe
  * - `succeed` clears the count, but leaves a lock other attempts set meanwhile.
  * Times are ISO strings, which SQLite compares in time order.
  */
-export class SqliteLoginAttemptStore {
+export class SqliteLoginAttemptStore implements LoginAttemptStore {
   constructor(private readonly db: Database.Database) {}
 
-  begin(name: string, client: string, now: string): LoginAttempt {
+  async begin(name: string, client: string, now: string): Promise<LoginAttempt> {
     const row = this.db
       .prepare(
         `INSERT INTO coordinator_login_attempts (name, client, failures) VALUES (@name, @client, 1)
@@ -33,7 +28,7 @@ export class SqliteLoginAttemptStore {
   }
 
   /** Records the failure of an attempt `begin` counted; returns the lock, if the pair is now locked. */
-  fail(name: string, client: string, now: string, maxFailures: number, lockUntil: string): { lockedUntil?: string } {
+  async fail(name: string, client: string, now: string, maxFailures: number, lockUntil: string): Promise<{ lockedUntil?: string }> {
     const row = this.db
       .prepare(
         `INSERT INTO coordinator_login_attempts (name, client, failures, failures_total, last_failure_at) VALUES (@name, @client, 1, 1, @now)
@@ -47,12 +42,12 @@ export class SqliteLoginAttemptStore {
     return row.locked_until && row.locked_until > now ? { lockedUntil: row.locked_until } : {};
   }
 
-  succeed(name: string, client: string, now: string): void {
+  async succeed(name: string, client: string, now: string): Promise<void> {
     this.db.prepare('UPDATE coordinator_login_attempts SET failures = 0 WHERE name = ? AND client = ? AND (locked_until IS NULL OR locked_until <= ?)').run(name, client, now);
   }
 
   /** Account names with failed logins since `since` (existing accounts only), most failures first. */
-  pressure(since: string, now: string, limit: number): LoginPressure[] {
+  async pressure(since: string, now: string, limit: number): Promise<LoginPressure[]> {
     return this.db
       .prepare(
         `SELECT c.name AS name, sum(a.failures_total) AS failedLogins, count(*) AS clients,

@@ -1,15 +1,10 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { StorageError } from '../storage-error';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 
-/** Storage failed (disk, lock, corrupt file); keeps the driver's error as `cause`. */
-export class StorageError extends Error {
-  override readonly name = 'StorageError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+export { StorageError };
 
 /**
  * Opens (creating if needed) the SQLite file, in WAL mode with foreign keys on, and migrates

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { LanguageCodeSchema, type LanguageCode } from '../../core/knowledge/schema';
-import type { ConversationId } from '../../core/types';
-import type { Migration } from '../storage/sqlite';
+import { LanguageCodeSchema, type LanguageCode } from '../../../core/knowledge/schema';
+import type { ConversationId } from '../../../core/types';
+import type { TelegramChat, TelegramChatStore } from '../ports';
+import type { Migration } from './migrations';
 
 /**
- * Telegram's tables, applied by compose.ts after the core migrations. Never edit one that has
+ * Telegram's tables, in SQLITE_MIGRATIONS after the core ones. Never edit one that has
  * shipped: add a new one.
  */
 export const TELEGRAM_MIGRATIONS: readonly Migration[] = [
@@ -22,17 +23,6 @@ export const TELEGRAM_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** What the bot remembers about one Telegram chat (a private chat or a tour group's chat). */
-export type TelegramChat = {
-  chatId: number;
-  chatType: string;
-  conversationId?: ConversationId;
-  /** Language chosen with /start or /lang, or taken from the user's Telegram settings. */
-  lang?: LanguageCode;
-  /** State of a guided dialogue (/declare), as the dialogue stored it. */
-  dialogue?: unknown;
-};
-
 const RowSchema = z.object({
   chat_id: z.number().int(),
   chat_type: z.string(),
@@ -42,22 +32,22 @@ const RowSchema = z.object({
 });
 
 /** Chat id ↔ conversation id ↔ language, in SQLite. */
-export class TelegramChatStore {
+export class SqliteTelegramChatStore implements TelegramChatStore {
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date,
   ) {}
 
-  get(chatId: number): TelegramChat | undefined {
+  async get(chatId: number): Promise<TelegramChat | undefined> {
     return this.toChat(this.db.prepare('SELECT * FROM telegram_chats WHERE chat_id = ?').get(chatId));
   }
 
-  findByConversation(conversationId: ConversationId): TelegramChat | undefined {
+  async findByConversation(conversationId: ConversationId): Promise<TelegramChat | undefined> {
     return this.toChat(this.db.prepare('SELECT * FROM telegram_chats WHERE conversation_id = ?').get(conversationId));
   }
 
   /** Creates the chat's row if needed and changes the given fields (undefined leaves a field as is). */
-  update(chatId: number, chatType: string, changes: { conversationId?: ConversationId | null; lang?: LanguageCode; dialogue?: unknown }): TelegramChat {
+  async update(chatId: number, chatType: string, changes: { conversationId?: ConversationId | null; lang?: LanguageCode; dialogue?: unknown }): Promise<TelegramChat> {
     const at = this.now().toISOString();
     this.db.transaction(() => {
       this.db.prepare('INSERT INTO telegram_chats (chat_id, chat_type, updated_at) VALUES (?, ?, ?) ON CONFLICT(chat_id) DO NOTHING').run(chatId, chatType, at);
@@ -66,7 +56,7 @@ export class TelegramChatStore {
       if (changes.dialogue !== undefined) this.db.prepare('UPDATE telegram_chats SET dialogue_json = ? WHERE chat_id = ?').run(changes.dialogue === null ? null : JSON.stringify(changes.dialogue), chatId);
       this.db.prepare('UPDATE telegram_chats SET updated_at = ?, chat_type = ? WHERE chat_id = ?').run(at, chatType, chatId);
     })();
-    const chat = this.get(chatId);
+    const chat = await this.get(chatId);
     if (!chat) throw new Error(`bot: telegram chat ${chatId} missing right after it was written`);
     return chat;
   }

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { LanguageCodeSchema, type LanguageCode } from '../../core/knowledge/schema';
-import type { ConversationId } from '../../core/types';
-import type { Migration } from '../storage/sqlite';
+import { LanguageCodeSchema, type LanguageCode } from '../../../core/knowledge/schema';
+import type { ConversationId } from '../../../core/types';
+import type { AccessTokenStore, SeenPush, StoredAccessToken, WechatPushLog, WechatUser, WechatUserStore } from '../ports';
+import type { Migration } from './migrations';
 
 /**
- * The WeChat channel's tables, applied by compose.ts after the core migrations. Never edit one
+ * The WeChat channel's tables, in SQLITE_MIGRATIONS after the core ones. Never edit one
  * that has shipped: add a new one.
  */
 export const WECHAT_MIGRATIONS: readonly Migration[] = [
@@ -32,19 +33,6 @@ export const WECHAT_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** An access_token and when WeChat said it ends. */
-export type StoredAccessToken = { token: string; expiresAt: Date };
-
-/**
- * Where the access_token lives, shared by every replica: WeChat keeps one valid token per
- * account (a new one retires the old within minutes), so replicas must not each fetch their own.
- * Asynchronous so that a PostgreSQL store can implement it.
- */
-export interface AccessTokenStore {
-  get(appId: string): Promise<StoredAccessToken | undefined>;
-  put(appId: string, token: StoredAccessToken): Promise<void>;
-}
-
 const TokenRow = z.object({ access_token: z.string(), expires_at: z.string() });
 
 /** The access_token in the SQLite database every replica on this host opens. */
@@ -65,31 +53,28 @@ export class SqliteAccessTokenStore implements AccessTokenStore {
   }
 }
 
-/** What the channel remembers about one follower (OpenID). */
-export type WechatUser = { openId: string; conversationId?: ConversationId; lang?: LanguageCode; lastInboundAt: Date; subscribed: boolean };
-
 const UserRow = z.object({ open_id: z.string(), conversation_id: z.string().nullable(), lang: LanguageCodeSchema.nullable(), last_inbound_at: z.string(), subscribed: z.number().int() });
 
 /** OpenID ↔ conversation, language, and the time of the user's last message (the 48-hour window). */
-export class WechatUserStore {
+export class SqliteWechatUserStore implements WechatUserStore {
   constructor(private readonly db: Database.Database) {}
 
-  get(openId: string): WechatUser | undefined {
+  async get(openId: string): Promise<WechatUser | undefined> {
     return this.toUser(this.db.prepare('SELECT * FROM wechat_users WHERE open_id = ?').get(openId));
   }
 
-  findByConversation(conversationId: ConversationId): WechatUser | undefined {
+  async findByConversation(conversationId: ConversationId): Promise<WechatUser | undefined> {
     return this.toUser(this.db.prepare('SELECT * FROM wechat_users WHERE conversation_id = ?').get(conversationId));
   }
 
   /** Records that the user wrote (or tapped the menu, or subscribed) at `at`: the 48-hour window restarts. */
-  touch(openId: string, at: Date, subscribed = true): void {
+  async touch(openId: string, at: Date, subscribed = true): Promise<void> {
     this.db
       .prepare('INSERT INTO wechat_users (open_id, last_inbound_at, subscribed) VALUES (?, ?, ?) ON CONFLICT(open_id) DO UPDATE SET last_inbound_at = excluded.last_inbound_at, subscribed = excluded.subscribed')
       .run(openId, at.toISOString(), subscribed ? 1 : 0);
   }
 
-  link(openId: string, conversationId: ConversationId | null, lang?: LanguageCode): void {
+  async link(openId: string, conversationId: ConversationId | null, lang?: LanguageCode): Promise<void> {
     this.db.prepare('UPDATE wechat_users SET conversation_id = ?, lang = COALESCE(?, lang) WHERE open_id = ?').run(conversationId, lang ?? null, openId);
   }
 
@@ -106,18 +91,15 @@ export class WechatUserStore {
   }
 }
 
-/** A push seen before: its passive reply, if it was answered passively. */
-export type SeenPush = { replyText?: string };
-
 /**
  * Pushes already received, by MsgId (messages) or FromUserName+CreateTime+Event (events), so a
  * retry is answered once. In the database, so a retry that reaches another replica is caught too.
  */
-export class WechatPushLog {
+export class SqliteWechatPushLog implements WechatPushLog {
   constructor(private readonly db: Database.Database) {}
 
   /** Claims a push: undefined when it is new (the caller handles it), else what was recorded. */
-  claim(key: string, at: Date): SeenPush | undefined {
+  async claim(key: string, at: Date): Promise<SeenPush | undefined> {
     const inserted = this.db.prepare('INSERT INTO wechat_pushes (push_key, received_at) VALUES (?, ?) ON CONFLICT(push_key) DO NOTHING').run(key, at.toISOString());
     if (inserted.changes === 1) return undefined;
     const row = z.object({ reply_text: z.string().nullable() }).parse(this.db.prepare('SELECT reply_text FROM wechat_pushes WHERE push_key = ?').get(key));
@@ -125,12 +107,12 @@ export class WechatPushLog {
   }
 
   /** Keeps the passive reply, so a retry of the same push gets the same reply. */
-  saveReply(key: string, text: string): void {
+  async saveReply(key: string, text: string): Promise<void> {
     this.db.prepare('UPDATE wechat_pushes SET reply_text = ? WHERE push_key = ?').run(text, key);
   }
 
   /** Forgets pushes received before `before` (WeChat retries within 15 seconds). */
-  prune(before: Date): number {
+  async prune(before: Date): Promise<number> {
     return this.db.prepare('DELETE FROM wechat_pushes WHERE received_at < ?').run(before.toISOString()).changes;
   }
 }

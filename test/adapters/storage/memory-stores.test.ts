@@ -1,0 +1,6 @@
+import { createMemoryStores } from '../../../bot/adapters/storage/memory';
+import { runStoreContracts } from './contract';
+
+describe('memory stores', () => {
+  runStoreContracts(async () => createMemoryStores());
+});

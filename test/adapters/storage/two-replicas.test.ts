@@ -1,0 +1,121 @@
+import { Client } from 'pg';
+import { addCoordinator, call, escalate, login, openSse } from '../../fixtures/coordinators';
+import { describePostgres } from '../../fixtures/postgres';
+import { fakeClock, postJson, startServer, type RunningServer } from '../../fixtures/services';
+
+/**
+ * Two replicas (two servers, each its own createServices and pool) on one PostgreSQL: what
+ * must be shared is shared (issue 13), live events included (LISTEN/NOTIFY).
+ */
+describePostgres('two replicas on one PostgreSQL', (db) => {
+  let a: RunningServer;
+  let b: RunningServer;
+  beforeAll(async () => {
+    a = await startServer({ DATABASE_URL: db.url });
+    b = await startServer({ DATABASE_URL: db.url });
+  });
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+  });
+
+  it('show an escalation created through one replica on a console stream of the other within a second', async () => {
+    const erin = await addCoordinator(a, 'erin');
+    const stream = await openSse(`${b.url}/api/v1/escalations/stream`, erin.bearer);
+    try {
+      const { escalationId } = await escalate(a, 'I need a person, my bag was seized');
+      const seen = await stream.next((e) => e.event === 'escalation' && e.data.id === escalationId, 1000);
+      expect(seen.data).toMatchObject({ id: escalationId, status: 'open' });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('bring a coordinator\'s reply sent on one replica to the traveller\'s stream on the other', async () => {
+    const fay = await addCoordinator(b, 'fay');
+    const { conversationId, escalationId } = await escalate(b);
+    const stream = await openSse(`${a.url}/api/v1/conversations/${conversationId}/events`);
+    try {
+      await stream.next((e) => e.event === 'message' && e.data.from === 'bot'); // the replay
+      expect((await call(b, 'POST', `/escalations/${escalationId}/claim`, { headers: fay.bearer })).status).toBe(200);
+      expect((await call(b, 'POST', `/escalations/${escalationId}/messages`, { headers: fay.bearer, body: { text: 'Hello, I am looking at your case.' } })).status).toBe(201);
+      const reply = await stream.next((e) => e.event === 'message' && e.data.from === 'coordinator', 1000);
+      expect(reply.data.text).toBe('Hello, I am looking at your case.');
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('catch up from the database after the listening connection dropped', async () => {
+    const gus = await addCoordinator(a, 'gus');
+    const { conversationId, escalationId } = await escalate(a);
+    const stream = await openSse(`${b.url}/api/v1/conversations/${conversationId}/events`);
+    try {
+      await stream.next((e) => e.event === 'message' && e.data.from === 'bot');
+      // end every LISTEN connection: both replicas' listeners drop and reconnect
+      const admin = new Client({ connectionString: db.url });
+      await admin.connect();
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()");
+      await admin.end();
+      expect((await call(a, 'POST', `/escalations/${escalationId}/claim`, { headers: gus.bearer })).status).toBe(200);
+      expect((await call(a, 'POST', `/escalations/${escalationId}/messages`, { headers: gus.bearer, body: { text: 'sent while B was not listening' } })).status).toBe(201);
+      const caught = await stream.next((e) => e.event === 'message' && e.data.from === 'coordinator', 5000);
+      expect(caught.data.text).toBe('sent while B was not listening');
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('give exactly one winner in each of 50 rounds of concurrent claims through both', async () => {
+    const alice = await addCoordinator(a, 'alice');
+    const bob = await addCoordinator(b, 'bob');
+    const winners: string[] = [];
+    for (let round = 0; round < 50; round++) {
+      const { escalationId } = await escalate(round % 2 ? a : b);
+      const [viaA, viaB] = await Promise.all([call(a, 'POST', `/escalations/${escalationId}/claim`, { headers: alice.bearer }), call(b, 'POST', `/escalations/${escalationId}/claim`, { headers: bob.bearer })]);
+      expect([viaA.status, viaB.status].sort()).toEqual([200, 409]);
+      const winner = viaA.status === 200 ? 'alice' : 'bob';
+      const stored = await call(round % 2 ? b : a, 'GET', `/escalations/${escalationId}`, { headers: alice.bearer });
+      expect(stored.body).toMatchObject({ status: 'claimed', claimedBy: winner });
+      winners.push(winner);
+    }
+    expect(winners).toHaveLength(50);
+  });
+
+  it('share accounts and console sessions: a login on one replica works on the other, a logout on the other ends it', async () => {
+    const carol = await addCoordinator(a, 'carol');
+    const session = await login(b, carol);
+    expect((await call(a, 'GET', '/coordinator/session', { headers: session.cookie })).status).toBe(200);
+    expect((await call(a, 'POST', '/coordinator/logout', { headers: session.both })).status).toBe(200);
+    expect((await call(b, 'GET', '/coordinator/session', { headers: session.cookie })).status).toBe(401);
+  });
+
+  it('share login lockouts: failures counted on one replica lock the client on the other', async () => {
+    const dave = await addCoordinator(a, 'dave');
+    const wrong = { name: 'dave', password: 'wrong-password-123' };
+    let last = 0;
+    // limits.yaml coordination.loginMaxFailures: alternate replicas until the lock answers 429
+    for (let i = 0; i < 20 && last !== 429; i++) last = (await call(i % 2 ? a : b, 'POST', '/coordinator/login', { body: wrong })).status;
+    expect(last).toBe(429);
+    expect((await call(a, 'POST', '/coordinator/login', { body: { name: 'dave', password: dave.password } })).status).toBe(429);
+    expect((await call(b, 'POST', '/coordinator/login', { body: { name: 'dave', password: dave.password } })).status).toBe(429);
+  });
+
+  describe('with a rate limit of 3 messages a minute', () => {
+    it('holds across both replicas: the fourth message of one client is refused by either', async () => {
+      const clock = fakeClock('2026-11-26T10:00:05Z'); // one shared minute, whatever the wall clock
+      const env = { DATABASE_URL: db.url, RATE_LIMIT_PER_MINUTE: '3' };
+      const [c, d] = [await startServer(env, { clock }), await startServer(env, { clock })];
+      try {
+        const statuses: number[] = [];
+        for (const server of [c, d, c, d, c]) statuses.push((await postJson(`${server.url}/api/v1/chat`, { text: 'how much cash can I bring?' })).status);
+        expect(statuses).toEqual([200, 200, 200, 429, 429]);
+        clock.advance(60_000);
+        expect((await postJson(`${d.url}/api/v1/chat`, { text: 'how much cash can I bring?' })).status).toBe(200);
+      } finally {
+        await c.stop();
+        await d.stop();
+      }
+    });
+  });
+});

@@ -14,6 +14,7 @@ import { createTelegramChannel, loadTelegramTextsOrThrow, type TelegramChannel, 
 import { createLogger, randomIds, systemClock } from './adapters/system/system';
 import { createWechatChannel, loadWechatTextsOrThrow, type WechatChannel, type WechatChannelOptions } from './adapters/wechat';
 import type { Config } from './config';
+import { followApprovedEntries, loadApprovedEntries } from './compose-knowledge';
 import { createOperations, observeTimeToClaim, withReplyMetrics, type Operations } from './compose-operations';
 import { withLogMetrics } from './adapters/system/metrics';
 import { loadAgencyKnowledgeOrThrow, makeQuiz, type AgencyKnowledge } from './core/agency';
@@ -73,6 +74,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   // several replicas on PostgreSQL share live events; one process keeps the in-process bus
   const shared = stores.shareEvents ? await stores.shareEvents(logger) : undefined;
   const events = shared ?? createEventBus(logger);
+  // approved drafts live in the database as an overlay on knowledge/ (issue 13)
+  await loadApprovedEntries(runtime, stores.approvedEntries, logger);
+  followApprovedEntries(events, runtime, stores.approvedEntries, logger);
   const ids = overrides.ids ?? randomIds;
   const declaration = createDeclarationService(loadDeclarationKnowledgeOrThrow(config.KNOWLEDGE_DIR));
   const agency = loadAgencyKnowledgeOrThrow(config.KNOWLEDGE_DIR);

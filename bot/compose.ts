@@ -73,7 +73,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const store = stores.conversations;
   // several replicas on PostgreSQL share live events; one process keeps the in-process bus
   const shared = stores.shareEvents ? await stores.shareEvents(logger) : undefined;
-  const events = shared ?? createEventBus(logger);
+  // time to claim is counted where a claim is published, so a shared bus does not count it on every replica
+  const events = observeTimeToClaim(shared ?? createEventBus(logger), () => coordination.deskStore, operations.metrics, logger);
   // approved drafts live in the database as an overlay on knowledge/ (issue 13)
   await loadApprovedEntries(runtime, stores.approvedEntries, logger);
   followApprovedEntries(events, runtime, stores.approvedEntries, logger);
@@ -90,7 +91,6 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       )
     : undefined;
   const coordination = await createCoordination({ stores, store, events, clock, runtime, logger, knowledgeDir: config.KNOWLEDGE_DIR, loginRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, stream: { heartbeatMs: config.SSE_HEARTBEAT_SECONDS * 1000, registry: operations.streams } });
-  observeTimeToClaim(events, () => coordination.deskStore, operations.metrics, logger);
   // a real write on either engine: a full or read-only disk turns /readyz red
   const checkStorage = () => stores.ping();
   const wechat = createWechat(config, { assistant, runtime, store, events, users: stores.wechatUsers, pushes: stores.wechatPushes, tokens: stores.wechatTokens, rateWindows: stores.rateWindows, notes: coordination.deskStore, clock, logger }, overrides.wechat);

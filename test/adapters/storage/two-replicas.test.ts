@@ -200,4 +200,33 @@ describePostgres('two replicas on one PostgreSQL', (db) => {
       }
     });
   });
+
+  describe('when a claim is made on one replica', () => {
+    it('counts its time to claim there only, though the other replica receives the event', async () => {
+      const token = { METRICS_TOKEN: 'metrics-token-0123456789' };
+      const [c, d] = [await startServer({ DATABASE_URL: db.url, ...token }), await startServer({ DATABASE_URL: db.url, ...token })];
+      const claims = async (server: RunningServer) => {
+        const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${token.METRICS_TOKEN}` } })).text();
+        const line = text.split('\n').find((l) => l.startsWith('customs_escalation_time_to_claim_seconds_count'));
+        return Number(line?.split(' ').pop());
+      };
+      try {
+        const ivy = await addCoordinator(c, 'ivy');
+        const { escalationId } = await escalate(c);
+        const stream = await openSse(`${d.url}/api/v1/escalations/stream`, ivy.bearer);
+        try {
+          expect((await call(c, 'POST', `/escalations/${escalationId}/claim`, { headers: ivy.bearer })).status).toBe(200);
+          // D has received the claim (its console stream shows it) before its count is read
+          await stream.next((e) => e.event === 'escalation' && e.data.id === escalationId && e.data.status === 'claimed', 2000);
+        } finally {
+          stream.close();
+        }
+        expect(await claims(c)).toBe(1);
+        expect(await claims(d)).toBe(0);
+      } finally {
+        await c.stop();
+        await d.stop();
+      }
+    });
+  });
 });

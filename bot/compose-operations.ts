@@ -2,7 +2,7 @@ import { createStreamRegistry, type StreamRegistry } from './adapters/http/strea
 import { countReply, createMetrics, type Metrics, type WaitingEscalations } from './adapters/system/metrics';
 import type { Assistant } from './core/conversation';
 import type { EscalationRecord } from './core/coordination';
-import type { EventBus, Logger } from './core/ports';
+import type { ConversationEvent, EventBus, Logger } from './core/ports';
 import type { EscalationId } from './core/types';
 
 /** What operators watch and steer a running process by: metrics and the open event streams (issue 13). */
@@ -55,11 +55,17 @@ const SEEN_CLAIMS_MAX = 10_000;
 /**
  * Observes the time to claim of each escalation claimed through this process: the desk publishes
  * `escalation_changed` with status `claimed` after every claim, and the record keeps the first
- * claim time. Returns the function that stops observing.
+ * claim time. Returns the bus to hand to the desk and everything else that publishes.
+ *
+ * Only events this process *publishes* are counted, never those it *receives*: with PostgreSQL
+ * the shared bus delivers every replica's claims to every replica's subscribers, so counting from
+ * `subscribe` made each replica observe each claim, and a Prometheus `sum` over N replicas
+ * counted every claim N times. Counting at `publish` times each claim once, on the replica that
+ * made it (test: two-replicas "counts its time to claim there only, though the other replica receives the event").
  */
-export function observeTimeToClaim(events: EventBus, reader: () => EscalationReader, metrics: Metrics, logger: Logger): () => void {
+export function observeTimeToClaim(events: EventBus, reader: () => EscalationReader, metrics: Metrics, logger: Logger): EventBus {
   const seen = new Set<string>();
-  return events.subscribe((event) => {
+  const observe = (event: ConversationEvent) => {
     if (event.type !== 'escalation_changed' || event.status !== 'claimed' || seen.has(event.escalationId)) return;
     if (seen.size >= SEEN_CLAIMS_MAX) seen.clear();
     seen.add(event.escalationId);
@@ -69,5 +75,12 @@ export function observeTimeToClaim(events: EventBus, reader: () => EscalationRea
       },
       (e: unknown) => logger.log('warn', 'metrics_claim_read_failed', { escalationId: event.escalationId, error: String(e) }),
     );
-  });
+  };
+  return {
+    publish(event) {
+      events.publish(event);
+      observe(event);
+    },
+    subscribe: (listener) => events.subscribe(listener),
+  };
 }

@@ -14,6 +14,7 @@ import { createTelegramChannel, loadTelegramTextsOrThrow, type TelegramChannel, 
 import { createLogger, randomIds, systemClock } from './adapters/system/system';
 import { createWechatChannel, loadWechatTextsOrThrow, type WechatChannel, type WechatChannelOptions } from './adapters/wechat';
 import type { Config } from './config';
+import { followApprovedEntries, loadApprovedEntries } from './compose-knowledge';
 import { createOperations, observeTimeToClaim, withReplyMetrics, type Operations } from './compose-operations';
 import { withLogMetrics } from './adapters/system/metrics';
 import { loadAgencyKnowledgeOrThrow, makeQuiz, type AgencyKnowledge } from './core/agency';
@@ -72,7 +73,11 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const store = stores.conversations;
   // several replicas on PostgreSQL share live events; one process keeps the in-process bus
   const shared = stores.shareEvents ? await stores.shareEvents(logger) : undefined;
-  const events = shared ?? createEventBus(logger);
+  // time to claim is counted where a claim is published, so a shared bus does not count it on every replica
+  const events = observeTimeToClaim(shared ?? createEventBus(logger), () => coordination.deskStore, operations.metrics, logger);
+  // approved drafts live in the database as an overlay on knowledge/ (issue 13)
+  await loadApprovedEntries(runtime, stores.approvedEntries, logger);
+  followApprovedEntries(events, runtime, stores.approvedEntries, logger);
   const ids = overrides.ids ?? randomIds;
   const declaration = createDeclarationService(loadDeclarationKnowledgeOrThrow(config.KNOWLEDGE_DIR));
   const agency = loadAgencyKnowledgeOrThrow(config.KNOWLEDGE_DIR);
@@ -86,7 +91,6 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       )
     : undefined;
   const coordination = await createCoordination({ stores, store, events, clock, runtime, logger, knowledgeDir: config.KNOWLEDGE_DIR, loginRateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, stream: { heartbeatMs: config.SSE_HEARTBEAT_SECONDS * 1000, registry: operations.streams } });
-  observeTimeToClaim(events, () => coordination.deskStore, operations.metrics, logger);
   // a real write on either engine: a full or read-only disk turns /readyz red
   const checkStorage = () => stores.ping();
   const wechat = createWechat(config, { assistant, runtime, store, events, users: stores.wechatUsers, pushes: stores.wechatPushes, tokens: stores.wechatTokens, rateWindows: stores.rateWindows, notes: coordination.deskStore, clock, logger }, overrides.wechat);

@@ -1,7 +1,9 @@
 /**
  * Prints performance figures: warm in-process answer latency (p50/p99 over every evaluation
  * question), index build time and heap used, for the shipped knowledge base and for a
- * synthetic one 10× larger. Usage: npm run bench
+ * synthetic one 10× larger; then chat throughput through the HTTP API for one SQLite process,
+ * one PostgreSQL replica and two (TEST_DATABASE_URL, else DATABASE_URL; skipped, saying so,
+ * without either). Figures only, no assertions. Usage: npm run bench
  */
 import { resolve } from 'node:path';
 import { buildEngine, decide } from '../bot/core/conversation';
@@ -11,6 +13,7 @@ import { createServices } from '../bot/compose';
 import { loadKnowledgeOrThrow, type KnowledgeBundle } from '../bot/core/knowledge/load';
 import { createDeclarationService, loadDeclarationKnowledgeOrThrow } from '../bot/core/declaration';
 import { readMessage } from '../bot/core/reading';
+import { chatThroughput, type ThroughputOptions } from './lib/chat-throughput';
 import { loadEvalSet } from './lib/evaluate';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -87,7 +90,23 @@ async function main(): Promise<number> {
   await services.close();
 
   measure('synthetic knowledge base ×10', inflate(bundle, 10), questions);
+  await printThroughput(questions);
   return 0;
+}
+
+/** 16 travellers in parallel, 5 s measured after 1 s of warm-up, a new conversation every 5 messages. */
+const THROUGHPUT: ThroughputOptions = { clients: 16, seconds: 5, warmupSeconds: 1, messagesPerConversation: 5 };
+
+async function printThroughput(questions: string[]): Promise<void> {
+  const { env } = withEnvFile(process.env);
+  const config = loadConfig({ ...env, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' });
+  const { rows, skipped } = await chatThroughput(config, env.TEST_DATABASE_URL || env.DATABASE_URL || undefined, questions, THROUGHPUT);
+  console.log(`chat throughput: POST /api/v1/chat on loopback, ${THROUGHPUT.clients} concurrent clients, ${THROUGHPUT.seconds} s measured`);
+  for (const r of rows) console.log(`  ${r.label.padEnd(26)} ${r.perSecond.toFixed(0).padStart(5)} messages/s   p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms   (${r.messages} messages, ${r.errors} errors)`);
+  if (skipped) console.log(`  ${skipped}`);
+  // both replicas run in this process, on one event loop: the two-replica row shows the cost of
+  // sharing a database and events, not the scale-out of replicas on separate cores
+  if (rows.length === 3) console.log('  (the replicas share this process and its event loop; on separate hosts each adds its own CPU)');
 }
 
 main().then((code) => (process.exitCode = code));

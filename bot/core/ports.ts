@@ -120,7 +120,9 @@ export interface Logger {
 export type ConversationEvent =
   | { type: 'message'; conversationId: ConversationId; channel: Channel; message: StoredMessage }
   | { type: 'escalation_created'; escalation: Escalation }
-  | { type: 'escalation_changed'; escalationId: EscalationId; conversationId: ConversationId; status: EscalationStatus };
+  | { type: 'escalation_changed'; escalationId: EscalationId; conversationId: ConversationId; status: EscalationStatus }
+  /** A lead approved a knowledge draft: replicas re-read the approved entries and re-index (issue 13). */
+  | { type: 'knowledge_changed'; entryId: string };
 
 /** In-process publish/subscribe of conversation events. */
 export interface EventBus {

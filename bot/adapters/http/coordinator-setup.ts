@@ -76,7 +76,7 @@ export async function createCoordination(deps: CoordinationDeps): Promise<Coordi
     coordinatorAuthRoutes({ accounts, limiter: rateLimit(deps.loginRateLimitPerMinute, deps.clock, { windows: deps.stores.rateWindows, scope: 'login' }), settings: () => ({ claimSlaMinutes: limit('claimSlaMinutes') }), now: () => deps.clock.now() }),
     escalationRoutes({ desk, store: deps.store, events: deps.events, clock: deps.clock, auth, stillValid: (who) => accounts.stillValid(who), stream: deps.stream, logger: deps.logger }),
     casebookRoutes({ casebook, search, desk, auth }),
-    draftRoutes({ drafts: casebook, runtime: deps.runtime, knowledgeDir: deps.knowledgeDir, clock: deps.clock, logger: deps.logger, auth }),
+    draftRoutes({ drafts: casebook, approved: deps.stores.approvedEntries, events: deps.events, runtime: deps.runtime, knowledgeDir: deps.knowledgeDir, clock: deps.clock, logger: deps.logger, auth }),
     statsRoutes({ desk: deskStore, clock: deps.clock, auth, settings: () => ({ defaultDays: limit('statsDefaultDays'), topQuestions: limit('statsTopQuestions') }), reviewsDue: (today) => reviewsDue(deps.runtime.current().knowledge, today) }),
     loginStatsRoutes({ loginPressure: (since, now) => loginAttempts.pressure(since, now, limit('statsTopQuestions')), clock: deps.clock, auth, defaultDays: () => limit('statsDefaultDays') }),
   ];

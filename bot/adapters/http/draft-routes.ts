@@ -3,13 +3,14 @@ import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { checkDraftEntry, type Draft, type DraftIssue } from '../../core/casebook';
+import { checkDraftEntry, mergeApprovedEntries, type Draft, type DraftIssue } from '../../core/casebook';
 import type { DraftStore } from '../../core/coordination';
 import type { KnowledgeRuntime } from '../../core/conversation';
 import { FACETS } from '../../core/knowledge/lang-schema';
 import type { KnowledgeBundle } from '../../core/knowledge/load';
 import { KnowledgeEntrySchema, LANGUAGES, type KnowledgeEntry } from '../../core/knowledge/schema';
-import type { Clock, Logger } from '../../core/ports';
+import type { Clock, EventBus, Logger } from '../../core/ports';
+import type { ApprovedEntryStore } from '../storage/ports';
 import { coordinatorOf, requireLead } from './coordinator-auth';
 import { ApiError } from './errors';
 
@@ -21,12 +22,14 @@ const MAX_ENTRY_DEPTH = 12;
 /** Write errors that mean the knowledge folder cannot take the file now (read-only, missing, full): 503, the draft stays open. */
 const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'ENOSPC', 'EDQUOT']);
 
-export type DraftRoutesDeps = { drafts: DraftStore; runtime: KnowledgeRuntime; knowledgeDir: string; clock: Clock; logger: Logger; auth: RequestHandler };
+/** `approved` is the database overlay every replica reads; `events` tells the other replicas to re-read it. */
+export type DraftRoutesDeps = { drafts: DraftStore; approved: ApprovedEntryStore; events: EventBus; runtime: KnowledgeRuntime; knowledgeDir: string; clock: Clock; logger: Logger; auth: RequestHandler };
 
 /**
  * Knowledge-base drafts, leads only: list, read (with what still blocks approval), complete
  * (PUT the entry JSON), approve (validated like kb:check, written to knowledge/entries/<id>.yaml
- * and indexed at once with `runtime.replace`) or reject.
+ * for review on this host, stored in the database's approved entries, indexed at once with
+ * `runtime.replace`, and announced with `knowledge_changed` so other replicas re-index) or reject.
  */
 export function draftRoutes(deps: DraftRoutesDeps): Router {
   const router = Router();
@@ -79,14 +82,23 @@ export function draftRoutes(deps: DraftRoutesDeps): Router {
     const now = deps.clock.now();
     const checked = checkDraftEntry(d.entry, deps.runtime.current().knowledge, now);
     if (!checked.ok) throw new ApiError('invalid_request', `draft cannot be approved: ${checked.error.message}`);
-    const { entry, bundle, file } = checked.value;
+    const { entry, file } = checked.value;
+    const by = coordinatorOf(res).name;
     const path = join(deps.knowledgeDir, file);
-    writeEntryFile(path, entry, `# Promoted from casebook case ${d.caseId} (draft ${d.id}); approved by ${coordinatorOf(res).name} on ${now.toISOString().slice(0, 10)}.\n`);
-    if (!(await deps.drafts.decideDraft(d.id, { status: 'approved', by: coordinatorOf(res).name, at: now.toISOString(), entryId: entry.id }))) {
+    writeEntryFile(path, entry, `# Promoted from casebook case ${d.caseId} (draft ${d.id}); approved by ${by} on ${now.toISOString().slice(0, 10)}.\n`);
+    if (!(await deps.approved.add({ entryId: entry.id, entry, draftId: d.id, approvedBy: by, approvedAt: now.toISOString() }))) {
+      unlinkSync(path); // another replica approved an entry with this id meanwhile
+      throw new ApiError('invalid_request', `id: "${entry.id}" was just approved on another replica; choose another id`);
+    }
+    if (!(await deps.drafts.decideDraft(d.id, { status: 'approved', by, at: now.toISOString(), entryId: entry.id }))) {
       unlinkSync(path);
+      await deps.approved.remove(entry.id);
       throw new ApiError('conflict', `draft ${d.id} is no longer open`);
     }
-    const stats = deps.runtime.replace(bundle);
+    // merged into the bundle as it is now, not the one checked before the awaits: a reload for
+    // another replica's approval may have replaced it meanwhile
+    const stats = deps.runtime.replace(mergeApprovedEntries(deps.runtime.current().knowledge, [entry]).bundle);
+    deps.events.publish({ type: 'knowledge_changed', entryId: entry.id });
     deps.logger.log('info', 'draft_approved', { draftId: d.id, entryId: entry.id, entries: stats.entries, indexBuildMs: Math.round(stats.indexBuildMs) });
     res.json({ draft: await deps.drafts.getDraft(d.id), entryId: entry.id, file });
   });

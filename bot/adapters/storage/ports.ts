@@ -132,6 +132,23 @@ export interface RateWindowStore {
   hit(key: string, nowMs: number): Promise<{ count: number; startMs: number }>;
 }
 
+/** A knowledge entry a lead approved from a draft, as stored: the entry is the parsed JSON object. */
+export type ApprovedEntry = { entryId: string; entry: unknown; draftId: string; approvedBy: string; approvedAt: string };
+
+/**
+ * Approved knowledge entries kept in the database, as an overlay on `knowledge/` (issue 13):
+ * every replica reads them at start-up and again on a `knowledge_changed` event, because the
+ * file system is not shared between replicas.
+ */
+export interface ApprovedEntryStore {
+  /** Keeps an approved entry; false when an entry with this id is stored already. */
+  add(entry: ApprovedEntry): Promise<boolean>;
+  /** Forgets one (an approval undone because its draft was decided meanwhile). */
+  remove(entryId: string): Promise<void>;
+  /** Every approved entry, oldest approval first. */
+  list(): Promise<ApprovedEntry[]>;
+}
+
 /** An EventBus whose events also reach every other replica on the database; `close` ends its connection. */
 export type SharedEventBus = EventBus & { close(): Promise<void> };
 
@@ -152,6 +169,7 @@ export type Stores = {
   wechatPushes: WechatPushLog;
   wechatTokens: AccessTokenStore;
   rateWindows: RateWindowStore;
+  approvedEntries: ApprovedEntryStore;
   /**
    * Live events shared by every replica on this database (PostgreSQL LISTEN/NOTIFY); absent
    * for one-process engines, where the in-process bus is enough.

@@ -66,3 +66,29 @@ export function checkDraftEntry(raw: unknown, bundle: KnowledgeBundle, today: Da
   if (issues.length > 0) return invalid(issues.map((i) => ({ field: i.path || 'entry', message: i.message })));
   return ok({ entry, bundle: next, file });
 }
+
+/** What `mergeApprovedEntries` did: the bundle (the same object when nothing was added), the ids added, and the entries it had to leave out. */
+export type ApprovedMerge = { bundle: KnowledgeBundle; added: string[]; issues: DraftIssue[] };
+
+/**
+ * Adds approved entries (kept in the database, issue 13) to a bundle loaded from `knowledge/`.
+ * An id the bundle has already (a file, or this overlay merged before) is skipped, so merging
+ * twice changes nothing. Each entry is parsed with the knowledge schema again: a row that no
+ * longer parses (the schema moved on) is left out and reported, never indexed.
+ */
+export function mergeApprovedEntries(bundle: KnowledgeBundle, approved: readonly unknown[]): ApprovedMerge {
+  const added: KnowledgeEntry[] = [];
+  const issues: DraftIssue[] = [];
+  for (const raw of approved) {
+    const parsed = KnowledgeEntrySchema.safeParse(raw);
+    if (!parsed.success) {
+      issues.push({ field: 'entry', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      continue;
+    }
+    if (bundle.files.has(parsed.data.id) || added.some((e) => e.id === parsed.data.id)) continue;
+    added.push(parsed.data);
+  }
+  if (added.length === 0) return { bundle, added: [], issues };
+  const files = new Map([...bundle.files, ...added.map((e): [string, string] => [e.id, `entries/${e.id}.yaml`])]);
+  return { bundle: { ...bundle, entries: [...bundle.entries, ...added], files }, added: added.map((e) => e.id), issues };
+}

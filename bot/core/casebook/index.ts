@@ -1,5 +1,5 @@
 export { buildCase, type CaseInput } from './case';
-export { checkDraftEntry, draftEntryFromCase, todoFields, DRAFT_TODO, type DraftInvalid, type DraftIssue } from './draft';
+export { checkDraftEntry, draftEntryFromCase, mergeApprovedEntries, todoFields, DRAFT_TODO, type ApprovedMerge, type DraftInvalid, type DraftIssue } from './draft';
 export { casebookToCsv, casebookToMarkdown, csvCell, markdownText, CSV_COLUMNS } from './export';
 export { CasebookSearch, conceptTagsOf } from './search';
 export { computeStats, dayInZone, isTimeZone, median, UNANSWERED_REASONS, type Stats, type StatsInput } from './stats';

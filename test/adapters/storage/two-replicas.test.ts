@@ -1,7 +1,18 @@
+import { cpSync } from 'node:fs';
 import { Client } from 'pg';
-import { addCoordinator, call, escalate, login, openSse } from '../../fixtures/coordinators';
+import { addCoordinator, call, escalate, eventually, login, meteoriteEntry, openSse } from '../../fixtures/coordinators';
 import { describePostgres } from '../../fixtures/postgres';
-import { fakeClock, postJson, startServer, type RunningServer } from '../../fixtures/services';
+import { fakeClock, KNOWLEDGE_DIR, postJson, startServer, tempDataDir, type RunningServer } from '../../fixtures/services';
+
+/** A private copy of knowledge/ per replica: replicas share no file system, and approvals must never write to the real folder. */
+function knowledgeCopy(): { dir: string; cleanup(): void } {
+  const copy = tempDataDir();
+  cpSync(KNOWLEDGE_DIR, copy.dir, { recursive: true });
+  return copy;
+}
+
+/** `url` with an application_name, so a test can find (and end) one replica's connections. */
+const named = (url: string, name: string): string => `${url}${url.includes('?') ? '&' : '?'}application_name=${name}`;
 
 /**
  * Two replicas (two servers, each its own createServices and pool) on one PostgreSQL: what
@@ -112,6 +123,106 @@ describePostgres('two replicas on one PostgreSQL', (db) => {
         expect(statuses).toEqual([200, 200, 200, 429, 429]);
         clock.advance(60_000);
         expect((await postJson(`${d.url}/api/v1/chat`, { text: 'how much cash can I bring?' })).status).toBe(200);
+      } finally {
+        await c.stop();
+        await d.stop();
+      }
+    });
+  });
+
+  describe('when a lead approves a knowledge draft on one replica', () => {
+    it('answers from the new entry on the other replica within two seconds, without a restart', async () => {
+      const knowledge = [knowledgeCopy(), knowledgeCopy()];
+      const clock = fakeClock('2026-11-26T10:00:00Z'); // the entry's review date is checked against it
+      const [c, d] = [await startServer({ DATABASE_URL: db.url, KNOWLEDGE_DIR: knowledge[0]?.dir ?? '' }, { clock }), await startServer({ DATABASE_URL: db.url, KNOWLEDGE_DIR: knowledge[1]?.dir ?? '' }, { clock })];
+      try {
+        const [helen, lena] = [await addCoordinator(c, 'helen'), await addCoordinator(c, 'lena', 'lead')];
+        const question = 'can I take a meteorite out of China?';
+        const cites = async (server: RunningServer) => ((await postJson(`${server.url}/api/v1/chat`, { text: question })).body.reply.citations ?? []).map((x: { id: string }) => x.id);
+        expect(await cites(d)).not.toContain('meteorite-export');
+        const { escalationId } = await escalate(c, 'I want a human: can I take a meteorite out of China?');
+        await call(c, 'POST', `/escalations/${escalationId}/claim`, { headers: helen.bearer });
+        const resolved = await call(c, 'POST', `/escalations/${escalationId}/resolve`, { headers: helen.bearer, body: { category: 'rule_explained', summary: 'needs an export permit', promote: true } });
+        const draftId = String(resolved.body.draft.id);
+        expect((await call(c, 'PUT', `/drafts/${draftId}`, { headers: lena.bearer, body: meteoriteEntry() })).body.issues).toEqual([]);
+        expect((await call(c, 'POST', `/drafts/${draftId}/approve`, { headers: lena.bearer })).status).toBe(200);
+        await eventually(async () => (await cites(d)).includes('meteorite-export'), 2000);
+        // a replica started later reads the approved entry from the database, not from a file
+        const e = await startServer({ DATABASE_URL: db.url, KNOWLEDGE_DIR: knowledge[1]?.dir ?? '' }, { clock });
+        try {
+          expect(await cites(e)).toContain('meteorite-export');
+        } finally {
+          await e.stop();
+        }
+      } finally {
+        await c.stop();
+        await d.stop();
+        knowledge.forEach((k) => k.cleanup());
+      }
+    });
+  });
+
+  describe('when replica A is killed abruptly', () => {
+    it('loses no acknowledged message: every message A answered with 200 is read through B', async () => {
+      const [c, d] = [await startServer({ DATABASE_URL: named(db.url, 'replica_a') }), await startServer({ DATABASE_URL: db.url })];
+      let conversationId: string | undefined;
+      const acknowledged: string[] = [];
+      try {
+        for (let i = 0; i < 5; i++) {
+          const text = `how much cash can I bring? (${i})`;
+          const res = await postJson(`${c.url}/api/v1/chat`, { text, ...(conversationId ? { conversationId } : {}) });
+          expect(res.status).toBe(200);
+          conversationId = String(res.body.conversationId);
+          acknowledged.push(text);
+        }
+        // one more message in flight while A dies: it may or may not be kept, it was never acknowledged
+        const inFlight = postJson(`${c.url}/api/v1/chat`, { text: 'how much cash can I bring? (in flight)', conversationId }).catch(() => undefined);
+        const admin = new Client({ connectionString: db.url });
+        await admin.connect();
+        try {
+          c.services.operations.streams.closeAll(0);
+          const killed = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'replica_a'");
+          expect(killed.rowCount).toBeGreaterThan(0); // A's pool and its LISTEN connection
+        } finally {
+          await admin.end();
+        }
+        await inFlight;
+        const read = await fetch(`${d.url}/api/v1/conversations/${conversationId}/messages`);
+        expect(read.status).toBe(200);
+        const items = ((await read.json()) as { items: { from: string; text: string }[] }).items;
+        const travellerTexts = items.filter((m) => m.from === 'traveller').map((m) => m.text);
+        expect(travellerTexts.slice(0, acknowledged.length)).toEqual(acknowledged);
+        // each acknowledged message was answered, and the answer is stored too
+        expect(items.filter((m) => m.from === 'bot').length).toBeGreaterThanOrEqual(acknowledged.length);
+      } finally {
+        await c.stop();
+        await d.stop();
+      }
+    });
+  });
+
+  describe('when a claim is made on one replica', () => {
+    it('counts its time to claim there only, though the other replica receives the event', async () => {
+      const token = { METRICS_TOKEN: 'metrics-token-0123456789' };
+      const [c, d] = [await startServer({ DATABASE_URL: db.url, ...token }), await startServer({ DATABASE_URL: db.url, ...token })];
+      const claims = async (server: RunningServer) => {
+        const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${token.METRICS_TOKEN}` } })).text();
+        const line = text.split('\n').find((l) => l.startsWith('customs_escalation_time_to_claim_seconds_count'));
+        return Number(line?.split(' ').pop());
+      };
+      try {
+        const ivy = await addCoordinator(c, 'ivy');
+        const { escalationId } = await escalate(c);
+        const stream = await openSse(`${d.url}/api/v1/escalations/stream`, ivy.bearer);
+        try {
+          expect((await call(c, 'POST', `/escalations/${escalationId}/claim`, { headers: ivy.bearer })).status).toBe(200);
+          // D has received the claim (its console stream shows it) before its count is read
+          await stream.next((e) => e.event === 'escalation' && e.data.id === escalationId && e.data.status === 'claimed', 2000);
+        } finally {
+          stream.close();
+        }
+        expect(await claims(c)).toBe(1);
+        expect(await claims(d)).toBe(0);
       } finally {
         await c.stop();
         await d.stop();

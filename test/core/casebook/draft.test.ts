@@ -1,4 +1,4 @@
-import { checkDraftEntry, draftEntryFromCase, DRAFT_TODO, todoFields, type CasebookEntry } from '../../../bot/core/casebook';
+import { checkDraftEntry, draftEntryFromCase, DRAFT_TODO, mergeApprovedEntries, todoFields, type CasebookEntry } from '../../../bot/core/casebook';
 import { loadKnowledge, type KnowledgeBundle } from '../../../bot/core/knowledge/load';
 import { KnowledgeEntrySchema } from '../../../bot/core/knowledge/schema';
 import type { ConversationId, EscalationId } from '../../../bot/core/types';
@@ -94,6 +94,35 @@ describe('checkDraftEntry', () => {
         expect(r.value.bundle.entries).toHaveLength(bundle.entries.length + 1);
         expect(bundle.files.has('meteorite-export')).toBe(false);
       }
+    });
+  });
+});
+
+describe('mergeApprovedEntries', () => {
+  describe('when an approved entry is new to the bundle', () => {
+    it('adds it under entries/<id>.yaml and reports its id', () => {
+      const merged = mergeApprovedEntries(bundle, [meteoriteEntry()]);
+      expect(merged.added).toEqual(['meteorite-export']);
+      expect(merged.bundle.entries).toHaveLength(bundle.entries.length + 1);
+      expect(merged.bundle.files.get('meteorite-export')).toBe('entries/meteorite-export.yaml');
+      expect(bundle.files.has('meteorite-export')).toBe(false); // the loaded bundle is left as it was
+    });
+  });
+
+  describe('when every id is indexed already (a file, or an earlier merge)', () => {
+    it('returns the same bundle and adds nothing, so a repeated event does not re-index', () => {
+      const once = mergeApprovedEntries(bundle, [meteoriteEntry()]).bundle;
+      const twice = mergeApprovedEntries(once, [meteoriteEntry(), { ...meteoriteEntry(), id: 'cash-rmb' }]);
+      expect(twice.added).toEqual([]);
+      expect(twice.bundle).toBe(once);
+    });
+  });
+
+  describe('when a stored entry no longer parses', () => {
+    it('leaves it out and reports the schema issue', () => {
+      const merged = mergeApprovedEntries(bundle, [{ ...meteoriteEntry(), topic: 'space' }]);
+      expect(merged.added).toEqual([]);
+      expect(merged.issues[0]?.message).toMatch(/topic/);
     });
   });
 });

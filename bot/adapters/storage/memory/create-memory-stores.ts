@@ -1,5 +1,6 @@
 import type { Stores } from '../ports';
 import { MemoryCoordinatorStore, MemoryLoginAttemptStore } from './account-stores';
+import { MemoryApprovedEntryStore } from './approved-entry-store';
 import { MemoryCasebookStore } from './casebook-store';
 import { MemoryAccessTokenStore, MemoryTelegramChatStore, MemoryWechatPushLog, MemoryWechatUserStore } from './channel-stores';
 import { MemoryConversationStore } from './conversation-store';
@@ -23,6 +24,7 @@ export function createMemoryStores(): Stores {
     wechatPushes: new MemoryWechatPushLog(t),
     wechatTokens: new MemoryAccessTokenStore(t),
     rateWindows: new LocalRateWindows(),
+    approvedEntries: new MemoryApprovedEntryStore(t),
     ping: async () => undefined,
     close: async () => undefined,
   };

@@ -1,7 +1,7 @@
 import type { CasebookEntry, Draft } from '../../../core/casebook';
 import type { EscalationRecord, Note } from '../../../core/coordination';
 import type { Conversation, StoredMessage } from '../../../core/ports';
-import type { NewCoordinator, SeenPush, StoredAccessToken, TelegramChat, WechatUser } from '../ports';
+import type { ApprovedEntry, NewCoordinator, SeenPush, StoredAccessToken, TelegramChat, WechatUser } from '../ports';
 
 /** An escalation as kept in memory: the record plus the client, which reads never return. */
 export type EscalationRow = EscalationRecord & { client?: string };
@@ -28,6 +28,7 @@ export class MemoryTables {
   readonly wechatUsers = new Map<string, WechatUser>();
   readonly wechatPushes = new Map<string, SeenPush & { receivedAt: string }>();
   readonly wechatTokens = new Map<string, StoredAccessToken>();
+  readonly approvedEntries = new Map<string, ApprovedEntry>();
   private lastId = { message: 0, note: 0, coordinator: 0 };
 
   nextId(kind: keyof MemoryTables['lastId']): number {

@@ -3,6 +3,7 @@ import type { Clock } from '../../../core/ports';
 import type { Stores } from '../ports';
 import { StorageError } from '../storage-error';
 import { PostgresCoordinatorStore, PostgresLoginAttemptStore } from './account-stores';
+import { PostgresApprovedEntryStore } from './approved-entry-store';
 import { PostgresCasebookStore } from './casebook-store';
 import { PostgresAccessTokenStore, PostgresTelegramChatStore, PostgresWechatPushLog, PostgresWechatUserStore } from './channel-stores';
 import { PostgresConversationStore } from './conversation-store';
@@ -65,6 +66,7 @@ export async function createPostgresStores(url: string, clock: Clock, options: P
     wechatPushes: new PostgresWechatPushLog(pool),
     wechatTokens: new PostgresAccessTokenStore(pool),
     rateWindows: new PostgresRateWindows(pool),
+    approvedEntries: new PostgresApprovedEntryStore(pool),
     shareEvents: (logger) => createPostgresEventBus(url, pool, { logger, schema }, options.events),
     async ping() {
       try {

@@ -166,6 +166,17 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     name: 'pg-006-rate-windows',
     sql: `CREATE TABLE rate_windows (key TEXT NOT NULL, window_start BIGINT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (key, window_start));`,
   },
+  {
+    // issue 13: approved drafts as an overlay on knowledge/, read by every replica
+    name: 'pg-007-approved-entries',
+    sql: `CREATE TABLE approved_entries (
+     entry_id TEXT ${C} PRIMARY KEY,
+     entry_json TEXT NOT NULL,
+     draft_id TEXT NOT NULL,
+     approved_by TEXT NOT NULL,
+     approved_at TEXT ${C} NOT NULL
+   );`,
+  },
 ];
 
 /** Advisory lock key of the migrations (any constant; "cust" in ASCII). */

@@ -24,16 +24,23 @@ const NoticeSchema = z.object({
     z.object({ type: z.literal('message'), conversationId: z.string(), channel: z.string(), messageId: z.number().int() }),
     z.object({ type: z.literal('escalation_created'), escalationId: z.string() }),
     z.object({ type: z.literal('escalation_changed'), escalationId: z.string(), conversationId: z.string(), status: z.enum(['open', 'claimed', 'resolved']) }),
+    z.object({ type: z.literal('knowledge_changed'), entryId: z.string() }),
   ]),
 });
 type Notice = z.infer<typeof NoticeSchema>['event'];
 
-const toNotice = (e: ConversationEvent): Notice =>
-  e.type === 'message'
-    ? { type: 'message', conversationId: e.conversationId, channel: e.channel, messageId: e.message.id }
-    : e.type === 'escalation_created'
-      ? { type: 'escalation_created', escalationId: e.escalation.id }
-      : { type: 'escalation_changed', escalationId: e.escalationId, conversationId: e.conversationId, status: e.status };
+function toNotice(e: ConversationEvent): Notice {
+  switch (e.type) {
+    case 'message':
+      return { type: 'message', conversationId: e.conversationId, channel: e.channel, messageId: e.message.id };
+    case 'escalation_created':
+      return { type: 'escalation_created', escalationId: e.escalation.id };
+    case 'escalation_changed':
+      return { type: 'escalation_changed', escalationId: e.escalationId, conversationId: e.conversationId, status: e.status };
+    case 'knowledge_changed':
+      return e;
+  }
+}
 
 /**
  * Live events across replicas with PostgreSQL LISTEN/NOTIFY (issue 13): `publish` delivers to
@@ -58,6 +65,7 @@ export async function createPostgresEventBus(url: string, pool: Pool, deps: { lo
   };
 
   const expand = async (n: Notice): Promise<ConversationEvent[]> => {
+    if (n.type === 'knowledge_changed') return [n];
     if (n.type === 'escalation_changed') return [{ ...n, escalationId: n.escalationId as EscalationId, conversationId: n.conversationId as ConversationId }];
     if (n.type === 'escalation_created') {
       const found = await rows<EscalationRow>(pool, 'SELECT * FROM escalations WHERE id = $1', [n.escalationId]);
@@ -73,10 +81,12 @@ export async function createPostgresEventBus(url: string, pool: Pool, deps: { lo
     const messages = await rows<MessageRow & { channel: string }>(pool, 'SELECT m.*, c.channel FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id > $1 ORDER BY m.id LIMIT 10000', [state.lastMessageId]);
     const created = await rows<EscalationRow>(pool, 'SELECT * FROM escalations WHERE created_at >= $1 ORDER BY created_at', [since]);
     const changed = await rows<EscalationRow>(pool, "SELECT * FROM escalations WHERE status <> 'open' AND (claimed_at >= $1 OR resolved_at >= $1)", [since]);
+    const approved = await rows<{ entry_id: string }>(pool, 'SELECT entry_id FROM approved_entries WHERE approved_at >= $1', [since]);
     return [
       ...created.map((r): ConversationEvent => ({ type: 'escalation_created', escalation: toEscalation(r) })),
       ...messages.map((r): ConversationEvent => ({ type: 'message', conversationId: r.conversation_id as ConversationId, channel: r.channel as Channel, message: toMessage(r) })),
       ...changed.map((r): ConversationEvent => ({ type: 'escalation_changed', escalationId: r.id as EscalationId, conversationId: r.conversation_id as ConversationId, status: toEscalation(r).status })),
+      ...approved.map((r): ConversationEvent => ({ type: 'knowledge_changed', entryId: r.entry_id })),
     ];
   };
 

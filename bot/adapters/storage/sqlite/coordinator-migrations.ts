@@ -97,4 +97,15 @@ export const COORDINATOR_MIGRATIONS: readonly Migration[] = [
     name: 'coordinator-004-casebook-redaction-version',
     sql: `ALTER TABLE casebook ADD COLUMN redacted_with INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    // Issue 13: approved drafts kept as an overlay on knowledge/ (the same table as PostgreSQL's).
+    name: 'coordinator-005-approved-entries',
+    sql: `CREATE TABLE approved_entries (
+       entry_id TEXT PRIMARY KEY,
+       entry_json TEXT NOT NULL,
+       draft_id TEXT NOT NULL,
+       approved_by TEXT NOT NULL,
+       approved_at TEXT NOT NULL
+     );`,
+  },
 ];

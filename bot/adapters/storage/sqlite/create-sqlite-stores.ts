@@ -1,6 +1,7 @@
 import type { Clock } from '../../../core/ports';
 import { LocalRateWindows } from '../memory/rate-windows';
 import type { Stores } from '../ports';
+import { SqliteApprovedEntryStore } from './approved-entry-store';
 import { SqliteCasebookStore } from './casebook-store';
 import { SqliteConversationStore } from './conversation-store';
 import { SqliteEscalationDeskStore } from './coordinator-desk-store';
@@ -29,6 +30,7 @@ export function createSqliteStores(file: string, clock: Clock): Stores {
     wechatTokens: new SqliteAccessTokenStore(db),
     // one process: the windows stay in memory, as before issue 13
     rateWindows: new LocalRateWindows(),
+    approvedEntries: new SqliteApprovedEntryStore(db),
     async ping() {
       // a write that changes nothing, so a read-only or full disk shows here, not in a chat
       try {

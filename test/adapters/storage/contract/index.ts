@@ -1,3 +1,4 @@
+import { approvedEntryStoreContract } from './approved-entry-store.contract';
 import { accountStoresContract } from './account-stores.contract';
 import { channelStoresContract } from './channel-stores.contract';
 import { conversationStoreContract } from './conversation-store.contract';
@@ -15,4 +16,5 @@ export function runStoreContracts(make: MakeStores): void {
   deskStoreContract(make);
   accountStoresContract(make);
   channelStoresContract(make);
+  approvedEntryStoreContract(make);
 }

@@ -37,6 +37,8 @@ export type Lexicon = {
   /** Languages whose numbers use the Chinese last-digit shorthand. */
   shorthand: boolean;
   languages: Record<LanguageCode, DeclarationLanguage>;
+  /** Purchase words of all languages, normalised, without the stem mark ("买", "купил"). */
+  purchaseWords: readonly string[];
 };
 
 const LETTER = /\p{L}/u;
@@ -75,7 +77,8 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
     byFirstChar.set(key, [...(byFirstChar.get(key) ?? []), p]);
   }
   for (const list of byFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length || Number(a.stem) - Number(b.stem));
-  return { byFirstChar, shorthand, languages };
+  const purchaseWords = LANGUAGES.flatMap((l) => languages[l].markers.purchase).map((w) => normalizeText(w.replace(/\*$/u, ''))).filter(Boolean);
+  return { byFirstChar, shorthand, languages, purchaseWords };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { normalizeText } from '../text';
 import type { Lexicon, ItemWord } from './lexicon';
-import { isOnePiece, scan, type Token } from './scan';
+import { DIMENSION, isOnePiece, scan, type Token } from './scan';
 import type { DeclarationCategory, DeclarationData, ItemType, Residency, Route, Unit } from './schema';
 import type { ParsedDeclaration, ParsedItem } from './types';
 
@@ -35,7 +35,6 @@ type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?:
 /** Two or more letters of a word (Chinese characters included). */
 const LETTER_RUN = /\p{L}{2,}/u;
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
-const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: 'count', pack: 'count', carton: 'count', bottle: 'count', ml: 'volume', l: 'volume', g: 'weight', kg: 'weight', jin: 'weight' };
 const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
 /** The goods class of generic words (gift, stuff, 东西, вещи): declaration.yaml's required "general". */
 const GENERIC_GOODS = 'general';
@@ -338,7 +337,7 @@ function isPurchase(t: Token, text: string, lexicon: Lexicon): boolean {
   if (t.kind !== 'marker' || (t.marker !== 'purchase' && t.marker !== 'owning')) return false;
   if (t.marker === 'purchase') return true;
   const surface = text.slice(t.start, t.end);
-  return Object.values(lexicon.languages).some((l) => l.markers.purchase.some((w) => surface.startsWith(normalizeText(w.replace(/\*$/u, '')))));
+  return lexicon.purchaseWords.some((w) => surface.startsWith(w));
 }
 
 /**

@@ -132,14 +132,16 @@ function toToken(r: Raw | Token, afterNumber: boolean): Token | undefined {
   }
 }
 
+/** What a unit measures: counted things, a volume or a weight. */
+export const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: 'count', pack: 'count', carton: 'count', bottle: 'count', ml: 'volume', l: 'volume', g: 'weight', kg: 'weight', jin: 'weight' };
+
 /** A bare number this large next to a thing is a price, not a count (nobody carries 100 bags). */
 const MIN_BARE_PRICE = 100;
 const isThing = (t: Token | undefined) => t !== undefined && (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods');
 const isGoods = (t: Token | undefined) => t?.kind === 'goods';
 const isMarker = (t: Token | undefined, m: Marker) => t?.kind === 'marker' && t.marker === m;
 /** One of any counting unit ("一瓶", "一盒"). */
-const isOneUnit = (t: Token | undefined) => t?.kind === 'qty' && t.value === 1 && t.unit !== undefined && DIMENSION_COUNT.has(t.unit);
-const DIMENSION_COUNT: ReadonlySet<string> = new Set(['piece', 'pack', 'bottle', 'carton']);
+const isOneUnit = (t: Token | undefined) => t?.kind === 'qty' && t.value === 1 && t.unit !== undefined && DIMENSION[t.unit] === 'count';
 /** "一个", "1 pc": one piece, as in "一个6000一个7000" (one for 6,000, one for 7,000). */
 export const isOnePiece = (t: Token | undefined) => t?.kind === 'qty' && t.value === 1 && (t.unit === 'piece' || t.unit === undefined);
 

@@ -126,19 +126,24 @@ describe('redactText', () => {
     }
   });
 
-  describe('speed', () => {
+  // A guard against catastrophic backtracking, not a benchmark: a pattern gone exponential takes
+  // seconds on these inputs; the bound sits far above normal variation on a busy machine.
+  describe('on long inputs', () => {
     const timeOf = (text: string) => {
-      redactText(text);
       const t0 = performance.now();
-      redactText(text);
-      return performance.now() - t0;
+      const out = redactText(text);
+      return { ms: performance.now() - t0, out };
     };
-    it('takes under 10 ms for a 4,000-character message with a few numbers', () => {
+    it('redacts a 4,000-character message with a few numbers without backtracking', () => {
       const text = `${'我想问一下带了15条烟和两瓶酒需要申报吗，价值8000元。'.repeat(60)} 电话13800138000, +7 912 345-67-89, E12345678 ${'a bag for 12,000 yuan, flight CA123. '.repeat(50)}`;
-      expect(timeOf(text)).toBeLessThan(10);
+      const { ms, out } = timeOf(text);
+      expect(out).not.toContain('13800138000');
+      expect(ms).toBeLessThan(1000);
     });
-    it('takes under 50 ms for 4,000 characters of nothing but numbers', () => {
-      expect(timeOf('+7 912 345-67-89, 138 0013 8000, 12,000 yuan. '.repeat(85))).toBeLessThan(50);
+    it('redacts 4,000 characters of nothing but numbers without backtracking', () => {
+      const { ms, out } = timeOf('+7 912 345-67-89, 138 0013 8000, 12,000 yuan. '.repeat(85));
+      expect(out).not.toContain('345-67-89');
+      expect(ms).toBeLessThan(1000);
     });
   });
 });

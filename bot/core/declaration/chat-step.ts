@@ -145,11 +145,13 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   if (!checked.ok) return { state: cleared };
   // Ask only when the answer depends on it: the same verdict for every category needs no question.
   const same = sameForEveryCategory(service, request, category, checked.value, input);
+  // red for every traveller but a resident arriving from Hong Kong or Macao (a larger allowance): the verdict, and that case in a sentence
+  const unlessHk = same ? undefined : redUnlessHkMacao(service, request, category, checked.value, input);
   // only the route open: the ordinary traveller's outcome, and the other routes in one sentence
-  const ordinaryRoute = same ? undefined : ordinaryRouteResult(service, request, category, checked.value, input);
+  const ordinaryRoute = same || unlessHk ? undefined : ordinaryRouteResult(service, request, category, checked.value, input);
   // only a frequent traveller would fare differently: the verdict, and that one case in a sentence
-  const unlessFrequent = same || ordinaryRoute ? undefined : greenUnlessFrequent(service, request, category, checked.value, input);
-  const result = same ?? ordinaryRoute ?? unlessFrequent ?? checked.value;
+  const unlessFrequent = same || unlessHk || ordinaryRoute ? undefined : greenUnlessFrequent(service, request, category, checked.value, input);
+  const result = same ?? unlessHk ?? ordinaryRoute ?? unlessFrequent ?? checked.value;
   const names = items.map((i) => i.label);
   const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), misses: 0 };
   const citations = citationsOf(result.entries, loaded, lang);
@@ -157,10 +159,10 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   // a missing price once the channel is red anyway: it only leaves that item's tax open
   const onlyPrices = result.channel === 'red' && result.missing.every((m) => /\.(value|currency)$/.test(m.field));
   // only prices of goods missing and the rest within the allowance: the verdict up to a sum, not a question
-  const headroom = !same && !ordinaryRoute && !unlessFrequent ? unpricedHeadroom(result, limits) : undefined;
-  const first: MissingFact | undefined = same || onlyPrices || unlessFrequent || headroom ? undefined : result.missing[0];
+  const headroom = !same && !unlessHk && !ordinaryRoute && !unlessFrequent ? unpricedHeadroom(result, limits) : undefined;
+  const first: MissingFact | undefined = same || unlessHk || onlyPrices || unlessFrequent || headroom ? undefined : result.missing[0];
   // "tell me and I will recheck": the list waits for a route, as if the question had been asked
-  const recheck: Partial<ConversationState> = (ordinaryRoute || unlessFrequent) && !first ? { pendingDeclaration: { items, category: stripUndefined(category), asked: 'category.route', attempts } } : headroom ? { pendingDeclaration: { items, category: stripUndefined(category), asked: headroom.missing.field, attempts } } : {};
+  const recheck: Partial<ConversationState> = (unlessHk || ordinaryRoute || unlessFrequent) && !first ? { pendingDeclaration: { items, category: stripUndefined(category), asked: 'category.route', attempts } } : headroom ? { pendingDeclaration: { items, category: stripUndefined(category), asked: headroom.missing.field, attempts } } : {};
   if (first) {
     if (attempts >= MAX_QUESTIONS) return { state: cleared };
     const question = service.question(first, items, lang, limits);
@@ -175,7 +177,7 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const sources = shortNames.length ? `\n${fillTemplate(loaded.knowledge.templates.source_line[lang], { sources: shortNames.join(lang === 'zh' ? '、' : '; '), date: loaded.knowledge.limits.reviewed })}` : '';
   const P = service.knowledge.languages[lang].phrases;
   const days = String(getLimit(limits, 'tobacco.frequentWindowDays'));
-  const assumed = same ? `\n${P.same_for_everyone}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '';
+  const assumed = same ? `\n${P.same_for_everyone}` : unlessHk ? `\n${fillTemplate(P.unless_hk_macao, { hkMacao: formatNumber(getLimit(limits, 'valueAllowance.residentFromHkMacao'), lang) })}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '';
   const unpriced = headroom ? `${fillTemplate(P.unpriced_headroom, { items: headroom.items.map((i) => names[i] ?? '').join(P.list_separator), headroom: `${formatNumber(headroom.rmb, lang)} ${service.knowledge.languages[lang].labels.rmb}` })}` : '';
   const formatted = fitPhone(service.format(result, names, lang, limits), [...(unpriced + assumed + sources)].length);
   // the sum up to which the unpriced things keep the list green takes the place of "could not check every item"
@@ -195,6 +197,26 @@ function ordinaryRouteResult(service: DeclarationService, items: DeclarationItem
   const checked = service.check({ items, category: stripUndefined({ ...known, route: 'ordinary' }) }, input.loaded.knowledge.limits, input.loaded.engine.resources);
   // only a red verdict is given without asking: "nothing to declare" could be wrong for Hong Kong or a frequent traveller
   return checked.ok && checked.value.channel === 'red' && !checked.value.missing.some((m) => m.field.startsWith('category.')) ? checked.value : undefined;
+}
+
+/**
+ * The route open, and the list goes to the red channel on the ordinary route and for a frequent
+ * traveller, whatever the residency left open ("iPhone за 120 тыс руб", "日元20万买了个相机"): only a
+ * mainland resident arriving from Hong Kong or Macao, whose value allowance is larger, could differ.
+ * Returns the ordinary traveller's result (a resident's unless the message said otherwise).
+ */
+function redUnlessHkMacao(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, first: DeclarationResult, input: StepInput): DeclarationResult | undefined {
+  if (known.route || !first.missing.some((m) => m.field === 'category.route')) return undefined;
+  const residencies = known.residency ? [known.residency] : RESIDENCY_CHOICES;
+  let ordinary: DeclarationResult | undefined;
+  for (const route of ['ordinary', 'frequent'] as const) {
+    for (const residency of residencies) {
+      const checked = service.check({ items, category: { route, residency } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+      if (!checked.ok || checked.value.channel !== 'red' || checked.value.missing.some((m) => m.field.startsWith('category.'))) return undefined;
+      ordinary ??= checked.value;
+    }
+  }
+  return ordinary;
 }
 
 /**

@@ -30,14 +30,18 @@ type Money = Extract<Token, { kind: 'money' }>;
 type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
 
 /** Tokens of one item, gathered left to right. */
-type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; eachSeen?: boolean; itemized?: boolean };
+type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; weightEach?: boolean; unnamedThing?: boolean; eachSeen?: boolean; itemized?: boolean };
 
 /** Two or more letters of a word (Chinese characters included). */
 const LETTER_RUN = /\p{L}{2,}/u;
+/** Two Chinese characters or more: a name in a Chinese message. */
+const HAN_NAME = /^\p{Script=Han}{2,}/u;
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
 /** The goods class of generic words (gift, stuff, 东西, вещи): declaration.yaml's required "general". */
 const GENERIC_GOODS = 'general';
+/** Goods weighed in grams whatever their count (rules-goods isHeavyGold): the weight given is the lot's. */
+const GOLD_CLASSES: ReadonlySet<string> = new Set(['gold', 'gold_jewellery', 'jewellery']);
 
 /** The family of a thing: items of one family merge ("Hennessy cognac"), others start a new item. */
 function familyOf(t: Thing): string {
@@ -92,7 +96,12 @@ class Grouper {
     const colon = prev ? this.text.slice(prev.end, t.start).search(/[:：]/u) : -1;
     if (prev && colon >= 0 && this.heading()) this.g = newGroup(prev.end + colon + 1);
     const g = this.g;
+    // "两个Prada bag，一个5800一个4200": the pieces' prices after a comma still belong to the counted thing
+    const piecesPriced = isOnePiece(next) && afterNext?.kind === 'money' && g.things.length > 0 && g.things.every((x) => x.kind === 'goods') && (g.count?.value ?? 0) >= 2 && !g.money;
+    if (isSeparator(t) && t.kind === 'sep' && piecesPriced) return;
     if (isSeparator(t)) return this.separate(t);
+    // "4瓶XO 每瓶700毫升 烟没买": a word the lexicon does not know after a count, before its details, is that count's thing
+    if (prev && g.count && g.things.length === 0 && (t.kind === 'qty' || t.kind === 'money' || isPerUnit(t)) && LETTER_RUN.test(this.text.slice(prev.end, t.start))) g.unnamedThing = true;
     // "电子烟杆3个 烟弹十颗", "marlboro 2 cartons winston 3 cartons": a thing with its own count after a counted thing is the next item
     if ((t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') && this.counted() && next?.kind === 'qty') this.close(t.start);
     if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') return this.addThing(t);
@@ -108,6 +117,8 @@ class Grouper {
     if (t.kind === 'qty') return this.addQuantity(t, prev);
     if (t.kind === 'money') return this.addMoney(t, prev, before);
     if (isPerUnit(t)) g.eachSeen = true;
+    // "2 gold bars 100g each": "each" right after a weight makes it each piece's
+    if (isPerUnit(t) && prev?.kind === 'qty' && prev === g.weight) g.weightEach = true;
     if ((t.kind === 'unit' && prev?.kind === 'money') || (t.kind === 'marker' && t.marker === 'perUnit' && g.money)) g.perUnit = true;
     else if (t.kind === 'marker' && t.marker === 'total') g.total = true;
     // "美元现金8000", "евро наличными 3000": a currency word apart from its sum
@@ -153,6 +164,7 @@ class Grouper {
 
   private addThing(t: Thing): void {
     const first = this.g.things[0];
+    if (!first && this.g.unnamedThing) this.close(t.start);
     // "iPad 4000 香水1200": named goods after an item that already has its price start the next
     // item; a generic word ("духи за 12 тыс в подарок", "gift") still describes the one before
     const named = t.kind !== 'goods' || t.goodsClass !== GENERIC_GOODS;
@@ -169,13 +181,21 @@ class Grouper {
       this.g.perUnit = true;
       return;
     }
+    // "两盒雪茄（每盒25支）": a count of each unit multiplies the count of units
+    const counted = this.g.count;
+    if (dim === 'count' && counted && this.g.eachSeen && prev?.kind === 'unit' && prev.unit === counted.unit) {
+      this.g.count = { ...t, value: counted.value * t.value, start: counted.start };
+      return;
+    }
     // "两瓶伏特加（1升的）一公斤红肠": a weight after a drink is the next thing's; "2斤红肠 两瓶伏特加":
     // a word the lexicon does not know between two amounts is the thing of the first one
-    const unnamedBetween = this.g.things.length === 0 && !this.g.money && this.lastAmountEnd !== undefined && LETTER_RUN.test(this.text.slice(this.lastAmountEnd, t.start));
+    // (not after "each": "4瓶XO 每瓶700毫升" is one thing's detail)
+    const unnamedBetween = this.g.things.length === 0 && !this.g.money && !this.g.eachSeen && this.lastAmountEnd !== undefined && LETTER_RUN.test(this.text.slice(this.lastAmountEnd, t.start));
     if (this.g[dim] || unnamedBetween || (dim === 'weight' && this.g.things.length > 0 && this.g.things.every((x) => x.kind === 'drink'))) this.close(t.start);
     this.lastAmountEnd = t.end;
     const g = this.g;
     if (dim === 'volume' && (isPerUnit(prev) || g.eachSeen)) g.volumeEach = true;
+    if (dim === 'weight' && (isPerUnit(prev) || (g.eachSeen && prev?.kind === 'unit'))) g.weightEach = true;
     if (dim === 'volume' && g.times && !g.count) g.count = { ...t, value: g.times, unit: 'bottle' };
     g[dim] = t;
   }
@@ -217,12 +237,14 @@ function groupTokens(tokens: Token[], text: string): { groups: Group[]; segments
 }
 
 /** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */
-function typeOf(g: Group, bought: boolean): ItemType | 'ecigarettes' | undefined {
+function typeOf(g: Group, bought: boolean, text: string): ItemType | 'ecigarettes' | undefined {
   const first = g.things[0];
   if (first?.kind === 'item') return first.item === 'ecigarettes' ? 'ecigarettes' : (first.item satisfies Exclude<ItemWord, 'ecigarettes'>);
   if (first?.kind === 'drink') return 'alcohol';
   if (first?.kind === 'goods') return 'goods';
   const unit = g.count?.unit;
+  // "两盒白色恋人": Chinese words the lexicon does not know after 盒/包 name food or gifts, not cigarettes
+  if (unit === 'pack' && HAN_NAME.test(wordsAfter(g, text))) return 'goods';
   if (unit === 'carton' || unit === 'pack') return 'cigarettes';
   if (unit === 'bottle' || g.volume) return 'alcohol';
   // a sum with a count ("2套 每套120万韩元") is the price of things the lexicon does not know;
@@ -247,10 +269,16 @@ function kindOf(g: Group, data: DeclarationData): string | undefined {
  * the group's text without its numbers, prices and units, and without what comes before a colon
  * ("买了：", "行李里有：" are not part of the name).
  */
+/** The words after a group's last amount ("5斤松子" -> "松子"). */
+function wordsAfter(g: Group, text: string): string {
+  const last = [g.count, g.weight, g.volume, g.money].filter((t): t is NonNullable<typeof t> => t !== undefined).sort((a, b) => b.start - a.start)[0];
+  return last ? text.slice(last.end, g.end).replace(/[\s,.;:!?，。；：！？()（）]+/gu, ' ').trim() : '';
+}
+
 function unnamedLabel(g: Group, text: string): string {
   const cut = [g.count, g.weight, g.volume, g.money].filter((t): t is NonNullable<typeof t> => t !== undefined).sort((a, b) => b.start - a.start);
   // "5斤松子": the words right after the amount name the thing; what came before is the story ("从俄罗斯回来 带了")
-  const after = cut[0] ? text.slice(cut[0].end, g.end).replace(/[\s,.;:!?，。；：！？()（）]+/gu, ' ').trim() : '';
+  const after = wordsAfter(g, text);
   if (LETTER_RUN.test(after)) return after;
   let label = text.slice(g.start, g.end);
   for (const t of cut) label = label.slice(0, t.start - g.start) + ' ' + label.slice(t.end - g.start);
@@ -259,7 +287,7 @@ function unnamedLabel(g: Group, text: string): string {
 }
 
 function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean): ParsedItem | undefined {
-  const type = typeOf(g, bought);
+  const type = typeOf(g, bought, text);
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
   const label = (words || unnamedLabel(g, text) || span).slice(0, 60);
@@ -280,8 +308,9 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean): Par
       else if (g.count) item.volumeMl = ml / g.count.value;
       else Object.assign(item, { quantity: ml, unit: 'ml' });
     }
-  } else if (type === 'tobacco' || (type === 'goods' && g.weight && (!g.count || g.count.value === 1))) {
-    if (g.weight) Object.assign(item, { quantity: g.weight.value, unit: g.weight.unit });
+  } else if (type === 'tobacco' || (type === 'goods' && g.weight && (!g.count || g.count.value === 1 || g.weightEach || GOLD_CLASSES.has(item.kind ?? '')))) {
+    // a weight is the whole lot's, or each piece's after "each" ("烟丝两包 每包250克", "2 gold bars 100g each")
+    if (g.weight) Object.assign(item, { quantity: g.weight.value * (g.weightEach && g.count ? g.count.value : 1), unit: g.weight.unit });
     else if (g.count) Object.assign(item, { quantity: g.count.value, unit: g.count.unit ?? 'piece' });
   } else if (type !== 'cash' && g.count) {
     Object.assign(item, { quantity: g.count.value, unit: g.count.unit ?? 'piece' });

@@ -105,7 +105,7 @@ const THINGS: readonly Sense['kind'][] = ['item', 'drink', 'goods'];
  * One sense per token. A word that is both a unit and a thing (Chinese 包: pack, or bag) is a
  * unit right after a number (两包烟) and a thing otherwise (一个包).
  */
-function toToken(r: Raw | Token, afterNumber: boolean): Token | undefined {
+function toToken(r: Raw | Token, afterNumber: boolean, afterEach = false): Token | undefined {
   if ('kind' in r) return r;
   if ('sep' in r) return { kind: 'sep', start: r.start, end: r.end };
   if ('digits' in r) return undefined;
@@ -113,7 +113,9 @@ function toToken(r: Raw | Token, afterNumber: boolean): Token | undefined {
   const senses = r.senses.filter((x) => x.kind !== 'numword' && x.kind !== 'mult' && !(x.kind === 'currency' && x.suffix && !afterNumber));
   if (senses.length === 0 && r.senses.every((x) => x.kind === 'currency')) return undefined;
   const thing = senses.find((x) => THINGS.includes(x.kind));
-  const s = (afterNumber ? senses[0] : (thing ?? senses[0])) ?? r.senses[0];
+  // "每包250克", "每盒25支": after "each" it is the unit being counted
+  const unit = afterEach ? senses.find((x) => x.kind === 'unit') : undefined;
+  const s = unit ?? (afterNumber ? senses[0] : (thing ?? senses[0])) ?? r.senses[0];
   if (!s || s.kind === 'numword' || s.kind === 'mult') return undefined;
   const base = { start: r.start, end: r.end };
   switch (s.kind) {
@@ -137,6 +139,8 @@ export const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: '
 
 /** A bare number this large next to a thing is a price, not a count (nobody carries 100 bags). */
 const MIN_BARE_PRICE = 100;
+/** A bare number below this, right after a product's Latin name, is a model number ("iPhone 16"). */
+const MODEL_NUMBER_BELOW = 100;
 const isThing = (t: Token | undefined) => t !== undefined && (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods');
 const isGoods = (t: Token | undefined) => t?.kind === 'goods';
 const isMarker = (t: Token | undefined, m: Marker) => t?.kind === 'marker' && t.marker === m;
@@ -186,9 +190,12 @@ function compound(text: string, tokens: Token[]): Token[] {
     } else if (close && isMarker(next, 'times')) {
       out.push({ kind: 'times', value: t.value, start: t.start, end: next.end });
       i++;
-    } else if (isMarker(out.at(-1), 'perUnit') && t.value < 5 && !Number.isInteger(t.value)) {
-      // "водка 4 бутылки по 0,5": a fraction after "each" is a bottle's litres, never a price
+    } else if ((isMarker(out.at(-1), 'perUnit') || out.at(-1)?.kind === 'drink') && t.value < 5 && !Number.isInteger(t.value) && !(close && (next.kind === 'currency' || next.kind === 'unit'))) {
+      // "водка 4 бутылки по 0,5", "вино 0,75": a fraction after "each" or a drink is litres, never a price
       out.push({ kind: 'qty', value: t.value, unit: 'l', start: t.start, end: t.end });
+    } else if (Number.isInteger(t.value) && t.value < MODEL_NUMBER_BELOW && isGoods(out.at(-1)) && /\p{Script=Latin}$/u.test(text.slice(0, t.start).trimEnd()) && tight(text, (out.at(-1) as Token).end, t.start) && !(close && (next.kind === 'unit' || next.kind === 'currency'))) {
+      // "iPhone 16 Pro", "Switch 2", "Mate 60": a small number right after a product's Latin name is its model
+      continue;
     } else if (t.value >= MIN_BARE_PRICE && (isOnePiece(out.at(-1)) || (isOneUnit(out.at(-1)) && isGoods(out.at(-2)))) && tight(text, (out.at(-1) as Token).end, t.start)) {
       // "两个包 一个6000一个7000": a sum right after "one (piece)" is that piece's price; so is one
       // after "香水一瓶" (goods, one bottle: 1200 is no volume)
@@ -243,7 +250,9 @@ export function scan(text: string, lexicon: Lexicon): Token[] {
   const tokens = joined
     .map((r, i) => {
       const prev = joined[i - 1];
-      return toToken(r, prev !== undefined && 'kind' in prev && prev.kind === 'num' && tight(text, prev.end, r.start));
+      const close = prev !== undefined && tight(text, prev.end, r.start);
+      const afterEach = close && prev !== undefined && 'senses' in prev && prev.senses.some((x) => x.kind === 'marker' && x.marker === 'perUnit');
+      return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
   return dropThresholds(text, compound(text, tokens));

@@ -111,6 +111,7 @@ export const PHRASE_KEYS = [
   'allowance_goods',
   'allowance_ecig',
   'other_routes',
+  'unless_hk_macao',
   'unless_frequent',
   'unless_frequent_any',
   'unpriced_headroom',

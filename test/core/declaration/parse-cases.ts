@@ -161,4 +161,14 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'what is the limit for a bottle of wine?', list: false },
   { lang: 'zh', text: '从俄罗斯回哈尔滨 带了5斤松子 2斤红肠 两瓶伏特加', list: true, items: [{ type: 'goods', quantity: 5, unit: 'jin', label: '松子' }, { type: 'goods', quantity: 2, unit: 'jin', label: '红肠' }, { type: 'alcohol', kind: 'vodka', quantity: 2 }] },
   { lang: 'zh', text: '从俄罗斯带了二斤红肠 一罐鱼子酱 三条俄罗斯烟', list: true, items: [{ type: 'goods', quantity: 2, unit: 'jin', label: '红肠' }, { type: 'goods', label: '鱼子酱', article: true }, cig(3, 'carton')] },
+  // ---------------------------------------------------------------- session 4: amounts per piece, model numbers, litres after a drink
+  { lang: 'en', text: '2 gold bars 100g each + a necklace', list: true, items: [goods('gold', { quantity: 200, unit: 'g' }), goods('jewellery', { quantity: 1 })] },
+  { lang: 'zh', text: '烟丝两包 每包250克 烟斗一个 英国回来的', list: true, items: [{ type: 'tobacco', quantity: 500, unit: 'g' }, { type: 'goods', quantity: 1 }] },
+  { lang: 'zh', text: '带了一瓶XO、两盒雪茄（每盒25支）、还有一些巧克力', list: true, items: [{ type: 'alcohol', quantity: 1 }, { type: 'cigars', quantity: 50 }, goods('food')] },
+  { lang: 'zh', text: '免税店买了4瓶XO 每瓶700毫升 烟没买', list: true, items: [{ type: 'alcohol', quantity: 4, volumeMl: 700 }, { type: 'cigarettes' }] },
+  { lang: 'zh', text: '我在outlet买了两个Prada bag，一个5800一个4200，要怎么declare', list: true, items: [goods('bags', { quantity: 2, value: 10000 })] },
+  { lang: 'zh', text: '日元20万买了个相机 还有两盒白色恋人', list: true, items: [goods('electronics', { value: 200000, currency: 'JPY' }), { type: 'goods', quantity: 2, label: '白色恋人' }] },
+  { lang: 'ru', text: 'Везу: 2 блока Парламента, водку 1 л и вино 0,75', list: true, items: [cig(2, 'carton'), { type: 'alcohol', kind: 'vodka', quantity: 1000, unit: 'ml' }, { type: 'alcohol', kind: 'wine', quantity: 750, unit: 'ml' }] },
+  { lang: 'ru', text: 'iPhone 16 Pro в подарок девушке, брал за 120 тыс руб', list: true, items: [goods('electronics', { value: 120000, currency: 'RUB' })] },
+  { lang: 'en', text: 'nintendo switch 2 (49,980 yen) and uniqlo clothes 30000 yen', list: true, items: [goods('electronics', { value: 49980, currency: 'JPY' }), goods('clothing', { value: 30000, currency: 'JPY' })] },
 ];

@@ -58,6 +58,12 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
     if (service.knowledge.data.outOfScope.some((c) => concepts.includes(c))) return { state: cleared };
     return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
+  // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless
+  // it is over every allowance: then it is their case, and the verdict is the same for everyone
+  if (parsed && parsed.confidence > 0 && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && overForEveryone(service, parsed.items.map(toPendingItem), input)) {
+    const concepts = [...reading.topical, ...reading.weak];
+    if (!service.knowledge.data.outOfScope.some((c) => concepts.includes(c))) return run(service, input, parsed.items.map(toPendingItem), known, 0);
+  }
   // A new question of its own ("带两条烟可以吗" after "which currency?") is not the answer: start fresh.
   if (reading.asks && reading.topical.length > 0) return { state: cleared };
   const pending = raw === undefined ? undefined : PendingDeclarationSchema.safeParse(raw);
@@ -65,6 +71,20 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const answered = applyAnswer(service, pending.data, reading.text, reading.category, reading.answers);
   if (!answered) return { state: cleared };
   return run(service, input, answered.items, answered.category, pending.data.attempts + 1);
+}
+
+/** Things with allowances counted in pieces or litres (a sum of cash or a priced thing is the rule's question). */
+const EXCISE: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco', 'alcohol']);
+
+/** True when the things go to the red channel, complete, for every route and residency. */
+function overForEveryone(service: DeclarationService, items: PendingItem[], input: StepInput): boolean {
+  const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
+  return ROUTE_CHOICES.every((route) =>
+    RESIDENCY_CHOICES.every((residency) => {
+      const checked = service.check({ items: request, category: { route, residency } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+      return checked.ok && checked.value.channel === 'red' && checked.value.missing.length === 0;
+    }),
+  );
 }
 
 /** Entry topics whose answer a concrete price makes concrete (value allowance, tax, declaring). */

@@ -30,7 +30,7 @@ type Money = Extract<Token, { kind: 'money' }>;
 type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
 
 /** Tokens of one item, gathered left to right. */
-type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; weightEach?: boolean; unnamedThing?: boolean; eachSeen?: boolean; itemized?: boolean };
+type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; weightEach?: boolean; unnamedThing?: boolean; nameBefore?: boolean; eachSeen?: boolean; itemized?: boolean };
 
 /** Two or more letters of a word (Chinese characters included). */
 const LETTER_RUN = /\p{L}{2,}/u;
@@ -101,10 +101,18 @@ class Grouper {
     if (isSeparator(t) && t.kind === 'sep' && piecesPriced) return;
     if (isSeparator(t)) return this.separate(t);
     // "4瓶XO 每瓶700毫升 烟没买": a word the lexicon does not know after a count, before its details, is that count's thing
-    if (prev && g.count && g.things.length === 0 && (t.kind === 'qty' || t.kind === 'money' || isPerUnit(t)) && LETTER_RUN.test(this.text.slice(prev.end, t.start))) g.unnamedThing = true;
+    // …and so is one right before the group's first amount ("，Rimowa箱子 €780", "：人参礼盒2盒")
+    const amount = t.kind === 'qty' || t.kind === 'money' || isPerUnit(t);
+    const first = !g.count && !g.money && !g.volume && !g.weight;
+    // (a unit word inside the name is part of it: "礼盒" holds 盒)
+    const word = prev?.kind === 'unit' ? before : prev;
+    if (word && amount && g.things.length === 0 && LETTER_RUN.test(this.text.slice(word.end, t.start))) {
+      if (g.count) g.unnamedThing = true;
+      else if (first && word.kind !== 'marker') g.nameBefore = true;
+    }
     // "电子烟杆3个 烟弹十颗", "marlboro 2 cartons winston 3 cartons": a thing with its own count after a counted thing is the next item
     if ((t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') && this.counted() && next?.kind === 'qty') this.close(t.start);
-    if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') return this.addThing(t);
+    if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') return this.addThing(t, next);
     // "iPhone 8999港币 两条万宝路": a count right before a thing, after an item with its price, starts the next item
     if (t.kind === 'qty' && this.priced() && next !== undefined && (next.kind === 'item' || next.kind === 'drink' || next.kind === 'goods')) this.close(t.start);
     // "两个Prada包 一个6000一个7000": each piece's price in turn, summed into the counted item
@@ -162,9 +170,12 @@ class Grouper {
     return first !== undefined && this.g.money !== undefined && this.g.money.start > first.start;
   }
 
-  private addThing(t: Thing): void {
+  private addThing(t: Thing, next: Token | undefined): void {
     const first = this.g.things[0];
-    if (!first && this.g.unnamedThing) this.close(t.start);
+    // (only once that thing has a detail: in "с собой 2 пачки сигарет" the count is the cigarettes');
+    // a name before the amounts ("人参礼盒2盒 共60万韩元 化妆品30万韩元") gives way to a thing with amounts of its own
+    const detailed = Boolean(this.g.money || this.g.volume || this.g.weight || this.g.eachSeen);
+    if (!first && detailed && (this.g.unnamedThing || (this.g.nameBefore && (next?.kind === 'qty' || next?.kind === 'money')))) this.close(t.start);
     // "iPad 4000 香水1200": named goods after an item that already has its price start the next
     // item; a generic word ("духи за 12 тыс в подарок", "gift") still describes the one before
     const named = t.kind !== 'goods' || t.goodsClass !== GENERIC_GOODS;
@@ -237,21 +248,22 @@ function groupTokens(tokens: Token[], text: string): { groups: Group[]; segments
 }
 
 /** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */
-function typeOf(g: Group, bought: boolean, text: string): ItemType | 'ecigarettes' | undefined {
+function typeOf(g: Group, bought: boolean, text: string, shopping = false): ItemType | 'ecigarettes' | undefined {
   const first = g.things[0];
   if (first?.kind === 'item') return first.item === 'ecigarettes' ? 'ecigarettes' : (first.item satisfies Exclude<ItemWord, 'ecigarettes'>);
   if (first?.kind === 'drink') return 'alcohol';
   if (first?.kind === 'goods') return 'goods';
   const unit = g.count?.unit;
   // "两盒白色恋人": Chinese words the lexicon does not know after 盒/包 name food or gifts, not cigarettes
-  if (unit === 'pack' && HAN_NAME.test(wordsAfter(g, text))) return 'goods';
+  if (unit === 'pack' && (HAN_NAME.test(wordsAfter(g, text)) || ((g.unnamedThing || g.nameBefore) && HAN_NAME.test(unnamedLabel(g, text))))) return 'goods';
   if (unit === 'carton' || unit === 'pack') return 'cigarettes';
   if (unit === 'bottle' || g.volume) return 'alcohol';
   // a sum with a count ("2套 每套120万韩元") is the price of things the lexicon does not know;
   // money after "for" / "за" / "花了", or in a message about buying, is a price of something
   // unnamed; money alone is cash only when nothing says it was spent (issue 9: a price read as
   // cash gave "no need to declare" for goods)
-  if (g.money && !g.weight) return g.count || g.priceMarked || bought ? 'goods' : 'cash';
+  // "Longchamp包 €150，Rimowa箱子 €780": a sum after a name the lexicon does not know, among priced goods, is a price too
+  if (g.money && !g.weight) return g.count || g.priceMarked || bought || ((g.unnamedThing || g.nameBefore) && shopping) ? 'goods' : 'cash';
   return undefined;
 }
 
@@ -286,8 +298,8 @@ function unnamedLabel(g: Group, text: string): string {
   return label.replace(/[\s,.;:!?，。；：！？()（）]+/gu, ' ').trim();
 }
 
-function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean): ParsedItem | undefined {
-  const type = typeOf(g, bought, text);
+function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shopping: boolean): ParsedItem | undefined {
+  const type = typeOf(g, bought, text, shopping);
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
   const label = (words || unnamedLabel(g, text) || span).slice(0, 60);
@@ -343,8 +355,10 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const { groups, segments, alternatives } = groupTokens(tokens, text);
   // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")
   const bought = tokens.some((t) => isPurchase(t, text, ctx.lexicon)) && !tokens.some((t) => t.kind === 'item' && t.item === 'cash');
+  // named goods with their price, and no word for cash: the message is about things bought
+  const shopping = !tokens.some((t) => t.kind === 'item' && t.item === 'cash') && groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods'));
   const placed = groups.flatMap((g) => {
-    const item = toItem(g, text, ctx, bought);
+    const item = toItem(g, text, ctx, bought, shopping);
     return item ? [{ at: g.start, item }] : [];
   });
   // without a quantity or an amount the message cannot be a list: skip the (costly) article search

@@ -206,7 +206,8 @@ function compound(text: string, tokens: Token[]): Token[] {
     } else if (t.value >= MIN_BARE_PRICE && (isGoods(out.at(-1)) || (isThing(out.at(-1)) && isHan(text.slice(Math.max(0, t.start - 1), t.start)))) && !(close && next?.kind === 'unit')) {
       // "香水八百", "手表3500", "iPad 4000": a bare sum right after goods (or, in Chinese, any thing) is its price
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
-    } else if ((isMarker(out.at(-1), 'value') || isMarker(out.at(-1), 'perUnit') || t.hanTenThousands) && !wordFollows(text, t, next)) {
+    } else if ((isMarker(out.at(-1), 'value') || isMarker(out.at(-1), 'perUnit') || (out.at(-1)?.kind === 'unit' && isMarker(out.at(-2), 'perUnit') && t.value >= MIN_BARE_PRICE) || t.hanTenThousands) && !wordFollows(text, t, next)) {
+      // (also "每个2800", "每套1200": a sum after "each" and its unit)
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
     } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,12}\s){0,2}$/u.test(text.slice(t.end, next?.start))) {
       // a count with up to two words before its thing: "50 cuban cigars", "2 палки сырокопчёной колбасы" 

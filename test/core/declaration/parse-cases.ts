@@ -171,4 +171,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'Везу: 2 блока Парламента, водку 1 л и вино 0,75', list: true, items: [cig(2, 'carton'), { type: 'alcohol', kind: 'vodka', quantity: 1000, unit: 'ml' }, { type: 'alcohol', kind: 'wine', quantity: 750, unit: 'ml' }] },
   { lang: 'ru', text: 'iPhone 16 Pro в подарок девушке, брал за 120 тыс руб', list: true, items: [goods('electronics', { value: 120000, currency: 'RUB' })] },
   { lang: 'en', text: 'nintendo switch 2 (49,980 yen) and uniqlo clothes 30000 yen', list: true, items: [goods('electronics', { value: 49980, currency: 'JPY' }), goods('clothing', { value: 30000, currency: 'JPY' })] },
+  { lang: 'zh', text: '欧洲游（哈尔滨户口）：Longchamp包 €150，巧克力3盒 €30，Rimowa箱子 €780', list: true, items: [goods('bags', { value: 150, currency: 'EUR' }), goods('food', { quantity: 3, value: 30 }), { type: 'goods', value: 780, currency: 'EUR', label: 'rimowa箱子' }] },
+  { lang: 'zh', text: '探亲带的礼物：人参礼盒2盒 共60万韩元 化妆品30万韩元', list: true, items: [{ type: 'goods', quantity: 2, value: 600000, currency: 'KRW' }, goods('cosmetics', { value: 300000, currency: 'KRW' })] },
+  { lang: 'zh', text: '领队问一下 团里一个客人身上带了五万人民币现金 入境需要做什么', list: false, items: [{ type: 'cash', value: 50000, currency: 'CNY' }] },
+  { lang: 'zh', text: '在LA的outlet买了两个Coach bag 每个2800 我上海人', list: true, items: [goods('bags', { quantity: 2, value: 5600 })] },
+  { lang: 'ru', text: 'из Москвы, турист. с собой 2 пачки сигарет и шоколадки детям знакомых', list: true, items: [cig(2, 'pack'), goods('food')] },
 ];

@@ -194,7 +194,9 @@ class Grouper {
     }
     // "两盒雪茄（每盒25支）": a count of each unit multiplies the count of units
     const counted = this.g.count;
-    if (dim === 'count' && counted && this.g.eachSeen && prev?.kind === 'unit' && prev.unit === counted.unit) {
+    // …and so does "2 коробки по 25 шт" (each box holds 25 pieces)
+    const perPiece = isPerUnit(prev) && (t.unit === 'piece' || t.unit === undefined) && counted?.unit !== undefined && counted.unit !== 'piece';
+    if (dim === 'count' && counted && this.g.eachSeen && ((prev?.kind === 'unit' && prev.unit === counted.unit) || perPiece)) {
       this.g.count = { ...t, value: counted.value * t.value, start: counted.start };
       return;
     }

@@ -256,5 +256,14 @@ export function scan(text: string, lexicon: Lexicon): Token[] {
       return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
-  return dropThresholds(text, compound(text, tokens));
+  return dropDurations(text, dropThresholds(text, compound(text, tokens)));
+}
+
+/** Drops amounts of time ("5 hr layover", "等四个小时", "на 2 недели"): a duration counts no things. */
+function dropDurations(text: string, tokens: Token[]): Token[] {
+  return tokens.filter((t, i) => {
+    const next = tokens[i + 1];
+    const amount = t.kind === 'qty' || t.kind === 'num';
+    return !(amount && isMarker(next, 'duration') && next !== undefined && tight(text, t.end, next.start)) && !isMarker(t, 'duration');
+  });
 }

@@ -176,4 +176,7 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '领队问一下 团里一个客人身上带了五万人民币现金 入境需要做什么', list: false, items: [{ type: 'cash', value: 50000, currency: 'CNY' }] },
   { lang: 'zh', text: '在LA的outlet买了两个Coach bag 每个2800 我上海人', list: true, items: [goods('bags', { quantity: 2, value: 5600 })] },
   { lang: 'ru', text: 'из Москвы, турист. с собой 2 пачки сигарет и шоколадки детям знакомых', list: true, items: [cig(2, 'pack'), goods('food')] },
+  { lang: 'ru', text: 'сигары кубинские 2 коробки по 25 шт, летим из Гаваны через Москву', list: true, items: [{ type: 'cigars', quantity: 50 }] },
+  { lang: 'zh', text: '哈尔滨中转首尔 在隔离区等四个小时 随身那瓶免税威士忌用不用过海关', list: false, items: [{ type: 'alcohol', kind: 'whisky' }] },
+  { lang: 'en', text: '5 hr layover in harbin then on to vladivostok, do i go thru customs with my duty free whisky', list: false, items: [{ type: 'alcohol', kind: 'whisky' }] },
 ];

@@ -30,12 +30,14 @@ type Money = Extract<Token, { kind: 'money' }>;
 type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
 
 /** Tokens of one item, gathered left to right. */
-type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; weightEach?: boolean; unnamedThing?: boolean; nameBefore?: boolean; eachSeen?: boolean; itemized?: boolean };
+type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; weightEach?: boolean; unnamedThing?: boolean; nameBefore?: Span; eachSeen?: boolean; itemized?: boolean };
 
 /** Two or more letters of a word (Chinese characters included). */
 const LETTER_RUN = /\p{L}{2,}/u;
 /** Two Chinese characters or more: a name in a Chinese message. */
 const HAN_NAME = /^\p{Script=Han}{2,}/u;
+/** Text ending in a Chinese character. */
+const HAN_END = /\p{Script=Han}$/u;
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
 /** The goods class of generic words (gift, stuff, 东西, вещи): declaration.yaml's required "general". */
@@ -103,13 +105,14 @@ class Grouper {
     // "4瓶XO 每瓶700毫升 烟没买": a word the lexicon does not know after a count, before its details, is that count's thing
     // …and so is one right before the group's first amount ("，Rimowa箱子 €780", "：人参礼盒2盒")
     const amount = t.kind === 'qty' || t.kind === 'money' || isPerUnit(t);
-    const first = !g.count && !g.money && !g.volume && !g.weight;
     // (a unit word inside the name is part of it: "礼盒" holds 盒)
     const word = prev?.kind === 'unit' ? before : prev;
-    if (word && amount && g.things.length === 0 && LETTER_RUN.test(this.text.slice(word.end, t.start))) {
-      if (g.count) g.unnamedThing = true;
-      else if (first && word.kind !== 'marker') g.nameBefore = true;
-    }
+    const gapStart = word?.end ?? this.segStart;
+    const gap = this.text.slice(gapStart, t.start);
+    const nameGap = amount && LETTER_RUN.test(gap);
+    // a name before its amount is Chinese style ("红肠2根", "Rimowa箱子 €780"); "with 200g gold bar" names it after
+    const hanName = nameGap && HAN_END.test(gap.replace(/^.*[:：]/su, '').trimEnd());
+    if (nameGap && g.count && g.things.length === 0) g.unnamedThing = true;
     // "电子烟杆3个 烟弹十颗", "marlboro 2 cartons winston 3 cartons": a thing with its own count after a counted thing is the next item
     if ((t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') && this.counted() && next?.kind === 'qty') this.close(t.start);
     if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') return this.addThing(t, next);
@@ -122,8 +125,22 @@ class Grouper {
       this.g.itemized = true;
       return;
     }
-    if (t.kind === 'qty') return this.addQuantity(t, prev);
-    if (t.kind === 'money') return this.addMoney(t, prev, before);
+    // "3瓶真露 一瓶360ml": one of the same unit, then a volume or a price, is each one's
+    if (t.kind === 'qty' && t.value === 1 && t.unit !== undefined && g.count && g.count.value > 1 && t.unit === g.count.unit && (next?.kind === 'money' || (next?.kind === 'qty' && next.unit !== undefined && DIMENSION[next.unit] !== 'count'))) {
+      g.eachSeen = true;
+      return;
+    }
+    if (t.kind === 'qty' || t.kind === 'money') {
+      if (t.kind === 'qty') this.addQuantity(t, prev);
+      else this.addMoney(t, prev, before);
+      // the name is the first amount's, in the group that amount ended up in (it may have started a new one)
+      const h = this.g;
+      const amounts = [h.count, h.money, h.volume, h.weight].filter(Boolean).length;
+      // (unless the group before has no name of its own: "5斤松子 2斤红肠" names things after their amounts)
+      const nameAfter = h !== g && g.things.length === 0 && g.nameBefore === undefined;
+      if (hanName && !nameAfter && h.things.length === 0 && amounts === 1) h.nameBefore = { start: gapStart, end: t.start };
+      return;
+    }
     if (isPerUnit(t)) g.eachSeen = true;
     // "2 gold bars 100g each": "each" right after a weight makes it each piece's
     if (isPerUnit(t) && prev?.kind === 'qty' && prev === g.weight) g.weightEach = true;
@@ -175,7 +192,10 @@ class Grouper {
     // (only once that thing has a detail: in "с собой 2 пачки сигарет" the count is the cigarettes');
     // a name before the amounts ("人参礼盒2盒 共60万韩元 化妆品30万韩元") gives way to a thing with amounts of its own
     const detailed = Boolean(this.g.money || this.g.volume || this.g.weight || this.g.eachSeen);
-    if (!first && detailed && (this.g.unnamedThing || (this.g.nameBefore && (next?.kind === 'qty' || next?.kind === 'money')))) this.close(t.start);
+    // ("6瓶面霜": a thing right after the amount, with no space, is still that amount's)
+    const lastAmountEnd = Math.max(...[this.g.count, this.g.money, this.g.volume, this.g.weight].map((a) => a?.end ?? -1));
+    const glued = lastAmountEnd >= 0 && lastAmountEnd === t.start;
+    if (!first && ((detailed && this.g.unnamedThing) || (this.g.nameBefore !== undefined && !glued && (t.kind === 'goods' || next?.kind === 'qty' || next?.kind === 'money')))) this.close(t.start);
     // "iPad 4000 香水1200": named goods after an item that already has its price start the next
     // item; a generic word ("духи за 12 тыс в подарок", "gift") still describes the one before
     const named = t.kind !== 'goods' || t.goodsClass !== GENERIC_GOODS;
@@ -257,7 +277,7 @@ function typeOf(g: Group, bought: boolean, text: string, shopping = false): Item
   if (first?.kind === 'goods') return 'goods';
   const unit = g.count?.unit;
   // "两盒白色恋人": Chinese words the lexicon does not know after 盒/包 name food or gifts, not cigarettes
-  if (unit === 'pack' && (HAN_NAME.test(wordsAfter(g, text)) || ((g.unnamedThing || g.nameBefore) && HAN_NAME.test(unnamedLabel(g, text))))) return 'goods';
+  if (unit === 'pack' && (HAN_NAME.test(wordsAfter(g, text)) || ((g.unnamedThing || g.nameBefore !== undefined) && HAN_NAME.test(unnamedLabel(g, text))))) return 'goods';
   if (unit === 'carton' || unit === 'pack') return 'cigarettes';
   if (unit === 'bottle' || g.volume) return 'alcohol';
   // a sum with a count ("2套 每套120万韩元") is the price of things the lexicon does not know;
@@ -265,7 +285,7 @@ function typeOf(g: Group, bought: boolean, text: string, shopping = false): Item
   // unnamed; money alone is cash only when nothing says it was spent (issue 9: a price read as
   // cash gave "no need to declare" for goods)
   // "Longchamp包 €150，Rimowa箱子 €780": a sum after a name the lexicon does not know, among priced goods, is a price too
-  if (g.money && !g.weight) return g.count || g.priceMarked || bought || ((g.unnamedThing || g.nameBefore) && shopping) ? 'goods' : 'cash';
+  if (g.money && !g.weight) return g.count || g.priceMarked || bought || ((g.unnamedThing || g.nameBefore !== undefined) && shopping) ? 'goods' : 'cash';
   return undefined;
 }
 
@@ -290,6 +310,9 @@ function wordsAfter(g: Group, text: string): string {
 }
 
 function unnamedLabel(g: Group, text: string): string {
+  // "红肠2根 奶酪1块": a name right before the first amount is that amount's thing
+  const before = g.nameBefore ? text.slice(g.nameBefore.start, g.nameBefore.end).replace(/^.*[:：]/su, '').replace(/[\s,.;:!?，。；：！？()（）]+/gu, ' ').trim() : '';
+  if (LETTER_RUN.test(before)) return before;
   const cut = [g.count, g.weight, g.volume, g.money].filter((t): t is NonNullable<typeof t> => t !== undefined).sort((a, b) => b.start - a.start);
   // "5斤松子": the words right after the amount name the thing; what came before is the story ("从俄罗斯回来 带了")
   const after = wordsAfter(g, text);
@@ -307,7 +330,8 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shop
   const label = (words || unnamedLabel(g, text) || span).slice(0, 60);
   if (!type && !g.weight && !g.count) return undefined;
   if (!type) {
-    const articles = [...ctx.matchConcepts(span)].filter((c) => ctx.data.articles[c]);
+    // (the name may stand before the amount: "红肠2根")
+    const articles = [...ctx.matchConcepts(`${label} ${span}`)].filter((c) => ctx.data.articles[c]);
     if (articles.length === 0) return undefined;
     return { type: 'goods', description: span, label, quantified: Boolean(g.weight), hasMoney: false, article: !g.weight, ...(g.weight ? { quantity: g.weight.value, unit: g.weight.unit } : {}) };
   }

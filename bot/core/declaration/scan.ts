@@ -139,6 +139,8 @@ export const DIMENSION: Record<Unit, 'count' | 'volume' | 'weight'> = { piece: '
 
 /** A bare number this large next to a thing is a price, not a count (nobody carries 100 bags). */
 const MIN_BARE_PRICE = 100;
+/** A sum in yuan below this is a count ("1块" is one piece): nobody asks customs about a few yuan. */
+const MIN_PRICE_CNY = 10;
 /** A bare number below this, right after a product's Latin name, is a model number ("iPhone 16"). */
 const MODEL_NUMBER_BELOW = 100;
 const isThing = (t: Token | undefined) => t !== undefined && (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods');
@@ -181,6 +183,10 @@ function compound(text: string, tokens: Token[]): Token[] {
     } else if (close && next.kind === 'currency' && t.value < MIN_BARE_PRICE && (isGoods(after) || after?.kind === 'num') && after?.start === next.end) {
       out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: next.end });
       i++;
+    } else if (close && next.kind === 'currency' && t.value < MIN_PRICE_CNY && next.code === 'CNY') {
+      // "奶酪1块": a yuan or two is no price anyone asks about; 块 counts pieces
+      out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: next.end });
+      i++;
     } else if (close && next.kind === 'currency') {
       out.push({ kind: 'money', amount: t.value, currency: next.code, start: t.start, end: next.end });
       i++;
@@ -205,6 +211,9 @@ function compound(text: string, tokens: Token[]): Token[] {
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
     } else if (t.value >= MIN_BARE_PRICE && (isGoods(out.at(-1)) || (isThing(out.at(-1)) && isHan(text.slice(Math.max(0, t.start - 1), t.start)))) && !(close && next?.kind === 'unit')) {
       // "香水八百", "手表3500", "iPad 4000": a bare sum right after goods (or, in Chinese, any thing) is its price
+      out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
+    } else if ((isMarker(out.at(-1), 'total') || isMarker(out.at(-1), 'approx')) && t.value >= MIN_BARE_PRICE && !(close && next.kind === 'unit')) {
+      // "2个 共1200", "一堆 大概900": a sum after "in all" or "about" is a price
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
     } else if ((isMarker(out.at(-1), 'value') || isMarker(out.at(-1), 'perUnit') || (out.at(-1)?.kind === 'unit' && isMarker(out.at(-2), 'perUnit') && t.value >= MIN_BARE_PRICE) || t.hanTenThousands) && !wordFollows(text, t, next)) {
       // (also "每个2800", "每套1200": a sum after "each" and its unit)

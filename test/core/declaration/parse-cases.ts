@@ -179,4 +179,8 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'сигары кубинские 2 коробки по 25 шт, летим из Гаваны через Москву', list: true, items: [{ type: 'cigars', quantity: 50 }] },
   { lang: 'zh', text: '哈尔滨中转首尔 在隔离区等四个小时 随身那瓶免税威士忌用不用过海关', list: false, items: [{ type: 'alcohol', kind: 'whisky' }] },
   { lang: 'en', text: '5 hr layover in harbin then on to vladivostok, do i go thru customs with my duty free whisky', list: false, items: [{ type: 'alcohol', kind: 'whisky' }] },
+  { lang: 'zh', text: '刚从曼谷回来 金手链 1条 3800 乳胶枕 2个 共1200 护肤品 一堆 大概900 这样要申报吗', list: true, items: [goods('gold_jewellery', { value: 3800 }), { type: 'goods', quantity: 2, value: 1200, label: '乳胶枕' }, goods('cosmetics', { value: 900 })] },
+  { lang: 'zh', text: '从俄罗斯回来 包里有 红肠2根 奶酪1块 巧克力5板 蜂蜜1罐', list: true, items: [{ type: 'goods', label: '红肠', article: true }, { type: 'goods', label: '奶酪', article: true }, goods('food', { quantity: 5 }), { type: 'goods', label: '蜂蜜' }] },
+  { lang: 'zh', text: '同事让帮忙带6瓶面霜 都是一个牌子的', list: true, items: [goods('cosmetics', { quantity: 6 })] },
+  { lang: 'zh', text: '从首尔回来 买了3瓶真露 20度 一瓶360ml', list: true, items: [{ type: 'alcohol', quantity: 3, volumeMl: 360, abv: 20 }] },
 ];

@@ -60,7 +60,7 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   }
   // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless
   // it is over every allowance: then it is their case, and the verdict is the same for everyone
-  if (parsed && parsed.confidence > 0 && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && overForEveryone(service, parsed.items.map(toPendingItem), input)) {
+  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && overForEveryone(service, parsed.items.map(toPendingItem), input)) {
     const concepts = [...reading.topical, ...reading.weak];
     if (!service.knowledge.data.outOfScope.some((c) => concepts.includes(c))) return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
@@ -98,7 +98,7 @@ const PRICED_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax', 'declara
  */
 export function estimateForQuestion(service: DeclarationService, reading: Reading, state: ConversationState, loaded: LoadedKnowledge, lang: LanguageCode, entryTopic: string): string | undefined {
   const priced = (reading.list?.items ?? []).filter((i) => i.type === 'goods' && i.value !== undefined && i.priceSpan);
-  if (priced.length === 0 || !PRICED_TOPICS.has(entryTopic)) return undefined;
+  if (priced.length === 0 || !PRICED_TOPICS.has(entryTopic) || reading.boughtInChina) return undefined;
   const known = reading.category.residency ?? asResidency(state.residency);
   const route = reading.category.route ?? asRoute(state.route) ?? 'ordinary';
   const items = priced.map(toPendingItem);

@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; negations: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -15,7 +15,45 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
   const frames = (['residence', 'citizen', 'arrival', 'settled'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
   const after = LANGUAGES.flatMap((l) => file.arrivalAfter[l]).map(prepared).filter(Boolean);
   const livesAfter = LANGUAGES.flatMap((l) => file.residenceAfter[l]).map(prepared).filter(Boolean);
-  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, negations: all('negations') };
+  const purchase = LANGUAGES.flatMap((l) => file.purchase[l]).map(prepared).filter(Boolean).map((p) => (HAN.test(p) ? p : ` ${p} `));
+  const purchaseAfter = LANGUAGES.flatMap((l) => file.purchaseAfter[l]).map(prepared).filter(Boolean);
+  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, negations: all('negations'), purchase, purchaseAfter };
+}
+
+/** Hong Kong and Macao, which the gazetteer leaves to the category phrases: bought there, it is no domestic purchase. */
+const HK_MACAO = ['hk', 'hong kong', 'hongkong', 'macau', 'macao', 'гонконг', 'макао', 'аомынь', 'сянган'];
+
+/** How far after a word of buying its place may come ("bought a silk carpet in Harbin"). */
+const PURCHASE_WINDOW_CHARS = 40;
+
+/**
+ * True when the message says things were bought in mainland China ("bought a carpet in Harbin",
+ * «купили куртки в Харбине», "在哈尔滨买的"): no import, so no allowance or tax estimate applies.
+ * Chinese needs the place followed by a word of buying ("在哈尔滨买的"), since 在 alone says nothing.
+ */
+export function boughtInChina(text: PreparedText, gazetteer: Gazetteer): boolean {
+  const s = text.spaced;
+  // "bought in Harbin", and with the thing between: "bought a silk carpet in Harbin", «купили куртки в Харбине»
+  const framed = gazetteer.purchase.some((needle) => {
+    if (HAN.test(needle)) return false;
+    const words = needle.trim().split(' ');
+    const prep = ` ${words.pop() ?? ''} `;
+    const verb = ` ${words.join(' ')} `;
+    for (let at = s.indexOf(verb); at >= 0; at = s.indexOf(verb, at + 1)) {
+      const window = s.slice(at, at + verb.length + PURCHASE_WINDOW_CHARS);
+      // the first place named after the verb is where it was bought ("bought in HK, i live in shenzhen")
+      for (let p = window.indexOf(prep); p >= 0; p = window.indexOf(prep, p + 1)) {
+        const place = placeAt(s, at + p + prep.length, gazetteer);
+        if (place === 'china') return true;
+        if (place === 'abroad' || HK_MACAO.some((h) => s.startsWith(h, at + p + prep.length))) break;
+      }
+    }
+    return false;
+  });
+  // "在哈尔滨买的", not "比国内买便宜"
+  const han = gazetteer.purchase.filter((n) => HAN.test(n));
+  // (written together: "户口在中山 买了块表" says where the traveller is registered, then what was bought)
+  return framed || gazetteer.china.some((p) => HAN.test(p) && han.some((n) => gazetteer.purchaseAfter.some((w) => s.includes(n + p + w))));
 }
 
 /** Words that may stand between a frame and its place ("I live in the US", "живу в г. Москве"). */

@@ -8,7 +8,7 @@ import { detectLanguage, normalizeText, prepareText, smalltalkKey, tokenize, typ
 import { isCyrillicWithLatinNoise, readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
 import type { EscalationReason } from '../types';
 import { categoryOfCues, type KnownCategory } from './category';
-import { findPlaceCues, type Gazetteer } from './places';
+import { boughtInChina, findPlaceCues, type Gazetteer } from './places';
 import { readTourRoute, type TourRoute } from './tour-leader';
 
 /**
@@ -56,6 +56,8 @@ export type Reading = {
   act: Act;
   hits: Hit[];
   intent?: IntentGuess;
+  /** The message says things were bought in mainland China ("bought in Harbin", "在哈尔滨买的"). */
+  boughtInChina: boolean;
   /** A tour leader's question and the trip it names (issue 11). */
   tour: TourRoute;
   /** The whole message is a greeting or thanks phrase of the language data (read before the classifier's guess). */
@@ -102,7 +104,9 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const concepts = [...r.concepts.match(topicPrepared)];
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
   // 12,000: only the part above 5,000?"); "several things for 7,000 in all" is not
-  const singlePriced = (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && i.kind !== 'general' && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
+  // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
+  const domestic = boughtInChina(prepared, ctx.places);
+  const singlePriced = !domestic && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && i.kind !== 'general' && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
   const topical = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
   const cues = new Set<CategoryCue>([...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places)]);
   // category cues ("I live in Beijing") are category concepts too, for entries that require one
@@ -126,7 +130,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     ...(list ? { list } : {}),
     asks,
     bare: topical.length === 0 && tokens.length <= SHORT_MESSAGE_TOKENS,
-    act: tokens.length === 0 ? 'empty' : isList ? 'list' : 'question',
+    act: tokens.length === 0 ? 'empty' : isList && !domestic ? 'list' : 'question',
+    boughtInChina: domestic,
     hits,
     intent: ctx.classifier.classify(tokens)[0],
     tour: readTourRoute(prepared, r, language.lang),

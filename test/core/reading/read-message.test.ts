@@ -117,6 +117,21 @@ describe('readMessage', () => {
       expect(r.topical).not.toContain('cash');
       expect(r.topical).not.toContain('rmb');
     });
+    it.each([
+      ['leaving china next week, bought a silk carpet in harbin for 15000 rmb. how does the tax refund thing work', true],
+      ['tax free v kitae kak vernut? kupili kurtki v harbine na 3000 yuaney', true],
+      ['在哈尔滨买的羽绒服 离境能退税吗', true],
+      ['从澳门回来 户口在中山 买了块表9800', false],
+      ['免税店比国内买便宜一半 买了个包3000', false],
+      ['bought a camera in Tokyo for 6,500 yuan', false],
+    ])('tells things bought in mainland China from imports: %s', (text, domestic) => {
+      const r = read(text);
+      expect(r.boughtInChina).toBe(domestic);
+      if (domestic) {
+        expect(r.act).not.toBe('list');
+        expect(r.topical).not.toContain('single_item');
+      }
+    });
     it('reads a question about a rule as a question', () => {
       expect(read('how many cigarettes can I bring?').act).toBe('question');
       expect(read('сколько блоков можно провезти?').act).toBe('question');

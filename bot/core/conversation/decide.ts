@@ -70,7 +70,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  * enough, escalate.
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
-  const best = customsOverDepartment(r, confidentHit(r.hits, r.topical, ctx.options), ctx);
+  const best = procedureOverThing(r, customsOverDepartment(r, confidentHit(r.hits, r.topical, ctx.options), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -238,6 +238,22 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
   if (!best || !DEPARTMENT_ENTRY[best.entryId] || ctx.resources.customs.match(r.prepared).size === 0) return best;
   const specific = (c: string) => !GENERIC_CONCEPTS.has(c) && !DEPARTMENT_CONCEPTS.has(c);
   const own = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
+  return own ?? best;
+}
+
+/** Keeping goods over an allowance, or sending them back: each has its own entry, whatever the goods ("throw it away" is also said of prohibited things, so abandoning is not one of them). */
+const PROCEDURE_CONCEPTS: ReadonlySet<string> = new Set(['storage', 'return_shipment']);
+
+/**
+ * "超出的酒能不能先存在海关 回程再拿", "can customs hold my extra whisky until my flight out":
+ * the question is the procedure, the drink only what it is done with. When the message names a
+ * procedure and the best hit is a thing's entry (which mentions the procedure in a detail), the
+ * procedure's own entry answers, if it matched well enough.
+ */
+function procedureOverThing(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const asked = r.topical.filter((c) => PROCEDURE_CONCEPTS.has(c));
+  if (!best || asked.length === 0 || ctx.entries.get(best.entryId)?.tags.some((t) => asked.includes(t))) return best;
+  const own = r.hits.find((h) => h.score >= ctx.options.minScore && (ctx.entries.get(h.entryId)?.tags ?? []).some((t) => asked.includes(t)));
   return own ?? best;
 }
 

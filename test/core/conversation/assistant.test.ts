@@ -154,6 +154,38 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a question asks what can be done with goods over the allowance', () => {
+    it.each([
+      ['zh', '超出的酒能不能先存在机场海关 走的时候再拿'],
+      ['en', 'can i leave the extra whisky with customs and take it when i fly home?'],
+    ])('answers from the storage entry, not the drink\'s (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'temporary-storage' });
+    });
+    it('still answers a question about the drink from the drink\'s entry', async () => {
+      const [reply] = await converse(services, 'how many bottles of whisky can i bring, i fly from london');
+      expect(reply).toMatchObject({ entryId: 'alcohol-allowance' });
+    });
+  });
+
+  describe('when things were bought in mainland China', () => {
+    it('answers the departure tax refund, with no tax estimate for an import', async () => {
+      const [reply] = await converse(services, 'leaving china next week, bought a silk carpet in harbin for 15000 rmb. how does the tax refund thing work');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'departure-tax-refund' });
+      expect(reply?.text).not.toMatch(/estimate|declare it/i);
+    });
+  });
+
+  describe('when a list goes to the red channel for everyone but a resident from Hong Kong or Macao', () => {
+    it('gives the verdict and names that case, instead of asking the route', async () => {
+      const [reply] = await converse(services, 'iPhone 16 Pro в подарок девушке в Харбине, брал за 120 тыс руб');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(/КРАСНЫЙ/);
+      expect(reply?.text).toMatch(/Гонконга или Макао.*12 000/s);
+      expect(reply?.text).not.toMatch(/16 шт/);
+    });
+  });
+
   describe('when the traveller only says who they are', () => {
     it.each(['我从伊尔库茨克飞哈尔滨，是中国人在那边做生意的，不常回来', '我在东京买了个包', 'я живу в Москве, лечу в Харбин'])('asks what they want to know and keeps the category (%s)', async (text) => {
       const [reply] = await converse(services, text);

@@ -12,7 +12,7 @@ import { valueRules } from './rules-goods';
 import type { Citation, Reply } from '../types';
 import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem } from './schema';
 import type { DeclarationService } from './service';
-import type { DeclarationResult, MissingFact, ParsedItem } from './types';
+import type { DeclarationResult, MissingFact, ParsedDeclaration, ParsedItem } from './types';
 
 /** Entry id of every declaration-check reply (not a knowledge entry: the reply is computed). */
 export const DECLARATION_ENTRY_ID = 'declaration-check';
@@ -54,15 +54,13 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const known: DeclarationCategory = { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) };
   if (reading.act === 'list' && parsed) {
     // leaving China, own equipment out and back, Russia's rules: the knowledge base answers those
-    const concepts = [...reading.topical, ...reading.weak];
-    if (service.knowledge.data.outOfScope.some((c) => concepts.includes(c))) return { state: cleared };
+    if (outOfScope(service, reading, parsed)) return { state: cleared };
     return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless
   // it is over every allowance: then it is their case, and the verdict is the same for everyone
-  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && overForEveryone(service, parsed.items.map(toPendingItem), input)) {
-    const concepts = [...reading.topical, ...reading.weak];
-    if (!service.knowledge.data.outOfScope.some((c) => concepts.includes(c))) return run(service, input, parsed.items.map(toPendingItem), known, 0);
+  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && overForEveryone(service, parsed.items.map(toPendingItem), known, input)) {
+    if (!outOfScope(service, reading, parsed)) return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // A new question of its own ("带两条烟可以吗" after "which currency?") is not the answer: start fresh.
   if (reading.asks && reading.topical.length > 0) return { state: cleared };
@@ -76,11 +74,21 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
 /** Things with allowances counted in pieces or litres (a sum of cash or a priced thing is the rule's question). */
 const EXCISE: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco', 'alcohol']);
 
-/** True when the things go to the red channel, complete, for every route and residency. */
-function overForEveryone(service: DeclarationService, items: PendingItem[], input: StepInput): boolean {
+/**
+ * Leaving China, own equipment out and back, Russia's rules: the knowledge base answers those. A
+ * word of leaving does not count when the message says the traveller is coming back ("从泰国回 第一次出国").
+ */
+function outOfScope(service: DeclarationService, reading: Reading, parsed: ParsedDeclaration): boolean {
+  const concepts = [...reading.topical, ...reading.weak].filter((c) => !(parsed.inbound && c === OUTBOUND_CONCEPT));
+  return service.knowledge.data.outOfScope.some((c) => concepts.includes(c));
+}
+const OUTBOUND_CONCEPT = 'outbound';
+
+/** True when the things go to the red channel, complete, for every route and residency the message leaves open. */
+function overForEveryone(service: DeclarationService, items: PendingItem[], known: DeclarationCategory, input: StepInput): boolean {
   const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
-  return ROUTE_CHOICES.every((route) =>
-    RESIDENCY_CHOICES.every((residency) => {
+  return (known.route ? [known.route] : ROUTE_CHOICES).every((route) =>
+    (known.residency ? [known.residency] : RESIDENCY_CHOICES).every((residency) => {
       const checked = service.check({ items: request, category: { route, residency } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
       return checked.ok && checked.value.channel === 'red' && checked.value.missing.length === 0;
     }),

@@ -398,7 +398,8 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   }
   const items = placed.sort((a, b) => a.at - b.at).map((p) => p.item);
   fillCurrency(items, tokens, ctx.defaultCurrency);
-  return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)) };
+  const inbound = tokens.some((t) => t.kind === 'marker' && t.marker === 'inbound');
+  return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)), inbound };
 }
 
 /** A purchase word, or an owning phrase made of one ("买了" is both: the longest phrase wins the token). */

@@ -113,4 +113,6 @@ export type ParsedDeclaration = {
   category: DeclarationCategory;
   /** 0..1: how sure the parser is that the message is a list of things carried. */
   confidence: number;
+  /** The message says the traveller is coming into China ("从泰国回", "flying home"), whatever else it says of leaving. */
+  inbound: boolean;
 };

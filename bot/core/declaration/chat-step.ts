@@ -179,7 +179,9 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const ordinaryRoute = same || unlessHk ? undefined : ordinaryRouteResult(service, request, category, checked.value, input);
   // only a frequent traveller would fare differently: the verdict, and that one case in a sentence
   const unlessFrequent = same || unlessHk || ordinaryRoute ? undefined : greenUnlessFrequent(service, request, category, checked.value, input);
-  const result = same ?? unlessHk ?? ordinaryRoute ?? unlessFrequent ?? checked.value;
+  // green whoever the traveller is, if the unpriced things are worth less than the smallest sum left: that sum, not a question
+  const anyHeadroom = same || unlessHk || ordinaryRoute || unlessFrequent ? undefined : headroomForEveryone(service, request, category, checked.value, input);
+  const result = same ?? unlessHk ?? ordinaryRoute ?? unlessFrequent ?? anyHeadroom?.result ?? checked.value;
   const names = items.map((i) => i.label);
   const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), misses: 0 };
   const citations = citationsOf(result.entries, loaded, lang);
@@ -187,7 +189,7 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   // a missing price once the channel is red anyway: it only leaves that item's tax open
   const onlyPrices = result.channel === 'red' && result.missing.every((m) => /\.(value|currency)$/.test(m.field));
   // only prices of goods missing and the rest within the allowance: the verdict up to a sum, not a question
-  const headroom = !same && !unlessHk && !ordinaryRoute && !unlessFrequent ? unpricedHeadroom(result, limits) : undefined;
+  const headroom = anyHeadroom?.headroom ?? (!same && !unlessHk && !ordinaryRoute && !unlessFrequent ? unpricedHeadroom(result, limits) : undefined);
   const first: MissingFact | undefined = same || unlessHk || onlyPrices || unlessFrequent || headroom ? undefined : result.missing[0];
   // "tell me and I will recheck": the list waits for a route, as if the question had been asked
   const recheck: Partial<ConversationState> = (unlessHk || ordinaryRoute || unlessFrequent) && !first ? { pendingDeclaration: { items, category: stripUndefined(category), asked: 'category.route', attempts } } : headroom ? { pendingDeclaration: { items, category: stripUndefined(category), asked: headroom.missing.field, attempts } } : {};
@@ -205,7 +207,7 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const sources = shortNames.length ? `\n${fillTemplate(loaded.knowledge.templates.source_line[lang], { sources: shortNames.join(lang === 'zh' ? '、' : '; '), date: loaded.knowledge.limits.reviewed })}` : '';
   const P = service.knowledge.languages[lang].phrases;
   const days = String(getLimit(limits, 'tobacco.frequentWindowDays'));
-  const assumed = same ? `\n${P.same_for_everyone}` : unlessHk ? `\n${fillTemplate(P.unless_hk_macao, { hkMacao: formatNumber(getLimit(limits, 'valueAllowance.residentFromHkMacao'), lang) })}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '';
+  const assumed = anyHeadroom ? `\n${fillTemplate(P.headroom_any, { days, resident: formatNumber(getLimit(limits, 'valueAllowance.resident'), lang) })}` : same ? `\n${P.same_for_everyone}` : unlessHk ? `\n${fillTemplate(P.unless_hk_macao, { hkMacao: formatNumber(getLimit(limits, 'valueAllowance.residentFromHkMacao'), lang) })}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '';
   const unpriced = headroom ? `${fillTemplate(P.unpriced_headroom, { items: headroom.items.map((i) => names[i] ?? '').join(P.list_separator), headroom: `${formatNumber(headroom.rmb, lang)} ${service.knowledge.languages[lang].labels.rmb}` })}` : '';
   const formatted = fitPhone(service.format(result, names, lang, limits), [...(unpriced + assumed + sources)].length);
   // the sum up to which the unpriced things keep the list green takes the place of "could not check every item"
@@ -258,6 +260,27 @@ function unpricedHeadroom(result: DeclarationResult, limits: Limits): { rmb: num
   if (gaps.some((m) => !/\.(value|currency)$/.test(m.field) || result.items[m.itemIndex]?.type !== 'goods')) return undefined;
   const rmb = valueRules({ route, residency }, limits).allowance - result.goodsTotalRmb;
   return rmb > 0 ? { rmb, items: [...new Set(gaps.map((m) => m.itemIndex))], missing: gaps[0] as MissingFact } : undefined;
+}
+
+/**
+ * The category open, and for every open category but the frequent traveller's the list is green
+ * except for the prices of some goods ("золотая цепочка 30 г, кольцо 5 г — всё на мне"): the
+ * result of the category with the least left of its allowance, and that sum, so the reply can say
+ * "green if these are worth less than …" for everyone instead of asking who the traveller is.
+ */
+function headroomForEveryone(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, first: DeclarationResult, input: StepInput): { result: DeclarationResult; headroom: NonNullable<ReturnType<typeof unpricedHeadroom>> } | undefined {
+  if ((known.route && known.residency) || first.missing.length === 0) return undefined;
+  let least: { result: DeclarationResult; headroom: NonNullable<ReturnType<typeof unpricedHeadroom>> } | undefined;
+  for (const route of known.route ? [known.route] : (['ordinary', 'hk_macao'] as const)) {
+    for (const residency of known.residency ? [known.residency] : RESIDENCY_CHOICES) {
+      const checked = service.check({ items, category: { route, residency } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+      if (!checked.ok) return undefined;
+      const headroom = unpricedHeadroom(checked.value, input.loaded.knowledge.limits);
+      if (!headroom) return undefined;
+      if (!least || headroom.rmb < least.headroom.rmb) least = { result: checked.value, headroom };
+    }
+  }
+  return least;
 }
 
 /**

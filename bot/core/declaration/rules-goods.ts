@@ -35,6 +35,7 @@ const bandRate = (cls: string, data: DeclarationData, limits: Limits) => getLimi
 export function checkGoods(items: readonly NormalItem[], category: Required<DeclarationCategory>, limits: Limits, data: DeclarationData): { results: ItemResult[]; totalRmb: number; allowance?: number } {
   const totalRmb = items.reduce((s, i) => s + (i.valueRmb ?? 0), 0);
   const goldLimit = getLimit(limits, 'gold.declareAboveGrams');
+  const allGold = goldGrams(items);
   const classNotes = (cls: string): NoteCode[] => [...(data.classNotes[cls] ?? [])];
   if (category.route === 'frequent') {
     const results = items.map((i) => ({ ...base(i), kind: i.kind ?? 'general', mustDeclare: true, status: 'declare' as const, estimatedTaxRmb: null, options: ['declare'] as DeclarationOption[], notes: ['frequent_value_unknown' as NoteCode, ...classNotes(i.kind ?? 'general')] }));
@@ -59,7 +60,8 @@ export function checkGoods(items: readonly NormalItem[], category: Required<Decl
     const rate = mine[0]?.p.rate ?? bandRate(cls, data, limits);
     const notes: NoteCode[] = [...classNotes(cls)];
     if (mine.some((o) => o.p.valueRmb > rules.allowance)) notes.push('single_item');
-    const heavyGold = isHeavyGold({ ...item, kind: cls }, goldLimit);
+    const heavyGold = isHeavyGold({ ...item, kind: cls }, goldLimit, allGold);
+    if (!heavyGold && isHeavyGold({ ...item, kind: cls }, -1, allGold)) notes.push('gold_within_weight');
     return {
       ...base(item),
       kind: cls,
@@ -77,9 +79,17 @@ export function checkGoods(items: readonly NormalItem[], category: Required<Decl
   return { results, totalRmb, allowance: rules.allowance };
 }
 
-/** Gold, or jewellery weighed in grams (travellers weigh gold and silver), above the declaring limit. */
-export function isHeavyGold(item: Pick<NormalItem, 'kind' | 'weightGrams'>, goldLimit: number): boolean {
-  return item.weightGrams !== undefined && (item.kind === 'gold' || item.kind === 'gold_jewellery' || item.kind === 'jewellery') && item.weightGrams > goldLimit;
+const GOLD_KINDS: ReadonlySet<string> = new Set(['gold', 'gold_jewellery', 'jewellery']);
+const weighedGold = (item: Pick<NormalItem, 'kind' | 'weightGrams'>) => item.weightGrams !== undefined && GOLD_KINDS.has(item.kind ?? '');
+
+/** Grams of gold and jewellery weighed in grams, over all the things carried: the declaring limit is for the whole (a 25 g chain and 40 g of rings are 65 g). */
+export function goldGrams(items: readonly Pick<NormalItem, 'kind' | 'weightGrams'>[]): number {
+  return items.filter(weighedGold).reduce((sum, i) => sum + (i.weightGrams ?? 0), 0);
+}
+
+/** Gold, or jewellery weighed in grams (travellers weigh gold and silver), when all of it together is above the declaring limit. */
+export function isHeavyGold(item: Pick<NormalItem, 'kind' | 'weightGrams'>, goldLimit: number, totalGrams = item.weightGrams ?? 0): boolean {
+  return weighedGold(item) && totalGrams > goldLimit;
 }
 
 function base(item: NormalItem): Pick<ItemResult, 'index' | 'type' | 'quantity' | 'unit' | 'valueRmb' | 'entries'> {

@@ -1,7 +1,7 @@
 import { getLimit } from '../knowledge/limits';
 import { ok, type Result } from '../result';
 import { normalizeItems, type DeclarationError, type NormalItem, type NormalizeContext } from './normalize-items';
-import { checkArticle, checkCash, checkGoods, isHeavyGold } from './rules-goods';
+import { checkArticle, checkCash, checkGoods, goldGrams, isHeavyGold } from './rules-goods';
 import { checkAlcohol, checkTobacco } from './rules-excise';
 import { checkEcigarettes, ECIG } from './rules-ecig';
 import { OPTIONS, type DeclarationCategory, type DeclarationInput, type NoteCode } from './schema';
@@ -58,7 +58,8 @@ export function checkDeclaration(input: DeclarationInput, ctx: RulesContext): Re
   results.push(...articles.map((i) => checkArticle(i, ctx.data)));
   const done = new Set(results.map((r) => r.index));
   const goldLimit = getLimit(ctx.limits, 'gold.declareAboveGrams');
-  for (const item of items) if (!done.has(item.index)) results.push(unknown(item, goldLimit));
+  const allGold = goldGrams(items);
+  for (const item of items) if (!done.has(item.index)) results.push(unknown(item, goldLimit, allGold));
   results.sort((a, b) => a.index - b.index);
   for (const r of results) finish(r, items[r.index] as NormalItem, ctx);
   return ok(summarise(results, category, goodsSummary, missing, ctx));
@@ -75,9 +76,10 @@ function fullCategory(category: DeclarationCategory, needsRoute: boolean): Requi
  * An item a fact is missing for. Gold or gold jewellery heavier than gold.declareAboveGrams must be
  * declared whatever it cost, so its missing price leaves only the tax open (fact sheet 4.3).
  */
-function unknown(item: NormalItem, goldLimit: number): ItemResult {
-  const heavyGold = isHeavyGold(item, goldLimit);
-  return { index: item.index, type: item.type, kind: item.kind, quantity: item.quantity, mustDeclare: heavyGold, status: heavyGold ? 'declare' : 'unknown', options: heavyGold ? ['declare'] : [], notes: heavyGold ? ['gold_weight', 'price_needed'] : [], entries: [] };
+function unknown(item: NormalItem, goldLimit: number, allGold: number): ItemResult {
+  const heavyGold = isHeavyGold(item, goldLimit, allGold);
+  const lightGold = !heavyGold && isHeavyGold(item, -1, allGold);
+  return { index: item.index, type: item.type, kind: item.kind, quantity: item.quantity, mustDeclare: heavyGold, status: heavyGold ? 'declare' : 'unknown', options: heavyGold ? ['declare'] : [], notes: heavyGold ? ['gold_weight', 'price_needed'] : lightGold ? ['gold_within_weight'] : [], entries: [] };
 }
 
 /** Adds the description, original value and the entries behind the item's rules. */

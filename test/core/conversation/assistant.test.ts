@@ -186,6 +186,16 @@ describe('assistant', () => {
     });
   });
 
+  describe('when gold is listed by weight without prices and the category is open', () => {
+    it('gives the sum under which it stays green for every traveller, not a question', async () => {
+      const [reply] = await converse(services, 'золото: цепочка 30 г и кольцо 5 г, больше ничего нет');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(/меньше 2 000 юаней/);
+      expect(reply?.text).toMatch(/5 000 юаней/);
+      expect(`${reply?.text}\n${reply?.more ?? ''}`).toMatch(/50 г/);
+    });
+  });
+
   describe('when the traveller only says who they are', () => {
     it.each(['我从伊尔库茨克飞哈尔滨，是中国人在那边做生意的，不常回来', '我在东京买了个包', 'я живу в Москве, лечу в Харбин'])('asks what they want to know and keeps the category (%s)', async (text) => {
       const [reply] = await converse(services, text);

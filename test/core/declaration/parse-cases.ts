@@ -183,4 +183,6 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '从俄罗斯回来 包里有 红肠2根 奶酪1块 巧克力5板 蜂蜜1罐', list: true, items: [{ type: 'goods', label: '红肠', article: true }, { type: 'goods', label: '奶酪', article: true }, goods('food', { quantity: 5 }), { type: 'goods', label: '蜂蜜' }] },
   { lang: 'zh', text: '同事让帮忙带6瓶面霜 都是一个牌子的', list: true, items: [goods('cosmetics', { quantity: 6 })] },
   { lang: 'zh', text: '从首尔回来 买了3瓶真露 20度 一瓶360ml', list: true, items: [{ type: 'alcohol', quantity: 3, volumeMl: 360, abv: 20 }] },
+  { lang: 'ru', text: 'везу 2 блока Marlboro, литр виски и подарки на 1000 юаней, лечу из Владивостока', list: true, items: [cig(2, 'carton'), { type: 'alcohol', kind: 'whisky', quantity: 1000, unit: 'ml' }, { type: 'goods', value: 1000, currency: 'CNY' }] },
+  { lang: 'en', text: 'a liter of vodka and a kilo of sausages', list: true, items: [{ type: 'alcohol', kind: 'vodka', quantity: 1000, unit: 'ml' }, { type: 'goods', quantity: 1, unit: 'kg' }] },
 ];

@@ -241,7 +241,7 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
   return own ?? best;
 }
 
-/** Keeping goods over an allowance, or sending them back: each has its own entry, whatever the goods ("throw it away" is also said of prohibited things, so abandoning is not one of them). */
+/** Keeping goods over an allowance or sending them back: each has its own entry, whatever the goods ("throw it away" is also said of prohibited things, so abandoning is not one of them). */
 const PROCEDURE_CONCEPTS: ReadonlySet<string> = new Set(['storage', 'return_shipment']);
 
 /**

@@ -1,6 +1,6 @@
 import { composeTourReply, type AgencyKnowledge } from '../agency';
 import { composeAnswer, composeClarify, composeEscalated, composeRouted, type Composed } from '../answer';
-import { declarationStep, estimateForQuestion, type DeclarationService } from '../declaration';
+import { declarationStep, estimateForQuestion, fitPhone, type DeclarationService } from '../declaration';
 import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
 import type { Clock, Conversation, ConversationState, ConversationStore, Escalation, EventBus, IdGenerator, Logger } from '../ports';
@@ -179,7 +179,11 @@ function toReply(turn: Turn, decision: Exclude<WithEstimate['decision'], { kind:
       const entry = entryOf(decision.entryId);
       if (!entry) throw new Error(`bot: decided on unknown entry ${decision.entryId}`);
       const c = composeAnswer(knowledge, entry, lang, decision.allVariants ? 'all' : decision.category, reading.focus, decision.estimate ? [...decision.estimate].length + 2 : 0);
-      return { kind: 'answer', lang, ...c, ...(decision.estimate ? { text: `${decision.estimate}\n\n${c.text}` } : {}), entryId: entry.id };
+      if (!decision.estimate) return { kind: 'answer', lang, ...c, entryId: entry.id };
+      // their case first, then the rule; the case's tax lines go behind "more" if both do not fit a phone
+      const fitted = fitPhone({ text: decision.estimate, more: '' }, [...c.text].length + 2);
+      const more = [fitted.more, c.more].filter(Boolean).join('\n');
+      return { kind: 'answer', lang, ...c, text: `${fitted.text}\n\n${c.text}`, ...(more ? { more } : {}), entryId: entry.id };
     }
     case 'clarify': {
       const entry = entryOf(decision.entryId);

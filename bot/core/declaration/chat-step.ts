@@ -212,8 +212,11 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const formatted = fitPhone(service.format(result, names, lang, limits), [...(unpriced + assumed + sources)].length);
   // the sum up to which the unpriced things keep the list green takes the place of "could not check every item"
   const verdict = unpriced && formatted.text.includes(P.channel_unchecked) ? formatted.text.replace(P.channel_unchecked, unpriced) : formatted.text + (unpriced ? `\n${unpriced}` : '');
-  const text = verdict + assumed + sources;
-  return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result, ...(formatted.more ? { more: formatted.more } : {}) }, state: { ...learned, ...recheck } };
+  // still too long for a phone: whose figures these are waits behind "more" too (issue 10)
+  const fits = [...(verdict + assumed + sources)].length <= MAX_REPLY_CHARS;
+  const text = verdict + (fits ? assumed : '') + sources;
+  const more = [fits ? '' : assumed.trim(), formatted.more].filter(Boolean).join('\n');
+  return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result, ...(more ? { more } : {}) }, state: { ...learned, ...recheck } };
 }
 
 /**
@@ -321,10 +324,10 @@ function ordinaryVerdict(service: DeclarationService, items: DeclarationItem[], 
 }
 
 /** A reply is never longer than this (issue 10); a long list's tax lines then go behind "more". */
-const MAX_REPLY_CHARS = 1000;
+export const MAX_REPLY_CHARS = 1000;
 
 /** Moves a long list's indented tax and cap lines, then its notes, to `more` until the reply fits MAX_REPLY_CHARS. */
-function fitPhone(formatted: { text: string; more: string }, tailChars: number): { text: string; more: string } {
+export function fitPhone(formatted: { text: string; more: string }, tailChars: number): { text: string; more: string } {
   if ([...formatted.text].length + tailChars <= MAX_REPLY_CHARS) return formatted;
   // first the tax and cap lines under each item, then the notes ("• …") go behind "more"
   let text = formatted.text;

@@ -285,7 +285,7 @@ function typeOf(g: Group, bought: boolean, text: string, shopping = false): Item
   // unnamed; money alone is cash only when nothing says it was spent (issue 9: a price read as
   // cash gave "no need to declare" for goods)
   // "Longchamp包 €150，Rimowa箱子 €780": a sum after a name the lexicon does not know, among priced goods, is a price too
-  if (g.money && !g.weight) return g.count || g.priceMarked || bought || ((g.unnamedThing || g.nameBefore !== undefined) && shopping) ? 'goods' : 'cash';
+  if (g.money && !g.weight) return g.count || g.priceMarked || bought || ((g.unnamedThing || g.nameBefore !== undefined || g.total) && shopping) ? 'goods' : 'cash';
   return undefined;
 }
 

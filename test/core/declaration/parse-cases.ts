@@ -185,4 +185,5 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '从首尔回来 买了3瓶真露 20度 一瓶360ml', list: true, items: [{ type: 'alcohol', quantity: 3, volumeMl: 360, abv: 20 }] },
   { lang: 'ru', text: 'везу 2 блока Marlboro, литр виски и подарки на 1000 юаней, лечу из Владивостока', list: true, items: [cig(2, 'carton'), { type: 'alcohol', kind: 'whisky', quantity: 1000, unit: 'ml' }, { type: 'goods', value: 1000, currency: 'CNY' }] },
   { lang: 'en', text: 'a liter of vodka and a kilo of sausages', list: true, items: [{ type: 'alcohol', kind: 'vodka', quantity: 1000, unit: 'ml' }, { type: 'goods', quantity: 1, unit: 'kg' }] },
+  { lang: 'en', text: 'canada goose jacket $1.5k, airpods pro $249, perfumes and stuff, like $3k total', list: true, items: [goods('clothing', { value: 1500, currency: 'USD' }), goods('electronics', { value: 249 }), goods('cosmetics'), goods('general'), { type: 'goods', value: 3000, currency: 'USD' }] },
 ];

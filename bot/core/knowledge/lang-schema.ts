@@ -74,6 +74,8 @@ export const LanguageDataSchema = z
     vague: words,
     /** Words that say the message is about customs itself ("海关", "через таможню"): a customs topic then outweighs a department word. */
     customs: words,
+    /** Words that make what follows a supposition, not what is happening ("会不会被扣", "what if they fine me", «а если штраф»): a seizure, fine or dispute right after them is no case. */
+    hypothetical: words,
     /** Phrases per facet ("per person", "每人", "на человека"). */
     facets: z.record(z.enum(FACETS), words),
     /**

@@ -7,6 +7,7 @@ import type { Hit, SearchIndex } from '../retrieval';
 import { detectLanguage, normalizeText, prepareText, smalltalkKey, tokenize, type CategoryCue, type LanguageGuess, type LanguageResources, type PreparedText, type Token } from '../text';
 import { isCyrillicWithLatinNoise, readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
 import type { EscalationReason } from '../types';
+import type { Signal } from '../knowledge/lang-schema';
 import { categoryOfCues, type KnownCategory } from './category';
 import { boughtInChina, findPlaceCues, type Gazetteer } from './places';
 import { readTourRoute, type TourRoute } from './tour-leader';
@@ -120,7 +121,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     scripts,
     language,
     prepared,
-    signals: reasonsFromSignals(r.signals.match(prepared)),
+    signals: reasonsFromSignals(presentSignals(prepared, r)),
     tokens,
     topical,
     weak,
@@ -137,6 +138,25 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     tour: readTourRoute(prepared, r, language.lang),
     ...smalltalkOf(raw, r.smalltalk),
   };
+}
+
+/** Signals that are about something happening only when no supposition stands right before them. */
+const SUPPOSABLE: ReadonlySet<Signal> = new Set(['seized', 'fine', 'dispute']);
+/** How close before a seizure, fine or dispute phrase a supposition or hearsay word counts (characters of the prepared text). */
+const SUPPOSITION_WINDOW_CHARS = 24;
+
+/**
+ * The signals of a message, leaving out a seizure, fine or dispute that is only supposed ("会不会被扣",
+ * "what if they fine me", «а если спалят — штраф какой?»): that asks about a rule, it reports no case.
+ */
+function presentSignals(prepared: PreparedText, r: LanguageResources): Set<Signal> {
+  const suppositions = r.hypothetical.positions(prepared);
+  const found = new Set<Signal>();
+  for (const { key, at } of r.signals.positions(prepared)) {
+    const supposed = SUPPOSABLE.has(key) && suppositions.some((h) => h.end <= at + 1 && at - h.end <= SUPPOSITION_WINDOW_CHARS);
+    if (!supposed) found.add(key);
+  }
+  return found;
 }
 
 /**

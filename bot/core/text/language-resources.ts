@@ -24,6 +24,7 @@ export type LanguageResources = {
   questionWords: PhraseMatcher<'question'>;
   vague: PhraseMatcher<'vague'>;
   customs: PhraseMatcher<'customs'>;
+  hypothetical: PhraseMatcher<'hypothetical'>;
   facets: PhraseMatcher<Facet>;
   /** A tour leader's or agency's question (issue 11): cues, countries named, which way the group travels. */
   tourLeader: { cues: PhraseMatcher<'leader'>; groups: PhraseMatcher<'group'>; briefs: PhraseMatcher<'brief'>; countries: PhraseMatcher<string>; directions: PhraseMatcher<TourDirection>; defaultDirection: Record<LanguageCode, TourDirection> };
@@ -63,6 +64,7 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
     questionWords: new PhraseMatcher([['question', all.flatMap((d) => d.questions)]]),
     vague: new PhraseMatcher([['vague', all.flatMap((d) => d.vague)]]),
     customs: new PhraseMatcher([['customs', all.flatMap((d) => d.customs)]]),
+    hypothetical: new PhraseMatcher([['hypothetical', all.flatMap((d) => d.hypothetical)]]),
     facets: new PhraseMatcher(merge((d) => d.facets, FACETS)),
     tourLeader: {
       cues: new PhraseMatcher([['leader', all.flatMap((d) => d.tourLeader.cues)]]),

@@ -44,16 +44,21 @@ export class PhraseMatcher<K extends string> {
     }
   }
 
-  /** Every phrase occurrence, in text order (one probe of the prefix map per position). */
-  private *occurrences(text: PreparedText): Generator<{ key: K; needle: string }> {
+  /** Every phrase occurrence, in text order (one probe of the prefix map per position), with where it starts in `text.spaced`. */
+  private *occurrences(text: PreparedText): Generator<{ key: K; needle: string; at: number }> {
     const s = text.spaced;
     for (let i = 0; i < s.length; i++) {
       // One-character phrases (Chinese 烟, 酒) are keyed by that character alone.
-      for (const phrase of this.byPrefix.get(s[i] ?? '') ?? []) yield phrase;
+      for (const phrase of this.byPrefix.get(s[i] ?? '') ?? []) yield { ...phrase, at: i };
       for (const phrase of this.byPrefix.get(s.slice(i, i + 2)) ?? []) {
-        if (s.startsWith(phrase.needle, i)) yield phrase;
+        if (s.startsWith(phrase.needle, i)) yield { ...phrase, at: i };
       }
     }
+  }
+
+  /** Every occurrence's key and start position in `text.spaced`, in text order. */
+  positions(text: PreparedText): { key: K; at: number; end: number }[] {
+    return [...this.occurrences(text)].map(({ key, needle, at }) => ({ key, at, end: at + needle.length }));
   }
 
   /** Keys with at least one phrase in the text. */

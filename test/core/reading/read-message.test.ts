@@ -53,6 +53,20 @@ describe('readMessage', () => {
     });
   });
 
+  describe('a seizure, fine or dispute that is only supposed or heard of', () => {
+    it.each([
+      '带了六罐奶粉 上网查了有人说没事有人说被扣了 到底能不能带',
+      'what if they fine me for the extra bottle, how much is it?',
+      'а если пройти по зелёному с лишним и спалят — штраф какой?',
+    ])('is no case: %s', (text) => {
+      expect(read(text).signals).not.toEqual(expect.arrayContaining(['seizure']));
+      expect(read(text).signals).not.toEqual(expect.arrayContaining(['fine']));
+    });
+    it.each(['海关把我的烟扣了 怎么办', 'customs has my bag and will not give it back', 'у меня забрали блоки на таможне'])('is a case when it is happening: %s', (text) => {
+      expect(read(text).signals.length).toBeGreaterThan(0);
+    });
+  });
+
   describe('traveller category', () => {
     it.each([
       ['zh', '我是哈尔滨本地人，能带多少', 'resident'],

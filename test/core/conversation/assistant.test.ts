@@ -196,6 +196,20 @@ describe('assistant', () => {
     });
   });
 
+  describe('when the question is whether a thing counts in an allowance', () => {
+    it.each([
+      ['en', 'do heated tobacco sticks count as cigarettes?', 'tobacco-allowance'],
+      ['zh', '啤酒算不算在酒的额度里', 'alcohol-allowance'],
+    ])('answers it without asking the route, which does not change it (%s)', async (_lang, text, entryId) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId });
+    });
+    it('still asks the route when the figure is what is asked', async () => {
+      const [reply] = await converse(services, 'how many cigarettes can i bring?');
+      expect(reply).toMatchObject({ kind: 'clarify', entryId: 'tobacco-allowance' });
+    });
+  });
+
   describe('when the traveller only says who they are', () => {
     it.each(['我从伊尔库茨克飞哈尔滨，是中国人在那边做生意的，不常回来', '我在东京买了个包', 'я живу в Москве, лечу в Харбин'])('asks what they want to know and keeps the category (%s)', async (text) => {
       const [reply] = await converse(services, text);

@@ -16,7 +16,7 @@ export type NamedItem = Pick<DeclarationItem, 'quantity' | 'unit' | 'value' | 'c
  * already said in the item line it applies to. The rates note is not a bullet: it follows the
  * estimate line (see formatDeclaration).
  */
-const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['example_value', 'tobacco_alternatives', 'tobacco_in_value_allowance', 'single_item', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure', 'gold_jewellery_band_unsure']);
+const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['example_value', 'tobacco_in_value_allowance', 'single_item', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure', 'gold_jewellery_band_unsure']);
 
 /** The itemised text's length at most before its notes move behind "more" (the reply adds a source line). */
 const DECLARATION_TEXT_MAX_CHARS = 850;

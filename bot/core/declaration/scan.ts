@@ -169,6 +169,8 @@ function compound(text: string, tokens: Token[]): Token[] {
       continue;
     }
     if (t.kind === 'unit' && t.single) {
+      // "a box of 20 cigars": the box holds the counted things, it is not one more thing
+      if (next?.kind === 'num' && /^\s*(?:of\s+)?$/.test(text.slice(t.end, next.start)) && (isThing(after) || after?.kind === 'unit')) continue;
       out.push({ kind: 'qty', value: 1, unit: t.unit, start: t.start, end: t.end });
       continue;
     }

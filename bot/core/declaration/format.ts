@@ -232,5 +232,9 @@ export function formatAllowances(result: DeclarationResult, ctx: FormatContext):
   if (result.items.some((i) => i.kind === ECIG)) parts.push(fillTemplate(ctx.words.phrases.allowance_ecig, slots(ctx)));
   const goods = result.items.some((i) => i.type === 'goods' && !i.treatment && i.kind !== ECIG);
   if (goods) parts.push(fillTemplate(ctx.words.phrases.allowance_goods, { resident: money(getLimit(ctx.limits, 'valueAllowance.resident'), ctx), nonResident: money(getLimit(ctx.limits, 'valueAllowance.non_resident'), ctx) }));
-  return parts.length > 0 ? fillTemplate(ctx.words.phrases.allowances_ordinary, { list: parts.join(ctx.lang === 'zh' ? '；' : '; ') }) : undefined;
+  if (parts.length === 0) return undefined;
+  const line = fillTemplate(ctx.words.phrases.allowances_ordinary, { list: parts.join(ctx.lang === 'zh' ? '；' : '; ') });
+  // the alcohol figure is UNSURE: said with it, not only in the verdict that follows the answer (fact sheet 0)
+  const alcohol = result.items.some((i) => i.type === 'alcohol' && i.allowance !== undefined && !i.treatment);
+  return alcohol ? `${line} ${fillTemplate(ctx.words.notes.alcohol_unsure, slots(ctx))}` : line;
 }

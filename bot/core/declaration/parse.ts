@@ -172,7 +172,8 @@ class Grouper {
   /** The group holds only generic words (gifts, stuff, 东西) and no amount: a heading. */
   private heading(): boolean {
     const g = this.g;
-    return g.things.length > 0 && g.things.every((t) => t.kind === 'goods' && t.goodsClass === GENERIC_GOODS) && !g.count && !g.money && !g.volume && !g.weight;
+    // ("наличка с собой: 300 тыс. рублей и 4 000 долларов": the word for cash heads a list of sums)
+    return g.things.length > 0 && g.things.every((t) => (t.kind === 'goods' && t.goodsClass === GENERIC_GOODS) || (t.kind === 'item' && t.item === 'cash')) && !g.count && !g.money && !g.volume && !g.weight;
   }
 
   /** The group has a thing and, after it, its count ("电子烟杆3个"). */

@@ -178,7 +178,8 @@ function compound(text: string, tokens: Token[]): Token[] {
       out.push(t);
       continue;
     }
-    const close = next !== undefined && tight(text, t.end, next.start);
+    // ("300 тыс. рублей": the dot of an abbreviated thousand does not part the sum from its currency)
+    const close = next !== undefined && (tight(text, t.end, next.start) || (/^\.\s*$/.test(text.slice(t.end, next.start)) && /\p{L}$/u.test(text.slice(t.start, t.end))));
     if (close && next.kind === 'unit') {
       out.push({ kind: 'qty', value: t.value, unit: next.unit, start: t.start, end: next.end });
       i++;

@@ -39,6 +39,8 @@ export type Lexicon = {
   languages: Record<LanguageCode, DeclarationLanguage>;
   /** Purchase words of all languages, normalised, without the stem mark ("买", "купил"). */
   purchaseWords: readonly string[];
+  /** Words for an allowance of all languages, normalised ("额度", "allowance", "норм"). */
+  allowanceNouns: readonly string[];
 };
 
 const LETTER = /\p{L}/u;
@@ -78,7 +80,8 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
   }
   for (const list of byFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length || Number(a.stem) - Number(b.stem));
   const purchaseWords = LANGUAGES.flatMap((l) => languages[l].markers.purchase).map((w) => normalizeText(w.replace(/\*$/u, ''))).filter(Boolean);
-  return { byFirstChar, shorthand, languages, purchaseWords };
+  const allowanceNouns = LANGUAGES.flatMap((l) => languages[l].allowanceNouns).map((w) => normalizeText(w.replace(/\*$/u, ''))).filter(Boolean);
+  return { byFirstChar, shorthand, languages, purchaseWords, allowanceNouns };
 }
 
 /**

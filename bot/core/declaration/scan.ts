@@ -243,17 +243,19 @@ function wordFollows(text: string, t: Token, next: Token | undefined): boolean {
 
 /**
  * Drops amounts that are thresholds, not things carried: "over 5000", "超过5000", "5000元以上",
- * "больше 5000" (a question about the rule, not a list).
+ * "больше 5000" (a question about the rule, not a list), and an allowance quoted ("5000额度").
  */
-function dropThresholds(text: string, tokens: Token[]): Token[] {
+function dropThresholds(text: string, tokens: Token[], allowanceNouns: readonly string[]): Token[] {
   const amount = (t: Token | undefined) => t?.kind === 'money' || t?.kind === 'qty' || t?.kind === 'num';
+  // "算进5000额度里吗", "the 5000 allowance": the sum quoted is the allowance
+  const allowanceAfter = (t: Token, next: Token | undefined) => next !== undefined && /^\s*的?\s*$/u.test(text.slice(t.end, next.start)) && allowanceNouns.some((w) => text.startsWith(w, next.start));
   return tokens.filter((t, i) => {
     if (!amount(t)) return true;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     const before = isMarker(prev, 'comparison') && prev !== undefined && tight(text, prev.end, t.start);
     const after = isMarker(next, 'comparison') && next !== undefined && tight(text, t.end, next.start);
-    return !before && !after;
+    return !before && !after && !(t.kind !== 'qty' && allowanceAfter(t, next));
   });
 }
 
@@ -268,7 +270,7 @@ export function scan(text: string, lexicon: Lexicon): Token[] {
       return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
-  return dropDurations(text, dropThresholds(text, compound(text, tokens)));
+  return dropDurations(text, dropThresholds(text, compound(text, tokens), lexicon.allowanceNouns));
 }
 
 /** Drops amounts of time ("5 hr layover", "等四个小时", "на 2 недели"): a duration counts no things. */

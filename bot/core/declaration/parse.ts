@@ -30,10 +30,12 @@ type Money = Extract<Token, { kind: 'money' }>;
 type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
 
 /** Tokens of one item, gathered left to right. */
-type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; weightEach?: boolean; unnamedThing?: boolean; nameBefore?: Span; eachSeen?: boolean; itemized?: boolean };
+type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; weightEach?: boolean; unnamedThing?: boolean; nameBefore?: Span; sentenceStart?: boolean; eachSeen?: boolean; itemized?: boolean };
 
 /** Two or more letters of a word (Chinese characters included). */
 const LETTER_RUN = /\p{L}{2,}/u;
+/** Punctuation that ends a sentence. */
+const SENTENCE_END = /[?？!！。\n]/u;
 /** Two Chinese characters or more: a name in a Chinese message. */
 const HAN_NAME = /^\p{Script=Han}{2,}/u;
 /** Text ending in a Chinese character. */
@@ -65,6 +67,9 @@ const newGroup = (start: number): Group => ({ things: [], perUnit: false, total:
  * price ("3个包，每个5000元", "2 bags, each for 5000") the thing lacks.
  */
 function isDetailOf(g: Group, before: Group): boolean {
+  // "сигары кубинские, 30 шт, Cohiba", "табак для кальяна, 1 кг": an amount alone between commas is the named thing's before it
+  const lone = !g.sentenceStart && g.things.length === 0 && !g.money && !g.volume && g.abv === undefined && Boolean(g.count) !== Boolean(g.weight);
+  if (lone && before.things.length > 0 && !before.count && !before.weight && !before.money && !before.volume) return true;
   if (g.things.length || g.count || g.weight) return false;
   if (g.money) return Boolean(g.priceMarked) && !g.volume && g.abv === undefined && before.things.length > 0 && !before.money;
   if (!g.volume && g.abv === undefined) return false;
@@ -167,6 +172,8 @@ class Grouper {
     this.segments.push({ start: this.segStart, end: t.start });
     this.segStart = t.end;
     this.g = newGroup(t.end);
+    // after "?", "!" or a full stop a new sentence starts: its amount is no detail of the thing before ("几条烟？有人买了四条")
+    if (SENTENCE_END.test(this.text.slice(t.start, t.end))) this.g.sentenceStart = true;
   }
 
   /** The group holds only generic words (gifts, stuff, 东西) and no amount: a heading. */
@@ -255,6 +262,8 @@ class Grouper {
     if (last && isDetailOf(g, last)) {
       // "两瓶白酒，每瓶500毫升": a volume, strength or marked price alone belongs to the item before it
       last.volume ??= g.volume;
+      last.count ??= g.count;
+      last.weight ??= g.weight;
       last.abv ??= g.abv;
       last.money ??= g.money;
       last.perUnit ||= g.perUnit;

@@ -190,4 +190,7 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: '25 cohibas from my cuba trip plus a box of 10 montecristo. im fine right?', list: true, items: [{ type: 'cigars', quantity: 25 }, { type: 'cigars', quantity: 10 }] },
   { lang: 'ru', text: 'наличка с собой: 300 тыс. рублей и 4 000 долларов, ещё 10 000 юаней. что декларировать?', list: true, items: [{ type: 'cash', value: 300000, currency: 'RUB' }, { type: 'cash', value: 4000, currency: 'USD' }, { type: 'cash', value: 10000, currency: 'CNY' }] },
   { lang: 'zh', text: '在仁川duty free买的Dior口红和SK-II神仙水 这些也算进5000额度里吗', list: false, items: [goods('cosmetics'), goods('cosmetics_high_end')] },
+  { lang: 'ru', text: 'сигары кубинские, 30 шт, Cohiba', list: true, items: [{ type: 'cigars', quantity: 30 }, { type: 'cigars' }] },
+  { lang: 'ru', text: 'табак для кальяна Al Fakher, 1 кг', list: true, items: [{ type: 'tobacco', quantity: 1, unit: 'kg' }] },
+  { lang: 'zh', text: '团员每人能带几条烟？有人买了四条怎么办', list: false },
 ];

@@ -41,6 +41,8 @@ export type Lexicon = {
   purchaseWords: readonly string[];
   /** Words for an allowance of all languages, normalised ("额度", "allowance", "норм"). */
   allowanceNouns: readonly string[];
+  /** Words that make "¥" yen, normalised ("日本", "tokyo", "япони"). */
+  yenCues: readonly string[];
 };
 
 const LETTER = /\p{L}/u;
@@ -81,7 +83,8 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
   for (const list of byFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length || Number(a.stem) - Number(b.stem));
   const purchaseWords = LANGUAGES.flatMap((l) => languages[l].markers.purchase).map((w) => normalizeText(w.replace(/\*$/u, ''))).filter(Boolean);
   const allowanceNouns = LANGUAGES.flatMap((l) => languages[l].allowanceNouns).map((w) => normalizeText(w.replace(/\*$/u, ''))).filter(Boolean);
-  return { byFirstChar, shorthand, languages, purchaseWords, allowanceNouns };
+  const yenCues = LANGUAGES.flatMap((l) => languages[l].yenCues).map((w) => normalizeText(w)).filter(Boolean);
+  return { byFirstChar, shorthand, languages, purchaseWords, allowanceNouns, yenCues };
 }
 
 /**

@@ -116,7 +116,8 @@ class Grouper {
     const gap = this.text.slice(gapStart, t.start);
     const nameGap = amount && LETTER_RUN.test(gap);
     // a name before its amount is Chinese style ("红肠2根", "Rimowa箱子 €780"); "with 200g gold bar" names it after
-    const hanName = nameGap && HAN_END.test(gap.replace(/^.*[:：]/su, '').trimEnd());
+    // …and so is any name before a price ("Shiseido ¥15,000", «фигурки 40 000 иен»)
+    const hanName = nameGap && (HAN_END.test(gap.replace(/^.*[:：]/su, '').trimEnd()) || (t.kind === 'money' && LETTER_RUN.test(gap.replace(/^.*[:：]/su, ''))));
     if (nameGap && g.count && g.things.length === 0) g.unnamedThing = true;
     // "电子烟杆3个 烟弹十颗", "marlboro 2 cartons winston 3 cartons": a thing with its own count after a counted thing is the next item
     if ((t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') && this.counted() && next?.kind === 'qty') this.close(t.start);
@@ -392,7 +393,8 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")
   const bought = tokens.some((t) => isPurchase(t, text, ctx.lexicon)) && !tokens.some((t) => t.kind === 'item' && t.item === 'cash');
   // named goods with their price, and no word for cash: the message is about things bought
-  const shopping = !tokens.some((t) => t.kind === 'item' && t.item === 'cash') && groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods'));
+  // (or two sums or more, each after a name: «аниме-фигурки 40 000 иен, юката 25 000 иен»)
+  const shopping = !tokens.some((t) => t.kind === 'item' && t.item === 'cash') && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || groups.filter((g) => g.money && g.nameBefore).length >= 2);
   const placed = groups.flatMap((g) => {
     const item = toItem(g, text, ctx, bought, shopping);
     return item ? [{ at: g.start, item }] : [];
@@ -408,6 +410,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   }
   const items = placed.sort((a, b) => a.at - b.at).map((p) => p.item);
   fillCurrency(items, tokens, ctx.defaultCurrency);
+  yenInJapan(items, text, ctx.lexicon.yenCues);
   const inbound = tokens.some((t) => t.kind === 'marker' && t.marker === 'inbound');
   return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)), inbound };
 }
@@ -424,6 +427,15 @@ function isPurchase(t: Token, text: string, lexicon: Lexicon): boolean {
  * A value without a currency takes the one currency the message names, if it names exactly one;
  * when it names none, the message language's default (Chinese: yuan), else it stays open.
  */
+/** "¥" is RMB, except in a message that speaks of Japan ("from Tokyo: Uniqlo ¥18,000"): there it is yen. */
+function yenInJapan(items: ParsedItem[], text: string, cues: readonly string[]): void {
+  if (!cues.some((c) => text.includes(c))) return;
+  for (const item of items) {
+    const span = item.priceSpan ? text.slice(item.priceSpan.start, item.priceSpan.end) : '';
+    if (item.currency === 'CNY' && /[¥￥]/u.test(span)) item.currency = 'JPY';
+  }
+}
+
 function fillCurrency(items: ParsedItem[], tokens: Token[], defaultCurrency: string | undefined): void {
   const codes = new Set(tokens.flatMap((t) => (t.kind === 'currency' ? [t.code] : t.kind === 'money' && t.currency ? [t.currency] : [])));
   const only = codes.size === 1 ? [...codes][0] : codes.size === 0 ? defaultCurrency : undefined;

@@ -179,14 +179,16 @@ function compound(text: string, tokens: Token[]): Token[] {
       continue;
     }
     // ("300 тыс. рублей": the dot of an abbreviated thousand does not part the sum from its currency)
-    const close = next !== undefined && (tight(text, t.end, next.start) || (/^\.\s*$/.test(text.slice(t.end, next.start)) && /\p{L}$/u.test(text.slice(t.start, t.end))));
+    // ("Switch 2 ¥49,980": a currency sign glued to the next number is that number's)
+    const signOfNext = next?.kind === 'currency' && after?.kind === 'num' && !/\p{L}/u.test(text.slice(next.start, next.end)) && tight(text, next.end, after.start);
+    const close = next !== undefined && !signOfNext && (tight(text, t.end, next.start) || (/^\.\s*$/.test(text.slice(t.end, next.start)) && /\p{L}$/u.test(text.slice(t.start, t.end))));
     if (close && next.kind === 'unit') {
       out.push({ kind: 'qty', value: t.value, unit: next.unit, start: t.start, end: next.end });
       i++;
-    } else if (close && next.kind === 'currency' && t.value < MIN_BARE_PRICE && (isGoods(after) || after?.kind === 'num') && after?.start === next.end) {
+    } else if (close && next.kind === 'currency' && /\p{L}/u.test(text.slice(next.start, next.end)) && t.value < MIN_BARE_PRICE && (isGoods(after) || after?.kind === 'num') && after?.start === next.end) {
       out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: next.end });
       i++;
-    } else if (close && next.kind === 'currency' && t.value < MIN_PRICE_CNY && next.code === 'CNY') {
+    } else if (close && next.kind === 'currency' && t.value < MIN_PRICE_CNY && next.code === 'CNY' && /\p{L}/u.test(text.slice(next.start, next.end))) {
       // "奶酪1块": a yuan or two is no price anyone asks about; 块 counts pieces
       out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: next.end });
       i++;
@@ -202,7 +204,7 @@ function compound(text: string, tokens: Token[]): Token[] {
     } else if ((isMarker(out.at(-1), 'perUnit') || out.at(-1)?.kind === 'drink') && t.value < 5 && !Number.isInteger(t.value) && !(close && (next.kind === 'currency' || next.kind === 'unit'))) {
       // "водка 4 бутылки по 0,5", "вино 0,75": a fraction after "each" or a drink is litres, never a price
       out.push({ kind: 'qty', value: t.value, unit: 'l', start: t.start, end: t.end });
-    } else if (Number.isInteger(t.value) && t.value < MODEL_NUMBER_BELOW && isGoods(out.at(-1)) && /\p{Script=Latin}$/u.test(text.slice(0, t.start).trimEnd()) && tight(text, (out.at(-1) as Token).end, t.start) && !(close && (next.kind === 'unit' || next.kind === 'currency'))) {
+    } else if (Number.isInteger(t.value) && t.value < MODEL_NUMBER_BELOW && isGoods(out.at(-1)) && /\p{Script=Latin}$/u.test(text.slice(0, t.start).trimEnd()) && tight(text, (out.at(-1) as Token).end, t.start) && !(close && (next.kind === 'unit' || (next.kind === 'currency' && !(after?.kind === 'num' && tight(text, next.end, after.start)))))) {
       // "iPhone 16 Pro", "Switch 2", "Mate 60": a small number right after a product's Latin name is its model
       continue;
     } else if (t.value >= MIN_BARE_PRICE && (isOnePiece(out.at(-1)) || (isOneUnit(out.at(-1)) && isGoods(out.at(-2)))) && tight(text, (out.at(-1) as Token).end, t.start)) {

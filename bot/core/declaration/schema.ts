@@ -175,6 +175,8 @@ export const DeclarationLanguageSchema = z
     units: z.partialRecord(z.enum(UNITS), words),
     /** Words for an allowance ("额度", "allowance", «норма»): a sum right before one is the allowance quoted, not a price ("算进5000额度里吗"). */
     allowanceNouns: words,
+    /** Words that make "¥" Japanese yen rather than RMB ("from Tokyo: Uniqlo ¥18,000"). */
+    yenCues: words,
     /** Unit words that mean one of them without a number (Russian «бутылку», «блок»). */
     singleUnits: z.partialRecord(z.enum(UNITS), words).default({}),
     items: z.object({ cigarettes: words, cigars: words, tobacco: words, cash: words, ecigarettes: words }).strict(),

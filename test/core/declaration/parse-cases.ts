@@ -193,4 +193,7 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'сигары кубинские, 30 шт, Cohiba', list: true, items: [{ type: 'cigars', quantity: 30 }, { type: 'cigars' }] },
   { lang: 'ru', text: 'табак для кальяна Al Fakher, 1 кг', list: true, items: [{ type: 'tobacco', quantity: 1, unit: 'kg' }] },
   { lang: 'zh', text: '团员每人能带几条烟？有人买了四条怎么办', list: false },
+  { lang: 'en', text: 'from Tokyo: Uniqlo stuff ¥18,000, Shiseido ¥15,000, Nintendo Switch 2 ¥49,980. red?', list: true, items: [{ type: 'goods', value: 18000, currency: 'JPY' }, { type: 'goods', value: 15000, currency: 'JPY' }, goods('electronics', { value: 49980, currency: 'JPY' })] },
+  { lang: 'ru', text: 'из Японии: аниме-фигурки 40 000 иен, юката 25 000 иен, снеки 5 000 иен. декларировать?', list: true, items: [{ type: 'goods', value: 40000, currency: 'JPY' }, { type: 'goods', value: 25000, currency: 'JPY' }, { type: 'goods', value: 5000, currency: 'JPY' }] },
+  { lang: 'zh', text: '巴厘岛回来，我是上海人：银饰2件共150万印尼盾、手工编织包60万印尼盾', list: true, items: [{ type: 'goods', value: 1500000, currency: 'IDR' }, goods('bags', { value: 600000, currency: 'IDR' })] },
 ];

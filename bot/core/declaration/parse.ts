@@ -393,8 +393,10 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")
   const bought = tokens.some((t) => isPurchase(t, text, ctx.lexicon)) && !tokens.some((t) => t.kind === 'item' && t.item === 'cash');
   // named goods with their price, and no word for cash: the message is about things bought
-  // (or two sums or more, each after a name: «аниме-фигурки 40 000 иен, юката 25 000 иен»)
-  const shopping = !tokens.some((t) => t.kind === 'item' && t.item === 'cash') && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || groups.filter((g) => g.money && g.nameBefore).length >= 2);
+  // (or sums each after a name: «из Японии: аниме-фигурки 40 000 иен, юката 25 000 иен»,
+  // in a list after a colon, or three of them; "还剩七千美元…还有五万卢布" is cash)
+  const namedSums = groups.filter((g) => g.money && g.nameBefore).length;
+  const shopping = !tokens.some((t) => t.kind === 'item' && t.item === 'cash') && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3);
   const placed = groups.flatMap((g) => {
     const item = toItem(g, text, ctx, bought, shopping);
     return item ? [{ at: g.start, item }] : [];
@@ -411,8 +413,9 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const items = placed.sort((a, b) => a.at - b.at).map((p) => p.item);
   fillCurrency(items, tokens, ctx.defaultCurrency);
   yenInJapan(items, text, ctx.lexicon.yenCues);
+  const cashCounted = onceEachSum(items);
   const inbound = tokens.some((t) => t.kind === 'marker' && t.marker === 'inbound');
-  return { items, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)), inbound };
+  return { items: cashCounted, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)), inbound };
 }
 
 /** A purchase word, or an owning phrase made of one ("买了" is both: the longest phrase wins the token). */
@@ -427,6 +430,23 @@ function isPurchase(t: Token, text: string, lexicon: Lexicon): boolean {
  * A value without a currency takes the one currency the message names, if it names exactly one;
  * when it names none, the message language's default (Chinese: yuan), else it stays open.
  */
+/**
+ * Cash said twice is counted once ("还剩七千美元… 请问这七千美元要申报吗"), and a word for cash
+ * without a sum ("换了一大堆现金") says nothing more once sums of cash are given.
+ */
+function onceEachSum(items: ParsedItem[]): ParsedItem[] {
+  const sums = items.filter((i) => i.type === 'cash' && i.value !== undefined);
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    if (i.type !== 'cash') return true;
+    if (i.value === undefined) return sums.length === 0;
+    const key = `${i.value} ${i.currency ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** "¥" is RMB, except in a message that speaks of Japan ("from Tokyo: Uniqlo ¥18,000"): there it is yen. */
 function yenInJapan(items: ParsedItem[], text: string, cues: readonly string[]): void {
   if (!cues.some((c) => text.includes(c))) return;

@@ -196,4 +196,5 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'from Tokyo: Uniqlo stuff ¥18,000, Shiseido ¥15,000, Nintendo Switch 2 ¥49,980. red?', list: true, items: [{ type: 'goods', value: 18000, currency: 'JPY' }, { type: 'goods', value: 15000, currency: 'JPY' }, goods('electronics', { value: 49980, currency: 'JPY' })] },
   { lang: 'ru', text: 'из Японии: аниме-фигурки 40 000 иен, юката 25 000 иен, снеки 5 000 иен. декларировать?', list: true, items: [{ type: 'goods', value: 40000, currency: 'JPY' }, { type: 'goods', value: 25000, currency: 'JPY' }, { type: 'goods', value: 5000, currency: 'JPY' }] },
   { lang: 'zh', text: '巴厘岛回来，我是上海人：银饰2件共150万印尼盾、手工编织包60万印尼盾', list: true, items: [{ type: 'goods', value: 1500000, currency: 'IDR' }, goods('bags', { value: 600000, currency: 'IDR' })] },
+  { lang: 'zh', text: '换了一大堆现金， 现在还剩七千美元左右，还有大概五万卢布没花完。 请问这七千美元要申报吗？', list: true, items: [{ type: 'cash', value: 7000, currency: 'USD' }, { type: 'cash', value: 50000, currency: 'RUB' }] },
 ];

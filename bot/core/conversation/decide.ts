@@ -185,7 +185,8 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   if (intent.probability < options.minIntentProbability) return undefined;
   const strongAnswer = best !== undefined && best.score >= options.strongScore && best.matchedConcepts.length > 0;
   // A clear "other" (a recipe, the weather) wins over a single shared concept ("锅包肉" has 肉).
-  const clearlyOther = intent.intent === 'other' && intent.probability >= options.clearOtherProbability && (best?.coverage ?? 0) < options.minCoverage;
+  // (not when an entry matched strongly on two of its concepts: "老外同事在中央大街买了件大衣 回国的时候能退税吗" is the refund, in many words)
+  const clearlyOther = intent.intent === 'other' && intent.probability >= options.clearOtherProbability && (best?.coverage ?? 0) < options.minCoverage && !((best?.score ?? 0) >= 2 * options.strongScore && (best?.matchedConcepts.length ?? 0) >= 2);
   if (clearlyOther || (intent.intent === 'other' && !strongAnswer)) return escalate(['out_of_scope'], next);
   if ((intent.intent === 'human' || intent.intent === 'complaint' || intent.intent === 'evasion') && !strongAnswer) {
     return escalate([intent.intent === 'human' ? 'asked_for_human' : intent.intent], next);

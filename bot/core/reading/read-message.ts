@@ -102,7 +102,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const topicText = topicWindow(maskPrices(text, list));
   const topicPrepared = topicText === text ? prepared : prepareText(topicText);
   const tokens = tokenize(topicText, r.stopwords);
-  const concepts = [...r.concepts.match(topicPrepared)];
+  const concepts = aboutTheAllowance([...r.concepts.match(topicPrepared)]);
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
   // 12,000: only the part above 5,000?"); "several things for 7,000 in all" is not
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
@@ -139,6 +139,17 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     ...smalltalkOf(raw, r.smalltalk),
   };
 }
+
+/**
+ * "Я живу в Харбине по ВНЖ, какой у меня лимит на покупки?": a residence permit named with the
+ * value allowance says who the traveller is (a resident); the question is the allowance, not
+ * moving one's household (long_stay).
+ */
+function aboutTheAllowance(concepts: string[]): string[] {
+  return concepts.includes(LONG_STAY) && concepts.includes(VALUE_ALLOWANCE) ? concepts.filter((c) => c !== LONG_STAY) : concepts;
+}
+const LONG_STAY = 'long_stay';
+const VALUE_ALLOWANCE = 'value_allowance';
 
 /** Signals that are about something happening only when no supposition stands right before them. */
 const SUPPOSABLE: ReadonlySet<Signal> = new Set(['seized', 'fine', 'dispute']);

@@ -210,6 +210,14 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a residence permit is named with the allowance', () => {
+    it('answers the allowance for a resident, not moving house', async () => {
+      const [reply] = await converse(services, 'я живу в Шэньяне по ВНЖ, какая у меня норма на покупки за границей?');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+      expect(reply?.text).toMatch(/5 000/);
+    });
+  });
+
   describe('when the traveller only says who they are', () => {
     it.each(['我从伊尔库茨克飞哈尔滨，是中国人在那边做生意的，不常回来', '我在东京买了个包', 'я живу в Москве, лечу в Харбин'])('asks what they want to know and keeps the category (%s)', async (text) => {
       const [reply] = await converse(services, text);

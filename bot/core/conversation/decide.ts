@@ -70,7 +70,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  * enough, escalate.
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
-  const best = procedureOverThing(r, customsOverDepartment(r, confidentHit(r.hits, r.topical, ctx.options), ctx), ctx);
+  const best = restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(r.hits, r.topical, ctx.options), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -256,6 +256,30 @@ function procedureOverThing(r: Reading, best: Hit | undefined, ctx: DecideContex
   if (!best || asked.length === 0 || ctx.entries.get(best.entryId)?.tags.some((t) => asked.includes(t))) return best;
   const own = r.hits.find((h) => h.score >= ctx.options.minScore && (ctx.entries.get(h.entryId)?.tags ?? []).some((t) => asked.includes(t)));
   return own ?? best;
+}
+
+/** Topics of entries about food and animals that quarantine may ban, whatever their value. */
+const RESTRICTED_TOPICS: ReadonlySet<string> = new Set(['food', 'pets']);
+/** How close to the best hit a restricted thing's entry must score to take its place. */
+const CLOSE_SECOND = 0.6;
+/** Topics of the value allowance and its tax, which any gift or purchase touches. */
+const ALLOWANCE_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax']);
+
+/**
+ * "2 tins black caviar from moscow duty free, gift for my boss": "duty free" and "gift" make the
+ * value allowance the top hit, but a thing that may be banned decides what the traveller must
+ * know. When the message names such a thing (a tag of a restricted entry that matched), that
+ * entry answers instead of the allowance's.
+ */
+function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const top = best ? ctx.entries.get(best.entryId) : undefined;
+  if (!best || !top || !ALLOWANCE_TOPICS.has(top.topic)) return best;
+  const named = (h: Hit) => {
+    const e = ctx.entries.get(h.entryId);
+    // (a close second: "Apple Store" names no fruit, and its fruit hit is weak)
+    return e !== undefined && RESTRICTED_TOPICS.has(e.topic) && e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && r.topical.includes(t)) && h.score >= Math.max(ctx.options.minScore, best.score * CLOSE_SECOND);
+  };
+  return r.hits.find(named) ?? best;
 }
 
 function isDepartment(intent: string): intent is Department {

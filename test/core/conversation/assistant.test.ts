@@ -218,6 +218,17 @@ describe('assistant', () => {
     });
   });
 
+  describe('when food that may be banned is named with a gift or duty-free words', () => {
+    it('answers from the food\'s entry, not the value allowance', async () => {
+      const [reply] = await converse(services, '2 tins black caviar from moscow duty free, gift for my boss in harbin');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'seafood-caviar' });
+    });
+    it('still answers a gadget from an Apple Store as a purchase', async () => {
+      const [reply] = await converse(services, 'iPhone bought at the Apple Store in New York, do i declare it?');
+      expect(reply?.entryId).not.toBe('fruit-vegetables-plants');
+    });
+  });
+
   describe('when the traveller only says who they are', () => {
     it.each(['我从伊尔库茨克飞哈尔滨，是中国人在那边做生意的，不常回来', '我在东京买了个包', 'я живу в Москве, лечу в Харбин'])('asks what they want to know and keeps the category (%s)', async (text) => {
       const [reply] = await converse(services, text);

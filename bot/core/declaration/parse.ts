@@ -110,8 +110,8 @@ class Grouper {
     // "4瓶XO 每瓶700毫升 烟没买": a word the lexicon does not know after a count, before its details, is that count's thing
     // …and so is one right before the group's first amount ("，Rimowa箱子 €780", "：人参礼盒2盒")
     const amount = t.kind === 'qty' || t.kind === 'money' || isPerUnit(t);
-    // (a unit word inside the name is part of it: "礼盒" holds 盒)
-    const word = prev?.kind === 'unit' ? before : prev;
+    // (unit words inside the name are part of it: "礼盒" holds 盒, "套盒" 套 and 盒)
+    const word = prev?.kind === 'unit' ? (before?.kind === 'unit' ? undefined : before) : prev;
     const gapStart = word?.end ?? this.segStart;
     const gap = this.text.slice(gapStart, t.start);
     const nameGap = amount && LETTER_RUN.test(gap);

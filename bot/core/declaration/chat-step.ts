@@ -10,7 +10,7 @@ import { formatNumber } from '../knowledge/render';
 import type { Limits } from '../knowledge/limits';
 import { valueRules } from './rules-goods';
 import type { Citation, Reply } from '../types';
-import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem } from './schema';
+import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem, type Residency, type Route } from './schema';
 import type { DeclarationService } from './service';
 import type { DeclarationResult, MissingFact, ParsedDeclaration, ParsedItem } from './types';
 
@@ -87,12 +87,8 @@ const OUTBOUND_CONCEPT = 'outbound';
 /** True when the things go to the red channel, complete, for every route and residency the message leaves open. */
 function overForEveryone(service: DeclarationService, items: PendingItem[], known: DeclarationCategory, input: StepInput): boolean {
   const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
-  return (known.route ? [known.route] : ROUTE_CHOICES).every((route) =>
-    (known.residency ? [known.residency] : RESIDENCY_CHOICES).every((residency) => {
-      const checked = service.check({ items: request, category: { route, residency } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
-      return checked.ok && checked.value.channel === 'red' && checked.value.missing.length === 0;
-    }),
-  );
+  const results = checkEvery(service, request, known.route ? [known.route] : ROUTE_CHOICES, known.residency ? [known.residency] : RESIDENCY_CHOICES, input);
+  return results?.every((r) => r.channel === 'red' && r.missing.length === 0) ?? false;
 }
 
 /** Entry topics whose answer a concrete price makes concrete (value allowance, tax, declaring). */
@@ -240,16 +236,8 @@ function ordinaryRouteResult(service: DeclarationService, items: DeclarationItem
  */
 function redUnlessHkMacao(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, first: DeclarationResult, input: StepInput): DeclarationResult | undefined {
   if (known.route || !first.missing.some((m) => m.field === 'category.route')) return undefined;
-  const residencies = known.residency ? [known.residency] : RESIDENCY_CHOICES;
-  let ordinary: DeclarationResult | undefined;
-  for (const route of ['ordinary', 'frequent'] as const) {
-    for (const residency of residencies) {
-      const checked = service.check({ items, category: { route, residency } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
-      if (!checked.ok || checked.value.channel !== 'red' || checked.value.missing.some((m) => m.field.startsWith('category.'))) return undefined;
-      ordinary ??= checked.value;
-    }
-  }
-  return ordinary;
+  const results = checkEvery(service, items, ['ordinary', 'frequent'], known.residency ? [known.residency] : RESIDENCY_CHOICES, input);
+  return results?.every((r) => r.channel === 'red' && !r.missing.some((m) => m.field.startsWith('category.'))) ? results[0] : undefined;
 }
 
 /**
@@ -273,17 +261,11 @@ function unpricedHeadroom(result: DeclarationResult, limits: Limits): { rmb: num
  */
 function headroomForEveryone(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, first: DeclarationResult, input: StepInput): { result: DeclarationResult; headroom: NonNullable<ReturnType<typeof unpricedHeadroom>> } | undefined {
   if ((known.route && known.residency) || first.missing.length === 0) return undefined;
-  let least: { result: DeclarationResult; headroom: NonNullable<ReturnType<typeof unpricedHeadroom>> } | undefined;
-  for (const route of known.route ? [known.route] : (['ordinary', 'hk_macao'] as const)) {
-    for (const residency of known.residency ? [known.residency] : RESIDENCY_CHOICES) {
-      const checked = service.check({ items, category: { route, residency } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
-      if (!checked.ok) return undefined;
-      const headroom = unpricedHeadroom(checked.value, input.loaded.knowledge.limits);
-      if (!headroom) return undefined;
-      if (!least || headroom.rmb < least.headroom.rmb) least = { result: checked.value, headroom };
-    }
-  }
-  return least;
+  const results = checkEvery(service, items, known.route ? [known.route] : ['ordinary', 'hk_macao'], known.residency ? [known.residency] : RESIDENCY_CHOICES, input) ?? [];
+  const each = results.map((result) => ({ result, headroom: unpricedHeadroom(result, input.loaded.knowledge.limits) }));
+  if (each.length === 0 || each.some((e) => !e.headroom)) return undefined;
+  // the first of the smallest sums left (the order of checkEvery: ordinary route, resident first)
+  return (each as { result: DeclarationResult; headroom: NonNullable<ReturnType<typeof unpricedHeadroom>> }[]).reduce((least, e) => (e.headroom.rmb < least.headroom.rmb ? e : least));
 }
 
 /**
@@ -294,16 +276,8 @@ function headroomForEveryone(service: DeclarationService, items: DeclarationItem
  */
 function greenUnlessFrequent(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, first: DeclarationResult, input: StepInput): DeclarationResult | undefined {
   if (known.route || !first.missing.some((m) => m.field === 'category.route')) return undefined;
-  const residencies = known.residency ? [known.residency] : RESIDENCY_CHOICES;
-  let ordinary: DeclarationResult | undefined;
-  for (const route of ['ordinary', 'hk_macao'] as const) {
-    for (const residency of residencies) {
-      const checked = service.check({ items, category: { route, residency } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
-      if (!checked.ok || checked.value.channel !== 'green' || checked.value.missing.length > 0) return undefined;
-      ordinary ??= checked.value;
-    }
-  }
-  return ordinary;
+  const results = checkEvery(service, items, ['ordinary', 'hk_macao'], known.residency ? [known.residency] : RESIDENCY_CHOICES, input);
+  return results?.every((r) => r.channel === 'green' && r.missing.length === 0) ? results[0] : undefined;
 }
 
 /** The ordinary resident's allowances for the kinds of thing listed (formatAllowances), when that case can be checked. */
@@ -345,6 +319,22 @@ export function fitPhone(formatted: { text: string; more: string }, tailChars: n
 
 const ROUTE_CHOICES = ['ordinary', 'hk_macao', 'frequent'] as const;
 const RESIDENCY_CHOICES = ['resident', 'non_resident'] as const;
+
+/**
+ * The list checked for each route and residency given, route by route (so the first result is
+ * the first route's first residency); undefined when any check fails.
+ */
+function checkEvery(service: DeclarationService, items: DeclarationItem[], routes: readonly Route[], residencies: readonly Residency[], input: StepInput): DeclarationResult[] | undefined {
+  const results: DeclarationResult[] = [];
+  for (const route of routes) {
+    for (const residency of residencies) {
+      const checked = service.check({ items, category: { route, residency } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+      if (!checked.ok) return undefined;
+      results.push(checked.value);
+    }
+  }
+  return results;
+}
 
 /**
  * When the only facts missing are the traveller's category, checks the list for every category

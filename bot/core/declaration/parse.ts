@@ -34,6 +34,8 @@ type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?:
 
 /** Two or more letters of a word (Chinese characters included). */
 const LETTER_RUN = /\p{L}{2,}/u;
+/** Spaces and punctuation between the words of a name (labels are joined with one space). */
+const PUNCTUATION_RUN = /[\s,.;:!?，。；：！？()（）]+/gu;
 /** Punctuation that ends a sentence. */
 const SENTENCE_END = /[?？!！。\n]/u;
 /** Two Chinese characters or more: a name in a Chinese message. */
@@ -317,12 +319,12 @@ function kindOf(g: Group, data: DeclarationData): string | undefined {
 /** The words after a group's last amount ("5斤松子" -> "松子"). */
 function wordsAfter(g: Group, text: string): string {
   const last = [g.count, g.weight, g.volume, g.money].filter((t): t is NonNullable<typeof t> => t !== undefined).sort((a, b) => b.start - a.start)[0];
-  return last ? text.slice(last.end, g.end).replace(/[\s,.;:!?，。；：！？()（）]+/gu, ' ').trim() : '';
+  return last ? text.slice(last.end, g.end).replace(PUNCTUATION_RUN, ' ').trim() : '';
 }
 
 function unnamedLabel(g: Group, text: string): string {
   // "红肠2根 奶酪1块": a name right before the first amount is that amount's thing
-  const before = g.nameBefore ? text.slice(g.nameBefore.start, g.nameBefore.end).replace(/^.*[:：]/su, '').replace(/[\s,.;:!?，。；：！？()（）]+/gu, ' ').trim() : '';
+  const before = g.nameBefore ? text.slice(g.nameBefore.start, g.nameBefore.end).replace(/^.*[:：]/su, '').replace(PUNCTUATION_RUN, ' ').trim() : '';
   if (LETTER_RUN.test(before)) return before;
   const cut = [g.count, g.weight, g.volume, g.money].filter((t): t is NonNullable<typeof t> => t !== undefined).sort((a, b) => b.start - a.start);
   // "5斤松子": the words right after the amount name the thing; what came before is the story ("从俄罗斯回来 带了")
@@ -331,7 +333,7 @@ function unnamedLabel(g: Group, text: string): string {
   let label = text.slice(g.start, g.end);
   for (const t of cut) label = label.slice(0, t.start - g.start) + ' ' + label.slice(t.end - g.start);
   label = label.replace(/^.*[:：]/su, '');
-  return label.replace(/[\s,.;:!?，。；：！？()（）]+/gu, ' ').trim();
+  return label.replace(PUNCTUATION_RUN, ' ').trim();
 }
 
 function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shopping: boolean): ParsedItem | undefined {

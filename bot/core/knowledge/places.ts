@@ -23,6 +23,8 @@ export const PlacesFileSchema = z
     arrival: perLanguage,
     /** Words right after a foreign place that say the trip comes from there ("日本买的", "韩国回来"). */
     arrivalAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    /** Hong Kong and Macao: not places of the gazetteer (their own traveller category), but a purchase there is no domestic one. */
+    hkMacao: perLanguage,
     /** "bought in", "купила в": things were bought at the place that follows (in mainland China: not an import). */
     purchase: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words right after a place that say things were bought there ("哈尔滨买的"). */

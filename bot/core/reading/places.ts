@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -17,11 +17,8 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
   const livesAfter = LANGUAGES.flatMap((l) => file.residenceAfter[l]).map(prepared).filter(Boolean);
   const purchase = LANGUAGES.flatMap((l) => file.purchase[l]).map(prepared).filter(Boolean).map((p) => (HAN.test(p) ? p : ` ${p} `));
   const purchaseAfter = LANGUAGES.flatMap((l) => file.purchaseAfter[l]).map(prepared).filter(Boolean);
-  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, negations: all('negations'), purchase, purchaseAfter };
+  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, negations: all('negations'), purchase, purchaseAfter, hkMacao: LANGUAGES.flatMap((l) => file.hkMacao[l]).map(prepared).filter(Boolean) };
 }
-
-/** Hong Kong and Macao, which the gazetteer leaves to the category phrases: bought there, it is no domestic purchase. */
-const HK_MACAO = ['hk', 'hong kong', 'hongkong', 'macau', 'macao', 'гонконг', 'макао', 'аомынь', 'сянган'];
 
 /** How far after a word of buying its place may come ("bought a silk carpet in Harbin"). */
 const PURCHASE_WINDOW_CHARS = 40;
@@ -45,7 +42,7 @@ export function boughtInChina(text: PreparedText, gazetteer: Gazetteer): boolean
       for (let p = window.indexOf(prep); p >= 0; p = window.indexOf(prep, p + 1)) {
         const place = placeAt(s, at + p + prep.length, gazetteer);
         if (place === 'china') return true;
-        if (place === 'abroad' || HK_MACAO.some((h) => s.startsWith(h, at + p + prep.length))) break;
+        if (place === 'abroad' || gazetteer.hkMacao.some((h) => s.startsWith(h, at + p + prep.length))) break;
       }
     }
     return false;

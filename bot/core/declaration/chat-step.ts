@@ -182,8 +182,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), misses: 0 };
   const citations = citationsOf(result.entries, loaded, lang);
   // a list that goes to the red channel whoever the traveller is needs no question, and neither does
-  // a missing price once the channel is red anyway: it only leaves that item's tax open
-  const onlyPrices = result.channel === 'red' && result.missing.every((m) => /\.(value|currency)$/.test(m.field));
+  // a missing price or count once the channel is red anyway: it only leaves that item's tax open
+  const onlyPrices = result.channel === 'red' && result.missing.every((m) => /^items\.\d+\.(value|currency|quantity)$/.test(m.field));
   // only prices of goods missing and the rest within the allowance: the verdict up to a sum, not a question
   const headroom = anyHeadroom?.headroom ?? (!same && !unlessHk && !ordinaryRoute && !unlessFrequent ? unpricedHeadroom(result, limits) : undefined);
   const first: MissingFact | undefined = same || unlessHk || onlyPrices || unlessFrequent || headroom ? undefined : result.missing[0];

@@ -186,6 +186,14 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a list is red already and a count is missing', () => {
+    it('gives the verdict; the count only leaves that item\'s tax open', async () => {
+      const [reply] = await converse(services, 'I live in Beijing. bought a Rolex for 60,000 yuan in Geneva, and some cigarettes');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(/declare it/);
+    });
+  });
+
   describe('when gold is listed by weight without prices and the category is open', () => {
     it('gives the sum under which it stays green for every traveller, not a question', async () => {
       const [reply] = await converse(services, 'золото: цепочка 30 г и кольцо 5 г, больше ничего нет');

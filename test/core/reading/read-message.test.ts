@@ -88,6 +88,14 @@ describe('readMessage', () => {
       ['en', 'i dont live in china, im from moscow', 'non_resident'],
       ['ru', 'я не живу в Китае', 'non_resident'],
       ['zh', '我住台北，這次去廈門玩', 'non_resident'],
+      // going home: home is where the traveller lives
+      ['zh', '八万日元的化妆品 从大阪回成都', 'resident'],
+      ['en', 'going home to shanghai from tokyo: switch 2', 'resident'],
+      ['ru', 'летим домой в Москву, везём чай', 'non_resident'],
+      ['zh', '新加坡回国 买了块手表3500', 'resident'],
+      // Hong Kong and Macao residents live outside the mainland's customs territory
+      ['zh', '本人香港居民，去哈爾濱玩，帶畀朋友嘅手信', 'non_resident'],
+      ['zh', '住香港嘅，返大陸探親帶咗禮物', 'non_resident'],
     ])('reads residency from where the traveller lives (%s: %s)', (_lang, text, residency) => {
       expect(read(text).category.residency).toBe(residency);
     });

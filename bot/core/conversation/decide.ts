@@ -244,6 +244,10 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
 
 /** Keeping goods over an allowance or sending them back: each has its own entry, whatever the goods ("throw it away" is also said of prohibited things, so abandoning is not one of them). */
 const PROCEDURE_CONCEPTS: ReadonlySet<string> = new Set(['storage', 'return_shipment']);
+/** An aspect with an entry of its own when asked of goods within an allowance: giving them up. */
+const GOODS_ASPECT_CONCEPTS: ReadonlySet<string> = new Set(['abandon']);
+/** Topics of the allowances and their tax, whose entries mention those aspects only in passing. */
+const GOODS_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax', 'tobacco', 'alcohol']);
 
 /**
  * "超出的酒能不能先存在海关 回程再拿", "can customs hold my extra whisky until my flight out":
@@ -252,8 +256,11 @@ const PROCEDURE_CONCEPTS: ReadonlySet<string> = new Set(['storage', 'return_ship
  * procedure's own entry answers, if it matched well enough.
  */
 function procedureOverThing(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
-  const asked = r.topical.filter((c) => PROCEDURE_CONCEPTS.has(c));
-  if (!best || asked.length === 0 || ctx.entries.get(best.entryId)?.tags.some((t) => asked.includes(t))) return best;
+  const top = best ? ctx.entries.get(best.entryId) : undefined;
+  // giving things up is asked of allowances and their tax ("can i just give the extra bottle up");
+  // of a banned thing, "throw it away" is that thing's question
+  const asked = r.topical.filter((c) => PROCEDURE_CONCEPTS.has(c) || (GOODS_ASPECT_CONCEPTS.has(c) && top !== undefined && GOODS_TOPICS.has(top.topic)));
+  if (!best || asked.length === 0 || top?.tags.some((t) => asked.includes(t))) return best;
   const own = r.hits.find((h) => h.score >= ctx.options.minScore && (ctx.entries.get(h.entryId)?.tags ?? []).some((t) => asked.includes(t)));
   return own ?? best;
 }

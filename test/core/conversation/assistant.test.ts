@@ -162,6 +162,13 @@ describe('assistant', () => {
       const [reply] = await converse(services, text);
       expect(reply).toMatchObject({ kind: 'answer', entryId: 'temporary-storage' });
     });
+    it.each([
+      ['en', 'my 3rd bottle of whisky is over the limit, can customs just keep it? I will give it up rather than pay'],
+      ['ru', 'не хочу платить пошлину за лишний блок, могу просто отказаться от него?'],
+    ])('answers giving goods up from the abandonment entry, not the allowance\'s (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'abandonment' });
+    });
     it('still answers a question about the drink from the drink\'s entry', async () => {
       const [reply] = await converse(services, 'how many bottles of whisky can i bring, i fly from london');
       expect(reply).toMatchObject({ entryId: 'alcohol-allowance' });

@@ -283,7 +283,7 @@ function groupTokens(tokens: Token[], text: string): { groups: Group[]; segments
 }
 
 /** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */
-function typeOf(g: Group, bought: boolean, text: string, shopping = false): ItemType | 'ecigarettes' | undefined {
+function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, namesArticle: (words: string) => boolean): ItemType | 'ecigarettes' | undefined {
   const first = g.things[0];
   if (first?.kind === 'item') return first.item === 'ecigarettes' ? 'ecigarettes' : (first.item satisfies Exclude<ItemWord, 'ecigarettes'>);
   if (first?.kind === 'drink') return 'alcohol';
@@ -291,6 +291,8 @@ function typeOf(g: Group, bought: boolean, text: string, shopping = false): Item
   const unit = g.count?.unit;
   // "两盒白色恋人": Chinese words the lexicon does not know after 盒/包 name food or gifts, not cigarettes
   if (unit === 'pack' && (HAN_NAME.test(wordsAfter(g, text)) || ((g.unnamedThing || g.nameBefore !== undefined) && HAN_NAME.test(unnamedLabel(g, text))))) return 'goods';
+  // "a block of parmesan", "1 box cheddar": a pack of something restricted the concepts know holds that, not cigarettes
+  if ((unit === 'carton' || unit === 'pack') && namesArticle(wordsAfter(g, text))) return 'goods';
   if (unit === 'carton' || unit === 'pack') return 'cigarettes';
   if (unit === 'bottle' || g.volume) return 'alcohol';
   // a sum with a count ("2套 每套120万韩元") is the price of things the lexicon does not know;
@@ -337,7 +339,7 @@ function unnamedLabel(g: Group, text: string): string {
 }
 
 function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shopping: boolean): ParsedItem | undefined {
-  const type = typeOf(g, bought, text, shopping);
+  const type = typeOf(g, bought, text, shopping, (words) => LETTER_RUN.test(words) && [...ctx.matchConcepts(words)].some((c) => ctx.data.articles[c] !== undefined && ctx.data.articles[c]?.treatment !== 'own_rules'));
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
   const label = (words || unnamedLabel(g, text) || span).slice(0, 60);

@@ -37,8 +37,10 @@ function russianKey(word: string): string {
  * and j or a vowel's y for й ("kitaj", "kitay", "yaytsa").
  */
 function toCyrillicWord(word: string): string {
-  // "pervyi", "russkii": the endings -ый / -ий
-  const prepared = word.replace(/'/g, 'ь').replace(/yi$/, 'ый').replace(/ii$/, 'ий').replace(/j/g, 'й').replace(/([aeiouy])y(?![aeiou])/g, '$1й');
+  // ("ei" alone is "ей", her, not the interjection "эй")
+  if (word === 'ei') return 'ей';
+  // "pervyi", "russkii": the endings -ый / -ий; "ei", "reis", "chai": -ей, -ай before a consonant or at the end (еи, аи are rare)
+  const prepared = word.replace(/'/g, 'ь').replace(/yi$/, 'ый').replace(/ii$/, 'ий').replace(/j/g, 'й').replace(/([aeiouy])y(?![aeiou])/g, '$1й').replace(/([ea])i(?![aeiou])/g, '$1й');
   return translit.reverse(prepared).replace(/h/g, 'х');
 }
 

@@ -25,6 +25,9 @@ describe('readMessage', () => {
       expect(r.text).toContain('колбасу');
       expect(r.topical).toContain('meat');
     });
+    it('reads -ей and -ай typed as "ei", "ai" (ей, рейс, чай)', () => {
+      expect(read('ya ei kuplyu chai posle reisa').text).toBe('я ей куплю чай после рейса');
+    });
     it('reads Cyrillic mixed with Latin keyboard noise as Russian', () => {
       expect(read('fgfgh ааа ?? 8888').language.lang).toBe('ru');
       expect(read('можно ли провезти iqos').language.lang).toBe('ru');
@@ -61,6 +64,20 @@ describe('readMessage', () => {
     ])('is no case: %s', (text) => {
       expect(read(text).signals).not.toEqual(expect.arrayContaining(['seizure']));
       expect(read(text).signals).not.toEqual(expect.arrayContaining(['fine']));
+    });
+    it.each([
+      ['zh', '我在申报台这里被卡住了，关员让我交两千块税'],
+      ['en', 'i m at the counter and the officer is telling me to pay 3000'],
+      ['ru', 'стою на таможне, требуют заплатить за сумку'],
+    ])('is urgent when the traveller is held at the counter now (%s)', (_lang, text) => {
+      expect(read(text).signals).toContain('urgency');
+    });
+    it.each([
+      ['ru', 'если раскидать блоки по разным сумкам, не заметят?'],
+      ['ru', 'попрошу попутчицу провезти мой блок, я ей заплачу'],
+      ['en', 'my friend will carry them as hers, ill pay her 50 bucks'],
+    ])('finds evasion by spreading goods or paying a carrier (%s)', (_lang, text) => {
+      expect(read(text).signals).toContain('evasion');
     });
     it.each(['海关把我的烟扣了 怎么办', 'customs has my bag and will not give it back', 'у меня забрали блоки на таможне'])('is a case when it is happening: %s', (text) => {
       expect(read(text).signals.length).toBeGreaterThan(0);

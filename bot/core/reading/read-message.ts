@@ -141,14 +141,16 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
 }
 
 /**
- * "Я живу в Харбине по ВНЖ, какой у меня лимит на покупки?": a residence permit named with the
- * value allowance says who the traveller is (a resident); the question is the allowance, not
- * moving one's household (long_stay).
+ * "Я живу в Харбине по ВНЖ, какой у меня лимит на покупки?", "work residence permit … which duty
+ * free amount is mine?": a residence permit or a visa-free stay named with the value allowance says
+ * who the traveller is; the question is the allowance, not moving one's household (long_stay) or
+ * the border police's papers (border).
  */
 function aboutTheAllowance(concepts: string[]): string[] {
-  return concepts.includes(LONG_STAY) && concepts.includes(VALUE_ALLOWANCE) ? concepts.filter((c) => c !== LONG_STAY) : concepts;
+  return concepts.includes(VALUE_ALLOWANCE) ? concepts.filter((c) => !PERMIT_CONCEPTS.has(c)) : concepts;
 }
-const LONG_STAY = 'long_stay';
+/** What a residence permit or a visa-free stay names besides who the traveller is: moving house, the border police's papers. */
+const PERMIT_CONCEPTS: ReadonlySet<string> = new Set(['long_stay', 'border']);
 const VALUE_ALLOWANCE = 'value_allowance';
 
 /** Signals that are about something happening only when no supposition stands right before them. */

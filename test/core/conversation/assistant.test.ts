@@ -231,6 +231,14 @@ describe('assistant', () => {
       expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
       expect(reply?.text).toMatch(/5 000/);
     });
+    it.each([
+      ['Work residence permit holder in Harbin, passport is Brazilian. Which duty free amount applies to me after my trip?', /5,000/],
+      ['visa free 240h stay, how much shopping allowance do I have as a visitor', /2,000/],
+    ])('answers the allowance, not the border police, when a permit or a visa-free stay says who the traveller is (%s)', async (text, figure) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+      expect(reply?.text).toMatch(figure);
+    });
   });
 
   describe('when food that may be banned is named with a gift or duty-free words', () => {

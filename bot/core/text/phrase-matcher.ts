@@ -8,8 +8,10 @@ export type PreparedText = { spaced: string };
  * script changes ("带两瓶whisky" → "带两瓶 whisky", so the brand matches at a word start), padded.
  */
 export function prepareText(text: string): PreparedText {
+  // (a percent sign is a word of its own: "what % tax", "多少%")
   const spaced = normalizeText(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .replace(/%+/gu, ' % ')
     .replace(/(\p{Script=Han})(?=[\p{Script=Latin}\p{Script=Cyrillic}\p{N}])|([\p{Script=Latin}\p{Script=Cyrillic}\p{N}])(?=\p{Script=Han})/gu, '$1$2 ')
     .trim();
   return { spaced: ` ${spaced} ` };

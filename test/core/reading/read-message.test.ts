@@ -190,5 +190,12 @@ describe('readMessage', () => {
     ])('holds the facets a question asks about (%s)', (_lang, text, facet) => {
       expect(read(text).focus.has(facet)).toBe(true);
     });
+    it.each([
+      ['en', 'what % duty on a handbag'],
+      ['ru', 'какой % пошлины на сумку'],
+      ['zh', '包包超了交多少%'],
+    ])('reads a percent sign as asking the rate (%s)', (_lang, text) => {
+      expect(read(text).topical).toContain('tax_rate');
+    });
   });
 });

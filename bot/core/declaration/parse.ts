@@ -124,6 +124,8 @@ class Grouper {
     // "电子烟杆3个 烟弹十颗", "marlboro 2 cartons winston 3 cartons": a thing with its own count after a counted thing is the next item
     if ((t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') && this.counted() && next?.kind === 'qty') this.close(t.start);
     if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') return this.addThing(t, next);
+    // "钱包里有6000刀现金", "in my wallet 5000 dollars cash": a sum right before a word for cash is that cash, not the price of the thing before
+    if (t.kind === 'money' && next?.kind === 'item' && next.item === 'cash' && g.things.length > 0 && !g.things.some((x) => x.kind === 'item' && x.item === 'cash')) this.close(t.start);
     // "iPhone 8999港币 两条万宝路": a count right before a thing, after an item with its price, starts the next item
     if (t.kind === 'qty' && this.priced() && next !== undefined && (next.kind === 'item' || next.kind === 'drink' || next.kind === 'goods')) this.close(t.start);
     // "两个Prada包 一个6000一个7000": each piece's price in turn, summed into the counted item

@@ -102,7 +102,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const topicText = topicWindow(maskPrices(text, list));
   const topicPrepared = topicText === text ? prepared : prepareText(topicText);
   const tokens = tokenize(topicText, r.stopwords);
-  const concepts = aboutTheAllowance([...r.concepts.match(topicPrepared)]);
+  const concepts = foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)]), list);
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
   // 12,000: only the part above 5,000?"); "several things for 7,000 in all" is not
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
@@ -152,6 +152,18 @@ function aboutTheAllowance(concepts: string[]): string[] {
 /** What a residence permit or a visa-free stay names besides who the traveller is: moving house, the border police's papers. */
 const PERMIT_CONCEPTS: ReadonlySet<string> = new Set(['long_stay', 'border']);
 const VALUE_ALLOWANCE = 'value_allowance';
+
+/**
+ * "带了8000刀现金": cash in a foreign currency the parser read ("刀", "$", «баксов») is foreign
+ * cash, whatever word the message used for cash.
+ */
+function foreignCash(concepts: string[], list: ParsedDeclaration | undefined): string[] {
+  const foreign = (list?.items ?? []).some((i) => i.type === 'cash' && i.currency !== undefined && i.currency !== RMB);
+  return foreign && concepts.includes(CASH) && !concepts.includes(FOREIGN_CURRENCY) ? [...concepts, FOREIGN_CURRENCY] : concepts;
+}
+const CASH = 'cash';
+const FOREIGN_CURRENCY = 'foreign_currency';
+const RMB = 'CNY';
 
 /** Signals that are about something happening only when no supposition stands right before them. */
 const SUPPOSABLE: ReadonlySet<Signal> = new Set(['seized', 'fine', 'dispute']);

@@ -34,6 +34,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'flying in from Hong Kong with 2 cartons and a bottle of wine', list: true, items: [cig(2, 'carton'), drink('wine', 1)], category: { route: 'hk_macao' } },
   { lang: 'en', text: '10 packs of cigarettes, 5 cigars', list: true, items: [cig(10, 'pack'), { type: 'cigars', quantity: 5 }] },
   { lang: 'en', text: 'we have 20,000 yuan and 6000 dollars cash', list: true, items: [cash(20000, 'CNY'), cash(6000, 'USD')] },
+  // a pack or block of something restricted holds that thing, not cigarettes; a sum before a word for cash is that cash
+  { lang: 'en', text: '2 cartons of Camel, a block of parmesan and 1 box cheddar', list: true, items: [cig(2, 'carton'), goods(undefined, { quantity: 1, unit: 'carton' }), goods(undefined, { quantity: 1, unit: 'pack' })] },
+  { lang: 'zh', text: '钱包里有6000刀现金 还有两条烟', list: true, items: [goods('bags'), cash(6000, 'USD'), cig(2, 'carton')] },
   { lang: 'en', text: 'bringing 1 kg of cheese and 2 kg of sausages', list: true, items: [goods(undefined, { quantity: 1, unit: 'kg' }), goods(undefined, { quantity: 2, unit: 'kg' })] },
   // one item asked as a question is a question about the rule: the knowledge base answers it
   { lang: 'en', text: 'how much tax for a bag that cost 3000 euros', list: false, items: [goods('bags', { value: 3000, currency: 'EUR' })] },

@@ -57,6 +57,8 @@ export const LanguageDataSchema = z
      * forms). A matched phrase adds the concept id as a query term that matches entry tags.
      */
     concepts: z.record(z.string().regex(/^[a-z0-9_]+$/), words),
+    /** Per concept, longer phrases inside which its words do not count ("凤梨酥" is a pastry, "dried mango" no fresh fruit). */
+    conceptExceptions: z.record(z.string().regex(/^[a-z0-9_]+$/), words).default({}),
     /** Training phrases for the intent classifier, per intent label. */
     intents: z.record(IntentSchema, words),
     /** Phrases that signal an escalation reason. */

@@ -53,7 +53,7 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
   const stop = (lang: LanguageCode) => new Set(languages[lang].stopwords.map(normalizeText));
   return {
     stopwords: { zh: stop('zh'), en: stop('en'), ru: stop('ru') },
-    concepts: new PhraseMatcher(merge((d) => d.concepts)),
+    concepts: new PhraseMatcher(merge((d) => d.concepts), merge((d) => d.conceptExceptions)),
     signals: new PhraseMatcher(merge((d) => d.signals, SIGNALS)),
     categories: new PhraseMatcher(merge((d) => d.categories, CATEGORY_CUES)),
     followups: new PhraseMatcher([['followup', all.flatMap((d) => d.followups)]]),

@@ -29,8 +29,11 @@ export class PhraseMatcher<K extends string> {
   private readonly phrases: { key: K; needle: string }[] = [];
   /** Phrases by their first two characters, so a look-up probes each text position once. */
   private readonly byPrefix = new Map<string, { key: K; needle: string }[]>();
+  /** Longer phrases inside which a key's phrases do not count ("凤梨酥" is no pineapple, "dried mango" no fresh fruit). */
+  private readonly exceptions: PhraseMatcher<K> | undefined;
 
-  constructor(lists: Iterable<readonly [K, readonly string[]]>) {
+  constructor(lists: Iterable<readonly [K, readonly string[]]>, exceptions?: Iterable<readonly [K, readonly string[]]>) {
+    this.exceptions = exceptions ? new PhraseMatcher(exceptions) : undefined;
     for (const [key, list] of lists) {
       for (const phrase of list) {
         const whole = phrase.trimEnd().endsWith('$');
@@ -46,8 +49,19 @@ export class PhraseMatcher<K extends string> {
     }
   }
 
-  /** Every phrase occurrence, in text order (one probe of the prefix map per position), with where it starts in `text.spaced`. */
+  /** Every phrase occurrence, in text order (one probe of the prefix map per position), with where it starts in `text.spaced`; none inside an exception of its key. */
   private *occurrences(text: PreparedText): Generator<{ key: K; needle: string; at: number }> {
+    const excepted = this.exceptions?.positions(text) ?? [];
+    if (excepted.length === 0) {
+      yield* this.raw(text);
+      return;
+    }
+    for (const o of this.raw(text)) {
+      if (!excepted.some((e) => e.key === o.key && e.at <= o.at && o.at + o.needle.trimEnd().length <= e.end)) yield o;
+    }
+  }
+
+  private *raw(text: PreparedText): Generator<{ key: K; needle: string; at: number }> {
     const s = text.spaced;
     for (let i = 0; i < s.length; i++) {
       // One-character phrases (Chinese 烟, 酒) are keyed by that character alone.

@@ -53,8 +53,9 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const parsed = reading.list;
   const known: DeclarationCategory = { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) };
   if (reading.act === 'list' && parsed) {
-    // leaving China, own equipment out and back, Russia's rules: the knowledge base answers those
-    if (outOfScope(service, reading, parsed)) return { state: cleared };
+    // leaving China, own equipment out and back, Russia's rules: the knowledge base answers those,
+    // and so does a question whether a thing counts as another ("do terea sticks count as cigarettes? got 1 carton + 3 packs")
+    if (outOfScope(service, reading, parsed) || (reading.asks && reading.focus.has(COUNTS_AS))) return { state: cleared };
     return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless
@@ -70,6 +71,9 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   if (!answered) return { state: cleared };
   return run(service, input, answered.items, answered.category, pending.data.attempts + 1);
 }
+
+/** The facet of a question whether a thing counts as or within an allowance (lang-schema FACETS). */
+const COUNTS_AS = 'counts_as';
 
 /** Things with allowances counted in pieces or litres (a sum of cash or a priced thing is the rule's question). */
 const EXCISE: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco', 'alcohol']);

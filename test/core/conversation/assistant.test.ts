@@ -223,6 +223,10 @@ describe('assistant', () => {
       const [reply] = await converse(services, 'how many cigarettes can i bring?');
       expect(reply).toMatchObject({ kind: 'clarify', entryId: 'tobacco-allowance' });
     });
+    it('answers whether it counts from the rule entry even when the message also lists the things', async () => {
+      const [reply] = await converse(services, 'are heets counted as cigarettes? i have 1 carton of marlboro and 4 packs of heets');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
+    });
   });
 
   describe('when a residence permit is named with the allowance', () => {

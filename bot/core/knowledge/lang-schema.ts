@@ -78,6 +78,8 @@ export const LanguageDataSchema = z
     customs: words,
     /** Words that make what follows a supposition, not what is happening ("会不会被扣", "what if they fine me", «а если штраф»): a seizure, fine or dispute right after them is no case. */
     hypothetical: words,
+    /** Evasion phrases that only ask not to pay twice when said of one's own thing taken out and back ("avoid paying", "不想交税"). */
+    avoidance: words.default([]),
     /** Phrases per facet ("per person", "每人", "на человека"). */
     facets: z.record(z.enum(FACETS), words),
     /**

@@ -121,7 +121,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     scripts,
     language,
     prepared,
-    signals: reasonsFromSignals(presentSignals(prepared, r)),
+    signals: reasonsFromSignals(presentSignals(prepared, r, concepts.includes(TEMPORARY_IMPORT))),
     tokens,
     topical,
     weak,
@@ -165,6 +165,8 @@ const CASH = 'cash';
 const FOREIGN_CURRENCY = 'foreign_currency';
 const RMB = 'CNY';
 
+const TEMPORARY_IMPORT = 'temporary_import';
+
 /** Signals that are about something happening only when no supposition stands right before them. */
 const SUPPOSABLE: ReadonlySet<Signal> = new Set(['seized', 'fine', 'dispute']);
 /** How close before a seizure, fine or dispute phrase a supposition or hearsay word counts (characters of the prepared text). */
@@ -174,12 +176,16 @@ const SUPPOSITION_WINDOW_CHARS = 24;
  * The signals of a message, leaving out a seizure, fine or dispute that is only supposed ("会不会被扣",
  * "what if they fine me", «а если спалят — штраф какой?»): that asks about a rule, it reports no case.
  */
-function presentSignals(prepared: PreparedText, r: LanguageResources): Set<Signal> {
+function presentSignals(prepared: PreparedText, r: LanguageResources, ownThingBack: boolean): Set<Signal> {
   const suppositions = r.hypothetical.positions(prepared);
+  // "go to Japan with my Sony, how do I avoid paying tax for it when I come back": not paying twice
+  // for one's own thing taken out and back is what registering it on departure is for, no scheme
+  const lawful = ownThingBack ? r.avoidance.positions(prepared) : [];
   const found = new Set<Signal>();
-  for (const { key, at } of r.signals.positions(prepared)) {
+  for (const { key, at, end } of r.signals.positions(prepared)) {
     const supposed = SUPPOSABLE.has(key) && suppositions.some((h) => h.end <= at + 1 && at - h.end <= SUPPOSITION_WINDOW_CHARS);
-    if (!supposed) found.add(key);
+    const notPayingTwice = key === 'evasion' && lawful.some((a) => a.at <= at && end <= a.end);
+    if (!supposed && !notPayingTwice) found.add(key);
   }
   return found;
 }

@@ -25,6 +25,7 @@ export type LanguageResources = {
   vague: PhraseMatcher<'vague'>;
   customs: PhraseMatcher<'customs'>;
   hypothetical: PhraseMatcher<'hypothetical'>;
+  avoidance: PhraseMatcher<'avoidance'>;
   facets: PhraseMatcher<Facet>;
   /** A tour leader's or agency's question (issue 11): cues, countries named, which way the group travels. */
   tourLeader: { cues: PhraseMatcher<'leader'>; groups: PhraseMatcher<'group'>; briefs: PhraseMatcher<'brief'>; countries: PhraseMatcher<string>; directions: PhraseMatcher<TourDirection>; defaultDirection: Record<LanguageCode, TourDirection> };
@@ -65,6 +66,7 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
     vague: new PhraseMatcher([['vague', all.flatMap((d) => d.vague)]]),
     customs: new PhraseMatcher([['customs', all.flatMap((d) => d.customs)]]),
     hypothetical: new PhraseMatcher([['hypothetical', all.flatMap((d) => d.hypothetical)]]),
+    avoidance: new PhraseMatcher([['avoidance', all.flatMap((d) => d.avoidance)]]),
     facets: new PhraseMatcher(merge((d) => d.facets, FACETS)),
     tourLeader: {
       cues: new PhraseMatcher([['leader', all.flatMap((d) => d.tourLeader.cues)]]),

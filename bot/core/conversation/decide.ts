@@ -70,7 +70,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  * enough, escalate.
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
-  const best = restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(r.hits, r.topical, ctx.options), ctx), ctx), ctx);
+  const best = ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(r.hits, r.topical, ctx.options), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -287,6 +287,23 @@ function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideC
     return e !== undefined && RESTRICTED_TOPICS.has(e.topic) && e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && r.topical.includes(t)) && h.score >= Math.max(ctx.options.minScore, best.score * CLOSE_SECOND);
   };
   return r.hits.find(named) ?? best;
+}
+
+/** Entries whose figure is the ordinary value allowance (5,000 / 2,000). */
+const VALUE_ALLOWANCE_ENTRIES: ReadonlySet<string> = new Set(['value-allowance', 'tax-on-excess']);
+/** The entry of the allowance of a mainland resident arriving from Hong Kong or Macao (12,000). */
+const HK_MACAO_ALLOWANCE = 'hk-macao-allowance';
+
+/**
+ * "深圳户口 周末去香港扫货 额度是1.2万对吧？超了多少要报": a mainland resident arriving from Hong Kong or
+ * Macao has an allowance of their own, so the value allowance's or its tax's figure would be the wrong
+ * one for them: that allowance's entry answers, if it matched.
+ */
+function ownAllowance(r: Reading, state: ConversationState, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const route = r.category.route ?? state.route;
+  const residency = r.category.residency ?? state.residency;
+  if (!best || !VALUE_ALLOWANCE_ENTRIES.has(best.entryId) || route !== 'hk_macao' || residency === 'non_resident') return best;
+  return r.hits.find((h) => h.entryId === HK_MACAO_ALLOWANCE && h.score >= ctx.options.minScore) ?? best;
 }
 
 function isDepartment(intent: string): intent is Department {

@@ -193,6 +193,17 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a mainland resident arriving from Hong Kong or Macao asks about the value allowance', () => {
+    it.each([
+      ['zh', '深圳户口 周六去香港 额度是1.2万吧？超出的部分怎么算税', /12,000/],
+      ['en', 'Shenzhen hukou, HK shopping trip on saturday: only the part over my allowance taxed, right?', /12,000/],
+    ])('answers from their own allowance, not the ordinary 5,000 (%s)', async (_lang, text, figure) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'hk-macao-allowance' });
+      expect(reply?.text).toMatch(figure);
+    });
+  });
+
   describe('when a list is red already and a count is missing', () => {
     it('gives the verdict; the count only leaves that item\'s tax open', async () => {
       const [reply] = await converse(services, 'I live in Beijing. bought a Rolex for 60,000 yuan in Geneva, and some cigarettes');

@@ -1,7 +1,7 @@
 import { FACETS } from '../knowledge/lang-schema';
 import type { DependsOn, KnowledgeEntry, TravellerCategory } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
-import { SHORT_MESSAGE_TOKENS, type Reading, type ReadingContext } from '../reading';
+import { GENERIC_CONCEPTS, SHORT_MESSAGE_TOKENS, type Reading, type ReadingContext } from '../reading';
 import type { Hit } from '../retrieval';
 import type { Department, EscalationReason } from '../types';
 import { tourLeaderDecision, type TourDecision } from './tour-leader';
@@ -57,8 +57,6 @@ const RULE_WITH_REASON: ReadonlySet<EscalationReason> = new Set(['evasion', 'pro
 /** A greeting or thanks is at most this long ("好的谢谢啦 很有用👍"). */
 const SMALLTALK_MAX_CHARS = 16;
 
-/** Concepts that say what is asked about anything (over? declare? allowed?) but name no thing. */
-const GENERIC_CONCEPTS = new Set(['allowance', 'excess', 'declare', 'prohibited', 'tax', 'value_allowance']);
 /** Concepts of the other parties' entries. */
 const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', 'departments']);
 

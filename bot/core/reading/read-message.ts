@@ -83,6 +83,13 @@ const TOPIC_WINDOW_CHARS = 400;
 const MIN_ITEM_PRICE = 100;
 /** The concept of the single-item rule (knowledge/lang concepts), added for one priced thing. */
 const SINGLE_ITEM = 'single_item';
+/** Concepts that say what is asked about anything (over? declare? allowed?) but name no thing. */
+export const GENERIC_CONCEPTS: ReadonlySet<string> = new Set(['allowance', 'excess', 'declare', 'prohibited', 'tax', 'value_allowance']);
+const HAN_CHAR = /\p{Script=Han}/u;
+/** From this length (characters, a Chinese one counting two) a message is a story whose last question, if it names a thing, says what is asked. */
+const STORY_CHARS = 150;
+/** Where a story's clauses end: sentence punctuation, and in Chinese also commas and spaces between clauses. */
+const CLAUSE_END = /[。！？!?.;；\n]+|(?<=\p{Script=Han})[\s，,]+(?=\p{Script=Han})/u;
 /** Concepts that name a traveller category rather than a topic. */
 const CATEGORY_CONCEPTS = new Set(['resident', 'non_resident', 'hk_macao', 'frequent']);
 
@@ -103,15 +110,20 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const topicPrepared = topicText === text ? prepared : prepareText(topicText);
   const tokens = tokenize(topicText, r.stopwords);
   const concepts = foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)]), list);
+  // a long story's last questions say what is asked; its other topics are background (weak)
+  const background = storyBackground(text, concepts, r);
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
   // 12,000: only the part above 5,000?"); "several things for 7,000 in all" is not
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
   const domestic = boughtInChina(prepared, ctx.places);
   const singlePriced = !domestic && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && i.kind !== 'general' && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
-  const topical = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
+  const topical = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
   const cues = new Set<CategoryCue>([...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places)]);
   // category cues ("I live in Beijing") are category concepts too, for entries that require one
-  const weak = [...new Set([...concepts.filter((c) => CATEGORY_CONCEPTS.has(c)), ...[...cues].filter((c) => CATEGORY_CONCEPTS.has(c))])];
+  const category = categoryOfCues(cues);
+  // (the residency the cues resolve to, not both: "Canadian living in Harbin" is a resident, not also a visitor)
+  const overruled = category.residency === 'resident' ? 'non_resident' : category.residency === 'non_resident' ? 'resident' : undefined;
+  const weak = [...new Set([...concepts.filter((c) => CATEGORY_CONCEPTS.has(c)), ...[...cues].filter((c) => CATEGORY_CONCEPTS.has(c)), ...background])].filter((c) => c !== overruled);
   const hits = ctx.index.search({ tokens, concepts: topical, weakConcepts: weak });
   const asks = /[?？]/.test(raw) || r.questionWords.match(prepared).size > 0;
   const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && list.confidence >= declaration.options.minConfidence;
@@ -126,7 +138,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     topical,
     weak,
     focus: new Set<string>([...concepts, ...r.facets.match(topicPrepared)]),
-    category: categoryOfCues(cues),
+    category,
     answers: r.answers.match(prepared),
     ...(list ? { list } : {}),
     asks,
@@ -152,6 +164,37 @@ function aboutTheAllowance(concepts: string[]): string[] {
 /** What a residence permit or a visa-free stay names besides who the traveller is: moving house, the border police's papers. */
 const PERMIT_CONCEPTS: ReadonlySet<string> = new Set(['long_stay', 'border']);
 const VALUE_ALLOWANCE = 'value_allowance';
+
+/**
+ * "…亲家母给我装了酸奶油、奶渣、奶酪 … 所以想问：这些奶制品能带吗？": in a long story, the things its last
+ * questions name are what is asked; the story's other topics (Vladivostok, leaving, taking things
+ * home) are background, searched as weak concepts. Only when those questions name a thing: "…so do I
+ * have to declare?" keeps every topic of the story.
+ */
+function storyBackground(text: string, concepts: readonly string[], r: LanguageResources): string[] {
+  // (a Chinese character says about as much as two letters)
+  if ([...text].reduce((n, ch) => n + (HAN_CHAR.test(ch) ? 2 : 1), 0) < STORY_CHARS) return [];
+  const clauses = text.split(CLAUSE_END).map((c) => c.trim()).filter(Boolean);
+  // the trailing clauses that ask ("奶粉和奶酪棒到底能不能带进来？要不要走红色通道？"), at most a few
+  const asking: string[] = [];
+  for (let i = clauses.length - 1; i >= 0 && asking.length < LAST_QUESTIONS; i--) {
+    const clause = clauses[i] ?? '';
+    if (r.questionWords.match(prepareText(clause)).size === 0 && !(i === clauses.length - 1 && /[?？]\s*$/u.test(text))) break;
+    asking.push(clause);
+  }
+  if (asking.length === 0) return [];
+  const asked = new Set(r.concepts.match(prepareText(asking.join(' '))));
+  const thing = (c: string) => !GENERIC_CONCEPTS.has(c) && !CATEGORY_CONCEPTS.has(c) && !WHAT_IS_DONE.has(c);
+  if (![...asked].some(thing)) return [];
+  return concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !CATEGORY_CONCEPTS.has(c) && !asked.has(c));
+}
+/**
+ * Concepts of what is done or where, not of a thing ("can i take them home", "will they get
+ * quarantined", "要不要走红色通道"): a last question with only these still asks about the story's things.
+ */
+const WHAT_IS_DONE: ReadonlySet<string> = new Set(['outbound', 'temporary_import', 'health', 'symptoms', 'storage', 'abandon', 'return_shipment', 'red_channel', 'green_channel', 'declaration_form', 'e_declaration', 'transit', 'fine', 'penalty', 'smuggling', 'refund', 'instant_refund', 'post', 'duty_free_shop', 'arrival_shop', 'tax_rate', 'departments', 'border', 'airline', 'airport', 'police']);
+/** How many clauses at the end of a story are read as its questions. */
+const LAST_QUESTIONS = 3;
 
 /**
  * "带了8000刀现金": cash in a foreign currency the parser read ("刀", "$", «баксов») is foreign

@@ -185,6 +185,20 @@ describe('readMessage', () => {
     });
   });
 
+  describe('a long story with its question at the end', () => {
+    const story = '女儿在莫斯科工作好几年了，今年我去她那住了两个月，走的时候亲家母非要给我装一大包东西，有她自己做的酸奶油、奶渣和奶酪，说让我带回去给老姐妹们尝尝，人家给了不带回去不好意思，就是怕到了机场被拦下来，这些奶制品能带吗？';
+    it('reads what the last question names as the topic, the rest of the story as background', () => {
+      const r = read(story);
+      expect(r.topical).toContain('dairy');
+      expect(r.topical).not.toContain('outbound');
+      expect(r.weak).toContain('outbound');
+    });
+    it('keeps every topic when the last question names no thing', () => {
+      const r = read('We spent two weeks in Japan and my wife bought a lot: a rice cooker, two bottles of sake, cosmetics, snacks for the office and a camera for our son who lives with us in Harbin. At the airport she also got cigarettes for her father. Do we have to declare anything?');
+      expect(r.topical).toEqual(expect.arrayContaining(['camera']));
+    });
+  });
+
   describe('focus', () => {
     it.each([
       ['zh', '每人能带多少现金', 'per_person'],

@@ -56,6 +56,8 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
     // leaving China, own equipment out and back, Russia's rules: the knowledge base answers those,
     // and so does a question whether a thing counts as another ("do terea sticks count as cigarettes? got 1 carton + 3 packs")
     if (outOfScope(service, reading, parsed) || (reading.asks && reading.focus.has(COUNTS_AS))) return { state: cleared };
+    // "韩国的草莓好甜 想带一盒给我妈 海关让不让": only a banned or restricted thing, asked about, is that thing's rule
+    if (reading.asks && onlyArticles(service, parsed.items.map(toPendingItem), input)) return { state: cleared };
     return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless
@@ -87,6 +89,13 @@ function outOfScope(service: DeclarationService, reading: Reading, parsed: Parse
   return service.knowledge.data.outOfScope.some((c) => concepts.includes(c));
 }
 const OUTBOUND_CONCEPT = 'outbound';
+
+/** True when every thing of the list is a banned or restricted article ("a box of strawberries", "a block of parmesan"). */
+function onlyArticles(service: DeclarationService, items: PendingItem[], input: StepInput): boolean {
+  const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
+  const checked = service.check({ items: request, category: { route: 'ordinary', residency: 'resident' } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+  return checked.ok && checked.value.items.length > 0 && checked.value.items.every((i) => i.status === 'prohibited' || i.status === 'restricted');
+}
 
 /** True when the things go to the red channel, complete, for every route and residency the message leaves open. */
 function overForEveryone(service: DeclarationService, items: PendingItem[], known: DeclarationCategory, input: StepInput): boolean {

@@ -193,6 +193,13 @@ describe('assistant', () => {
     });
   });
 
+  describe('when the only things named are banned or restricted ones, asked about', () => {
+    it('answers from the thing\'s rule, not an itemised check', async () => {
+      const [reply] = await converse(services, '泰国的山竹特别甜 想带一盒给我妈 海关让不让');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'fruit-vegetables-plants' });
+    });
+  });
+
   describe('when a mainland resident arriving from Hong Kong or Macao asks about the value allowance', () => {
     it.each([
       ['zh', '深圳户口 周六去香港 额度是1.2万吧？超出的部分怎么算税', /12,000/],

@@ -31,9 +31,12 @@ export class PhraseMatcher<K extends string> {
   private readonly byPrefix = new Map<string, { key: K; needle: string }[]>();
   /** Longer phrases inside which a key's phrases do not count ("凤梨酥" is no pineapple, "dried mango" no fresh fruit). */
   private readonly exceptions: PhraseMatcher<K> | undefined;
+  private readonly exceptionKeys: ReadonlySet<K>;
 
   constructor(lists: Iterable<readonly [K, readonly string[]]>, exceptions?: Iterable<readonly [K, readonly string[]]>) {
-    this.exceptions = exceptions ? new PhraseMatcher(exceptions) : undefined;
+    const exceptionLists = exceptions ? [...exceptions] : [];
+    this.exceptions = exceptionLists.length > 0 ? new PhraseMatcher(exceptionLists) : undefined;
+    this.exceptionKeys = new Set(exceptionLists.map(([key]) => key));
     for (const [key, list] of lists) {
       for (const phrase of list) {
         const whole = phrase.trimEnd().endsWith('$');
@@ -51,12 +54,14 @@ export class PhraseMatcher<K extends string> {
 
   /** Every phrase occurrence, in text order (one probe of the prefix map per position), with where it starts in `text.spaced`; none inside an exception of its key. */
   private *occurrences(text: PreparedText): Generator<{ key: K; needle: string; at: number }> {
-    const excepted = this.exceptions?.positions(text) ?? [];
-    if (excepted.length === 0) {
+    if (!this.exceptions) {
       yield* this.raw(text);
       return;
     }
-    for (const o of this.raw(text)) {
+    const found = [...this.raw(text)];
+    // (the exceptions are looked for only when a key that has some was found)
+    const excepted = found.some((o) => this.exceptionKeys.has(o.key)) ? this.exceptions.positions(text) : [];
+    for (const o of found) {
       if (!excepted.some((e) => e.key === o.key && e.at <= o.at && o.at + o.needle.trimEnd().length <= e.end)) yield o;
     }
   }

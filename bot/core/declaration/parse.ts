@@ -18,6 +18,10 @@ export type ParseContext = {
   asksQuestion(text: string): boolean;
 };
 
+/** A list number: one or two digits with ")" or "、" (or "(n)"), at the start or after a space or colon, before a space. */
+const ENUMERATOR = /(^|[\s:：;；,，])\(?\d{1,2}[)、](?=\s|\p{L})/gu;
+/** Gold purity in karats ("18k", "24K"): no sum of money when said of gold. */
+const KARAT = /^(?:9|10|14|18|22|24)\s?(?:k|kt|karat)$/iu;
 /** Tuning of list detection (not regulation). */
 export type ParseOptions = {
   /** Confidence from which a message is treated as a list (default 0.6). */
@@ -73,7 +77,9 @@ function isDetailOf(g: Group, before: Group): boolean {
   const lone = !g.sentenceStart && g.things.length === 0 && !g.money && !g.volume && g.abv === undefined && Boolean(g.count) !== Boolean(g.weight);
   if (lone && before.things.length > 0 && !before.count && !before.weight && !before.money && !before.volume) return true;
   if (g.things.length || g.count || g.weight) return false;
-  if (g.money) return Boolean(g.priceMarked) && !g.volume && g.abv === undefined && before.things.length > 0 && !before.money;
+  // "gold chain 8g, 14,000 baht": a sum alone after goods without a price is their price (after drinks it may be cash)
+  const goodsBefore = before.things.length > 0 && before.things.every((t) => t.kind === 'goods' && t.goodsClass !== GENERIC_GOODS);
+  if (g.money) return (Boolean(g.priceMarked) || goodsBefore) && !g.volume && g.abv === undefined && before.things.length > 0 && !before.money;
   if (!g.volume && g.abv === undefined) return false;
   const drink = before.things.some((t) => t.kind === 'drink') || before.count?.unit === 'bottle';
   return drink && (!g.volume || !before.volume) && (g.abv === undefined || before.abv === undefined);
@@ -108,6 +114,8 @@ class Grouper {
     // "两个Prada bag，一个5800一个4200": the pieces' prices after a comma still belong to the counted thing
     const piecesPriced = isOnePiece(next) && afterNext?.kind === 'money' && g.things.length > 0 && g.things.every((x) => x.kind === 'goods') && (g.count?.value ?? 0) >= 2 && !g.money;
     if (isSeparator(t) && t.kind === 'sep' && piecesPriced) return;
+    // "gold chain 18k 8g": the karats of gold, not 18,000
+    if (t.kind === 'money' && KARAT.test(this.text.slice(t.start, t.end).trim()) && (g.things.some((x) => x.kind === 'goods' && GOLD_CLASSES.has(x.goodsClass)) || (next?.kind === 'goods' && GOLD_CLASSES.has(next.goodsClass)))) return;
     if (isSeparator(t)) return this.separate(t);
     // "4瓶XO 每瓶700毫升 烟没买": a word the lexicon does not know after a count, before its details, is that count's thing
     // …and so is one right before the group's first amount ("，Rimowa箱子 €780", "：人参礼盒2盒")
@@ -393,7 +401,8 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shop
  * @example parseDeclarationList('12 cartons of cigarettes, 4 bottles of cognac', ctx).items.length // 2
  */
 export function parseDeclarationList(message: string, ctx: ParseContext): ParsedDeclaration {
-  const text = normalizeText(message.slice(0, 4000));
+  // list numbers ("1) 2 bottles … 2) 4 scarves", "(3)", "2、") are no amounts but separate items; the same length, so positions stay the message's
+  const text = normalizeText(message.slice(0, 4000)).replace(ENUMERATOR, (m, before: string) => `${before},${' '.repeat(m.length - before.length - 1)}`);
   const tokens = scan(text, ctx.lexicon);
   const { groups, segments, alternatives } = groupTokens(tokens, text);
   // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")

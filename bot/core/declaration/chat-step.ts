@@ -74,6 +74,8 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   return run(service, input, answered.items, answered.category, pending.data.attempts + 1);
 }
 
+/** Tobacco, whose frequent travellers' allowance (40 cigarettes) is a fifth of the ordinary one. */
+const TOBACCO: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco']);
 /** The facet of a question whether a thing counts as or within an allowance (lang-schema FACETS). */
 const COUNTS_AS = 'counts_as';
 
@@ -289,8 +291,12 @@ function headroomForEveryone(service: DeclarationService, items: DeclarationItem
  */
 function greenUnlessFrequent(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, first: DeclarationResult, input: StepInput): DeclarationResult | undefined {
   if (known.route || !first.missing.some((m) => m.field === 'category.route')) return undefined;
-  const results = checkEvery(service, items, ['ordinary', 'hk_macao'], known.residency ? [known.residency] : RESIDENCY_CHOICES, input);
-  return results?.every((r) => r.channel === 'green' && r.missing.length === 0) ? results[0] : undefined;
+  const residencies = known.residency ? [known.residency] : RESIDENCY_CHOICES;
+  const results = checkEvery(service, items, ['ordinary', 'hk_macao'], residencies, input);
+  // tobacco over a frequent traveller's allowance ("一条烟一瓶酒": 200 cigarettes, 40 on a second entry within 15 days): the case of
+  // shuttle traders, common enough to be asked rather than left to a closing sentence
+  const frequentRed = items.some((i) => TOBACCO.has(i.type)) && (checkEvery(service, items, ['frequent'], residencies, input)?.some((r) => r.channel === 'red') ?? false);
+  return !frequentRed && results?.every((r) => r.channel === 'green' && r.missing.length === 0) ? results[0] : undefined;
 }
 
 /** The ordinary resident's allowances for the kinds of thing listed (formatAllowances), when that case can be checked. */

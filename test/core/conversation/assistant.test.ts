@@ -193,6 +193,14 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a list is green for everyone but a frequent traveller, and holds tobacco', () => {
+    it('asks the route: a carton is over the 40 cigarettes of a second entry within 15 days', async () => {
+      const [reply] = await converse(services, '1 carton of camel and a bottle of gin, all good?');
+      expect(reply).toMatchObject({ kind: 'clarify', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(/15 days/);
+    });
+  });
+
   describe('when the only things named are banned or restricted ones, asked about', () => {
     it('answers from the thing\'s rule, not an itemised check', async () => {
       const [reply] = await converse(services, '泰国的山竹特别甜 想带一盒给我妈 海关让不让');

@@ -114,6 +114,8 @@ describe('readMessage', () => {
       ['en', 'going home to shanghai from tokyo: switch 2', 'resident'],
       ['ru', 'летим домой в Москву, везём чай', 'non_resident'],
       ['zh', '新加坡回国 买了块手表3500', 'resident'],
+      ['zh', '日本籍，住大阪，来沈阳出差', 'non_resident'],
+      ['zh', '我住大连，去首尔玩了三天', 'resident'],
       // Hong Kong and Macao residents live outside the mainland's customs territory
       ['zh', '本人香港居民，去哈爾濱玩，帶畀朋友嘅手信', 'non_resident'],
       ['zh', '住香港嘅，返大陸探親帶咗禮物', 'non_resident'],

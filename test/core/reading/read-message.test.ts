@@ -76,12 +76,20 @@ describe('readMessage', () => {
       ['ru', 'если раскидать блоки по разным сумкам, не заметят?'],
       ['ru', 'попрошу попутчицу провезти мой блок, я ей заплачу'],
       ['en', 'my friend will carry them as hers, ill pay her 50 bucks'],
+      ['ru', 'а если перелить коньяк в бутылки из-под воды?'],
+      ['en', 'if i put 2 cartons in his suitcase so we both under the limit'],
     ])('finds evasion by spreading goods or paying a carrier (%s)', (_lang, text) => {
       expect(read(text).signals).toContain('evasion');
     });
     it('is no evasion to ask how not to pay twice for one\'s own camera taken out and back', () => {
       expect(read('travelling with my own camera to Korea, how do i avoid paying tax on it when i fly back?').signals).not.toContain('evasion');
       expect(read('how do i avoid paying tax on the new iphone i bought in korea?').signals).toContain('evasion');
+    });
+    it.each([
+      ['ru', 'знакомые челноки рассказывают, что кого-то оштрафовали за два блока'],
+      ['en', 'my friend got fined last year for 3 cartons, is that still the rule?'],
+    ])('is no case when it happened to someone else (%s)', (_lang, text) => {
+      expect(read(text).signals).not.toContain('fine');
     });
     it.each(['海关把我的烟扣了 怎么办', 'customs has my bag and will not give it back', 'у меня забрали блоки на таможне'])('is a case when it is happening: %s', (text) => {
       expect(read(text).signals.length).toBeGreaterThan(0);

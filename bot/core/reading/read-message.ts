@@ -109,7 +109,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const topicText = topicWindow(maskPrices(text, list));
   const topicPrepared = topicText === text ? prepared : prepareText(topicText);
   const tokens = tokenize(topicText, r.stopwords);
-  const concepts = foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)]), list);
+  const cues = new Set<CategoryCue>([...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places)]);
+  const concepts = foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list);
   // a long story's last questions say what is asked; its other topics are background (weak)
   const background = storyBackground(text, concepts, r);
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
@@ -118,7 +119,6 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const domestic = boughtInChina(prepared, ctx.places);
   const singlePriced = !domestic && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && i.kind !== 'general' && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
   const topical = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
-  const cues = new Set<CategoryCue>([...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places)]);
   // category cues ("I live in Beijing") are category concepts too, for entries that require one
   const category = categoryOfCues(cues);
   // (the residency the cues resolve to, not both: "Canadian living in Harbin" is a resident, not also a visitor)
@@ -158,9 +158,14 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
  * who the traveller is; the question is the allowance, not moving one's household (long_stay) or
  * the border police's papers (border).
  */
-function aboutTheAllowance(concepts: string[]): string[] {
-  return concepts.includes(VALUE_ALLOWANCE) ? concepts.filter((c) => !PERMIT_CONCEPTS.has(c)) : concepts;
+function aboutTheAllowance(concepts: string[], cues: ReadonlySet<CategoryCue>): string[] {
+  if (concepts.includes(VALUE_ALLOWANCE)) return concepts.filter((c) => !PERMIT_CONCEPTS.has(c));
+  // ("有居留许可 … 额度是多少": an allowance asked by someone who says where they live is not a visa question)
+  const saysWhoTheyAre = cues.has('settled') || cues.has('resident') || cues.has('non_resident');
+  return concepts.includes(ALLOWANCE) && saysWhoTheyAre ? concepts.filter((c) => c !== BORDER) : concepts;
 }
+const ALLOWANCE = 'allowance';
+const BORDER = 'border';
 /** What a residence permit or a visa-free stay names besides who the traveller is: moving house, the border police's papers. */
 const PERMIT_CONCEPTS: ReadonlySet<string> = new Set(['long_stay', 'border']);
 const VALUE_ALLOWANCE = 'value_allowance';

@@ -264,6 +264,7 @@ describe('assistant', () => {
     it.each([
       ['Work residence permit holder in Harbin, passport is Brazilian. Which duty free amount applies to me after my trip?', /5,000/],
       ['visa free 240h stay, how much shopping allowance do I have as a visitor', /2,000/],
+      ['我是韩国人，在大连工作三年了，有居留许可，从首尔带东西回来额度是多少', /5,000/],
     ])('answers the allowance, not the border police, when a permit or a visa-free stay says who the traveller is (%s)', async (text, figure) => {
       const [reply] = await converse(services, text);
       expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });

@@ -40,13 +40,16 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(figures);
       expect(reply?.text).not.toMatch(green);
     });
+    it('a price is no hotline number (11000 is not 110)', async () => {
+      expect((await converse(services, '上海人 从首尔回来 买了块表11000 要不要申报'))[0]?.kind).not.toBe('routed');
+    });
     it('a damaged suitcase is the airline\'s, not a list of things carried', async () => {
       expect((await converse(services, '行李箱轮子被摔断了一个 找谁赔'))[0]).toMatchObject({ kind: 'routed', department: 'airline' });
     });
     it.each([['护照好像丢了 还没出机场 怎么办'], ['I lost my passport at the airport']])('a lost passport goes to the police first, not to border inspection (%s)', async (message) => {
       expect((await converse(services, message))[0]).toMatchObject({ kind: 'routed', department: 'police' });
     });
-    it.each(['а это можно?', 'can i bring these', '帮我看看这样会不会超', '可以带吗？'])('a question that points at things it does not name is asked what it means, not escalated (%s)', async (message) => {
+    it.each(['а это можно?', 'can i bring these', '帮我看看这样会不会超', '可以带吗？', 'please check'])('a question that points at things it does not name is asked what it means, not escalated (%s)', async (message) => {
       expect((await converse(services, message))[0]).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
     });
     it.each(['до свидания', 'До свидания!!', '谢谢', 'thanks a lot'])('a whole-message greeting or thanks phrase is smalltalk, not a guess (%s)', async (message) => {

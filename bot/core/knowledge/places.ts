@@ -21,6 +21,8 @@ export const PlacesFileSchema = z
     citizen: perLanguage,
     /** "flying from", "从", "из", and "bought in", "在", "купила в": the trip comes from the place that follows. */
     arrival: perLanguage,
+    /** "business trip to", "visiting", «еду в»: a visit to the place that follows; to a mainland place, the traveller lives elsewhere (a visitor). */
+    visit: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words right after a foreign place that say the trip comes from there ("日本买的", "韩国回来"). */
     arrivalAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Hong Kong and Macao: not places of the gazetteer (their own traveller category), but a purchase there is no domestic one. */

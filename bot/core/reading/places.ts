@@ -2,7 +2,7 @@ import type { PlacesFile } from '../knowledge/places';
 import { LANGUAGES } from '../knowledge/schema';
 import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
-type Frame = 'residence' | 'citizen' | 'arrival' | 'settled';
+type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
 export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[] };
 
@@ -12,7 +12,7 @@ const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
 /** Builds the look-up lists once per knowledge base. */
 export function buildGazetteer(file: PlacesFile): Gazetteer {
   const all = (k: 'china' | 'abroad' | 'taiwan' | 'negations' | Frame) => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean);
-  const frames = (['residence', 'citizen', 'arrival', 'settled'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
+  const frames = (['residence', 'citizen', 'arrival', 'settled', 'visit'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
   const after = LANGUAGES.flatMap((l) => file.arrivalAfter[l]).map(prepared).filter(Boolean);
   const livesAfter = LANGUAGES.flatMap((l) => file.residenceAfter[l]).map(prepared).filter(Boolean);
   const purchase = LANGUAGES.flatMap((l) => file.purchase[l]).map(prepared).filter(Boolean).map((p) => (HAN.test(p) ? p : ` ${p} `));
@@ -71,7 +71,9 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
       const place = placeAt(s, at + needle.length, gazetteer);
       if (place === 'china' && frame === 'residence') cues.add('resident');
       if (place === 'china' && frame === 'settled' && !negatedBefore(s, at, gazetteer.negations)) cues.add('settled');
-      if (place === 'abroad' && frame !== 'arrival') cues.add('non_resident');
+      // a visit to a mainland place ("business trip to harbin", «едем в Харбин»): the traveller lives elsewhere
+      if (place === 'china' && frame === 'visit') cues.add('non_resident');
+      if (place === 'abroad' && frame !== 'arrival' && frame !== 'visit') cues.add('non_resident');
       if (place === 'abroad' && frame === 'arrival') cues.add('ordinary');
     }
   }

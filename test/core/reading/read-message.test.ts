@@ -124,6 +124,10 @@ describe('readMessage', () => {
       ['zh', '新加坡回国 买了块手表3500', 'resident'],
       ['zh', '日本籍，住大阪，来沈阳出差', 'non_resident'],
       ['zh', '我住大连，去首尔玩了三天', 'resident'],
+      // visiting a mainland place: a visitor, unless they say they live in China now
+      ['en', 'japanese, business trip to shenzhen next week: 2 gifts 30,000 yen each', 'non_resident'],
+      ['ru', 'едем в Харбин на неделю, везём подарки', 'non_resident'],
+      ['en', 'i live in harbin, coming back from a trip to tokyo', 'resident'],
       // Hong Kong and Macao residents live outside the mainland's customs territory
       ['zh', '本人香港居民，去哈爾濱玩，帶畀朋友嘅手信', 'non_resident'],
       ['zh', '住香港嘅，返大陸探親帶咗禮物', 'non_resident'],

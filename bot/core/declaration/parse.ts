@@ -22,6 +22,9 @@ export type ParseContext = {
 const ENUMERATOR = /(^|[\s:：;；,，])\(?\d{1,2}[)、](?=\s|\p{L})/gu;
 /** Gold purity in karats ("18k", "24K"): no sum of money when said of gold. */
 const KARAT = /^(?:9|10|14|18|22|24)\s?(?:k|kt|karat)$/iu;
+/** From this many things named, a message is a list whatever rule question it also asks. */
+const LISTED_THINGS = 3;
+
 /** Tuning of list detection (not regulation). */
 export type ParseOptions = {
   /** Confidence from which a message is treated as a list (default 0.6). */
@@ -509,6 +512,7 @@ function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], altern
   // two priced things are a list of purchases whatever else is asked ("香水几瓶 200欧" is not "how many bottles?")
   const priced = items.filter((i) => i.hasMoney && i.type === 'goods').length;
   if (has('owning')) c += 0.05;
-  else if (has('ruleQuestion') && priced < 2 && !ownGoodsAsked) c -= 0.35;
+  // (three things or more listed: the rule question is about them, "что из этого можно: икра 2 банки, колбаса, коньяк 1 бутылка")
+  else if (has('ruleQuestion') && priced < 2 && !ownGoodsAsked && quantified.length + articles < LISTED_THINGS) c -= 0.35;
   return Math.max(0, Math.min(1, c));
 }

@@ -34,6 +34,8 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'flying in from Hong Kong with 2 cartons and a bottle of wine', list: true, items: [cig(2, 'carton'), drink('wine', 1)], category: { route: 'hk_macao' } },
   { lang: 'en', text: '10 packs of cigarettes, 5 cigars', list: true, items: [cig(10, 'pack'), { type: 'cigars', quantity: 5 }] },
   { lang: 'en', text: 'we have 20,000 yuan and 6000 dollars cash', list: true, items: [cash(20000, 'CNY'), cash(6000, 'USD')] },
+  // three things or more listed with a rule question ("what of this may I bring") are a list
+  { lang: 'ru', text: 'что из этого можно: сыр 2 куска, палка колбасы, водка 1 бутылка, шоколад 3 плитки', list: true },
   // list numbers are no amounts; "18k" of gold is its purity; a sum alone after unpriced goods is their price
   { lang: 'en', text: 'from Bali: 1) 3 shirts 150,000 rupiah each 2) silver ring, $40 3) 18k gold earrings 4g, 9,000 baht', list: true, items: [goods('clothing', { quantity: 3, value: 450000, currency: 'IDR' }), goods('jewellery', { value: 40, currency: 'USD' }), goods('gold_jewellery', { quantity: 4, unit: 'g', value: 9000, currency: 'THB' })] },
   // a pack or block of something restricted holds that thing, not cigarettes; a sum before a word for cash is that cash

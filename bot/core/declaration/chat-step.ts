@@ -53,6 +53,9 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const parsed = reading.list;
   const known: DeclarationCategory = { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) };
   if (reading.act === 'list' && parsed) {
+    // "my own laptop + camera, 2 bottles wine, 1 carton cigs, gifts for friends": own things are not counted, the rest is checked
+    const others = ownThingsAside(service, reading, parsed);
+    if (others) return run(service, input, others.map(toPendingItem), known, 0, parsed.items.filter((i) => !others.includes(i)).map((i) => i.label));
     // leaving China, own equipment out and back, Russia's rules: the knowledge base answers those,
     // and so does a question whether a thing counts as another ("do terea sticks count as cigarettes? got 1 carton + 3 packs")
     if (outOfScope(service, reading, parsed) || (reading.asks && reading.focus.has(COUNTS_AS))) return { state: cleared };
@@ -91,6 +94,24 @@ function outOfScope(service: DeclarationService, reading: Reading, parsed: Parse
   return service.knowledge.data.outOfScope.some((c) => concepts.includes(c));
 }
 const OUTBOUND_CONCEPT = 'outbound';
+
+/**
+ * "German tourist: my own laptop and camera, 2 bottles of wine, 1 carton, gifts 300 euros": a list that
+ * names the traveller's own equipment only beside other things. The unpriced equipment is set aside
+ * (it is not counted, and the reply's rule says so); the rest is checked. Undefined when the message
+ * is only about own equipment, or is out of the check's scope for another reason.
+ */
+function ownThingsAside(service: DeclarationService, reading: Reading, parsed: ParsedDeclaration): ParsedItem[] | undefined {
+  const concepts = [...reading.topical, ...reading.weak].filter((c) => !(parsed.inbound && c === OUTBOUND_CONCEPT));
+  const outside = service.knowledge.data.outOfScope.filter((c) => concepts.includes(c));
+  // (a resident's own camera taken out and back is a question of its own: registering it on departure)
+  if (outside.length !== 1 || outside[0] !== TEMPORARY_IMPORT || reading.category.residency === 'resident') return undefined;
+  const others = parsed.items.filter((i) => !(i.type === 'goods' && i.value === undefined && OWN_EQUIPMENT.has(i.kind ?? '')));
+  return others.length > 0 && others.length < parsed.items.length && others.some((i) => i.quantified) ? others : undefined;
+}
+const TEMPORARY_IMPORT = 'temporary_import';
+/** Goods classes of the equipment travellers carry for their own use (declaration.yaml classes). */
+const OWN_EQUIPMENT: ReadonlySet<string> = new Set(['electronics', 'sports']);
 
 /** True when every thing of the list is a banned or restricted article ("a box of strawberries", "a block of parmesan"). */
 function onlyArticles(service: DeclarationService, items: PendingItem[], input: StepInput): boolean {
@@ -173,7 +194,8 @@ function applyAnswer(service: DeclarationService, pending: PendingDeclaration, t
   return answered ? { items, category } : undefined;
 }
 
-function run(service: DeclarationService, input: StepInput, items: PendingItem[], category: DeclarationCategory, attempts: number): StepOutput {
+/** @param aside the traveller's own things left out of the check ("my own laptop"), named in the reply. */
+function run(service: DeclarationService, input: StepInput, items: PendingItem[], category: DeclarationCategory, attempts: number, aside: string[] = []): StepOutput {
   const { loaded, lang, state } = input;
   // the conversation moved on: an older clarifying question of `decide` no longer waits
   const { pendingDeclaration: _old, pendingClarifyEntryId: _clarify, ...base } = state;
@@ -218,7 +240,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const sources = shortNames.length ? `\n${fillTemplate(loaded.knowledge.templates.source_line[lang], { sources: shortNames.join(lang === 'zh' ? '、' : '; '), date: loaded.knowledge.limits.reviewed })}` : '';
   const P = service.knowledge.languages[lang].phrases;
   const days = String(getLimit(limits, 'tobacco.frequentWindowDays'));
-  const assumed = anyHeadroom ? `\n${fillTemplate(P.headroom_any, { days, resident: formatNumber(getLimit(limits, 'valueAllowance.resident'), lang) })}` : same ? `\n${P.same_for_everyone}` : unlessHk ? `\n${fillTemplate(P.unless_hk_macao, { hkMacao: formatNumber(getLimit(limits, 'valueAllowance.residentFromHkMacao'), lang) })}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '';
+  const own = aside.length > 0 ? `\n${fillTemplate(P.own_aside, { items: aside.join(P.list_separator) })}` : '';
+  const assumed = own + (anyHeadroom ? `\n${fillTemplate(P.headroom_any, { days, resident: formatNumber(getLimit(limits, 'valueAllowance.resident'), lang) })}` : same ? `\n${P.same_for_everyone}` : unlessHk ? `\n${fillTemplate(P.unless_hk_macao, { hkMacao: formatNumber(getLimit(limits, 'valueAllowance.residentFromHkMacao'), lang) })}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '');
   const unpriced = headroom ? `${fillTemplate(P.unpriced_headroom, { items: headroom.items.map((i) => names[i] ?? '').join(P.list_separator), headroom: `${formatNumber(headroom.rmb, lang)} ${service.knowledge.languages[lang].labels.rmb}` })}` : '';
   const formatted = fitPhone(service.format(result, names, lang, limits), [...(unpriced + assumed + sources)].length);
   // the sum up to which the unpriced things keep the list green takes the place of "could not check every item"

@@ -114,6 +114,7 @@ export const PHRASE_KEYS = [
   'other_routes',
   'unless_hk_macao',
   'headroom_any',
+  'own_aside',
   'unless_frequent',
   'unless_frequent_any',
   'unpriced_headroom',

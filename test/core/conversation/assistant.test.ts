@@ -204,6 +204,15 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a visitor lists their own equipment beside other things', () => {
+    it('checks the other things and says the own ones are not counted', async () => {
+      const [reply] = await converse(services, 'french tourist. my own laptop and camera, 3 bottles of wine, 2 cartons, gifts for friends 500 euros');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(/RED channel/);
+      expect(reply?.text).toMatch(/Your own laptop.*not counted/);
+    });
+  });
+
   describe('when the only things named are banned or restricted ones, asked about', () => {
     it('answers from the thing\'s rule, not an itemised check', async () => {
       const [reply] = await converse(services, '泰国的山竹特别甜 想带一盒给我妈 海关让不让');

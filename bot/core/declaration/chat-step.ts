@@ -90,8 +90,13 @@ const EXCISE: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco', 
  * word of leaving does not count when the message says the traveller is coming back ("从泰国回 第一次出国").
  */
 function outOfScope(service: DeclarationService, reading: Reading, parsed: ParsedDeclaration): boolean {
+  return outOfScopeConcepts(service, reading, parsed).length > 0;
+}
+
+/** The message's concepts that take it out of the check's scope (declaration.yaml `outOfScope`). */
+function outOfScopeConcepts(service: DeclarationService, reading: Reading, parsed: ParsedDeclaration): string[] {
   const concepts = [...reading.topical, ...reading.weak].filter((c) => !(parsed.inbound && c === OUTBOUND_CONCEPT));
-  return service.knowledge.data.outOfScope.some((c) => concepts.includes(c));
+  return service.knowledge.data.outOfScope.filter((c) => concepts.includes(c));
 }
 const OUTBOUND_CONCEPT = 'outbound';
 
@@ -102,8 +107,7 @@ const OUTBOUND_CONCEPT = 'outbound';
  * is only about own equipment, or is out of the check's scope for another reason.
  */
 function ownThingsAside(service: DeclarationService, reading: Reading, parsed: ParsedDeclaration): ParsedItem[] | undefined {
-  const concepts = [...reading.topical, ...reading.weak].filter((c) => !(parsed.inbound && c === OUTBOUND_CONCEPT));
-  const outside = service.knowledge.data.outOfScope.filter((c) => concepts.includes(c));
+  const outside = outOfScopeConcepts(service, reading, parsed);
   // (a resident's own camera taken out and back is a question of its own: registering it on departure)
   if (outside.length !== 1 || outside[0] !== TEMPORARY_IMPORT || reading.category.residency === 'resident') return undefined;
   const others = parsed.items.filter((i) => !(i.type === 'goods' && i.value === undefined && OWN_EQUIPMENT.has(i.kind ?? '')));

@@ -21,18 +21,29 @@ export async function changes(db: Queryable, sql: string, params: unknown[] = []
 /**
  * Runs `work` in one transaction on one client of the pool: COMMIT when it resolves, ROLLBACK
  * when it throws. Statements inside go through `client`, never the pool.
+ *
+ * While the client is checked out the pool does not listen to it, so a connection ended under
+ * it (a restart, pg_terminate_backend) would emit an 'error' no one hears and end the process.
+ * The listener keeps that error to the failing query, and a broken client is released as
+ * broken so the pool drops it instead of handing it out again.
  */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (e: Error): void => {
+    broken = e;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined); // the original error is the one to report
+    if (!broken) await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError)); // the original error is the one to report
     throw e;
   } finally {
-    client.release();
+    client.removeListener('error', onError);
+    client.release(broken);
   }
 }

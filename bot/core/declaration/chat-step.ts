@@ -65,7 +65,8 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   }
   // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless
   // it is over every allowance: then it is their case, and the verdict is the same for everyone
-  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && overForEveryone(service, parsed.items.map(toPendingItem), known, input)) {
+  // …and so is "带了一条软中华 要报吗": whether to declare these very things, or which channel, is the check's question
+  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && (asksToDeclareThese(reading) || overForEveryone(service, parsed.items.map(toPendingItem), known, input))) {
     if (!outOfScope(service, reading, parsed)) return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // A new question of its own ("带两条烟可以吗" after "which currency?") is not the answer: start fresh.
@@ -75,6 +76,16 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const answered = applyAnswer(service, pending.data, reading.text, reading.category, reading.answers);
   if (!answered) return { state: cleared };
   return run(service, input, answered.items, answered.category, pending.data.attempts + 1);
+}
+
+/** Facets of a question whether to declare, or by which channel (lang-schema FACETS). */
+const DECLARE_FACETS: readonly string[] = ['declare', 'red_channel', 'green_channel'];
+/** Concepts and facets that make it a question about a rule, not about the traveller's own things: per person, whether a thing counts as another, what not declaring costs. */
+const RULE_FACETS: readonly string[] = ['per_person', 'counts_as', 'penalty', 'fine', 'smuggling'];
+
+/** The traveller asks whether to declare what they carry (not a tour leader asking for a group, nor whether a thing counts as another). */
+function asksToDeclareThese(reading: Reading): boolean {
+  return reading.asks && !reading.tour.leader && DECLARE_FACETS.some((f) => reading.focus.has(f)) && !RULE_FACETS.some((f) => reading.focus.has(f));
 }
 
 /** Tobacco, whose frequent travellers' allowance (40 cigarettes) is a fifth of the ordinary one. */

@@ -22,6 +22,8 @@ export type ParseContext = {
 const ENUMERATOR = /(^|[\s:：;；,，])\(?\d{1,2}[)、](?=\s|\p{L})/gu;
 /** Gold purity in karats ("18k", "24K"): no sum of money when said of gold. */
 const KARAT = /^(?:9|10|14|18|22|24)\s?(?:k|kt|karat)$/iu;
+/** Up to this length a message listing counted banned or restricted things is their list (longer, it is a story). */
+const ARTICLE_LIST_CHARS = 150;
 /** From this many things named, a message is a list whatever rule question it also asks. */
 const LISTED_THINGS = 3;
 
@@ -361,7 +363,9 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shop
     // (the name may stand before the amount: "红肠2根")
     const articles = [...ctx.matchConcepts(`${label} ${span}`)].filter((c) => ctx.data.articles[c]);
     if (articles.length === 0) return undefined;
-    return { type: 'goods', description: span, label, quantified: Boolean(g.weight), hasMoney: false, article: !g.weight, ...(g.weight ? { quantity: g.weight.value, unit: g.weight.unit } : {}) };
+    // ("икра 3 банки", "2 jars of caviar": a counted article is a counted thing of the list)
+    const amount = g.weight ? { quantity: g.weight.value, unit: g.weight.unit } : g.count ? { quantity: g.count.value, unit: g.count.unit ?? 'piece' } : {};
+    return { type: 'goods', description: span, label, quantified: Boolean(g.weight || g.count), hasMoney: false, article: !g.weight, ...amount };
   }
   const item: ParsedItem = { type: type === 'ecigarettes' ? 'goods' : type, description: span, label, quantified: Boolean(g.count || g.volume || g.weight || g.money), hasMoney: Boolean(g.money) };
   const kind = type === 'ecigarettes' ? undefined : kindOf(g, ctx.data);
@@ -496,7 +500,11 @@ function categoryOf(cues: ReadonlySet<string>): DeclarationCategory {
  */
 function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], alternatives: boolean, asks: boolean): number {
   // "a gift", "two things": a count of unnamed goods without a price is not evidence of a list
-  const quantified = items.filter((i) => i.quantified && !(i.type === 'goods' && i.kind === 'general' && !i.hasMoney && !i.article));
+  const counted = items.filter((i) => i.quantified && !(i.type === 'goods' && i.kind === 'general' && !i.hasMoney && !i.article));
+  // counted banned or restricted things ("икра 3 банки, колбаса 2 палки") make a list when two or more are listed in a short
+  // message; one alone is that thing's rule question ("2 tins of caviar, gift for my boss"), and in a story they are its background
+  const articlesListed = counted.filter((i) => i.article).length >= 2 && text.length <= ARTICLE_LIST_CHARS;
+  const quantified = counted.filter((i) => !i.article || articlesListed);
   const has = (m: string) => tokens.some((t) => t.kind === 'marker' && t.marker === m) || (m === 'question' && (asks || /[?？]/.test(text)));
   // "第一次出国 从泰国回": a word of leaving does not outweigh one of coming back
   if (has('notInbound') && !has('inbound')) return 0;

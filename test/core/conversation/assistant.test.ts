@@ -220,6 +220,35 @@ describe('assistant', () => {
     });
   });
 
+  describe('when the traveller asks whether to declare one counted thing they carry', () => {
+    it.each([
+      ['zh', '带了一瓶1升的轩尼诗回来 需要申报吗'],
+      ['en', 'just 1 carton of marlboro on me, do I have to declare it?'],
+      ['ru', 'везу одну бутылку виски 0,7, надо декларировать?'],
+    ])('checks those things, not the rule alone (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ entryId: 'declaration-check' });
+    });
+
+    it.each([
+      ['zh', '带两瓶酒 不申报会罚多少'],
+      ['en', 'tour leader: can each person bring 2 bottles without declaring?'],
+    ])('leaves a question about the rule itself to the rule\'s entry (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply && 'entryId' in reply ? reply.entryId : undefined).not.toBe('declaration-check');
+    });
+  });
+
+  describe('when banned or restricted things are listed with their counts', () => {
+    it('checks them as a list in a short message, and answers one alone from its rule', async () => {
+      const [list] = await converse(services, 'везу маме: икра 4 банки, колбаса 3 палки, сало кусок');
+      expect(list).toMatchObject({ entryId: 'declaration-check' });
+      expect(list?.text).toMatch(/колбаса/);
+      const [one] = await converse(services, '2 tins of black caviar, a gift for my boss');
+      expect(one).toMatchObject({ entryId: 'seafood-caviar' });
+    });
+  });
+
   describe('when a mainland resident arriving from Hong Kong or Macao asks about the value allowance', () => {
     it.each([
       ['zh', '深圳户口 周六去香港 额度是1.2万吧？超出的部分怎么算税', /12,000/],

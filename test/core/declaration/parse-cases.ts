@@ -38,6 +38,14 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'что из этого можно: сыр 2 куска, палка колбасы, водка 1 бутылка, шоколад 3 плитки', list: true },
   // list numbers are no amounts; "18k" of gold is its purity; a sum alone after unpriced goods is their price
   { lang: 'en', text: 'from Bali: 1) 3 shirts 150,000 rupiah each 2) silver ring, $40 3) 18k gold earrings 4g, 9,000 baht', list: true, items: [goods('clothing', { quantity: 3, value: 450000, currency: 'IDR' }), goods('jewellery', { value: 40, currency: 'USD' }), goods('gold_jewellery', { quantity: 4, unit: 'g', value: 9000, currency: 'THB' })] },
+  // counted banned or restricted things in jars, sticks, tins: two or more listed are a list; one alone is its rule's question
+  { lang: 'ru', text: 'везём маме: икра 4 банки, колбаса 3 палки, мёд 2 банки', list: true, items: [goods(undefined, { quantity: 4, article: true }), goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },
+  { lang: 'en', text: 'bringing 3 tins of salmon roe and 2 cans of pork luncheon meat', list: true, items: [goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },
+  { lang: 'zh', text: '带了腊肠3根 牛肉酱两罐 奶酪1盒', list: true },
+  { lang: 'en', text: '3 jars of honey for my teacher, is that allowed?', list: false },
+  // "под заказ" (to order) is no e-cigarette pod; a pod system is an e-cigarette
+  { lang: 'ru', text: 'везу под заказ 6 кремов, на продажу', list: true, items: [goods('cosmetics', { quantity: 6 })] },
+  { lang: 'ru', text: 'одна под-система и 5 картриджей', list: true, items: [{ type: 'goods' }, { type: 'goods' }] },
   // a pack or block of something restricted holds that thing, not cigarettes; a sum before a word for cash is that cash
   { lang: 'en', text: '2 cartons of Camel, a block of parmesan and 1 box cheddar', list: true, items: [cig(2, 'carton'), goods(undefined, { quantity: 1, unit: 'carton' }), goods(undefined, { quantity: 1, unit: 'pack' })] },
   { lang: 'zh', text: '钱包里有6000刀现金 还有两条烟', list: true, items: [goods('bags'), cash(6000, 'USD'), cig(2, 'carton')] },

@@ -30,6 +30,22 @@ export const SignalSchema = z.enum(SIGNALS);
 export type Signal = z.infer<typeof SignalSchema>;
 
 /**
+ * Parts of a situation that signal an escalation only together (issue 9: each fresh set brings
+ * new words for being held at the counter or for a scheme, but they are made of the same parts):
+ * being at the control now with a long wait or a connection to catch is urgent; hiding things
+ * from the X-ray, or splitting a receipt, is evasion. The pairs are in SIGNAL_PAIRS.
+ */
+export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt'] as const;
+export type SignalPart = (typeof SIGNAL_PARTS)[number];
+/** Which two parts, said close together, make which signal. */
+export const SIGNAL_PAIRS: readonly { signal: Signal; parts: readonly [SignalPart, SignalPart] }[] = [
+  { signal: 'urgency', parts: ['at_control', 'long_wait'] },
+  { signal: 'urgency', parts: ['at_control', 'connection'] },
+  { signal: 'evasion', parts: ['xray', 'unseen'] },
+  { signal: 'evasion', parts: ['split', 'receipt'] },
+];
+
+/**
  * Aspects of a question beyond its topic (issue 10): an entry's details say which they answer,
  * and the composer shows the details whose facets (or concepts) the question mentions.
  */
@@ -63,6 +79,8 @@ export const LanguageDataSchema = z
     intents: z.record(IntentSchema, words),
     /** Phrases that signal an escalation reason. */
     signals: z.record(SignalSchema, words),
+    /** Phrases of the parts of a situation that signal an escalation only in pairs (SIGNAL_PAIRS). */
+    signalParts: z.record(z.enum(SIGNAL_PARTS), words),
     /** Phrases that reveal the traveller's category. */
     categories: z.record(z.enum(CATEGORY_CUES), words),
     /** Phrases that mark a follow-up to the previous topic ("and for alcohol?", "а если…"). */

@@ -7,7 +7,7 @@ import type { Hit, SearchIndex } from '../retrieval';
 import { detectLanguage, normalizeText, prepareText, smalltalkKey, tokenize, type CategoryCue, type LanguageGuess, type LanguageResources, type PreparedText, type Token } from '../text';
 import { isCyrillicWithLatinNoise, readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
 import type { EscalationReason } from '../types';
-import type { Signal } from '../knowledge/lang-schema';
+import { SIGNAL_PAIRS, type Signal } from '../knowledge/lang-schema';
 import { categoryOfCues, type KnownCategory } from './category';
 import { boughtInChina, findPlaceCues, type Gazetteer } from './places';
 import { readTourRoute, type TourRoute } from './tour-leader';
@@ -230,12 +230,28 @@ function presentSignals(prepared: PreparedText, r: LanguageResources, ownThingBa
   // for one's own thing taken out and back is what registering it on departure is for, no scheme
   const lawful = ownThingBack ? r.avoidance.positions(prepared) : [];
   const found = new Set<Signal>();
-  for (const { key, at, end } of r.signals.positions(prepared)) {
+  for (const { key, at, end } of [...r.signals.positions(prepared), ...pairedSignals(prepared, r)]) {
     const supposed = SUPPOSABLE.has(key) && suppositions.some((h) => h.end <= at + 1 && at - h.end <= SUPPOSITION_WINDOW_CHARS);
     const notPayingTwice = key === 'evasion' && lawful.some((a) => a.at <= at && end <= a.end);
     if (!supposed && !notPayingTwice) found.add(key);
   }
   return found;
+}
+
+/** At most this many characters between the two parts of a paired signal (one clause or two). */
+const PAIR_WINDOW_CHARS = 80;
+
+/**
+ * Signals made of two parts said close together (lang-schema SIGNAL_PAIRS): "стоим в красном
+ * коридоре уже час", "在红色通道排了一个半小时 转机要赶不上了", "how to pack it so the x-ray won't see it".
+ */
+function pairedSignals(prepared: PreparedText, r: LanguageResources): { key: Signal; at: number; end: number }[] {
+  const parts = r.signalParts.positions(prepared);
+  if (parts.length < 2) return [];
+  return SIGNAL_PAIRS.flatMap(({ signal, parts: [a, b] }) => {
+    const close = parts.filter((p) => p.key === a).flatMap((x) => parts.filter((p) => p.key === b && Math.max(x.at, p.at) - Math.min(x.end, p.end) <= PAIR_WINDOW_CHARS).map((y) => ({ key: signal, at: Math.min(x.at, y.at), end: Math.max(x.end, y.end) })));
+    return close.slice(0, 1);
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { LanguageData } from '../knowledge/lang-schema';
-import { CATEGORY_CUES, FACETS, SIGNALS, TOUR_DIRECTIONS, type Signal } from '../knowledge/lang-schema';
+import { CATEGORY_CUES, FACETS, SIGNAL_PARTS, SIGNALS, TOUR_DIRECTIONS, type Signal, type SignalPart } from '../knowledge/lang-schema';
 
 export type Facet = (typeof FACETS)[number];
 import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
@@ -18,6 +18,7 @@ export type LanguageResources = {
   stopwords: Stopwords;
   concepts: PhraseMatcher<string>;
   signals: PhraseMatcher<Signal>;
+  signalParts: PhraseMatcher<SignalPart>;
   categories: PhraseMatcher<CategoryCue>;
   followups: PhraseMatcher<'followup'>;
   answers: PhraseMatcher<'yes' | 'no'>;
@@ -56,6 +57,7 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
     stopwords: { zh: stop('zh'), en: stop('en'), ru: stop('ru') },
     concepts: new PhraseMatcher(merge((d) => d.concepts), merge((d) => d.conceptExceptions)),
     signals: new PhraseMatcher(merge((d) => d.signals, SIGNALS)),
+    signalParts: new PhraseMatcher(merge((d) => d.signalParts, SIGNAL_PARTS)),
     categories: new PhraseMatcher(merge((d) => d.categories, CATEGORY_CUES)),
     followups: new PhraseMatcher([['followup', all.flatMap((d) => d.followups)]]),
     answers: new PhraseMatcher([

@@ -96,6 +96,34 @@ describe('readMessage', () => {
     });
   });
 
+  describe('signals made of two parts said together', () => {
+    it.each([
+      ['zh', '在海关柜台等了一个半小时还没轮到 火车快来不及了'],
+      ['en', 'been standing in the red channel line for an hour, nobody comes'],
+      ['ru', 'сидим на таможенном контроле уже полтора часа, никто ничего не говорит'],
+    ])('at the control with a long wait or a connection to catch is urgent (%s)', (_lang, text) => {
+      expect(read(text).signals).toContain('urgency');
+    });
+    it.each([
+      ['zh', '手机放哪里过安检机才看不到'],
+      ['en', 'where do i put the watch so the scanner wont notice it'],
+      ['ru', 'куда положить слиток, чтобы сканер не заметил'],
+      ['zh', '让店员把发票拆成两张 每张都在额度内'],
+      ['en', 'can the shop write two receipts instead of one so each is under the limit'],
+      ['ru', 'попрошу разбить чек на два, чтобы каждый был меньше лимита'],
+    ])('hiding from the X-ray or splitting a receipt is evasion (%s: %s)', (_lang, text) => {
+      expect(read(text).signals).toContain('evasion');
+    });
+    it.each([
+      ['zh', '红色通道一般要排多久'],
+      ['en', 'which is the red channel, and do I keep the receipt?'],
+      ['ru', 'летим рейсом через Пекин, на таможне что показывать, чек нужен?'],
+      ['en', 'is the x-ray machine safe for film cameras?'],
+    ])('each part alone is no case (%s: %s)', (_lang, text) => {
+      expect(read(text).signals).toEqual([]);
+    });
+  });
+
   describe('traveller category', () => {
     it.each([
       ['zh', '我是哈尔滨本地人，能带多少', 'resident'],

@@ -43,6 +43,8 @@ export type Lexicon = {
   allowanceNouns: readonly string[];
   /** Words that make "¥" yen, normalised ("日本", "tokyo", "япони"). */
   yenCues: readonly string[];
+  /** Words right after a unit that add half of it, normalised ("半": 一条半). */
+  halfAfterUnit: readonly string[];
 };
 
 const LETTER = /\p{L}/u;
@@ -84,7 +86,8 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
   const purchaseWords = LANGUAGES.flatMap((l) => languages[l].markers.purchase).map((w) => normalizeText(w.replace(/\*$/u, ''))).filter(Boolean);
   const allowanceNouns = LANGUAGES.flatMap((l) => languages[l].allowanceNouns).map((w) => normalizeText(w.replace(/\*$/u, ''))).filter(Boolean);
   const yenCues = LANGUAGES.flatMap((l) => languages[l].yenCues).map((w) => normalizeText(w)).filter(Boolean);
-  return { byFirstChar, shorthand, languages, purchaseWords, allowanceNouns, yenCues };
+  const halfAfterUnit = LANGUAGES.flatMap((l) => languages[l].numbers.halfAfterUnit).map((w) => normalizeText(w)).filter(Boolean);
+  return { byFirstChar, shorthand, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit };
 }
 
 /**

@@ -157,7 +157,7 @@ export const isOnePiece = (t: Token | undefined) => t?.kind === 'qty' && t.value
  * -> qty without a unit, 8万 (a Chinese ten-thousand) -> money without a currency. A currency word
  * glued to following goods or a number (Chinese 1块手表, 一块8万元的手表) is a classifier, not money.
  */
-function compound(text: string, tokens: Token[]): Token[] {
+function compound(text: string, tokens: Token[], halves: readonly string[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -183,7 +183,9 @@ function compound(text: string, tokens: Token[]): Token[] {
     const signOfNext = next?.kind === 'currency' && after?.kind === 'num' && !/\p{L}/u.test(text.slice(next.start, next.end)) && tight(text, next.end, after.start);
     const close = next !== undefined && !signOfNext && (tight(text, t.end, next.start) || (/^\.\s*$/.test(text.slice(t.end, next.start)) && /\p{L}$/u.test(text.slice(t.start, t.end))));
     if (close && next.kind === 'unit') {
-      out.push({ kind: 'qty', value: t.value, unit: next.unit, start: t.start, end: next.end });
+      // "一条半": a half after the unit
+      const half = halves.find((h) => text.startsWith(h, next.end));
+      out.push({ kind: 'qty', value: t.value + (half ? 0.5 : 0), unit: next.unit, start: t.start, end: next.end + (half?.length ?? 0) });
       i++;
     } else if (close && next.kind === 'currency' && /\p{L}/u.test(text.slice(next.start, next.end)) && t.value < MIN_BARE_PRICE && (isGoods(after) || after?.kind === 'num') && after?.start === next.end) {
       out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: next.end });
@@ -272,7 +274,7 @@ export function scan(text: string, lexicon: Lexicon): Token[] {
       return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
-  return dropDurations(text, dropThresholds(text, compound(text, tokens), lexicon.allowanceNouns));
+  return dropDurations(text, dropThresholds(text, compound(text, tokens, lexicon.halfAfterUnit), lexicon.allowanceNouns));
 }
 
 /** Drops amounts of time ("5 hr layover", "等四个小时", "на 2 недели"): a duration counts no things. */

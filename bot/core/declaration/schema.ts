@@ -171,6 +171,8 @@ export const DeclarationLanguageSchema = z
         multipliers: z.record(z.string().min(1), z.number().positive()),
         /** Chinese shorthand: 一万五 is 15,000, 两千五 is 2,500 (a last digit after a unit). */
         trailingDigitShorthand: z.boolean().default(false),
+        /** Words right after a unit that add half of it ("一条半" is a carton and a half, "两瓶半" two and a half bottles). */
+        halfAfterUnit: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     units: z.partialRecord(z.enum(UNITS), words),

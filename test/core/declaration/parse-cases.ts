@@ -38,6 +38,8 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'что из этого можно: сыр 2 куска, палка колбасы, водка 1 бутылка, шоколад 3 плитки', list: true },
   // list numbers are no amounts; "18k" of gold is its purity; a sum alone after unpriced goods is their price
   { lang: 'en', text: 'from Bali: 1) 3 shirts 150,000 rupiah each 2) silver ring, $40 3) 18k gold earrings 4g, 9,000 baht', list: true, items: [goods('clothing', { quantity: 3, value: 450000, currency: 'IDR' }), goods('jewellery', { value: 40, currency: 'USD' }), goods('gold_jewellery', { quantity: 4, unit: 'g', value: 9000, currency: 'THB' })] },
+  // a half after the unit: "一条半" is a carton and a half (300 cigarettes, over the 200 from Hong Kong or Macao)
+  { lang: 'zh', text: '澳门回来：烟一条半，红酒两瓶半', list: true, items: [cig(1.5, 'carton'), drink('wine', 2.5)] },
   // counted banned or restricted things in jars, sticks, tins: two or more listed are a list; one alone is its rule's question
   { lang: 'ru', text: 'везём маме: икра 4 банки, колбаса 3 палки, мёд 2 банки', list: true, items: [goods(undefined, { quantity: 4, article: true }), goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },
   { lang: 'en', text: 'bringing 3 tins of salmon roe and 2 cans of pork luncheon meat', list: true, items: [goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },

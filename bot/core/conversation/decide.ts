@@ -89,6 +89,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // "帮我看看这样会不会超") is asked what it means, before any guess from its few words
   // (one generic concept is no topic: "do i need to declare these"; two make a rule question: "all my stuff taxed or only the excess?")
   if (isVague(r, ctx) && !(best && (best.matchedConcepts.some((c) => !GENERIC_CONCEPTS.has(c)) || best.matchedConcepts.length >= 2)) && !state.askedTopic && !r.smalltalk) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+  // a question made only of common words ("так вообще можно?", "how much for this one") is asked what it means
+  if (r.act === 'empty' && r.asks && ctx.resources.questionWords.match(r.prepared).size > 0 && r.signals.length === 0 && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
   if (r.act === 'empty') return escalate(['out_of_scope'], next);
 
   // a traveller who only says who they are is not out of scope because their words look like small talk
@@ -184,7 +186,8 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   const strongAnswer = best !== undefined && best.score >= options.strongScore && best.matchedConcepts.length > 0;
   // A clear "other" (a recipe, the weather) wins over a single shared concept ("锅包肉" has 肉).
   // (not when an entry matched strongly on two of its concepts: "老外同事在中央大街买了件大衣 回国的时候能退税吗" is the refund, in many words)
-  const clearlyOther = intent.intent === 'other' && intent.probability >= options.clearOtherProbability && (best?.coverage ?? 0) < options.minCoverage && !((best?.score ?? 0) >= 2 * options.strongScore && (best?.matchedConcepts.length ?? 0) >= 2);
+  // (nor when a travel agency asks: "我们旅行社…有客人问能不能带自家的狗" is the agency's customs question)
+  const clearlyOther = intent.intent === 'other' && !r.tour.leader && intent.probability >= options.clearOtherProbability && (best?.coverage ?? 0) < options.minCoverage && !((best?.score ?? 0) >= 2 * options.strongScore && (best?.matchedConcepts.length ?? 0) >= 2);
   if (clearlyOther || (intent.intent === 'other' && !strongAnswer)) return escalate(['out_of_scope'], next);
   if ((intent.intent === 'human' || intent.intent === 'complaint' || intent.intent === 'evasion') && !strongAnswer) {
     return escalate([intent.intent === 'human' ? 'asked_for_human' : intent.intent], next);

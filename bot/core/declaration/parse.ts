@@ -78,6 +78,7 @@ const newGroup = (start: number): Group => ({ things: [], perUnit: false, total:
  * price ("3个包，每个5000元", "2 bags, each for 5000") the thing lacks.
  */
 function isDetailOf(g: Group, before: Group): boolean {
+  if (restatesInPieces(g, before)) return true;
   // "сигары кубинские, 30 шт, Cohiba", "табак для кальяна, 1 кг": an amount alone between commas is the named thing's before it
   const lone = !g.sentenceStart && g.things.length === 0 && !g.money && !g.volume && g.abv === undefined && Boolean(g.count) !== Boolean(g.weight);
   if (lone && before.things.length > 0 && !before.count && !before.weight && !before.money && !before.volume) return true;
@@ -88,6 +89,13 @@ function isDetailOf(g: Group, before: Group): boolean {
   if (!g.volume && g.abv === undefined) return false;
   const drink = before.things.some((t) => t.kind === 'drink') || before.count?.unit === 'bottle';
   return drink && (!g.volume || !before.volume) && (g.abv === undefined || before.abv === undefined);
+}
+
+/** "雪茄两盒一共50支", "烟一条半，300支": a count in pieces alone, after tobacco counted in packs or cartons, is the same amount in pieces. */
+function restatesInPieces(g: Group, before: Group): boolean {
+  const tobacco = before.things.some((t) => t.kind === 'item' && (t.item === 'cigars' || t.item === 'cigarettes'));
+  // (more pieces than packs, in the same sentence: "5 блоков сигарет … пару палок колбасы" restates nothing)
+  return tobacco && !g.sentenceStart && g.things.length === 0 && !g.money && !g.volume && !g.weight && g.count?.unit === 'piece' && (before.count?.unit === 'pack' || before.count?.unit === 'carton') && g.count.value > before.count.value && !before.money;
 }
 
 type Span = { start: number; end: number };
@@ -279,6 +287,7 @@ class Grouper {
     const last = this.groups.at(-1);
     if (last && isDetailOf(g, last)) {
       // "两瓶白酒，每瓶500毫升": a volume, strength or marked price alone belongs to the item before it
+      if (restatesInPieces(g, last)) last.count = g.count;
       last.volume ??= g.volume;
       last.count ??= g.count;
       last.weight ??= g.weight;

@@ -33,9 +33,11 @@ export type Signal = z.infer<typeof SignalSchema>;
  * Parts of a situation that signal an escalation only together (issue 9: each fresh set brings
  * new words for being held at the counter or for a scheme, but they are made of the same parts):
  * being at the control now with a long wait or a connection to catch is urgent; hiding things
- * from the X-ray, or splitting a receipt, is evasion. The pairs are in SIGNAL_PAIRS.
+ * from the X-ray, or splitting a receipt, is evasion; so is asking whether customs will find things
+ * someone carries for you or that are spread over bags, or having them carried so as not to pay.
+ * The pairs are in SIGNAL_PAIRS.
  */
-export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt'] as const;
+export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax'] as const;
 export type SignalPart = (typeof SIGNAL_PARTS)[number];
 /** Which two parts, said close together, make which signal. */
 export const SIGNAL_PAIRS: readonly { signal: Signal; parts: readonly [SignalPart, SignalPart] }[] = [
@@ -43,6 +45,10 @@ export const SIGNAL_PAIRS: readonly { signal: Signal; parts: readonly [SignalPar
   { signal: 'urgency', parts: ['at_control', 'connection'] },
   { signal: 'evasion', parts: ['xray', 'unseen'] },
   { signal: 'evasion', parts: ['split', 'receipt'] },
+  // "让她帮我把8条烟分散在行李里带，海关查得出来吗", "carry 6 iphones for me so i dont pay tax"
+  { signal: 'evasion', parts: ['detected', 'for_me'] },
+  { signal: 'evasion', parts: ['detected', 'spread'] },
+  { signal: 'evasion', parts: ['for_me', 'no_tax'] },
 ];
 
 /**

@@ -92,6 +92,8 @@ const STORY_CHARS = 150;
 const CLAUSE_END = /[。！？!?.;；\n]+|(?<=\p{Script=Han})[\s，,]+(?=\p{Script=Han})/u;
 /** Concepts that name a traveller category rather than a topic. */
 const CATEGORY_CONCEPTS = new Set(['resident', 'non_resident', 'hk_macao', 'frequent']);
+/** Category concepts that are also a rule of their own (the frequent travellers' allowance, the Hong Kong and Macao one). */
+const TRIP_CONCEPTS: ReadonlySet<string> = new Set(['hk_macao', 'frequent']);
 
 /**
  * Reads a message once: scripts, language, safety signals, topic concepts and search hits,
@@ -118,14 +120,16 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
   const domestic = boughtInChina(prepared, ctx.places);
   const singlePriced = !domestic && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && i.kind !== 'general' && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
-  const topical = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
+  const named = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
+  const asks = /[?？]/.test(raw) || r.questionWords.match(prepared).size > 0;
+  // "what is this 15 day rule? i fly there every week": a question naming no topic but the kind of trips is about the rule for those trips
+  const topical = named.length === 0 && asks ? concepts.filter((c) => TRIP_CONCEPTS.has(c)) : named;
   // category cues ("I live in Beijing") are category concepts too, for entries that require one
   const category = categoryOfCues(cues);
   // (the residency the cues resolve to, not both: "Canadian living in Harbin" is a resident, not also a visitor)
   const overruled = category.residency === 'resident' ? 'non_resident' : category.residency === 'non_resident' ? 'resident' : undefined;
   const weak = [...new Set([...concepts.filter((c) => CATEGORY_CONCEPTS.has(c)), ...[...cues].filter((c) => CATEGORY_CONCEPTS.has(c)), ...background])].filter((c) => c !== overruled);
   const hits = ctx.index.search({ tokens, concepts: topical, weakConcepts: weak });
-  const asks = /[?？]/.test(raw) || r.questionWords.match(prepared).size > 0;
   const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && list.confidence >= declaration.options.minConfidence;
   return {
     raw,

@@ -239,6 +239,20 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a question is made only of common words', () => {
+    it.each([['en', 'how much for this one'], ['ru', 'так вообще можно?'], ['zh', '那这样可以吗']])('asks what is meant, not hands over (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply?.kind).toBe('clarify');
+    });
+  });
+
+  describe('when a travel agency asks about a thing', () => {
+    it('answers the thing\'s rule even when the words look out of scope', async () => {
+      const [reply] = await converse(services, '我们旅行社在组韩国团来哈尔滨滑雪，有客人问能不能带自家的猫');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'pets' });
+    });
+  });
+
   describe('when banned or restricted things are listed with their counts', () => {
     it('checks them as a list in a short message, and answers one alone from its rule', async () => {
       const [list] = await converse(services, 'везу маме: икра 4 банки, колбаса 3 палки, сало кусок');

@@ -40,6 +40,10 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'from Bali: 1) 3 shirts 150,000 rupiah each 2) silver ring, $40 3) 18k gold earrings 4g, 9,000 baht', list: true, items: [goods('clothing', { quantity: 3, value: 450000, currency: 'IDR' }), goods('jewellery', { value: 40, currency: 'USD' }), goods('gold_jewellery', { quantity: 4, unit: 'g', value: 9000, currency: 'THB' })] },
   // a half after the unit: "一条半" is a carton and a half (300 cigarettes, over the 200 from Hong Kong or Macao)
   { lang: 'zh', text: '澳门回来：烟一条半，红酒两瓶半', list: true, items: [cig(1.5, 'carton'), drink('wine', 2.5)] },
+  // a count in pieces after tobacco counted in boxes says the same amount in pieces; a smaller count of something else does not
+  { lang: 'zh', text: '雪茄两盒一共50支', list: true, items: [{ type: 'cigars', quantity: 50 }] },
+  { lang: 'en', text: 'cigars: 2 boxes, 50 pcs in total, plus 1 bottle of rum', list: true, items: [{ type: 'cigars', quantity: 50 }, drink('rum', 1)] },
+  { lang: 'ru', text: 'сигареты 5 блоков, колбаса 2 палки', list: true, items: [cig(5, 'carton'), goods(undefined, { quantity: 2 })] },
   // counted banned or restricted things in jars, sticks, tins: two or more listed are a list; one alone is its rule's question
   { lang: 'ru', text: 'везём маме: икра 4 банки, колбаса 3 палки, мёд 2 банки', list: true, items: [goods(undefined, { quantity: 4, article: true }), goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },
   { lang: 'en', text: 'bringing 3 tins of salmon roe and 2 cans of pork luncheon meat', list: true, items: [goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },

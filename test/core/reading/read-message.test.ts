@@ -115,6 +115,14 @@ describe('readMessage', () => {
       expect(read(text).signals).toContain('evasion');
     });
     it.each([
+      ['zh', '让表弟帮我带三部手机 说是他的 海关查得出来吗'],
+      ['en', 'my sister will bring 4 bottles as her own, will customs notice?'],
+      ['ru', 'друг провезёт мои 3 блока как свои, заметят ли?'],
+      ['ru', 'рассую 6 блоков по разным сумкам, найдут ли?'],
+    ])('asking whether customs will find things carried for you or spread over bags is evasion (%s: %s)', (_lang, text) => {
+      expect(read(text).signals).toContain('evasion');
+    });
+    it.each([
       ['zh', '红色通道一般要排多久'],
       ['en', 'which is the red channel, and do I keep the receipt?'],
       ['ru', 'летим рейсом через Пекин, на таможне что показывать, чек нужен?'],
@@ -238,6 +246,19 @@ describe('readMessage', () => {
     it('keeps every topic when the last question names no thing', () => {
       const r = read('We spent two weeks in Japan and my wife bought a lot: a rice cooker, two bottles of sake, cosmetics, snacks for the office and a camera for our son who lives with us in Harbin. At the airport she also got cigarettes for her father. Do we have to declare anything?');
       expect(r.topical).toEqual(expect.arrayContaining(['camera']));
+    });
+  });
+
+  describe('a question naming only the kind of trips', () => {
+    it.each([
+      ['zh', '听说有个15天的规定 到底是啥'],
+      ['en', 'what is this 15 day rule? i go every week for work'],
+      ['ru', 'что за правило 15 дней? летаю каждую неделю'],
+    ])('is about the rule for those trips (%s)', (_lang, text) => {
+      expect(read(text).topical).toContain('frequent');
+    });
+    it('is not when the question names a thing', () => {
+      expect(read('i fly every week, can i bring 2 cartons?').topical).not.toContain('frequent');
     });
   });
 

@@ -9,7 +9,7 @@ import { ECIG } from './rules-ecig';
 /** What the formatter reads besides the result. */
 export type FormatContext = { lang: LanguageCode; words: DeclarationLanguage; limits: Limits; rates: { date: string; basis: 'hand-set' | 'customs-monthly'; source: string } };
 /** An item as the traveller gave it, with the words to call it by. */
-export type NamedItem = Pick<DeclarationItem, 'quantity' | 'unit' | 'value' | 'currency'> & { label: string };
+export type NamedItem = Pick<DeclarationItem, 'type' | 'quantity' | 'unit' | 'value' | 'currency'> & { label: string };
 
 /**
  * Notes on how the estimate was made, not on what to do: shown behind "more". The 1988 cap is
@@ -138,7 +138,7 @@ function itemLines(r: ItemResult, name: string, no: number, ctx: FormatContext):
 export function formatEstimate(result: DeclarationResult, names: readonly string[], ctx: FormatContext, residency: 'resident' | 'non_resident'): string {
   const P = ctx.words.phrases;
   const lines = [fillTemplate(P.estimate_intro, { who: residency === 'resident' ? P.who_resident : P.who_non_resident })];
-  result.items.forEach((r, i) => lines.push(...itemLines(r, names[r.index] ?? ctx.words.labels[r.type], i + 1, ctx)));
+  result.items.forEach((r, i) => lines.push(...itemLines(r, names[r.index] || ctx.words.labels[r.type], i + 1, ctx)));
   lines.push(result.channel === 'red' ? P.channel_red : P.channel_green);
   return lines.join('\n');
 }
@@ -154,7 +154,7 @@ export function formatDeclaration(result: DeclarationResult, names: readonly str
   const s = slots(ctx);
   const lines = [P.title];
   // tobacco and cash go by their type's name; drinks and goods by the traveller's own words
-  const nameOf = (r: ItemResult) => (r.type === 'alcohol' || r.type === 'goods' ? (names[r.index] ?? ctx.words.labels[r.type]) : ctx.words.labels[r.type]);
+  const nameOf = (r: ItemResult) => (r.type === 'alcohol' || r.type === 'goods' ? (names[r.index] || ctx.words.labels[r.type]) : ctx.words.labels[r.type]);
   result.items.forEach((r, i) => lines.push(...itemLines(r, nameOf(r), i + 1, ctx)));
   if (result.valueAllowanceRmb !== undefined && result.items.filter((r) => r.type === 'goods' && !r.treatment && r.kind !== ECIG).length > 1) {
     lines.push(fillTemplate(P.goods_summary, { total: money(result.goodsTotalRmb, ctx), allowance: money(result.valueAllowanceRmb, ctx) }));
@@ -187,7 +187,8 @@ function describe(item: NamedItem, ctx: FormatContext): string {
   const single = item.quantity === 1 && (item.unit === undefined || item.unit === 'piece');
   const qty = item.quantity !== undefined && !single ? `${item.unit ? counted(item.quantity, UNIT_LABEL[item.unit], ctx) : n(item.quantity, ctx.lang)} ` : '';
   const value = item.value === undefined ? '' : ` ${item.currency === 'CNY' ? money(item.value, ctx) : item.currency ? formatMoney(item.value, item.currency, ctx.lang) : n(item.value, ctx.lang)}`;
-  return `${qty}${item.label}${value}`;
+  // (a thing named only by its unit, "2 cartons", by the type's word)
+  return `${qty}${item.label || ctx.words.labels[item.type]}${value}`;
 }
 
 /** The one question asked when a fact is missing, after a line saying how the list was read. */
@@ -195,7 +196,7 @@ export function formatQuestion(missing: MissingFact, items: readonly NamedItem[]
   const P = ctx.words.phrases;
   const read = fillTemplate(P.read_as, { items: items.map((i) => describe(i, ctx)).join(P.list_separator) });
   const target = 'itemIndex' in missing ? items[missing.itemIndex] : undefined;
-  const item = target?.label ?? '';
+  const item = target ? target.label || ctx.words.labels[target.type] : '';
   const amount = target?.value !== undefined ? n(target.value, ctx.lang) : '';
   const question =
     missing.field === 'category.route'

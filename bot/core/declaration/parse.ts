@@ -111,7 +111,8 @@ const isSeparator = (t: Token) => t.kind === 'sep' || (t.kind === 'marker' && (t
 class Grouper {
   readonly groups: Group[] = [];
   readonly segments: Span[] = [];
-  alternatives = false;
+  /** Where "or" words stand ("400 cigarettes or 20 cigars"). */
+  private readonly alternativesAt: number[] = [];
   private g = newGroup(0);
   private segStart = 0;
   /** Where the current group's last quantity ends. */
@@ -189,11 +190,16 @@ class Grouper {
   finish(textLength: number): { groups: Group[]; segments: Span[]; alternatives: boolean } {
     this.close(textLength);
     this.segments.push({ start: this.segStart, end: Number.MAX_SAFE_INTEGER });
-    return { groups: this.groups, segments: this.segments, alternatives: this.alternatives };
+    // an "or" between two things with amounts offers alternatives ("400 cigarettes or 20 cigars");
+    // elsewhere it asks which rule ("tax only the part over or all of it?"), unless many things are listed ("…kitkats. green or red?")
+    const measured = (g: Group) => Boolean(g.count || g.money || g.volume || g.weight);
+    const between = this.alternativesAt.some((at) => this.groups.some((g) => g.end <= at && measured(g)) && this.groups.some((g) => g.start >= at && measured(g)));
+    const alternatives = between || (this.alternativesAt.length > 0 && this.groups.filter((g) => measured(g) && g.things.length > 0).length < LISTED_THINGS);
+    return { groups: this.groups, segments: this.segments, alternatives };
   }
 
   private separate(t: Token): void {
-    if (t.kind === 'marker' && t.marker === 'alternatives') this.alternatives = true;
+    if (t.kind === 'marker' && t.marker === 'alternatives') this.alternativesAt.push(t.start);
     this.close(t.start);
     this.segments.push({ start: this.segStart, end: t.start });
     this.segStart = t.end;
@@ -348,7 +354,14 @@ function wordsAfter(g: Group, text: string): string {
   return last ? text.slice(last.end, g.end).replace(PUNCTUATION_RUN, ' ').trim() : '';
 }
 
+/** "2 bottles of penfolds": the name without the "of" that joined it to its count. */
+const JOINING_OF = /^of\s+/u;
+
 function unnamedLabel(g: Group, text: string): string {
+  return unnamedName(g, text).replace(JOINING_OF, '');
+}
+
+function unnamedName(g: Group, text: string): string {
   // "红肠2根 奶酪1块": a name right before the first amount is that amount's thing
   const before = g.nameBefore ? text.slice(g.nameBefore.start, g.nameBefore.end).replace(/^.*[:：]/su, '').replace(PUNCTUATION_RUN, ' ').trim() : '';
   if (LETTER_RUN.test(before)) return before;
@@ -356,8 +369,13 @@ function unnamedLabel(g: Group, text: string): string {
   // "5斤松子": the words right after the amount name the thing; what came before is the story ("从俄罗斯回来 带了")
   const after = wordsAfter(g, text);
   if (LETTER_RUN.test(after)) return after;
-  let label = text.slice(g.start, g.end);
-  for (const t of cut) label = label.slice(0, t.start - g.start) + ' ' + label.slice(t.end - g.start);
+  // ("australian tourist from sydney. 2 bottles of penfolds 750ml": the sentence before the amounts is no part of the name)
+  const first = cut.at(-1);
+  const head = first ? text.slice(g.start, first.start) : '';
+  const sentenceEnds = [...head.matchAll(/[.!?。！？\n](?=\s|$)/gu)];
+  const from = sentenceEnds.length > 0 ? g.start + (sentenceEnds.at(-1)?.index ?? 0) + 1 : g.start;
+  let label = text.slice(from, g.end);
+  for (const t of cut) label = label.slice(0, Math.max(0, t.start - from)) + ' ' + label.slice(Math.max(0, t.end - from));
   label = label.replace(/^.*[:：]/su, '');
   return label.replace(PUNCTUATION_RUN, ' ').trim();
 }
@@ -366,7 +384,8 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shop
   const type = typeOf(g, bought, text, shopping, (words) => LETTER_RUN.test(words) && [...ctx.matchConcepts(words)].some((c) => ctx.data.articles[c] !== undefined && ctx.data.articles[c]?.treatment !== 'own_rules'));
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
-  const label = (words || unnamedLabel(g, text) || span).slice(0, 60);
+  // (a thing implied by its unit alone, "2 cartons", has no name of its own: the reply names the type)
+  const label = (words || unnamedLabel(g, text) || (type && type !== 'goods' ? '' : span)).slice(0, 60);
   if (!type && !g.weight && !g.count) return undefined;
   if (!type) {
     // (the name may stand before the amount: "红肠2根")
@@ -428,7 +447,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   // in a list after a colon, or three of them; "还剩七千美元…还有五万卢布" is cash)
   const namedSums = groups.filter((g) => g.money && g.nameBefore).length;
   const shopping = !tokens.some((t) => t.kind === 'item' && t.item === 'cash') && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3);
-  const placed = groups.flatMap((g) => {
+  const placed = withoutRestatedTotal(groups).flatMap((g) => {
     const item = toItem(g, text, ctx, bought, shopping);
     return item ? [{ at: g.start, item }] : [];
   });
@@ -447,6 +466,19 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const cashCounted = onceEachSum(items);
   const inbound = tokens.some((t) => t.kind === 'marker' && t.marker === 'inbound');
   return { items: cashCounted, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)), inbound };
+}
+
+/**
+ * "香水1200、口红900、围巾1500，总共3600": a sum "in all" without a thing of its own, equal to the
+ * prices before it, restates them; it is no further purchase.
+ */
+function withoutRestatedTotal(groups: Group[]): Group[] {
+  return groups.filter((g, i) => {
+    if (!g.total || !g.money || g.things.length > 0 || g.count || i === 0) return true;
+    const before = groups.slice(0, i).filter((b) => b.money && (b.money.currency ?? g.money?.currency) === (g.money?.currency ?? b.money.currency));
+    const sum = before.reduce((n, b) => n + (b.perUnit ? (b.money?.amount ?? 0) * (b.count?.value ?? 1) : (b.money?.amount ?? 0)), 0);
+    return before.length < 2 || Math.abs(sum - g.money.amount) > g.money.amount * 0.01;
+  });
 }
 
 /** A purchase word, or an owning phrase made of one ("买了" is both: the longest phrase wins the token). */

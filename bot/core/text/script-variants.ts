@@ -41,7 +41,8 @@ function toCyrillicWord(word: string): string {
   if (word === 'ei') return 'ей';
   // "pervyi", "russkii": the endings -ый / -ий; "ei", "reis", "chai": -ей, -ай before a consonant or at the end (еи, аи are rare)
   const prepared = word.replace(/'/g, 'ь').replace(/yi$/, 'ый').replace(/ii$/, 'ий').replace(/j/g, 'й').replace(/([aeiouy])y(?![aeiou])/g, '$1й').replace(/([ea])i(?![aeiou])/g, '$1й');
-  return translit.reverse(prepared).replace(/h/g, 'х');
+  // (letters the table leaves: a lone "c" is ц as in "racii", "w" is в as in "wodka")
+  return translit.reverse(prepared).replace(/h/g, 'х').replace(/c/g, 'ц').replace(/w/g, 'в');
 }
 
 /** A message in the script the rest of the reading expects, and what was converted. */

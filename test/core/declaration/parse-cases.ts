@@ -54,7 +54,10 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'одна под-система и 5 картриджей', list: true, items: [{ type: 'goods' }, { type: 'goods' }] },
   // a pack or block of something restricted holds that thing, not cigarettes; a sum before a word for cash is that cash
   { lang: 'en', text: '2 cartons of Camel, a block of parmesan and 1 box cheddar', list: true, items: [cig(2, 'carton'), goods(undefined, { quantity: 1, unit: 'carton' }), goods(undefined, { quantity: 1, unit: 'pack' })] },
-  { lang: 'zh', text: '钱包里有6000刀现金 还有两条烟', list: true, items: [goods('bags'), cash(6000, 'USD'), cig(2, 'carton')] },
+  // where things are packed is no thing carried: the wallet, the bag, the suitcase
+  { lang: 'zh', text: '钱包里有6000刀现金 还有两条烟', list: true, items: [cash(6000, 'USD'), cig(2, 'carton')] },
+  { lang: 'ru', text: 'в сумке два блока мальборо и бутылка виски', list: true, items: [cig(2, 'carton'), drink('whisky', 1)] },
+  { lang: 'en', text: 'in my suitcase: 2 cartons and a bottle of gin', list: true, items: [{ type: 'cigarettes', quantity: 2, label: '' }, drink('gin', 1)] },
   { lang: 'en', text: 'bringing 1 kg of cheese and 2 kg of sausages', list: true, items: [goods(undefined, { quantity: 1, unit: 'kg' }), goods(undefined, { quantity: 2, unit: 'kg' })] },
   // one item asked as a question is a question about the rule: the knowledge base answers it
   { lang: 'en', text: 'how much tax for a bag that cost 3000 euros', list: false, items: [goods('bags', { value: 3000, currency: 'EUR' })] },

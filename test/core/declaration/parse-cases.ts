@@ -44,6 +44,11 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '雪茄两盒一共50支', list: true, items: [{ type: 'cigars', quantity: 50 }] },
   { lang: 'en', text: 'cigars: 2 boxes, 50 pcs in total, plus 1 bottle of rum', list: true, items: [{ type: 'cigars', quantity: 50 }, drink('rum', 1)] },
   { lang: 'ru', text: 'сигареты 5 блоков, колбаса 2 палки', list: true, items: [cig(5, 'carton'), goods(undefined, { quantity: 2 })] },
+  // a total that restates the prices is no purchase; "or" asks which rule unless many things are listed
+  { lang: 'zh', text: '买了：手表2500，香水800，围巾1200，一共4500，要申报吗', list: true, items: [goods('watch', { value: 2500 }), goods('cosmetics', { value: 800 }), goods('clothing', { value: 1200 })] },
+  { lang: 'en', text: 'back from tokyo with: SK-II set 38,000 yen, seiko watch 85000 yen, uniqlo stuff 12,000 yen. green or red?', list: true },
+  { lang: 'en', text: 'bought a rolex for 80k HKD. do they tax only the part over the limit or all of it', list: false },
+  { lang: 'ru', text: 'купил часы за 150 тысяч рублей, пошлина со всей суммы или только с превышения?', list: false },
   // counted banned or restricted things in jars, sticks, tins: two or more listed are a list; one alone is its rule's question
   { lang: 'ru', text: 'везём маме: икра 4 банки, колбаса 3 палки, мёд 2 банки', list: true, items: [goods(undefined, { quantity: 4, article: true }), goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },
   { lang: 'en', text: 'bringing 3 tins of salmon roe and 2 cans of pork luncheon meat', list: true, items: [goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },

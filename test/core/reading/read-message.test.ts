@@ -25,6 +25,9 @@ describe('readMessage', () => {
       expect(r.text).toContain('колбасу');
       expect(r.topical).toContain('meat');
     });
+    it('reads a lone Latin "c" as ц ("racii" are рации)', () => {
+      expect(read('racii dlya rybalki mozhno vvezti?').text).toContain('раций');
+    });
     it('reads -ей and -ай typed as "ei", "ai" (ей, рейс, чай)', () => {
       expect(read('ya ei kuplyu chai posle reisa').text).toBe('я ей куплю чай после рейса');
     });

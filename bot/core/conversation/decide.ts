@@ -57,6 +57,8 @@ const RULE_WITH_REASON: ReadonlySet<EscalationReason> = new Set(['evasion', 'pro
 /** A greeting or thanks is at most this long ("好的谢谢啦 很有用👍"). */
 const SMALLTALK_MAX_CHARS = 16;
 
+/** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's. */
+const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police']);
 /** Concepts of the other parties' entries. */
 const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', 'departments']);
 
@@ -237,7 +239,14 @@ function confidentHit(hits: Hit[], topical: readonly string[], options: DecideOp
  */
 function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const { options } = ctx;
-  if (!best || !DEPARTMENT_ENTRY[best.entryId] || ctx.resources.customs.match(r.prepared).size === 0) return best;
+  const saysCustoms = ctx.resources.customs.match(r.prepared).size > 0;
+  // "у меня в аэропорту телефон спёрли", "背包里的手机没了 应该是被扒了": a thing stolen or lost is the other
+  // party's matter, not the thing's customs rule, unless the message speaks of customs
+  if (best && !DEPARTMENT_ENTRY[best.entryId] && !saysCustoms) {
+    const party = r.hits.find((h) => DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => MATTERS_OF_OTHERS.has(c) && r.topical.includes(c)));
+    if (party) return party;
+  }
+  if (!best || !DEPARTMENT_ENTRY[best.entryId] || !saysCustoms) return best;
   const specific = (c: string) => !GENERIC_CONCEPTS.has(c) && !DEPARTMENT_CONCEPTS.has(c);
   const own = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
   return own ?? best;

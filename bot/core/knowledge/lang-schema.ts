@@ -34,10 +34,11 @@ export type Signal = z.infer<typeof SignalSchema>;
  * new words for being held at the counter or for a scheme, but they are made of the same parts):
  * being at the control now with a long wait or a connection to catch is urgent; hiding things
  * from the X-ray, or splitting a receipt, is evasion; so is asking whether customs will find things
- * someone carries for you or that are spread over bags, or having them carried so as not to pay.
+ * someone carries for you or that are spread over bags, or having them carried so as not to pay;
+ * asking for someone to explain or look at it, or saying the bot does not get it, asks for a person.
  * The pairs are in SIGNAL_PAIRS.
  */
-export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax'] as const;
+export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through'] as const;
 export type SignalPart = (typeof SIGNAL_PARTS)[number];
 /** Which two parts, said close together, make which signal. */
 export const SIGNAL_PAIRS: readonly { signal: Signal; parts: readonly [SignalPart, SignalPart] }[] = [
@@ -49,6 +50,9 @@ export const SIGNAL_PAIRS: readonly { signal: Signal; parts: readonly [SignalPar
   { signal: 'evasion', parts: ['detected', 'for_me'] },
   { signal: 'evasion', parts: ['detected', 'spread'] },
   { signal: 'evasion', parts: ['for_me', 'no_tax'] },
+  // "机场现场有没有能当面帮我看看的", «можно чтобы мне кто-нибудь нормально объяснил», "is there someone who can look at it with me"
+  { signal: 'human', parts: ['someone', 'explain_to_me'] },
+  { signal: 'human', parts: ['someone', 'not_getting_through'] },
 ];
 
 /**

@@ -211,9 +211,13 @@ const LAST_QUESTIONS = 3;
  */
 function foreignCash(concepts: string[], list: ParsedDeclaration | undefined): string[] {
   const foreign = (list?.items ?? []).some((i) => i.type === 'cash' && i.currency !== undefined && i.currency !== RMB);
-  return foreign && concepts.includes(CASH) && !concepts.includes(FOREIGN_CURRENCY) ? [...concepts, FOREIGN_CURRENCY] : concepts;
+  // ("准备带8千刀出境": a sum in a foreign currency with no word for cash, and no other topic, is that cash too)
+  const onlyCash = concepts.includes(CASH) || concepts.every((c) => GENERIC_CONCEPTS.has(c) || DIRECTIONS.has(c));
+  return foreign && onlyCash && !concepts.includes(FOREIGN_CURRENCY) ? [...concepts, FOREIGN_CURRENCY] : concepts;
 }
 const CASH = 'cash';
+/** Concepts that say which way the traveller goes, not what they carry. */
+const DIRECTIONS: ReadonlySet<string> = new Set(['outbound', 'inbound']);
 const FOREIGN_CURRENCY = 'foreign_currency';
 const RMB = 'CNY';
 

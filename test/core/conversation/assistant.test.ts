@@ -239,6 +239,13 @@ describe('assistant', () => {
     });
   });
 
+  describe('when something was stolen at the airport', () => {
+    it.each([['zh', '在行李转盘那边手机被人偷了'], ['en', 'someone stole my laptop at the arrivals hall'], ['ru', 'в аэропорту стащили телефон']])('routes to the airport police, whatever the thing (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'routed', department: 'police' });
+    });
+  });
+
   describe('when a question is made only of common words', () => {
     it.each([['en', 'how much for this one'], ['ru', 'так вообще можно?'], ['zh', '那这样可以吗']])('asks what is meant, not hands over (%s)', async (_lang, text) => {
       const [reply] = await converse(services, text);

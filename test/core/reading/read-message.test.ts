@@ -126,6 +126,13 @@ describe('readMessage', () => {
       expect(read(text).signals).toContain('evasion');
     });
     it.each([
+      ['zh', '跟你说不清楚，有没有人能当面给我解释一下'],
+      ['en', 'is there someone at the airport who can look at my list with me in person'],
+      ['ru', 'можно чтобы кто-нибудь мне лично объяснил, а не вот это всё'],
+    ])('asking for someone to explain, or saying the bot does not get it, asks for a person (%s)', (_lang, text) => {
+      expect(read(text).signals).toContain('asked_for_human');
+    });
+    it.each([
       ['zh', '红色通道一般要排多久'],
       ['en', 'which is the red channel, and do I keep the receipt?'],
       ['ru', 'летим рейсом через Пекин, на таможне что показывать, чек нужен?'],
@@ -249,6 +256,22 @@ describe('readMessage', () => {
     it('keeps every topic when the last question names no thing', () => {
       const r = read('We spent two weeks in Japan and my wife bought a lot: a rice cooker, two bottles of sake, cosmetics, snacks for the office and a camera for our son who lives with us in Harbin. At the airport she also got cigarettes for her father. Do we have to declare anything?');
       expect(r.topical).toEqual(expect.arrayContaining(['camera']));
+    });
+  });
+
+  describe('words of leaving inside a statement about the traveller', () => {
+    it.each([
+      ['zh', '从莫斯科飞回哈尔滨，烟能带几条？我不常出国的'],
+      ['en', 'first time abroad, flying back from seoul, how many cartons can i bring?'],
+      ['ru', 'впервые за границей, летим обратно в Харбин, сколько блоков можно?'],
+    ])('do not make the question one of leaving China (%s)', (_lang, text) => {
+      expect(read(text).topical).not.toContain('outbound');
+    });
+  });
+
+  describe('a sum of foreign money with no word for cash', () => {
+    it('is foreign cash when nothing else is named', () => {
+      expect(read('准备带8千刀出境 要办啥').topical).toContain('foreign_currency');
     });
   });
 

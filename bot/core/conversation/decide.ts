@@ -70,7 +70,8 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  * enough, escalate.
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
-  const best = ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(r.hits, r.topical, ctx.options), ctx), ctx), ctx), ctx);
+  const hits = followUpHits(r, state, ctx) ?? r.hits;
+  const best = ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -165,6 +166,26 @@ function fromContext(r: Reading, state: ConversationState, next: ConversationSta
   const saysCategory = r.category.route !== undefined || r.category.residency !== undefined;
   if (last?.dependsOn && saysCategory && r.tokens.length <= SHORT_MESSAGE_TOKENS) return answer(last, categoryFor(last, next), next);
   return undefined;
+}
+
+/** Concepts that say which way the traveller goes, not what the question is about. */
+const DIRECTION_CONCEPTS: ReadonlySet<string> = new Set(['outbound', 'inbound']);
+
+/**
+ * A short message that names nothing new after an answer ("是美元 大概七千" after the rule for cash
+ * taken out, «около 12 тысяч, декларировать?» after the one for dollars brought in) goes on with
+ * that answer's topic: searched again with the last entry's tags as weak concepts. Undefined when
+ * the message is no such follow-up.
+ */
+function followUpHits(r: Reading, state: ConversationState, ctx: DecideContext): Hit[] | undefined {
+  const last = state.lastEntryId ? ctx.entries.get(state.lastEntryId) : undefined;
+  if (!last || DEPARTMENT_ENTRY[last.id] || r.signals.length > 0 || r.tokens.length > SHORT_MESSAGE_TOKENS) return undefined;
+  if (!r.topical.every((c) => GENERIC_CONCEPTS.has(c) || DIRECTION_CONCEPTS.has(c) || last.tags.includes(c))) return undefined;
+  const found = ctx.index.search({ tokens: r.tokens, concepts: r.topical, weakConcepts: [...new Set([...r.weak, ...last.tags])] });
+  // (a way of going the last answer was not about, "and taking it back out?", may lead to another entry; else the last one goes on)
+  const turns = r.topical.some((c) => DIRECTION_CONCEPTS.has(c) && !last.tags.includes(c));
+  const same = found.find((h) => h.entryId === last.id);
+  return turns || !same ? found : [same, ...found.filter((h) => h !== same)];
 }
 
 /** Smalltalk, out-of-scope, a person or a complaint, and other airport parties' matters. */

@@ -3,7 +3,7 @@ import { citationsFor } from '../answer';
 import type { LoadedKnowledge } from '../conversation/runtime';
 import type { LanguageCode } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
-import type { Reading } from '../reading';
+import { SHORT_MESSAGE_TOKENS, type Reading } from '../reading';
 import { getLimit } from '../knowledge/limits';
 import { fillTemplate } from '../knowledge/templates';
 import { formatNumber } from '../knowledge/render';
@@ -52,6 +52,8 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const cleared: ConversationState = rest;
   const parsed = reading.list;
   const known: DeclarationCategory = { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) };
+  // "是美元 大概七千" after the rule for cash taken out of China: the check (of things brought in) is not what goes on
+  if (reading.act === 'list' && parsed && afterOutboundAnswer(reading, parsed, input)) return { state: cleared };
   if (reading.act === 'list' && parsed) {
     // "my own laptop + camera, 2 bottles wine, 1 carton cigs, gifts for friends": own things are not counted, the rest is checked
     const others = ownThingsAside(service, reading, parsed);
@@ -86,6 +88,12 @@ const RULE_FACETS: readonly string[] = ['per_person', 'counts_as', 'penalty', 'f
 /** The traveller asks whether to declare what they carry (not a tour leader asking for a group, nor whether a thing counts as another). */
 function asksToDeclareThese(reading: Reading): boolean {
   return reading.asks && !reading.tour.leader && DECLARE_FACETS.some((f) => reading.focus.has(f)) && !RULE_FACETS.some((f) => reading.focus.has(f));
+}
+
+/** A short message, not saying it is about coming in, right after an answer about leaving China. */
+function afterOutboundAnswer(reading: Reading, parsed: ParsedDeclaration, input: StepInput): boolean {
+  const last = input.state.lastEntryId ? input.loaded.knowledge.entries.find((e) => e.id === input.state.lastEntryId) : undefined;
+  return last !== undefined && last.tags.includes(OUTBOUND_CONCEPT) && !parsed.inbound && reading.tokens.length <= SHORT_MESSAGE_TOKENS;
 }
 
 /** Tobacco, whose frequent travellers' allowance (40 cigarettes) is a fifth of the ordinary one. */

@@ -239,6 +239,17 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a short follow-up names nothing new', () => {
+    it.each([
+      ['zh', '出境带外币现金有限额吗', '是美元 大概七千', 'foreign-currency-outbound'],
+      ['ru', 'везу с собой доллары наличными, лечу в Харбин', 'около 12 тысяч, декларировать?', 'foreign-currency-inbound'],
+      ['en', 'how much foreign cash can I take out of China?', 'its about 6000 dollars, ok?', 'foreign-currency-outbound'],
+    ])('goes on with the last answer\'s topic (%s)', async (_lang, first, second, entryId) => {
+      const [, reply] = await converse(services, first, second);
+      expect(reply).toMatchObject({ kind: 'answer', entryId });
+    });
+  });
+
   describe('when something was stolen at the airport', () => {
     it.each([['zh', '在行李转盘那边手机被人偷了'], ['en', 'someone stole my laptop at the arrivals hall'], ['ru', 'в аэропорту стащили телефон']])('routes to the airport police, whatever the thing (%s)', async (_lang, text) => {
       const [reply] = await converse(services, text);

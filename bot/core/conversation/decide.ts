@@ -250,7 +250,9 @@ function confidentHit(hits: Hit[], topical: readonly string[], options: DecideOp
   const topicMatch = top.matchedConcepts.some((c) => topical.includes(c));
   if (topicMatch && top.score >= options.minScore) return top;
   if (top.score >= options.minScoreWithoutConcept && top.coverage >= options.minCoverage) return top;
-  return undefined;
+  // ("mangos … in hand luggage": another party's entry on a word alone does not hide the entry of the thing named)
+  const named = DEPARTMENT_ENTRY[top.entryId] ? hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c))) : undefined;
+  return named;
 }
 
 /**
@@ -267,8 +269,14 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
     const party = r.hits.find((h) => DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => MATTERS_OF_OTHERS.has(c) && r.topical.includes(c)));
     if (party) return party;
   }
-  if (!best || !DEPARTMENT_ENTRY[best.entryId] || !saysCustoms) return best;
+  if (!best || !DEPARTMENT_ENTRY[best.entryId]) return best;
   const specific = (c: string) => !GENERIC_CONCEPTS.has(c) && !DEPARTMENT_CONCEPTS.has(c);
+  // "mangos from thailand in hand luggage problem?": no other party's matter is named, only a thing of ours
+  if (!saysCustoms && !r.topical.some((c) => DEPARTMENT_CONCEPTS.has(c))) {
+    const ours = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
+    return ours ?? best;
+  }
+  if (!saysCustoms) return best;
   const own = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
   return own ?? best;
 }

@@ -250,6 +250,13 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a word of another party stands beside a thing of ours', () => {
+    it.each([['en', 'durian in my hand luggage, problem?', 'fruit-vegetables-plants'], ['ru', 'сало в ручной клади провезти можно?', 'meat-products'], ['zh', '随身行李里带芒果可以吗', 'fruit-vegetables-plants']])('answers the thing\'s rule (%s)', async (_lang, text, entryId) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId });
+    });
+  });
+
   describe('when something was stolen at the airport', () => {
     it.each([['zh', '在行李转盘那边手机被人偷了'], ['en', 'someone stole my laptop at the arrivals hall'], ['ru', 'в аэропорту стащили телефон']])('routes to the airport police, whatever the thing (%s)', async (_lang, text) => {
       const [reply] = await converse(services, text);

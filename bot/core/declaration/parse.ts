@@ -79,6 +79,8 @@ const newGroup = (start: number): Group => ({ things: [], perUnit: false, total:
  */
 function isDetailOf(g: Group, before: Group): boolean {
   if (restatesInPieces(g, before)) return true;
+  // "золотые цепочки 3 штуки, всего 120 г", "金项链3条，一共120克": a weight alone after counted goods is the lot's
+  if (g.weight && !g.sentenceStart && g.things.length === 0 && !g.count && !g.money && !g.volume && before.count && !before.weight && before.things.some((t) => t.kind === 'goods')) return true;
   // "сигары кубинские, 30 шт, Cohiba", "табак для кальяна, 1 кг": an amount alone between commas is the named thing's before it
   const lone = !g.sentenceStart && g.things.length === 0 && !g.money && !g.volume && g.abv === undefined && Boolean(g.count) !== Boolean(g.weight);
   if (lone && before.things.length > 0 && !before.count && !before.weight && !before.money && !before.volume) return true;
@@ -313,7 +315,7 @@ function groupTokens(tokens: Token[], text: string): { groups: Group[]; segments
 }
 
 /** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */
-function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, namesArticle: (words: string) => boolean): ItemType | 'ecigarettes' | undefined {
+function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, namesArticle: (words: string) => boolean, noCash = false): ItemType | 'ecigarettes' | undefined {
   const first = g.things[0];
   if (first?.kind === 'item') return first.item === 'ecigarettes' ? 'ecigarettes' : (first.item satisfies Exclude<ItemWord, 'ecigarettes'>);
   if (first?.kind === 'drink') return 'alcohol';
@@ -330,7 +332,8 @@ function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, name
   // unnamed; money alone is cash only when nothing says it was spent (issue 9: a price read as
   // cash gave "no need to declare" for goods)
   // "Longchamp包 €150，Rimowa箱子 €780": a sum after a name the lexicon does not know, among priced goods, is a price too
-  if (g.money && !g.weight) return g.count || g.priceMarked || bought || ((g.unnamedThing || g.nameBefore !== undefined || g.total) && shopping) ? 'goods' : 'cash';
+  // ("450,000 won each" is a price per piece, unless the message speaks of cash: "300,000 yen cash each")
+  if (g.money && !g.weight) return g.count || g.priceMarked || (g.perUnit && noCash) || bought || ((g.unnamedThing || g.nameBefore !== undefined || g.total) && shopping) ? 'goods' : 'cash';
   return undefined;
 }
 
@@ -362,6 +365,9 @@ function unnamedLabel(g: Group, text: string): string {
 }
 
 function unnamedName(g: Group, text: string): string {
+  // "3 sulwhasoo sets": the name inside the count, between the number and its unit
+  const inside = g.count ? text.slice(g.count.start, g.count.end).match(/^[\d.,]+\s+(.+)\s+\S+$/u)?.[1] : undefined;
+  if (inside && LETTER_RUN.test(inside)) return inside.trim();
   // "红肠2根 奶酪1块": a name right before the first amount is that amount's thing
   const before = g.nameBefore ? text.slice(g.nameBefore.start, g.nameBefore.end).replace(/^.*[:：]/su, '').replace(PUNCTUATION_RUN, ' ').trim() : '';
   if (LETTER_RUN.test(before)) return before;
@@ -380,8 +386,8 @@ function unnamedName(g: Group, text: string): string {
   return label.replace(PUNCTUATION_RUN, ' ').trim();
 }
 
-function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shopping: boolean): ParsedItem | undefined {
-  const type = typeOf(g, bought, text, shopping, (words) => LETTER_RUN.test(words) && [...ctx.matchConcepts(words)].some((c) => ctx.data.articles[c] !== undefined && ctx.data.articles[c]?.treatment !== 'own_rules'));
+function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shopping: boolean, noCash: boolean): ParsedItem | undefined {
+  const type = typeOf(g, bought, text, shopping, (words) => LETTER_RUN.test(words) && [...ctx.matchConcepts(words)].some((c) => ctx.data.articles[c] !== undefined && ctx.data.articles[c]?.treatment !== 'own_rules'), noCash);
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
   // (a thing implied by its unit alone, "2 cartons", has no name of its own: the reply names the type)
@@ -448,7 +454,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const namedSums = groups.filter((g) => g.money && g.nameBefore).length;
   const shopping = !tokens.some((t) => t.kind === 'item' && t.item === 'cash') && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3);
   const placed = withoutRestatedTotal(groups).flatMap((g) => {
-    const item = toItem(g, text, ctx, bought, shopping);
+    const item = toItem(g, text, ctx, bought, shopping, !tokens.some((t) => t.kind === 'item' && t.item === 'cash'));
     return item ? [{ at: g.start, item }] : [];
   });
   // without a quantity or an amount the message cannot be a list: skip the (costly) article search

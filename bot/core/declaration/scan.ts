@@ -225,6 +225,10 @@ function compound(text: string, tokens: Token[], halves: readonly string[]): Tok
     } else if ((isMarker(out.at(-1), 'value') || isMarker(out.at(-1), 'perUnit') || (out.at(-1)?.kind === 'unit' && isMarker(out.at(-2), 'perUnit') && t.value >= MIN_BARE_PRICE) || t.hanTenThousands) && !wordFollows(text, t, next)) {
       // (also "每个2800", "每套1200": a sum after "each" and its unit)
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
+    } else if (next?.kind === 'unit' && !next.single && /^\d+$/u.test(text.slice(t.start, t.end)) && t.value < MIN_BARE_PRICE && /^\s+(?:[\p{L}][\p{L}-]{0,15}\s){1,2}$/u.test(text.slice(t.end, next.start))) {
+      // "3 sulwhasoo sets", "2 cohiba boxes": a count, a name the lexicon does not know, then its unit
+      out.push({ kind: 'qty', value: t.value, unit: next.unit, start: t.start, end: next.end });
+      i++;
     } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,12}\s){0,2}$/u.test(text.slice(t.end, next?.start))) {
       // a count with up to two words before its thing: "50 cuban cigars", "2 палки сырокопчёной колбасы" 
       out.push({ kind: 'qty', value: t.value, unit: undefined, start: t.start, end: t.end });

@@ -38,7 +38,7 @@ export type Signal = z.infer<typeof SignalSchema>;
  * asking for someone to explain or look at it, or saying the bot does not get it, asks for a person.
  * The pairs are in SIGNAL_PAIRS.
  */
-export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through'] as const;
+export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it'] as const;
 export type SignalPart = (typeof SIGNAL_PARTS)[number];
 /** Which two parts, said close together, make which signal. */
 export const SIGNAL_PAIRS: readonly { signal: Signal; parts: readonly [SignalPart, SignalPart] }[] = [
@@ -50,6 +50,11 @@ export const SIGNAL_PAIRS: readonly { signal: Signal; parts: readonly [SignalPar
   { signal: 'evasion', parts: ['detected', 'for_me'] },
   { signal: 'evasion', parts: ['detected', 'spread'] },
   { signal: 'evasion', parts: ['for_me', 'no_tax'] },
+  // "can i just say the bag is old so they dont tax it", «разложу 6 блоков по чемоданам детей, прокатит?»
+  { signal: 'evasion', parts: ['pretend', 'no_tax'] },
+  { signal: 'evasion', parts: ['pretend', 'away_with_it'] },
+  { signal: 'evasion', parts: ['pretend', 'detected'] },
+  { signal: 'evasion', parts: ['spread', 'away_with_it'] },
   // "机场现场有没有能当面帮我看看的", «можно чтобы мне кто-нибудь нормально объяснил», "is there someone who can look at it with me"
   { signal: 'human', parts: ['someone', 'explain_to_me'] },
   { signal: 'human', parts: ['someone', 'not_getting_through'] },

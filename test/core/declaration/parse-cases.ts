@@ -49,6 +49,11 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'back from tokyo with: SK-II set 38,000 yen, seiko watch 85000 yen, uniqlo stuff 12,000 yen. green or red?', list: true },
   { lang: 'en', text: 'bought a rolex for 80k HKD. do they tax only the part over the limit or all of it', list: false },
   { lang: 'ru', text: 'купил часы за 150 тысяч рублей, пошлина со всей суммы или только с превышения?', list: false },
+  // a weight alone after counted goods is the lot's; "as a gift" is a purpose, no thing
+  { lang: 'ru', text: 'везу золотые цепочки 3 штуки, всего 120 г, в подарок', list: true, items: [goods('jewellery', { quantity: 120, unit: 'g' })] },
+  { lang: 'zh', text: '金项链3条，一共120克，送人的', list: true, items: [goods('gold_jewellery', { quantity: 120, unit: 'g' })] },
+  // a sum "each" is a price per piece; a name the lexicon does not know may stand between a count and its unit
+  { lang: 'en', text: '3 sulwhasoo sets 450,000 won each and 1 carton of esse', list: true, items: [goods(undefined, { quantity: 3, value: 1350000, currency: 'KRW', label: 'sulwhasoo' }), cig(1, 'carton')] },
   // counted banned or restricted things in jars, sticks, tins: two or more listed are a list; one alone is its rule's question
   { lang: 'ru', text: 'везём маме: икра 4 банки, колбаса 3 палки, мёд 2 банки', list: true, items: [goods(undefined, { quantity: 4, article: true }), goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },
   { lang: 'en', text: 'bringing 3 tins of salmon roe and 2 cans of pork luncheon meat', list: true, items: [goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },

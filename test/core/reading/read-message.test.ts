@@ -133,6 +133,21 @@ describe('readMessage', () => {
       expect(read(text).signals).toContain('asked_for_human');
     });
     it.each([
+      ['en', 'if i tell them its a gift they wont tax it, will that work?'],
+      ['ru', 'срежу бирки и скажу что старое, прокатит?'],
+      ['zh', '把吊牌剪了说是旧的 能混过去吗'],
+      ['ru', 'раздам по 2 блока ребятам из группы, прокатит?'],
+    ])('pretending or spreading things out to get them through is evasion (%s: %s)', (_lang, text) => {
+      expect(read(text).signals).toContain('evasion');
+    });
+    it.each([
+      ['zh', '我妈在到达大厅突然胸口疼 倒在地上了'],
+      ['en', 'my father has chest pain at baggage claim, what do i do'],
+      ['ru', 'у мужа боль в груди, мы в зале прилёта'],
+    ])('someone taken ill at the airport is a medical case (%s)', (_lang, text) => {
+      expect(read(text).signals).toContain('medical');
+    });
+    it.each([
       ['zh', '红色通道一般要排多久'],
       ['en', 'which is the red channel, and do I keep the receipt?'],
       ['ru', 'летим рейсом через Пекин, на таможне что показывать, чек нужен?'],

@@ -98,6 +98,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
 
   // a traveller who only says who they are is not out of scope because their words look like small talk
   if (tellsOnlyAboutTrip(r) && r.intent?.intent === 'other' && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+  // a few words asked with nothing to go on ("行不行啊", "這樣OK嗎") are asked what they mean before the classifier guesses from them
+  if (!r.smalltalk && isOpenQuestion(r, ctx) && !state.askedTopic && r.intent?.intent !== 'human' && !best) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
   const nonCustoms = byIntent(r, best, next, ctx.options);
   if (nonCustoms) return nonCustoms;
 

@@ -265,7 +265,7 @@ describe('assistant', () => {
   });
 
   describe('when a question is made only of common words', () => {
-    it.each([['en', 'how much for this one'], ['ru', 'так вообще можно?'], ['zh', '那这样可以吗']])('asks what is meant, not hands over (%s)', async (_lang, text) => {
+    it.each([['en', 'how much for this one'], ['ru', 'так вообще можно?'], ['zh', '那这样可以吗'], ['zh', '行不行啊'], ['zh', '這樣OK嗎']])('asks what is meant, not hands over (%s)', async (_lang, text) => {
       const [reply] = await converse(services, text);
       expect(reply?.kind).toBe('clarify');
     });

@@ -464,7 +464,8 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
     const segText = text.slice(seg.start, Math.min(seg.end, text.length)).trim();
     if (inside || !segText) continue;
     const articles = [...ctx.matchConcepts(segText)].filter((c) => ctx.data.articles[c]);
-    if (articles.length > 0) placed.push({ at: seg.start, item: { type: 'goods', description: segText.slice(0, 200), label: segText.slice(0, 60), quantified: false, hasMoney: false, article: true } });
+    // (the label is the segment's first sentence: "some beef jerky for my brother-in-law. husband…")
+    if (articles.length > 0) placed.push({ at: seg.start, item: { type: 'goods', description: segText.slice(0, 200), label: (segText.split(/[.!?。！？\n]\s*/u)[0] ?? segText).slice(0, 60), quantified: false, hasMoney: false, article: true } });
   }
   const items = placed.sort((a, b) => a.at - b.at).map((p) => p.item);
   fillCurrency(items, tokens, ctx.defaultCurrency);

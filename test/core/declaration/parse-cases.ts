@@ -54,6 +54,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '金项链3条，一共120克，送人的', list: true, items: [goods('gold_jewellery', { quantity: 120, unit: 'g' })] },
   // a sum "each" is a price per piece; a name the lexicon does not know may stand between a count and its unit
   { lang: 'en', text: '3 sulwhasoo sets 450,000 won each and 1 carton of esse', list: true, items: [goods(undefined, { quantity: 3, value: 1350000, currency: 'KRW', label: 'sulwhasoo' }), cig(1, 'carton')] },
+  // an article named in a sentence is labelled by that sentence only; "qing" is a dynasty, not "qingdao"
+  { lang: 'en', text: '2 bottles of wine, some beef jerky for my brother. husband has nothing', list: true, items: [drink('wine', 2), { type: 'goods', article: true, label: 'some beef jerky for my brother' }] },
+  { lang: 'en', text: 'chinese, live in qingdao. jacket $1,495, wallet $250', list: true, items: [goods('clothing', { value: 1495 }), goods('bags', { value: 250 })] },
   // counted banned or restricted things in jars, sticks, tins: two or more listed are a list; one alone is its rule's question
   { lang: 'ru', text: 'везём маме: икра 4 банки, колбаса 3 палки, мёд 2 банки', list: true, items: [goods(undefined, { quantity: 4, article: true }), goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },
   { lang: 'en', text: 'bringing 3 tins of salmon roe and 2 cans of pork luncheon meat', list: true, items: [goods(undefined, { quantity: 3, article: true }), goods(undefined, { quantity: 2, article: true })] },

@@ -75,7 +75,7 @@ function quantityText(r: ItemResult, ctx: FormatContext): string {
   if (r.type === 'alcohol') return `${counted(q, 'bottles', ctx)} × ${n(r.volumeMl ?? 0, ctx.lang)} ${L.ml}${r.abv !== undefined ? `, ${n(r.abv, ctx.lang)}%` : ''}${given}`;
   if (r.kind === ECIG) return counted(q, 'pieces', ctx);
   if (r.type === 'cash' || r.type === 'goods') {
-    if (r.valueRmb === undefined) return q > 1 ? counted(q, 'pieces', ctx) : '';
+    if (r.valueRmb === undefined) return r.given ? counted(r.given.quantity, UNIT_LABEL[r.given.unit], ctx) : q > 1 ? counted(q, 'pieces', ctx) : '';
     const original = r.currency && r.currency !== 'CNY' && r.value !== undefined ? ` (${formatMoney(r.value, r.currency, ctx.lang)})` : '';
     const pieces = r.type === 'goods' && q > 1 ? `, ${counted(q, 'pieces', ctx)}` : '';
     return `${original ? '≈ ' : ''}${money(r.valueRmb, ctx)}${original}${pieces}`;

@@ -79,7 +79,9 @@ function fullCategory(category: DeclarationCategory, needsRoute: boolean): Requi
 function unknown(item: NormalItem, goldLimit: number, allGold: number): ItemResult {
   const heavyGold = isHeavyGold(item, goldLimit, allGold);
   const lightGold = !heavyGold && isHeavyGold(item, -1, allGold);
-  return { index: item.index, type: item.type, kind: item.kind, quantity: item.quantity, mustDeclare: heavyGold, status: heavyGold ? 'declare' : 'unknown', options: heavyGold ? ['declare'] : [], notes: heavyGold ? ['gold_weight', 'price_needed'] : lightGold ? ['gold_within_weight'] : [], entries: [] };
+  // (its weight is said in the reply: "金项链：120 克——须申报")
+  const weight = (heavyGold || lightGold) && item.weightGrams !== undefined ? { given: { quantity: item.weightGrams, unit: 'g' as const } } : {};
+  return { index: item.index, type: item.type, kind: item.kind, quantity: item.quantity, ...weight, mustDeclare: heavyGold, status: heavyGold ? 'declare' : 'unknown', options: heavyGold ? ['declare'] : [], notes: heavyGold ? ['gold_weight', 'price_needed'] : lightGold ? ['gold_within_weight'] : [], entries: [] };
 }
 
 /** Adds the description, original value and the entries behind the item's rules. */

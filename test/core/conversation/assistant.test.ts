@@ -257,6 +257,14 @@ describe('assistant', () => {
     });
   });
 
+  describe('when gold is listed with the weight of the lot', () => {
+    it.each([['zh', '金项链3条，一共120克，从迪拜回来', /120 克/], ['en', 'gold chains 3 pcs, 120 g in total, back from dubai', /120 g/], ['ru', 'золотые цепочки 3 штуки, всего 120 г, из Дубая', /120 г/]])('says to declare it and names its weight (%s)', async (_lang, text, weight) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(weight);
+    });
+  });
+
   describe('when something was stolen at the airport', () => {
     it.each([['zh', '在行李转盘那边手机被人偷了'], ['en', 'someone stole my laptop at the arrivals hall'], ['ru', 'в аэропорту стащили телефон']])('routes to the airport police, whatever the thing (%s)', async (_lang, text) => {
       const [reply] = await converse(services, text);

@@ -1,7 +1,7 @@
 import { FACETS } from '../knowledge/lang-schema';
 import type { DependsOn, KnowledgeEntry, TravellerCategory } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
-import { GENERIC_CONCEPTS, SHORT_MESSAGE_TOKENS, type Reading, type ReadingContext } from '../reading';
+import { DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SHORT_MESSAGE_TOKENS, type Reading, type ReadingContext } from '../reading';
 import type { Hit } from '../retrieval';
 import type { Department, EscalationReason } from '../types';
 import { tourLeaderDecision, type TourDecision } from './tour-leader';
@@ -91,15 +91,15 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // a question that points at things it does not name ("а это можно?", "can i bring these",
   // "帮我看看这样会不会超") is asked what it means, before any guess from its few words
   // (one generic concept is no topic: "do i need to declare these"; two make a rule question: "all my stuff taxed or only the excess?")
-  if (isVague(r, ctx) && !(best && (best.matchedConcepts.some((c) => !GENERIC_CONCEPTS.has(c)) || best.matchedConcepts.length >= 2)) && !state.askedTopic && !r.smalltalk) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+  if (isVague(r, ctx) && !(best && (best.matchedConcepts.some((c) => !GENERIC_CONCEPTS.has(c)) || best.matchedConcepts.length >= 2)) && !state.askedTopic && !r.smalltalk) return askTopic(next);
   // a question made only of common words ("так вообще можно?", "how much for this one") is asked what it means
-  if (r.act === 'empty' && r.asks && ctx.resources.questionWords.match(r.prepared).size > 0 && r.signals.length === 0 && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+  if (r.act === 'empty' && r.asks && ctx.resources.questionWords.match(r.prepared).size > 0 && r.signals.length === 0 && !state.askedTopic) return askTopic(next);
   if (r.act === 'empty') return escalate(['out_of_scope'], next);
 
   // a traveller who only says who they are is not out of scope because their words look like small talk
-  if (tellsOnlyAboutTrip(r) && r.intent?.intent === 'other' && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+  if (tellsOnlyAboutTrip(r) && r.intent?.intent === 'other' && !state.askedTopic) return askTopic(next);
   // a few words asked with nothing to go on ("行不行啊", "這樣OK嗎") are asked what they mean before the classifier guesses from them
-  if (!r.smalltalk && isOpenQuestion(r, ctx) && !state.askedTopic && r.intent?.intent !== 'human' && !best) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+  if (!r.smalltalk && isOpenQuestion(r, ctx) && !state.askedTopic && r.intent?.intent !== 'human' && !best) return askTopic(next);
   const nonCustoms = byIntent(r, best, next, ctx.options);
   if (nonCustoms) return nonCustoms;
 
@@ -108,7 +108,7 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const guessedFromWord = best !== undefined && best.matchedConcepts.length === 0 && isVague(r, ctx);
   const entry = best && !guessedFromWord ? ctx.entries.get(best.entryId) : undefined;
   if (!entry) {
-    if ((isVague(r, ctx) || isOpenQuestion(r, ctx) || tellsOnlyAboutTrip(r)) && !state.askedTopic) return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+    if ((isVague(r, ctx) || isOpenQuestion(r, ctx) || tellsOnlyAboutTrip(r)) && !state.askedTopic) return askTopic(next);
     const misses = state.misses + 1;
     return escalate([misses >= 2 ? 'repeated_misses' : 'low_confidence'], { ...next, misses });
   }
@@ -119,6 +119,11 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // figure, papers) gets the ordinary traveller's rule and that aspect, not a category question
   const category = categoryFor(entry, next) ?? (asksAboutAspect(entry, r) ? 'ordinary_case' : undefined);
   return answer(entry, category === 'ordinary_case' ? undefined : category, { ...next, misses }, !weak, category === 'ordinary_case');
+}
+
+/** One short question back: what does the traveller mean (asked once per conversation). */
+function askTopic(next: ConversationState): Outcome {
+  return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
 }
 
 /**
@@ -169,9 +174,6 @@ function fromContext(r: Reading, state: ConversationState, next: ConversationSta
   if (last?.dependsOn && saysCategory && r.tokens.length <= SHORT_MESSAGE_TOKENS) return answer(last, categoryFor(last, next), next);
   return undefined;
 }
-
-/** Concepts that say which way the traveller goes, not what the question is about. */
-const DIRECTION_CONCEPTS: ReadonlySet<string> = new Set(['outbound', 'inbound']);
 
 /**
  * A short message that names nothing new after an answer ("是美元 大概七千" after the rule for cash
@@ -272,13 +274,9 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
     if (party) return party;
   }
   if (!best || !DEPARTMENT_ENTRY[best.entryId]) return best;
+  // …and so does one that names no other party's matter at all ("mangos from thailand in hand luggage problem?")
+  if (!saysCustoms && r.topical.some((c) => DEPARTMENT_CONCEPTS.has(c))) return best;
   const specific = (c: string) => !GENERIC_CONCEPTS.has(c) && !DEPARTMENT_CONCEPTS.has(c);
-  // "mangos from thailand in hand luggage problem?": no other party's matter is named, only a thing of ours
-  if (!saysCustoms && !r.topical.some((c) => DEPARTMENT_CONCEPTS.has(c))) {
-    const ours = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
-    return ours ?? best;
-  }
-  if (!saysCustoms) return best;
   const own = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
   return own ?? best;
 }

@@ -92,7 +92,7 @@ function asksToDeclareThese(reading: Reading): boolean {
 
 /** A short message, not saying it is about coming in, right after an answer about leaving China. */
 function afterOutboundAnswer(reading: Reading, parsed: ParsedDeclaration, input: StepInput): boolean {
-  const last = input.state.lastEntryId ? input.loaded.knowledge.entries.find((e) => e.id === input.state.lastEntryId) : undefined;
+  const last = input.state.lastEntryId ? input.loaded.engine.entries.get(input.state.lastEntryId) : undefined;
   return last !== undefined && last.tags.includes(OUTBOUND_CONCEPT) && !parsed.inbound && reading.tokens.length <= SHORT_MESSAGE_TOKENS;
 }
 

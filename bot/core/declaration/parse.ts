@@ -447,14 +447,15 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const tokens = scan(text, ctx.lexicon);
   const { groups, segments, alternatives } = groupTokens(tokens, text);
   // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")
-  const bought = tokens.some((t) => isPurchase(t, text, ctx.lexicon)) && !tokens.some((t) => t.kind === 'item' && t.item === 'cash');
+  const cashNamed = tokens.some((t) => t.kind === 'item' && t.item === 'cash');
+  const bought = tokens.some((t) => isPurchase(t, text, ctx.lexicon)) && !cashNamed;
   // named goods with their price, and no word for cash: the message is about things bought
   // (or sums each after a name: «из Японии: аниме-фигурки 40 000 иен, юката 25 000 иен»,
   // in a list after a colon, or three of them; "还剩七千美元…还有五万卢布" is cash)
   const namedSums = groups.filter((g) => g.money && g.nameBefore).length;
-  const shopping = !tokens.some((t) => t.kind === 'item' && t.item === 'cash') && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3);
+  const shopping = !cashNamed && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3);
   const placed = withoutRestatedTotal(groups).flatMap((g) => {
-    const item = toItem(g, text, ctx, bought, shopping, !tokens.some((t) => t.kind === 'item' && t.item === 'cash'));
+    const item = toItem(g, text, ctx, bought, shopping, !cashNamed);
     return item ? [{ at: g.start, item }] : [];
   });
   // without a quantity or an amount the message cannot be a list: skip the (costly) article search

@@ -212,12 +212,12 @@ const LAST_QUESTIONS = 3;
 function foreignCash(concepts: string[], list: ParsedDeclaration | undefined): string[] {
   const foreign = (list?.items ?? []).some((i) => i.type === 'cash' && i.currency !== undefined && i.currency !== RMB);
   // ("准备带8千刀出境": a sum in a foreign currency with no word for cash, and no other topic, is that cash too)
-  const onlyCash = concepts.includes(CASH) || concepts.every((c) => GENERIC_CONCEPTS.has(c) || DIRECTIONS.has(c));
+  const onlyCash = concepts.includes(CASH) || concepts.every((c) => GENERIC_CONCEPTS.has(c) || DIRECTION_CONCEPTS.has(c));
   return foreign && onlyCash && !concepts.includes(FOREIGN_CURRENCY) ? [...concepts, FOREIGN_CURRENCY] : concepts;
 }
 const CASH = 'cash';
-/** Concepts that say which way the traveller goes, not what they carry. */
-const DIRECTIONS: ReadonlySet<string> = new Set(['outbound', 'inbound']);
+/** Concepts that say which way the traveller goes, not what they carry or ask about. */
+export const DIRECTION_CONCEPTS: ReadonlySet<string> = new Set(['outbound', 'inbound']);
 const FOREIGN_CURRENCY = 'foreign_currency';
 const RMB = 'CNY';
 
@@ -257,8 +257,11 @@ function pairedSignals(prepared: PreparedText, r: LanguageResources): { key: Sig
   const parts = r.signalParts.positions(prepared);
   if (parts.length < 2) return [];
   return SIGNAL_PAIRS.flatMap(({ signal, parts: [a, b] }) => {
-    const close = parts.filter((p) => p.key === a).flatMap((x) => parts.filter((p) => p.key === b && Math.max(x.at, p.at) - Math.min(x.end, p.end) <= PAIR_WINDOW_CHARS).map((y) => ({ key: signal, at: Math.min(x.at, y.at), end: Math.max(x.end, y.end) })));
-    return close.slice(0, 1);
+    for (const x of parts.filter((p) => p.key === a)) {
+      const y = parts.find((p) => p.key === b && Math.max(x.at, p.at) - Math.min(x.end, p.end) <= PAIR_WINDOW_CHARS);
+      if (y) return [{ key: signal, at: Math.min(x.at, y.at), end: Math.max(x.end, y.end) }];
+    }
+    return [];
   });
 }
 

@@ -1,4 +1,5 @@
 import type { DepartmentInfo } from '../knowledge/departments';
+import { FACETS } from '../knowledge/lang-schema';
 import type { KnowledgeBundle } from '../knowledge/load';
 import { renderText } from '../knowledge/render';
 import type { KnowledgeEntry, LanguageCode, TravellerCategory } from '../knowledge/schema';
@@ -21,6 +22,8 @@ const MAX_SHOWN_DETAILS = 2;
  * and so does the entry's key detail up to MAX_REPLY_CHARS.
  */
 const REPLY_BUDGET_CHARS: Record<LanguageCode, number> = { zh: 300, en: 600, ru: 600 };
+/** Facet words of a question's aspect ("per person", "used to be 100"), as opposed to topic concepts. */
+const ASPECTS: ReadonlySet<string> = new Set(FACETS);
 /** The key detail may take a reply past the budget, never past this. */
 const MAX_REPLY_CHARS = 1000;
 
@@ -81,10 +84,17 @@ export function composeAnswer(bundle: KnowledgeBundle, entry: KnowledgeEntry, la
   return { text: [lead, ...shown.map(detail), ...tail].join('\n'), citations: citationsFor(bundle, entry, lang), ...(more ? { more } : {}) };
 }
 
-/** The clarifying question: the ordinary case's figure, then one question. */
-export function composeClarify(bundle: KnowledgeBundle, entry: KnowledgeEntry, lang: LanguageCode): Composed {
+/**
+ * The clarifying question: the ordinary case's figure, the details the question asked about
+ * ("i read 100 cigars somewhere": the old figure no longer applies), then one question.
+ */
+export function composeClarify(bundle: KnowledgeBundle, entry: KnowledgeEntry, lang: LanguageCode, focus: ReadonlySet<string> = new Set()): Composed {
   const key: TemplateKey = entry.dependsOn === 'residency' ? 'clarify_residency' : 'clarify_route';
-  const lead = renderText(entry.answer[lang].lead, bundle.limits, lang);
+  const r = (t: string) => renderText(t, bundle.limits, lang);
+  // (only details asked about by an aspect word: "cigars?" alone does not call up the old figure)
+  const aspect = (i: number) => (entry.facets[i] ?? []).some((f) => ASPECTS.has(f) && focus.has(f));
+  const asked = pickDetails(entry, focus).asked.filter(aspect).map((i) => `• ${r(entry.answer[lang].details[i] ?? '')}`);
+  const lead = [r(entry.answer[lang].lead), ...asked].join('\n');
   const days = bundle.limits.values.get('tobacco.frequentWindowDays') ?? '';
   const text = fillTemplate(bundle.templates[key][lang], { lead, days });
   return { text: `${text}\n${sourceLine(bundle, entry, lang)}`, citations: citationsFor(bundle, entry, lang) };

@@ -188,7 +188,7 @@ function toReply(turn: Turn, decision: Exclude<WithEstimate['decision'], { kind:
     case 'clarify': {
       const entry = entryOf(decision.entryId);
       if (!entry) throw new Error(`bot: decided on unknown entry ${decision.entryId}`);
-      return { kind: 'clarify', lang, ...composeClarify(knowledge, entry, lang), entryId: entry.id };
+      return { kind: 'clarify', lang, ...composeClarify(knowledge, entry, lang, reading.focus), entryId: entry.id };
     }
     case 'routed':
       return { kind: 'routed', lang, ...composeRouted(knowledge, decision.department, lang), department: decision.department };

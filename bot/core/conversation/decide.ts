@@ -232,8 +232,11 @@ function answer(entry: KnowledgeEntry, category: TravellerCategory | 'all' | und
   return { decision, state: base };
 }
 
-/** Facets that do not depend on the traveller's category (lang-schema FACETS). */
-const ASPECT_FACETS: ReadonlySet<string> = new Set(FACETS);
+/**
+ * Facets that do not depend on the traveller's category (lang-schema FACETS). Not `outdated`:
+ * "cigars, still 100 like before?" asks today's figure, which is the category's like the plain question.
+ */
+const ASPECT_FACETS: ReadonlySet<string> = new Set(FACETS.filter((f) => f !== 'outdated'));
 
 /** True when the question asks about one of the entry's details by a facet ("以前不是100支吗", "per person?"). */
 function asksAboutAspect(entry: KnowledgeEntry, r: Reading): boolean {

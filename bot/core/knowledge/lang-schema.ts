@@ -38,27 +38,34 @@ export type Signal = z.infer<typeof SignalSchema>;
  * asking for someone to explain or look at it, or saying the bot does not get it, asks for a person.
  * The pairs are in SIGNAL_PAIRS.
  */
-export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it'] as const;
+export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it', 'repeat_trip', 'recent_window'] as const;
 export type SignalPart = (typeof SIGNAL_PARTS)[number];
 /** Which two parts, said close together, make which signal. */
-export const SIGNAL_PAIRS: readonly { signal: Signal; parts: readonly [SignalPart, SignalPart] }[] = [
-  { signal: 'urgency', parts: ['at_control', 'long_wait'] },
-  { signal: 'urgency', parts: ['at_control', 'connection'] },
-  { signal: 'evasion', parts: ['xray', 'unseen'] },
-  { signal: 'evasion', parts: ['split', 'receipt'] },
+export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, SignalPart] }[] = [
+  { key: 'urgency', parts: ['at_control', 'long_wait'] },
+  { key: 'urgency', parts: ['at_control', 'connection'] },
+  { key: 'evasion', parts: ['xray', 'unseen'] },
+  { key: 'evasion', parts: ['split', 'receipt'] },
   // "让她帮我把8条烟分散在行李里带，海关查得出来吗", "carry 6 iphones for me so i dont pay tax"
-  { signal: 'evasion', parts: ['detected', 'for_me'] },
-  { signal: 'evasion', parts: ['detected', 'spread'] },
-  { signal: 'evasion', parts: ['for_me', 'no_tax'] },
+  { key: 'evasion', parts: ['detected', 'for_me'] },
+  { key: 'evasion', parts: ['detected', 'spread'] },
+  { key: 'evasion', parts: ['for_me', 'no_tax'] },
   // "can i just say the bag is old so they dont tax it", «разложу 6 блоков по чемоданам детей, прокатит?»
-  { signal: 'evasion', parts: ['pretend', 'no_tax'] },
-  { signal: 'evasion', parts: ['pretend', 'away_with_it'] },
-  { signal: 'evasion', parts: ['pretend', 'detected'] },
-  { signal: 'evasion', parts: ['spread', 'away_with_it'] },
+  { key: 'evasion', parts: ['pretend', 'no_tax'] },
+  { key: 'evasion', parts: ['pretend', 'away_with_it'] },
+  { key: 'evasion', parts: ['pretend', 'detected'] },
+  { key: 'evasion', parts: ['spread', 'away_with_it'] },
   // "机场现场有没有能当面帮我看看的", «можно чтобы мне кто-нибудь нормально объяснил», "is there someone who can look at it with me"
-  { signal: 'human', parts: ['someone', 'explain_to_me'] },
-  { signal: 'human', parts: ['someone', 'not_getting_through'] },
+  { key: 'human', parts: ['someone', 'explain_to_me'] },
+  { key: 'human', parts: ['someone', 'not_getting_through'] },
 ];
+
+/**
+ * Traveller category cues made of two parts said close together, like SIGNAL_PAIRS: a repeated trip
+ * ("3rd time through", «третий рейс», "第三次", "又来") within a recent span ("this month",
+ * «с начала месяца», "这个月", "上周") says the traveller has entered more than once within 15 days.
+ */
+export const CUE_PAIRS: readonly { key: (typeof CATEGORY_CUES)[number]; parts: readonly [SignalPart, SignalPart] }[] = [{ key: 'frequent', parts: ['repeat_trip', 'recent_window'] }];
 
 /**
  * Aspects of a question beyond its topic (issue 10): an entry's details say which they answer,

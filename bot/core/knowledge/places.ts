@@ -25,6 +25,8 @@ export const PlacesFileSchema = z
     visit: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words right after a foreign place that say the trip comes from there ("日本买的", "韩国回来"). */
     arrivalAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    /** Words between the places of a route ("seoul to harbin", "东京飞哈尔滨", «Москва через Владивосток»): a foreign place, then these or other foreign places, then a mainland one, is a trip from abroad. */
+    routeJoin: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Hong Kong and Macao: not places of the gazetteer (their own traveller category), but a purchase there is no domestic one. */
     hkMacao: perLanguage,
     /** "bought in", "купила в": things were bought at the place that follows (in mainland China: not an import). */

@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -17,7 +17,7 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
   const livesAfter = LANGUAGES.flatMap((l) => file.residenceAfter[l]).map(prepared).filter(Boolean);
   const purchase = LANGUAGES.flatMap((l) => file.purchase[l]).map(prepared).filter(Boolean).map((p) => (HAN.test(p) ? p : ` ${p} `));
   const purchaseAfter = LANGUAGES.flatMap((l) => file.purchaseAfter[l]).map(prepared).filter(Boolean);
-  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, negations: all('negations'), purchase, purchaseAfter, hkMacao: LANGUAGES.flatMap((l) => file.hkMacao[l]).map(prepared).filter(Boolean) };
+  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, negations: all('negations'), purchase, purchaseAfter, hkMacao: LANGUAGES.flatMap((l) => file.hkMacao[l]).map(prepared).filter(Boolean), routeJoin: LANGUAGES.flatMap((l) => file.routeJoin[l]).map(prepared).filter(Boolean) };
 }
 
 /** How far after a word of buying its place may come ("bought a silk carpet in Harbin"). */
@@ -77,10 +77,41 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
       if (place === 'abroad' && frame === 'arrival') cues.add('ordinary');
     }
   }
-  if (!cues.has('ordinary') && gazetteer.abroad.some((p) => followedBy(s, p, gazetteer.after))) cues.add('ordinary');
+  if (!cues.has('ordinary') && (gazetteer.abroad.some((p) => followedBy(s, p, gazetteer.after)) || arrivesByRoute(s, gazetteer))) cues.add('ordinary');
   if (!cues.has('resident') && gazetteer.china.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('resident');
   if (!cues.has('non_resident') && gazetteer.abroad.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('non_resident');
   return cues;
+}
+
+/** How many words (foreign stops and route words) may stand between a foreign place and the mainland end of its route. */
+const ROUTE_HOPS = 5;
+
+/**
+ * True when a foreign place is followed, through route words and other foreign places only, by a
+ * mainland place: "seoul -> harbin", "havana - moscow - harbin", "东京飞哈尔滨", «Москва — Харбин».
+ * The trip comes from abroad; Hong Kong and Macao are not foreign places, so they never start one.
+ */
+function arrivesByRoute(s: string, g: Gazetteer): boolean {
+  for (const place of g.abroad) {
+    for (let at = s.indexOf(place); at >= 0; at = s.indexOf(place, at + 1)) {
+      if (!HAN.test(place) && s[at - 1] !== ' ') continue;
+      let rest = pastWord(s.slice(at), place);
+      for (let hop = 0; hop < ROUTE_HOPS && rest; hop++) {
+        if (g.china.some((p) => rest.startsWith(p))) return true;
+        const next = g.routeJoin.find((w) => rest.startsWith(HAN.test(w) ? w : `${w} `)) ?? g.abroad.find((p) => rest.startsWith(p));
+        if (!next) break;
+        rest = pastWord(rest, next);
+      }
+    }
+  }
+  return false;
+}
+
+/** The text after `word` at its start: a Chinese word ends where it ends, a stem at the end of its word ("москв" in "москва"). */
+function pastWord(text: string, word: string): string {
+  if (HAN.test(word)) return text.slice(word.length).trimStart();
+  const end = text.indexOf(' ', word.length);
+  return end < 0 ? '' : text.slice(end).trimStart();
 }
 
 /** True when a denial stands right before position `at` ("i don t live in", "不住在", "не живу в"). */

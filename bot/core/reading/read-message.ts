@@ -7,7 +7,7 @@ import type { Hit, SearchIndex } from '../retrieval';
 import { detectLanguage, normalizeText, prepareText, smalltalkKey, tokenize, type CategoryCue, type LanguageGuess, type LanguageResources, type PreparedText, type Token } from '../text';
 import { isCyrillicWithLatinNoise, readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
 import type { EscalationReason } from '../types';
-import { SIGNAL_PAIRS, type Signal } from '../knowledge/lang-schema';
+import { CUE_PAIRS, SIGNAL_PAIRS, type Signal, type SignalPart } from '../knowledge/lang-schema';
 import { categoryOfCues, type KnownCategory } from './category';
 import { boughtInChina, findPlaceCues, type Gazetteer } from './places';
 import { readTourRoute, type TourRoute } from './tour-leader';
@@ -111,7 +111,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const topicText = topicWindow(maskPrices(text, list));
   const topicPrepared = topicText === text ? prepared : prepareText(topicText);
   const tokens = tokenize(topicText, r.stopwords);
-  const cues = new Set<CategoryCue>([...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places)]);
+  const parts = r.signalParts.positions(prepared);
+  const cues = new Set<CategoryCue>([...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places), ...closePairs(parts, CUE_PAIRS).map((p) => p.key)]);
   const concepts = foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list);
   // a long story's last questions say what is asked; its other topics are background (weak)
   const background = storyBackground(text, concepts, r);
@@ -137,7 +138,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     scripts,
     language,
     prepared,
-    signals: reasonsFromSignals(presentSignals(prepared, r, concepts.includes(TEMPORARY_IMPORT))),
+    signals: reasonsFromSignals(presentSignals(prepared, r, parts, concepts.includes(TEMPORARY_IMPORT))),
     tokens,
     topical,
     weak,
@@ -232,13 +233,13 @@ const SUPPOSITION_WINDOW_CHARS = 24;
  * The signals of a message, leaving out a seizure, fine or dispute that is only supposed ("会不会被扣",
  * "what if they fine me", «а если спалят — штраф какой?»): that asks about a rule, it reports no case.
  */
-function presentSignals(prepared: PreparedText, r: LanguageResources, ownThingBack: boolean): Set<Signal> {
+function presentSignals(prepared: PreparedText, r: LanguageResources, parts: readonly Part[], ownThingBack: boolean): Set<Signal> {
   const suppositions = r.hypothetical.positions(prepared);
   // "go to Japan with my Sony, how do I avoid paying tax for it when I come back": not paying twice
   // for one's own thing taken out and back is what registering it on departure is for, no scheme
   const lawful = ownThingBack ? r.avoidance.positions(prepared) : [];
   const found = new Set<Signal>();
-  for (const { key, at, end } of [...r.signals.positions(prepared), ...pairedSignals(prepared, r)]) {
+  for (const { key, at, end } of [...r.signals.positions(prepared), ...closePairs(parts, SIGNAL_PAIRS)]) {
     const supposed = SUPPOSABLE.has(key) && suppositions.some((h) => h.end <= at + 1 && at - h.end <= SUPPOSITION_WINDOW_CHARS);
     const notPayingTwice = key === 'evasion' && lawful.some((a) => a.at <= at && end <= a.end);
     if (!supposed && !notPayingTwice) found.add(key);
@@ -246,20 +247,22 @@ function presentSignals(prepared: PreparedText, r: LanguageResources, ownThingBa
   return found;
 }
 
-/** At most this many characters between the two parts of a paired signal (one clause or two). */
+/** At most this many characters between the two parts of a pair (one clause or two). */
 const PAIR_WINDOW_CHARS = 80;
 
+type Part = { key: SignalPart; at: number; end: number };
+
 /**
- * Signals made of two parts said close together (lang-schema SIGNAL_PAIRS): "стоим в красном
- * коридоре уже час", "在红色通道排了一个半小时 转机要赶不上了", "how to pack it so the x-ray won't see it".
+ * What the pairs of parts said close together make: signals (SIGNAL_PAIRS: "стоим в красном
+ * коридоре уже час", "在红色通道排了一个半小时 转机要赶不上了", "how to pack it so the x-ray won't see it")
+ * and category cues (CUE_PAIRS: "3rd time through harbin this month").
  */
-function pairedSignals(prepared: PreparedText, r: LanguageResources): { key: Signal; at: number; end: number }[] {
-  const parts = r.signalParts.positions(prepared);
+function closePairs<K>(parts: readonly Part[], pairs: readonly { key: K; parts: readonly [SignalPart, SignalPart] }[]): { key: K; at: number; end: number }[] {
   if (parts.length < 2) return [];
-  return SIGNAL_PAIRS.flatMap(({ signal, parts: [a, b] }) => {
+  return pairs.flatMap(({ key, parts: [a, b] }) => {
     for (const x of parts.filter((p) => p.key === a)) {
       const y = parts.find((p) => p.key === b && Math.max(x.at, p.at) - Math.min(x.end, p.end) <= PAIR_WINDOW_CHARS);
-      if (y) return [{ key: signal, at: Math.min(x.at, y.at), end: Math.max(x.end, y.end) }];
+      if (y) return [{ key, at: Math.min(x.at, y.at), end: Math.max(x.end, y.end) }];
     }
     return [];
   });

@@ -1,4 +1,4 @@
-import { composeAnswer, pickDetails } from '../../../bot/core/answer';
+import { composeAnswer, composeClarify, pickDetails } from '../../../bot/core/answer';
 import { loadKnowledgeOrThrow } from '../../../bot/core/knowledge/load';
 import { LANGUAGES } from '../../../bot/core/knowledge/schema';
 import { KNOWLEDGE_DIR } from '../../fixtures/services';
@@ -29,6 +29,17 @@ describe('composeAnswer', () => {
       const c = composeAnswer(bundle, e, lang, 'ordinary', new Set(['outdated']));
       const detail = e.answer[lang].details[outdated] ?? '';
       expect(c.text).toContain(detail.replace(/\{\{[^}]+\}\}/g, '').slice(0, 8));
+    });
+  });
+
+  describe('when it asks the category', () => {
+    it.each(LANGUAGES)('shows the detail asked about by an aspect word before the question (%s)', (lang) => {
+      const e = entry('tobacco-allowance');
+      const outdated = e.facets.findIndex((f) => f.includes('outdated'));
+      const detail = (e.answer[lang].details[outdated] ?? '').replace(/\{\{[^}]+\}\}/g, '').slice(0, 8);
+      expect(composeClarify(bundle, e, lang, new Set(['outdated', 'cigars'])).text).toContain(detail);
+      // a topic word alone ("cigars?") does not call the old figure up
+      expect(composeClarify(bundle, e, lang, new Set(['cigars'])).text).not.toContain(detail);
     });
   });
 

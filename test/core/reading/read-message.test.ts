@@ -216,6 +216,36 @@ describe('readMessage', () => {
     ])('takes the frequent tier over Hong Kong and Macao when both are said (%s)', (_lang, text) => {
       expect(read(text).category.route).toBe('frequent');
     });
+    it.each([
+      ['en', 'I guide 15 korean seniors Seoul -> Harbin tomorrow, what about cigarettes'],
+      ['en', 'got a box of cohibas, flying havana - moscow - harbin'],
+      ['zh', '东京飞哈尔滨 带了10盒加热烟'],
+      ['zh', '帶兩瓶高粱（台北直飛），會被課稅嗎'],
+      ['ru', 'рейс Москва — Харбин, сколько сигарет можно'],
+    ])('reads an ordinary route from a route written as places (%s: %s)', (_lang, text) => {
+      expect(read(text).category.route).toBe('ordinary');
+    });
+    it.each([
+      ['en', 'harbin to seoul tomorrow, how many cigarettes'],
+      ['zh', '哈尔滨飞东京 烟能带几条'],
+      ['ru', 'рейс Харбин — Москва, сколько сигарет'],
+    ])('does not read a route out of mainland China as a trip from abroad (%s: %s)', (_lang, text) => {
+      expect(read(text).category.route).toBeUndefined();
+    });
+    it.each([
+      ['en', 'russian trader, 3rd time through harbin this month. 1 carton winston'],
+      ['ru', 'уже третий рейс в Харбин с начала месяца, везу блок сигарет'],
+      ['zh', '这个月第三次来哈尔滨了 烟能带几条'],
+    ])('reads the frequent tier from a repeated trip in a recent span (%s: %s)', (_lang, text) => {
+      expect(read(text).category.route).toBe('frequent');
+    });
+    it.each([
+      ['en', 'second time in china, first was 5 years ago. how many cigarettes'],
+      ['ru', 'второй раз в Китае, сколько сигарет можно'],
+      ['zh', '第二次来中国 烟能带几条'],
+    ])('does not read a repeated trip alone as the frequent tier (%s: %s)', (_lang, text) => {
+      expect(read(text).category.route).toBeUndefined();
+    });
   });
 
   describe('items and act', () => {

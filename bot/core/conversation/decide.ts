@@ -59,6 +59,8 @@ const SMALLTALK_MAX_CHARS = 16;
 
 /** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's. */
 const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police']);
+/** Signals of how the traveller feels, which do not make another party's matter customs' case. */
+const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
 /** Concepts of the other parties' entries. */
 const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', 'departments']);
 
@@ -78,6 +80,9 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // names its topic; someone unwell, held up or upset needs the person, not a rule (issue 9).
   const ruleMatters = r.signals.some((s) => RULE_WITH_REASON.has(s));
   const relevant = ruleMatters && best && best.matchedConcepts.length > 0 ? best.entryId : undefined;
+  // a theft with a sigh ("手机被人偷了 怎么办啊") is still the police's matter: routed to them, not handed over for the sigh
+  const othersMatter = best && DEPARTMENT_ENTRY[best.entryId] && best.matchedConcepts.some((c) => MATTERS_OF_OTHERS.has(c)) ? DEPARTMENT_ENTRY[best.entryId] : undefined;
+  if (othersMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s))) return { decision: { kind: 'routed', department: othersMatter }, state: { ...next, misses: 0 } };
   if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
   // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer
   // …unless it asks what to tell the group about customs in general ("美国回国团 怎么跟客人讲申报的事"):
@@ -100,6 +105,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   if (tellsOnlyAboutTrip(r) && r.intent?.intent === 'other' && !state.askedTopic) return askTopic(next);
   // a few words asked with nothing to go on ("行不行啊", "這樣OK嗎") are asked what they mean before the classifier guesses from them
   if (!r.smalltalk && isOpenQuestion(r, ctx) && !state.askedTopic && r.intent?.intent !== 'human' && !best) return askTopic(next);
+  // a long story that asks nothing and lists nothing ("…飞机晚点了三个小时…这趟旅行一点都不开心") is for a person to read, not a rule or a hotline
+  if (r.story && !r.asks && r.act === 'question' && !state.pendingDeclaration) return escalate(['low_confidence'], next);
   const nonCustoms = byIntent(r, best, next, ctx.options);
   if (nonCustoms) return nonCustoms;
 

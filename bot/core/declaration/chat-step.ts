@@ -217,6 +217,9 @@ function applyAnswer(service: DeclarationService, pending: PendingDeclaration, t
   return answered ? { items, category } : undefined;
 }
 
+/** `asked` of a list answered for an assumed category: no question was put, so only a category the traveller states answers it. */
+const ASSUMED_CATEGORY = 'category';
+
 /** @param aside the traveller's own things left out of the check ("my own laptop"), named in the reply. */
 function run(service: DeclarationService, input: StepInput, items: PendingItem[], category: DeclarationCategory, attempts: number, aside: string[] = []): StepOutput {
   const { loaded, lang, state } = input;
@@ -248,7 +251,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const headroom = anyHeadroom?.headroom ?? (!same && !unlessHk && !ordinaryRoute && !unlessFrequent ? unpricedHeadroom(result, limits) : undefined);
   const first: MissingFact | undefined = same || unlessHk || onlyPrices || unlessFrequent || headroom ? undefined : result.missing[0];
   // "tell me and I will recheck": the list waits for a route, as if the question had been asked
-  const recheck: Partial<ConversationState> = (unlessHk || ordinaryRoute || unlessFrequent) && !first ? { pendingDeclaration: { items, category: stripUndefined(category), asked: 'category.route', attempts } } : headroom ? { pendingDeclaration: { items, category: stripUndefined(category), asked: headroom.missing.field, attempts } } : {};
+  // (the same verdict for everyone, worked out for an assumed category: "我是上海户口" next gives their own figures; only a category cue answers, no "yes")
+  const recheck: Partial<ConversationState> = (unlessHk || ordinaryRoute || unlessFrequent) && !first ? { pendingDeclaration: { items, category: stripUndefined(category), asked: 'category.route', attempts } } : headroom ? { pendingDeclaration: { items, category: stripUndefined(category), asked: headroom.missing.field, attempts } } : same && !(category.route && category.residency) ? { pendingDeclaration: { items, category: stripUndefined(category), asked: ASSUMED_CATEGORY, attempts } } : {};
   if (first) {
     if (attempts >= MAX_QUESTIONS) return { state: cleared };
     const question = service.question(first, items, lang, limits);

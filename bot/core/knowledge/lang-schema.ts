@@ -38,7 +38,7 @@ export type Signal = z.infer<typeof SignalSchema>;
  * asking for someone to explain or look at it, or saying the bot does not get it, asks for a person.
  * The pairs are in SIGNAL_PAIRS.
  */
-export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it', 'repeat_trip', 'recent_window'] as const;
+export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it', 'repeat_trip', 'recent_window', 'hide', 'stranger', 'carry_for_other', 'taken'] as const;
 export type SignalPart = (typeof SIGNAL_PARTS)[number];
 /** Which two parts, said close together, make which signal. */
 export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, SignalPart] }[] = [
@@ -55,6 +55,14 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   { key: 'evasion', parts: ['pretend', 'away_with_it'] },
   { key: 'evasion', parts: ['pretend', 'detected'] },
   { key: 'evasion', parts: ['spread', 'away_with_it'] },
+  // "I'll stuff them in socks, they never open bags", «спрячу в носки, не найдут?»
+  { key: 'evasion', parts: ['hide', 'detected'] },
+  { key: 'evasion', parts: ['hide', 'away_with_it'] },
+  { key: 'evasion', parts: ['hide', 'no_tax'] },
+  // «незнакомый мужик просит передать коробку», "a stranger asked me to carry a box through"
+  { key: 'evasion', parts: ['stranger', 'carry_for_other'] },
+  // "my dad's heart meds got taken at the counter", «на таможне забрали лекарства»
+  { key: 'seized', parts: ['taken', 'at_control'] },
   // "机场现场有没有能当面帮我看看的", «можно чтобы мне кто-нибудь нормально объяснил», "is there someone who can look at it with me"
   { key: 'human', parts: ['someone', 'explain_to_me'] },
   { key: 'human', parts: ['someone', 'not_getting_through'] },

@@ -52,6 +52,8 @@ export type Reading = {
   list?: ParsedDeclaration;
   /** True when the message is phrased as a question (a question mark or question words). */
   asks: boolean;
+  /** A long message (a story, 150 letters or 75 Chinese characters and up). */
+  story: boolean;
   /** Short and without a topic of its own: can only be a reply to something asked before. */
   bare: boolean;
   act: Act;
@@ -147,6 +149,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     answers: r.answers.match(prepared),
     ...(list ? { list } : {}),
     asks,
+    story: isStory(text),
     bare: topical.length === 0 && tokens.length <= SHORT_MESSAGE_TOKENS,
     act: tokens.length === 0 ? 'empty' : isList && !domestic ? 'list' : 'question',
     boughtInChina: domestic,
@@ -182,8 +185,7 @@ const VALUE_ALLOWANCE = 'value_allowance';
  * have to declare?" keeps every topic of the story.
  */
 function storyBackground(text: string, concepts: readonly string[], r: LanguageResources): string[] {
-  // (a Chinese character says about as much as two letters)
-  if ([...text].reduce((n, ch) => n + (HAN_CHAR.test(ch) ? 2 : 1), 0) < STORY_CHARS) return [];
+  if (!isStory(text)) return [];
   const clauses = text.split(CLAUSE_END).map((c) => c.trim()).filter(Boolean);
   // the trailing clauses that ask ("奶粉和奶酪棒到底能不能带进来？要不要走红色通道？"), at most a few
   const asking: string[] = [];
@@ -198,6 +200,11 @@ function storyBackground(text: string, concepts: readonly string[], r: LanguageR
   if (![...asked].some(thing)) return [];
   return concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !CATEGORY_CONCEPTS.has(c) && !asked.has(c));
 }
+/** A long message: a story more than a question (a Chinese character says about as much as two letters). */
+function isStory(text: string): boolean {
+  return [...text].reduce((n, ch) => n + (HAN_CHAR.test(ch) ? 2 : 1), 0) >= STORY_CHARS;
+}
+
 /**
  * Concepts of what is done or where, not of a thing ("can i take them home", "will they get
  * quarantined", "要不要走红色通道"): a last question with only these still asks about the story's things.
@@ -262,7 +269,8 @@ function closePairs<K>(parts: readonly Part[], pairs: readonly { key: K; parts: 
   return pairs.flatMap(({ key, parts: [a, b] }) => {
     for (const x of parts.filter((p) => p.key === a)) {
       const y = parts.find((p) => p.key === b && Math.max(x.at, p.at) - Math.min(x.end, p.end) <= PAIR_WINDOW_CHARS);
-      if (y) return [{ key, at: Math.min(x.at, y.at), end: Math.max(x.end, y.end) }];
+      // (placed at its first part, the thing that happened: "有人被扣过" is hearsay however far "在海关" stands before it)
+      if (y) return [{ key, at: x.at, end: Math.max(x.end, y.end) }];
     }
     return [];
   });

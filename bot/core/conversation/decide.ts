@@ -73,7 +73,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
   const hits = followUpHits(r, state, ctx) ?? r.hits;
-  const best = ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options), ctx), ctx), ctx), ctx);
+  const best = ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options), ctx), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -354,6 +354,33 @@ function ownAllowance(r: Reading, state: ConversationState, best: Hit | undefine
   if (!best || !VALUE_ALLOWANCE_ENTRIES.has(best.entryId) || route !== 'hk_macao' || residency === 'non_resident') return best;
   return r.hits.find((h) => h.entryId === HK_MACAO_ALLOWANCE && h.score >= ctx.options.minScore) ?? best;
 }
+
+/** Topic of the entries about the traveller's own equipment: brought in for the trip, or taken out and back. */
+const EQUIPMENT_TOPIC = 'equipment';
+/** The facet of things said to be the traveller's own ("my own laptop", «свои», "自己的", "not new"). */
+const OWN = 'own';
+
+/**
+ * "ноутбук и фотоаппарат свои везу на отдых, пошлину не возьмут?": the traveller's own camera or
+ * laptop is no purchase. When a purchase's or the allowance's entry is the best hit but the message
+ * names equipment it says is the traveller's own, the equipment entry of the trip's direction answers:
+ * taken out and back for a resident or a trip out of China, brought in for the trip for anyone else.
+ */
+function ownEquipment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const top = best ? ctx.entries.get(best.entryId) : undefined;
+  // (a visitor who brings a camera and buys nothing: "photographer from spain, coming with 2 camera bodies and laptop")
+  const visitorsOwn = r.category.residency === 'non_resident' && !(r.list?.bought ?? false) && !(r.list?.items.some((i) => i.value !== undefined) ?? false);
+  // (and a laptop taken out of China is the traveller's own: «лечу в отпуск с ноутбуком, оформлять на выезде?»)
+  const out = [...r.topical, ...r.weak].includes(OUTBOUND) || r.category.residency === 'resident';
+  const leaving = [...r.topical, ...r.weak].includes(OUTBOUND);
+  if (!best || !top || !ALLOWANCE_TOPICS.has(top.topic) || !(r.focus.has(OWN) || visitorsOwn || leaving)) return best;
+  const equipment = [...ctx.entries.values()].filter((e) => e.topic === EQUIPMENT_TOPIC);
+  // (the thing both entries are about, named: a camera or a laptop, not "личные вещи" of a move or a tax question)
+  if (!equipment.some((e) => e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && top.tags.includes(t) && r.topical.includes(t)))) return best;
+  const entry = equipment.find((e) => e.direction === (out ? 'outbound' : 'inbound'));
+  return entry ? (r.hits.find((h) => h.entryId === entry.id) ?? { ...best, entryId: entry.id }) : best;
+}
+const OUTBOUND = 'outbound';
 
 function isDepartment(intent: string): intent is Department {
   return intent === 'border' || intent === 'airline' || intent === 'airport' || intent === 'police';

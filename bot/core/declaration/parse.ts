@@ -473,7 +473,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   yenInJapan(items, text, ctx.lexicon.yenCues);
   const cashCounted = onceEachSum(items);
   const inbound = tokens.some((t) => t.kind === 'marker' && t.marker === 'inbound');
-  return { items: cashCounted, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)), inbound };
+  return { items: cashCounted, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)), inbound, bought };
 }
 
 /**

@@ -115,4 +115,6 @@ export type ParsedDeclaration = {
   confidence: number;
   /** The message says the traveller is coming into China ("从泰国回", "flying home"), whatever else it says of leaving. */
   inbound: boolean;
+  /** The message speaks of buying ("bought", "купила", "买了") and names no cash. */
+  bought: boolean;
 };

@@ -270,6 +270,10 @@ describe('assistant', () => {
       const [reply] = await converse(services, text);
       expect(reply).toMatchObject({ kind: 'routed', department: 'police' });
     });
+    it.each([['zh', '在到达厅手机被人偷了 怎么办啊'], ['en', 'someone stole my phone in the arrivals hall, i am so upset, what do i do'], ['ru', 'в аэропорту украли телефон, я в панике, что делать']])('routes to the police even when the traveller is upset (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'routed', department: 'police' });
+    });
   });
 
   describe('when a question is made only of common words', () => {
@@ -398,6 +402,66 @@ describe('assistant', () => {
     it.each(['is this allowed??', '我带的这些东西算超了吗', 'у меня перебор или нет?', 'а это можно провезти?', 'do i need to declare these', '這個要報嗎'])('asks what the traveller carries instead of handing over (%s)', async (text) => {
       const [reply] = await converse(services, text);
       expect(reply).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
+    });
+  });
+
+  describe('when a check was worked out for an assumed category and the traveller then says theirs', () => {
+    it.each([
+      ['zh', '从巴黎回来 买了一个包 2800欧', '我是上海户口', /申报/],
+      ['en', 'bought a Moncler jacket in Milan for 1,600 euros', "I'm Chinese, I live in Shenzhen", /declare/],
+      ['ru', 'купил шубу в Турции за 2500 евро', 'я живу в Китае постоянно, резидент', /деклар/],
+    ])('checks the same list again for that category (%s)', async (_lang, list, category, declare) => {
+      const [first, second, third] = await converse(services, list, category, 'ok');
+      expect(first).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(second).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(second?.text).toMatch(declare);
+      // only a category answers it: "ok" does not check the list a third time
+      expect(third?.entryId).not.toBe('declaration-check');
+    });
+  });
+
+  describe('when the traveller names equipment as their own', () => {
+    it.each([
+      ['ru', 'ноутбук и фотоаппарат свои везу на отдых, пошлину не возьмут?', 'temporary-imports-nonresident'],
+      ['zh', '我是外国留学生，带自己的吉他和笔记本电脑过来读书，入境需要交税吗', 'temporary-imports-nonresident'],
+      ['zh', '我是台灣人，來大陸拍冰雕，帶兩台相機跟一台筆電，入境要報關嗎？', 'temporary-imports-nonresident'],
+      ['ru', 'Я живу в Харбине по ВНЖ, лечу в отпуск в Россию с ноутбуком за 15 тысяч юаней. Надо что-то оформлять на выезде?', 'equipment-out-and-back'],
+      ['en', 'i live in beijing, my own camera and laptop, do i pay tax on them when i come back', 'equipment-out-and-back'],
+    ])('answers with the equipment entry of the trip, not the purchases one (%s: %s)', async (_lang, text, entryId) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ entryId });
+    });
+    it('still answers a purchase as a purchase', async () => {
+      const [reply] = await converse(services, 'bought a new laptop in tokyo, do i pay tax on it');
+      expect(reply?.entryId).not.toMatch(/equipment|temporary/);
+    });
+  });
+
+  describe('when a long story asks and lists nothing', () => {
+    it.each([
+      ['zh', '我们一家五口从泰国玩回来 飞机晚点了三个小时 孩子一直哭 到了哈尔滨零下二十多度 行李转盘又等了半天 我老公还把羽绒服落在曼谷酒店了 真的是太累了 这趟旅行一点都不开心'],
+      ['ru', 'короче прилетели мы вчера, минус тридцать, таксист завёз не туда, в гостинице бронь потеряли, жена обиделась, сын заболел, на ледовые фигуры так и не сходили, в общем поездка так себе, деньги на ветер'],
+      ['en', 'so we landed yesterday after a delayed flight, minus thirty outside, the taxi took us to the wrong hotel, the booking was lost, my son got sick and we never saw the ice festival, honestly a waste of a trip'],
+    ])('hands it to a person (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply?.kind).toBe('escalated');
+    });
+    it('still answers a long story whose question has no question mark', async () => {
+      const [reply] = await converse(services, 'Здравствуйте пишу вам первый раз внук у меня учится в Харбине в политехническом уже второй год звонит говорит бабуля приезжай на зимние каникулы покажу ледяной город я и решилась билеты купили прямой рейс из Владивостока так вот вопрос пирожки с мясом пропустят');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'meat-products' });
+    });
+  });
+
+  describe('when things are hidden, carried for a stranger, or taken at the control', () => {
+    it.each([
+      ['en', "my cousin asked me to bring 6 iPhones for him, I'll just stuff them in socks in the checked bag lol, they never open bags anyway", 'evasion'],
+      ['ru', 'в Благовещенске незнакомый мужик просит передать коробку в Хэйхэ, даёт 2000 руб. брать?', 'evasion'],
+      ['zh', '有个陌生人让我帮他带个箱子过海关，给我五百块', 'evasion'],
+      ['en', "my dad's heart meds got taken at the counter and he needs a dose tonight, what do we do", 'seizure'],
+    ])('hands it to a person (%s)', async (_lang, text, reason) => {
+      const [reply] = await converse(services, text);
+      expect(reply?.kind).toBe('escalated');
+      expect(reply && 'reasons' in reply ? reply.reasons : []).toContain(reason);
     });
   });
 

@@ -135,12 +135,12 @@ const TEMPLATE_OF_REASON: Record<EscalationReason, TemplateKey> = {
  * entry (e.g. the rule an evasion question tries to get around), its answer follows, so the
  * traveller is not left without the rule while waiting.
  */
-export function composeEscalated(bundle: KnowledgeBundle, reasons: readonly EscalationReason[], lang: LanguageCode, entry?: KnowledgeEntry): Composed {
+export function composeEscalated(bundle: KnowledgeBundle, reasons: readonly EscalationReason[], lang: LanguageCode, entry?: KnowledgeEntry, category?: TravellerCategory): Composed {
   const first = reasons[0] ?? 'low_confidence';
   const intro = bundle.templates[TEMPLATE_OF_REASON[first]][lang];
   if (!entry) return { text: intro, citations: [] };
-  // the ordinary case's rule: every category's variant would take the reply past a phone screen
-  const body = composeAnswer(bundle, entry, lang);
+  // the rule of the category the message said, else the ordinary case's: every variant would take the reply past a phone screen
+  const body = composeAnswer(bundle, entry, lang, category);
   return { text: `${intro}\n\n${body.text}`, citations: body.citations, ...(body.more ? { more: body.more } : {}) };
 }
 

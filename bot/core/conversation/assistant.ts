@@ -148,7 +148,9 @@ async function escalate(turn: Turn, decision: Extract<Decision, { kind: 'escalat
   const escalation: Escalation = { id: escalationId, conversationId: conversation.id, status: 'open', reasons: decision.reasons, lang, channel: conversation.channel, createdAt: now, trigger: reading.raw, ...(turn.client ? { client: turn.client } : {}) };
   // A first message without letters (emoji, digits) gives no language: say it in all three.
   const entry = decision.entryId ? engine.entries.get(decision.entryId) : undefined;
-  const c: Composed = unknownLanguage ? { text: LANGUAGES.map((l) => knowledge.templates.no_match[l]).join('\n\n'), citations: [] } : composeEscalated(knowledge, decision.reasons, lang, entry);
+  // (the rule for whom the message says: "the allowance for foreigners is 50,000, confirm" gets the visitors' figure)
+  const category = entry?.dependsOn === 'route' ? (reading.category.route ?? conversation.state.route) : entry?.dependsOn === 'residency' ? (reading.category.residency ?? conversation.state.residency) : undefined;
+  const c: Composed = unknownLanguage ? { text: LANGUAGES.map((l) => knowledge.templates.no_match[l]).join('\n\n'), citations: [] } : composeEscalated(knowledge, decision.reasons, lang, entry, category);
   return { reply: { kind: 'escalated', lang, ...c, escalationId, reasons: decision.reasons }, escalation };
 }
 

@@ -1,7 +1,7 @@
 import { FACETS } from '../knowledge/lang-schema';
 import type { DependsOn, KnowledgeEntry, TravellerCategory } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
-import { DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SHORT_MESSAGE_TOKENS, type Reading, type ReadingContext } from '../reading';
+import { DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SHORT_MESSAGE_TOKENS, TRIP_CONCEPTS, type Reading, type ReadingContext } from '../reading';
 import type { Hit } from '../retrieval';
 import type { Department, EscalationReason } from '../types';
 import { tourLeaderDecision, type TourDecision } from './tour-leader';
@@ -171,13 +171,15 @@ function fromContext(r: Reading, state: ConversationState, next: ConversationSta
   // a statement that says the category answers the pending question even when its words touch a
   // topic ("я живу в Харбине, у меня ВНЖ": ВНЖ is also a word of the long-stay entry); a new
   // question starts fresh
-  if (pending && (r.topical.length === 0 || !r.asks)) {
+  const saysCategory = r.category.route !== undefined || r.category.residency !== undefined;
+  // («а если я через Хэйхэ каждую неделю мотаюсь?» after "which route?": a question naming only the kind of trips says the route)
+  const onlyTrips = saysCategory && r.topical.length > 0 && r.topical.every((c) => TRIP_CONCEPTS.has(c));
+  if (pending && (r.topical.length === 0 || !r.asks || onlyTrips)) {
     const resolved = resolveClarification(pending, next, r.answers);
     if (resolved) return answer(pending, resolved, next);
   }
-  if (r.topical.length > 0) return undefined;
+  if (r.topical.length > 0 && !onlyTrips) return undefined;
   const last = state.lastEntryId ? ctx.entries.get(state.lastEntryId) : undefined;
-  const saysCategory = r.category.route !== undefined || r.category.residency !== undefined;
   if (last?.dependsOn && saysCategory && r.tokens.length <= SHORT_MESSAGE_TOKENS) return answer(last, categoryFor(last, next), next);
   return undefined;
 }
@@ -318,6 +320,9 @@ function procedureOverThing(r: Reading, best: Hit | undefined, ctx: DecideContex
 const RESTRICTED_TOPICS: ReadonlySet<string> = new Set(['food', 'pets']);
 /** How close to the best hit a restricted thing's entry must score to take its place. */
 const CLOSE_SECOND = 0.6;
+/** Topics of entries about a kind of goods (gold jewellery) that a banned material can be made into. */
+const GOODS_CLASS_TOPICS: ReadonlySet<string> = new Set(['gold']);
+const PROHIBITED_TOPIC = 'prohibited';
 /** Topics of the value allowance and its tax, which any gift or purchase touches. */
 const ALLOWANCE_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax']);
 
@@ -329,11 +334,12 @@ const ALLOWANCE_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax']);
  */
 function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const top = best ? ctx.entries.get(best.entryId) : undefined;
-  if (!best || !top || !ALLOWANCE_TOPICS.has(top.topic)) return best;
+  if (!best || !top || !(ALLOWANCE_TOPICS.has(top.topic) || GOODS_CLASS_TOPICS.has(top.topic))) return best;
   const named = (h: Hit) => {
     const e = ctx.entries.get(h.entryId);
     // (a close second: "Apple Store" names no fruit, and its fruit hit is weak)
-    return e !== undefined && RESTRICTED_TOPICS.has(e.topic) && e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && r.topical.includes(t)) && h.score >= Math.max(ctx.options.minScore, best.score * CLOSE_SECOND);
+    // (what the thing is made of outweighs its kind: "象牙手镯" is ivory before it is jewellery)
+    return e !== undefined && (RESTRICTED_TOPICS.has(e.topic) || (GOODS_CLASS_TOPICS.has(top.topic) && e.topic === PROHIBITED_TOPIC)) && e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && r.topical.includes(t)) && h.score >= Math.max(ctx.options.minScore, best.score * CLOSE_SECOND);
   };
   return r.hits.find(named) ?? best;
 }

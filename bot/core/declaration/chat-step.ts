@@ -87,7 +87,12 @@ const RULE_FACETS: readonly string[] = ['per_person', 'counts_as', 'penalty', 'f
 
 /** The traveller asks whether to declare what they carry (not a tour leader asking for a group, nor whether a thing counts as another). */
 function asksToDeclareThese(reading: Reading): boolean {
-  return reading.asks && !reading.tour.leader && DECLARE_FACETS.some((f) => reading.focus.has(f)) && !RULE_FACETS.some((f) => reading.focus.has(f));
+  return reading.asks && !reading.tour.leader && DECLARE_FACETS.some((f) => reading.focus.has(f)) && !asksRule(reading);
+}
+
+/** A question about a rule rather than the traveller's own things: per person, counts as, what not declaring costs («что будет если не задекларировать 3 блока»). */
+function asksRule(reading: Reading): boolean {
+  return reading.asks && RULE_FACETS.some((f) => reading.focus.has(f));
 }
 
 /** A short message, not saying it is about coming in, right after an answer about leaving China. */

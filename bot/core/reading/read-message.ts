@@ -95,7 +95,7 @@ const CLAUSE_END = /[。！？!?.;；\n]+|(?<=\p{Script=Han})[\s，,]+(?=\p{Scri
 /** Concepts that name a traveller category rather than a topic. */
 const CATEGORY_CONCEPTS = new Set(['resident', 'non_resident', 'hk_macao', 'frequent']);
 /** Category concepts that are also a rule of their own (the frequent travellers' allowance, the Hong Kong and Macao one). */
-const TRIP_CONCEPTS: ReadonlySet<string> = new Set(['hk_macao', 'frequent']);
+export const TRIP_CONCEPTS: ReadonlySet<string> = new Set(['hk_macao', 'frequent']);
 
 /**
  * Reads a message once: scripts, language, safety signals, topic concepts and search hits,

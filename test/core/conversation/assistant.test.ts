@@ -465,6 +465,45 @@ describe('assistant', () => {
     });
   });
 
+  describe('when an aspect that is the same for everyone is asked', () => {
+    it.each([
+      ['zh', '一次性电子烟没标烟油多少毫升的 能带吗', /没有标注/],
+      ['en', 'my vape juice bottle has no ml on the label is that a problem', /labelled/],
+      ['ru', 'на жиже не указан объем, можно такую везти?', /без указанного объёма/],
+    ])('answers that rule without asking the route (%s)', async (_lang, text, rule) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'ecigarettes-allowance' });
+      expect(reply?.text).toMatch(rule);
+    });
+    it.each([
+      ['en', 'cigar limit? i read 100 somewhere', /100 cigars no longer/],
+      ['zh', '雪茄现在到底能带几支 以前不是100支吗', /旧规定为雪茄100支/],
+      ['ru', 'сигары сколько штук теперь? раньше вроде 100 было', /100/],
+    ])('but an outdated figure asks the route, saying the old figure is gone (%s)', async (_lang, text, old) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'clarify', entryId: 'tobacco-allowance' });
+      expect(reply?.text).toMatch(old);
+    });
+  });
+
+  describe('when a thing is made of a banned material', () => {
+    it.each([['zh', '泰国买的象牙手镯能带回来吗'], ['en', 'can i bring an ivory bracelet i bought in thailand'], ['ru', 'можно ввезти браслет из слоновой кости?']])('answers with the banned material, not the kind of goods (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ entryId: 'endangered-species' });
+    });
+  });
+
+  describe('when the route question is answered by naming the kind of trips', () => {
+    it.each([
+      ['ru', 'можно ли ввезти алкоголь', 'а если я через Хэйхэ каждую неделю мотаюсь?'],
+      ['en', 'how many cigarettes can i bring', 'what if i cross every week?'],
+    ])('answers the pending question for that route (%s)', async (_lang, first, second) => {
+      const [, reply] = await converse(services, first, second);
+      expect(reply?.kind).toBe('answer');
+      expect(reply && 'entryId' in reply ? reply.entryId : '').toMatch(/alcohol|tobacco/);
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

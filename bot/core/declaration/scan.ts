@@ -281,11 +281,16 @@ export function scan(text: string, lexicon: Lexicon): Token[] {
   return dropDurations(text, dropThresholds(text, compound(text, tokens, lexicon.halfAfterUnit), lexicon.allowanceNouns));
 }
 
-/** Drops amounts of time ("5 hr layover", "等四个小时", "на 2 недели"): a duration counts no things. */
+/**
+ * Drops amounts of time ("5 hr layover", "等四个小时", "на 2 недели") and of other measures no
+ * allowance counts ("两万毫安的移动电源", "20000 mAh"): they count no things and price none.
+ */
 function dropDurations(text: string, tokens: Token[]): Token[] {
+  const notCounted = (t: Token | undefined) => isMarker(t, 'duration') || isMarker(t, 'measure');
   return tokens.filter((t, i) => {
     const next = tokens[i + 1];
-    const amount = t.kind === 'qty' || t.kind === 'num';
-    return !(amount && isMarker(next, 'duration') && next !== undefined && tight(text, t.end, next.start)) && !isMarker(t, 'duration');
+    // ("两万" reads as a sum on its own; followed by 毫安 it is a capacity)
+    const amount = t.kind === 'qty' || t.kind === 'num' || (t.kind === 'money' && isMarker(next, 'measure'));
+    return !(amount && notCounted(next) && next !== undefined && tight(text, t.end, next.start)) && !notCounted(t);
   });
 }

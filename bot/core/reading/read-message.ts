@@ -245,14 +245,21 @@ function presentSignals(prepared: PreparedText, r: LanguageResources, parts: rea
   // "go to Japan with my Sony, how do I avoid paying tax for it when I come back": not paying twice
   // for one's own thing taken out and back is what registering it on departure is for, no scheme
   const lawful = ownThingBack ? r.avoidance.positions(prepared) : [];
+  // "что будет если спрятать пару блоков?", "what's the penalty if i go green with extra?": asking what a scheme costs, not
+  // planning one — unless it also asks whether it would pass unseen ("will they find it")
+  const has = (k: SignalPart) => parts.some((p) => p.key === k);
+  const asksConsequence = has('consequence') && !PLANNING.some(has);
   const found = new Set<Signal>();
   for (const { key, at, end } of [...r.signals.positions(prepared), ...closePairs(parts, SIGNAL_PAIRS)]) {
     const supposed = SUPPOSABLE.has(key) && suppositions.some((h) => h.end <= at + 1 && at - h.end <= SUPPOSITION_WINDOW_CHARS);
     const notPayingTwice = key === 'evasion' && lawful.some((a) => a.at <= at && end <= a.end);
-    if (!supposed && !notPayingTwice) found.add(key);
+    if (!supposed && !notPayingTwice && !(key === 'evasion' && asksConsequence)) found.add(key);
   }
   return found;
 }
+
+/** Parts that make a question about a scheme one of getting away with it, whatever it also asks about the penalty. */
+const PLANNING: readonly SignalPart[] = ['detected', 'away_with_it', 'no_tax', 'unseen'];
 
 /** At most this many characters between the two parts of a pair (one clause or two). */
 const PAIR_WINDOW_CHARS = 80;

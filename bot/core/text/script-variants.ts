@@ -40,7 +40,9 @@ function toCyrillicWord(word: string): string {
   // ("ei" alone is "ей", her, not the interjection "эй")
   if (word === 'ei') return 'ей';
   // "pervyi", "russkii": the endings -ый / -ий; "ei", "reis", "chai": -ей, -ай before a consonant or at the end (еи, аи are rare)
-  const prepared = word.replace(/'/g, 'ь').replace(/yi$/, 'ый').replace(/ii$/, 'ий').replace(/j/g, 'й').replace(/([aeiouy])y(?![aeiou])/g, '$1й').replace(/([ea])i(?![aeiou])/g, '$1й');
+  // (and "shh" for щ, "veshhej"; a final "-at"/"-yat" is the infinitive's -ать/-ять, "spryatat", "deklarirovat";
+  // "skolko", "tolko": сколько, только; a first "e" is е as in "esli", "eshche", э only in "eto", "eksport", "elektronka")
+  const prepared = word.replace(/^e(?![tkl])/, 'е').replace(/lko/g, 'лько').replace(/shh/g, 'щ').replace(/(?<=.{3})([y]?)at$/, '$1atь').replace(/'/g, 'ь').replace(/yi$/, 'ый').replace(/ii$/, 'ий').replace(/j/g, 'й').replace(/([aeiouy])y(?![aeiou])/g, '$1й').replace(/([ea])i(?![aeiou])/g, '$1й');
   // (letters the table leaves: a lone "c" is ц as in "racii", "w" is в as in "wodka")
   return translit.reverse(prepared).replace(/h/g, 'х').replace(/c/g, 'ц').replace(/w/g, 'в');
 }

@@ -114,7 +114,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const topicPrepared = topicText === text ? prepared : prepareText(topicText);
   const tokens = tokenize(topicText, r.stopwords);
   const parts = r.signalParts.positions(prepared);
-  const cues = new Set<CategoryCue>([...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places), ...closePairs(parts, CUE_PAIRS).map((p) => p.key)]);
+  const tour = readTourRoute(prepared, r, language.lang);
+  const cues = new Set<CategoryCue>([...tourCues(tour), ...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places), ...closePairs(parts, CUE_PAIRS).map((p) => p.key)]);
   const concepts = foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list);
   // a long story's last questions say what is asked; its other topics are background (weak)
   const background = storyBackground(text, concepts, r);
@@ -155,7 +156,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     boughtInChina: domestic,
     hits,
     intent: ctx.classifier.classify(tokens)[0],
-    tour: readTourRoute(prepared, r, language.lang),
+    tour,
     ...smalltalkOf(raw, r.smalltalk),
   };
 }
@@ -200,6 +201,16 @@ function storyBackground(text: string, concepts: readonly string[], r: LanguageR
   if (![...asked].some(thing)) return [];
   return concepts.filter((c) => !GENERIC_CONCEPTS.has(c) && !CATEGORY_CONCEPTS.has(c) && !asked.has(c));
 }
+/**
+ * A tour leader bringing a group from a foreign country ("руководитель группы из 12 человек
+ * (Благовещенск)", "带俄罗斯团飞哈尔滨") speaks of travellers on the ordinary route; Hong Kong and
+ * Macao groups have their own tier.
+ */
+function tourCues(tour: TourRoute): CategoryCue[] {
+  return tour.leader && tour.country !== undefined && !HK_MACAO_COUNTRIES.has(tour.country) && tour.direction !== 'outbound' ? ['ordinary'] : [];
+}
+const HK_MACAO_COUNTRIES: ReadonlySet<string> = new Set(['HK', 'MO']);
+
 /** A long message: a story more than a question (a Chinese character says about as much as two letters). */
 function isStory(text: string): boolean {
   return [...text].reduce((n, ch) => n + (HAN_CHAR.test(ch) ? 2 : 1), 0) >= STORY_CHARS;

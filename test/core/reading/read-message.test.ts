@@ -233,6 +233,15 @@ describe('readMessage', () => {
       expect(read(text).category.route).toBeUndefined();
     });
     it.each([
+      ['zh', '带日本团来哈尔滨的导游，客人问清酒能带几瓶'],
+      ['ru', 'я гид, везу группу из Кореи в Харбин, сколько сигарет можно каждому'],
+    ])('reads an ordinary route from a tour leader bringing a group from abroad (%s: %s)', (_lang, text) => {
+      expect(read(text).category.route).toBe('ordinary');
+    });
+    it('does not for a group from Hong Kong', () => {
+      expect(read('我是导游，带香港团来哈尔滨，烟能带几条').category.route).not.toBe('ordinary');
+    });
+    it.each([
       ['en', 'russian trader, 3rd time through harbin this month. 1 carton winston'],
       ['ru', 'уже третий рейс в Харбин с начала месяца, везу блок сигарет'],
       ['zh', '这个月第三次来哈尔滨了 烟能带几条'],

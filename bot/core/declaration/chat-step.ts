@@ -181,7 +181,7 @@ export function estimateForQuestion(service: DeclarationService, reading: Readin
   // residency not known: only when a visitor's verdict is the same (a 30,000 bag is over every allowance)
   const other = check('non_resident');
   if (!other.ok || other.value.channel !== checked.value.channel) return undefined;
-  return `${text}\n${service.knowledge.languages[lang].phrases.same_for_everyone}`;
+  return `${text}\n${sameForEveryone(service.knowledge.languages[lang].phrases, checked.value, loaded.knowledge.limits, lang, undefined)}`;
 }
 
 /** The request fields of a parsed item (the parser's own flags dropped), with its label. */
@@ -220,6 +220,15 @@ function applyAnswer(service: DeclarationService, pending: PendingDeclaration, t
     if (m[2] === 'quantity' && a.count !== undefined) [item.quantity, item.unit, answered] = [a.count, item.type === 'tobacco' ? 'g' : 'piece', true];
   }
   return answered ? { items, category } : undefined;
+}
+
+/**
+ * The line that the verdict is everyone's, with whose figures these are; when priced goods were
+ * worked out for an assumed resident, a visitor's allowance too (a Russian tourist reads 2,000, not only 5,000).
+ */
+function sameForEveryone(P: Record<string, string>, result: DeclarationResult, limits: Limits, lang: LanguageCode, residency: Residency | undefined): string {
+  const goods = result.goodsTotalRmb > 0 && residency === undefined;
+  return goods ? fillTemplate(P.same_for_everyone_goods ?? '', { nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) }) : (P.same_for_everyone ?? '');
 }
 
 /** `asked` of a list answered for an assumed category: no question was put, so only a category the traveller states answers it. */
@@ -273,7 +282,7 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const P = service.knowledge.languages[lang].phrases;
   const days = String(getLimit(limits, 'tobacco.frequentWindowDays'));
   const own = aside.length > 0 ? `\n${fillTemplate(P.own_aside, { items: aside.join(P.list_separator) })}` : '';
-  const assumed = own + (anyHeadroom ? `\n${fillTemplate(P.headroom_any, { days, resident: formatNumber(getLimit(limits, 'valueAllowance.resident'), lang) })}` : same ? `\n${P.same_for_everyone}` : unlessHk ? `\n${fillTemplate(P.unless_hk_macao, { hkMacao: formatNumber(getLimit(limits, 'valueAllowance.residentFromHkMacao'), lang) })}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '');
+  const assumed = own + (anyHeadroom ? `\n${fillTemplate(P.headroom_any, { days, resident: formatNumber(getLimit(limits, 'valueAllowance.resident'), lang) })}` : same ? `\n${sameForEveryone(P, result, limits, lang, category.residency)}` : unlessHk ? `\n${fillTemplate(P.unless_hk_macao, { hkMacao: formatNumber(getLimit(limits, 'valueAllowance.residentFromHkMacao'), lang) })}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '');
   const unpriced = headroom ? `${fillTemplate(P.unpriced_headroom, { items: headroom.items.map((i) => names[i] ?? '').join(P.list_separator), headroom: `${formatNumber(headroom.rmb, lang)} ${service.knowledge.languages[lang].labels.rmb}` })}` : '';
   const formatted = fitPhone(service.format(result, names, lang, limits), [...(unpriced + assumed + sources)].length);
   // the sum up to which the unpriced things keep the list green takes the place of "could not check every item"

@@ -107,6 +107,7 @@ export const PHRASE_KEYS = [
   'title',
   'channel_unchecked',
   'same_for_everyone',
+  'same_for_everyone_goods',
   'if_ordinary',
   'allowances_ordinary',
   'allowance_goods',

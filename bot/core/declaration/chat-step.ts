@@ -227,8 +227,10 @@ function applyAnswer(service: DeclarationService, pending: PendingDeclaration, t
  * worked out for an assumed resident, a visitor's allowance too (a Russian tourist reads 2,000, not only 5,000).
  */
 function sameForEveryone(P: Record<string, string>, result: DeclarationResult, limits: Limits, lang: LanguageCode, residency: Residency | undefined): string {
-  const goods = result.goodsTotalRmb > 0 && residency === undefined;
-  return goods ? fillTemplate(P.same_for_everyone_goods ?? '', { nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) }) : (P.same_for_everyone ?? '');
+  // (goods within a visitor's allowance too need no second figure)
+  const nonResident = getLimit(limits, 'valueAllowance.non_resident');
+  const goods = result.goodsTotalRmb > nonResident && residency === undefined;
+  return goods ? fillTemplate(P.same_for_everyone_goods ?? '', { nonResident: formatNumber(nonResident, lang) }) : (P.same_for_everyone ?? '');
 }
 
 /** `asked` of a list answered for an assumed category: no question was put, so only a category the traveller states answers it. */

@@ -38,7 +38,7 @@ export type Signal = z.infer<typeof SignalSchema>;
  * asking for someone to explain or look at it, or saying the bot does not get it, asks for a person.
  * The pairs are in SIGNAL_PAIRS.
  */
-export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it', 'repeat_trip', 'recent_window', 'hide', 'stranger', 'carry_for_other', 'taken', 'consequence'] as const;
+export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it', 'repeat_trip', 'recent_window', 'hide', 'stranger', 'carry_for_other', 'taken', 'consequence', 'green_route'] as const;
 export type SignalPart = (typeof SIGNAL_PARTS)[number];
 /** Which two parts, said close together, make which signal. */
 export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, SignalPart] }[] = [
@@ -61,8 +61,13 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   { key: 'evasion', parts: ['hide', 'no_tax'] },
   // «незнакомый мужик просит передать коробку», "a stranger asked me to carry a box through"
   { key: 'evasion', parts: ['stranger', 'carry_for_other'] },
-  // "my dad's heart meds got taken at the counter", «на таможне забрали лекарства»
+  // "my dad's heart meds got taken at the counter", «на таможне забрали лекарства», «задержали ящик водки, сижу уже 2 часа»
   { key: 'seized', parts: ['taken', 'at_control'] },
+  { key: 'seized', parts: ['taken', 'long_wait'] },
+  { key: 'urgency', parts: ['taken', 'connection'] },
+  // "让不抽烟的同事帮我拎三条烟走绿色通道", "can he carry my 3rd bottle thru green channel for me"
+  { key: 'evasion', parts: ['for_me', 'green_route'] },
+  { key: 'evasion', parts: ['pretend', 'for_me'] },
   // "机场现场有没有能当面帮我看看的", «можно чтобы мне кто-нибудь нормально объяснил», "is there someone who can look at it with me"
   { key: 'human', parts: ['someone', 'explain_to_me'] },
   { key: 'human', parts: ['someone', 'not_getting_through'] },

@@ -344,8 +344,8 @@ function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideC
   return r.hits.find(named) ?? best;
 }
 
-/** Entries whose figure is the ordinary value allowance (5,000 / 2,000). */
-const VALUE_ALLOWANCE_ENTRIES: ReadonlySet<string> = new Set(['value-allowance', 'tax-on-excess']);
+/** Entries whose figure is the ordinary value allowance (5,000 / 2,000), and the principle a bare "免税额度" may also find. */
+const VALUE_ALLOWANCE_ENTRIES: ReadonlySet<string> = new Set(['value-allowance', 'tax-on-excess', 'personal-use-principle']);
 /** The entry of the allowance of a mainland resident arriving from Hong Kong or Macao (12,000). */
 const HK_MACAO_ALLOWANCE = 'hk-macao-allowance';
 

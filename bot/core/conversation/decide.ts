@@ -266,6 +266,9 @@ function confidentHit(hits: Hit[], topical: readonly string[], options: DecideOp
   const topicMatch = top.matchedConcepts.some((c) => topical.includes(c));
   if (topicMatch && top.score >= options.minScore) return top;
   if (top.score >= options.minScoreWithoutConcept && top.coverage >= options.minCoverage) return top;
+  // ("日本的蜜瓜…带两个回来送人行不": a hit on words alone does not hide the entry of the thing named)
+  const thing = top.matchedConcepts.length === 0 ? hits.find((h) => h.score >= options.minScore && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c))) : undefined;
+  if (thing) return thing;
   // ("mangos … in hand luggage": another party's entry on a word alone does not hide the entry of the thing named)
   const named = DEPARTMENT_ENTRY[top.entryId] ? hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c))) : undefined;
   return named;

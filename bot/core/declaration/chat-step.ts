@@ -52,6 +52,9 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const cleared: ConversationState = rest;
   const parsed = reading.list;
   const known: DeclarationCategory = { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) };
+  // "我北京户口 这次带了差不多6000块的东西" after "resident or visitor?" about how the excess is taxed: it answers that question (with their case), no list to check
+  const clarifying = state.pendingClarifyEntryId ? input.loaded.engine.entries.get(state.pendingClarifyEntryId) : undefined;
+  if (clarifying?.dependsOn && reading.category[clarifying.dependsOn] !== undefined && !reading.asks) return { state: cleared };
   // "是美元 大概七千" after the rule for cash taken out of China: the check (of things brought in) is not what goes on
   if (reading.act === 'list' && parsed && afterOutboundAnswer(reading, parsed, input)) return { state: cleared };
   if (reading.act === 'list' && parsed) {

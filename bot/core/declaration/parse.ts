@@ -2,7 +2,7 @@ import { normalizeText } from '../text';
 import type { Lexicon, ItemWord } from './lexicon';
 import { DIMENSION, isOnePiece, scan, type Token } from './scan';
 import type { DeclarationCategory, DeclarationData, ItemType, Residency, Route, Unit } from './schema';
-import type { ParsedDeclaration, ParsedItem } from './types';
+import { UNSPECIFIC_GOODS, type ParsedDeclaration, type ParsedItem } from './types';
 
 /** What the parser needs besides the lexicon: the shared concept and category matchers. */
 export type ParseContext = {
@@ -54,7 +54,7 @@ const HAN_END = /\p{Script=Han}$/u;
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
 /** The goods class of generic words (gift, stuff, 东西, вещи): declaration.yaml's required "general". */
-const GENERIC_GOODS = 'general';
+const GENERIC_GOODS: ReadonlySet<string> = UNSPECIFIC_GOODS;
 /** Goods weighed in grams whatever their count (rules-goods isHeavyGold): the weight given is the lot's. */
 const GOLD_CLASSES: ReadonlySet<string> = new Set(['gold', 'gold_jewellery', 'jewellery']);
 
@@ -86,7 +86,7 @@ function isDetailOf(g: Group, before: Group): boolean {
   if (lone && before.things.length > 0 && !before.count && !before.weight && !before.money && !before.volume) return true;
   if (g.things.length || g.count || g.weight) return false;
   // "gold chain 8g, 14,000 baht": a sum alone after goods without a price is their price (after drinks it may be cash)
-  const goodsBefore = before.things.length > 0 && before.things.every((t) => t.kind === 'goods' && t.goodsClass !== GENERIC_GOODS);
+  const goodsBefore = before.things.length > 0 && before.things.every((t) => t.kind === 'goods' && !GENERIC_GOODS.has(t.goodsClass ?? ''));
   if (g.money) return (Boolean(g.priceMarked) || goodsBefore) && !g.volume && g.abv === undefined && before.things.length > 0 && !before.money;
   if (!g.volume && g.abv === undefined) return false;
   const drink = before.things.some((t) => t.kind === 'drink') || before.count?.unit === 'bottle';
@@ -214,7 +214,7 @@ class Grouper {
   private heading(): boolean {
     const g = this.g;
     // ("наличка с собой: 300 тыс. рублей и 4 000 долларов": the word for cash heads a list of sums)
-    return g.things.length > 0 && g.things.every((t) => (t.kind === 'goods' && t.goodsClass === GENERIC_GOODS) || (t.kind === 'item' && t.item === 'cash')) && !g.count && !g.money && !g.volume && !g.weight;
+    return g.things.length > 0 && g.things.every((t) => (t.kind === 'goods' && GENERIC_GOODS.has(t.goodsClass ?? '')) || (t.kind === 'item' && t.item === 'cash')) && !g.count && !g.money && !g.volume && !g.weight;
   }
 
   /** The group has a thing and, after it, its count ("电子烟杆3个"). */
@@ -240,7 +240,7 @@ class Grouper {
     if (!first && ((detailed && this.g.unnamedThing) || (this.g.nameBefore !== undefined && !glued && (t.kind === 'goods' || next?.kind === 'qty' || next?.kind === 'money')))) this.close(t.start);
     // "iPad 4000 香水1200": named goods after an item that already has its price start the next
     // item; a generic word ("духи за 12 тыс в подарок", "gift") still describes the one before
-    const named = t.kind !== 'goods' || t.goodsClass !== GENERIC_GOODS;
+    const named = t.kind !== 'goods' || !GENERIC_GOODS.has(t.goodsClass ?? '');
     if (first && (!sameFamily(first, t) || (this.priced() && named))) this.close(t.start);
     const g = this.g;
     if (!g.things.length && !g.count && !g.money) g.start = t.start;
@@ -549,7 +549,7 @@ function categoryOf(cues: ReadonlySet<string>): DeclarationCategory {
  */
 function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], alternatives: boolean, asks: boolean): number {
   // "a gift", "two things": a count of unnamed goods without a price is not evidence of a list
-  const counted = items.filter((i) => i.quantified && !(i.type === 'goods' && i.kind === 'general' && !i.hasMoney && !i.article));
+  const counted = items.filter((i) => i.quantified && !(i.type === 'goods' && UNSPECIFIC_GOODS.has(i.kind ?? '') && !i.hasMoney && !i.article));
   // counted banned or restricted things ("икра 3 банки, колбаса 2 палки") make a list when two or more are listed in a short
   // message; one alone is that thing's rule question ("2 tins of caviar, gift for my boss"), and in a story they are its background
   const articlesListed = counted.filter((i) => i.article).length >= 2 && text.length <= ARTICLE_LIST_CHARS;

@@ -44,10 +44,16 @@ export function checkGoods(items: readonly NormalItem[], category: Required<Decl
   const rules = valueRules(category, limits);
   const pieces: (Piece & { item: number; cls: string })[] = [];
   items.forEach((item, n) => {
-    const count = Math.max(1, Math.round(item.quantity ?? 1));
-    const each = (item.valueRmb ?? 0) / count;
-    const cls = classOf(item, each, data, limits);
-    for (let k = 0; k < count; k++) pieces.push({ valueRmb: each, rate: bandRate(cls, data, limits), item: n, cls });
+    const cls0 = classOf(item, item.valueRmb ?? 0, data, limits);
+    // a sum over several things is no one article: cut into small pieces, only the part above the allowance is taxed
+    const divisible = data.divisible.includes(cls0) && (item.quantity === undefined || item.quantity <= 1);
+    const value = item.valueRmb ?? 0;
+    const step = Math.max(DIVISIBLE_STEP_RMB, value / MAX_PIECES);
+    const count = divisible ? Math.max(1, Math.ceil(value / step)) : Math.max(1, Math.round(item.quantity ?? 1));
+    const each = value / count;
+    const cls = divisible ? cls0 : classOf(item, each, data, limits);
+    // (whole steps and the remainder, so the taxed part is the excess to the yuan when the allowance is a multiple of the step)
+    for (let k = 0; k < count; k++) pieces.push({ valueRmb: divisible ? Math.min(step, value - k * step) : each, rate: bandRate(cls, data, limits), item: n, cls });
   });
   const order = pieces.map((p, i) => ({ p, i })).sort((a, b) => b.p.valueRmb - a.p.valueRmb || b.p.rate - a.p.rate || a.p.cls.localeCompare(b.p.cls) || a.i - b.i);
   const flags = exemptPieces(order.map((o) => o.p), rules.allowance);
@@ -78,6 +84,10 @@ export function checkGoods(items: readonly NormalItem[], category: Required<Decl
   });
   return { results, totalRmb, allowance: rules.allowance };
 }
+
+/** Size of the pieces a sum over several things is cut into, and at most how many (the excess is exact to this step). */
+const DIVISIBLE_STEP_RMB = 50;
+const MAX_PIECES = 2000;
 
 const GOLD_KINDS: ReadonlySet<string> = new Set(['gold', 'gold_jewellery', 'jewellery']);
 const weighedGold = (item: Pick<NormalItem, 'kind' | 'weightGrams'>) => item.weightGrams !== undefined && GOLD_KINDS.has(item.kind ?? '');

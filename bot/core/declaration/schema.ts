@@ -87,6 +87,8 @@ export const DeclarationDataSchema = z
     classNotes: z.record(id, z.array(z.enum(NOTE_CODES))).default({}),
     /** A class that replaces two or more classes named together (gold + jewellery = gold jewellery). */
     classCombos: z.record(id, z.array(id).min(2)).default({}),
+    /** Classes of a sum over several things ("6000块的东西", "gifts ~3000"): taxed on the part above the allowance, never in full as one article. */
+    divisible: z.array(id).default([]),
     drinks: z.record(id, z.object({ typicalAbvPercent: z.number().min(0).max(100).optional(), strengthVaries: z.boolean().default(false), exampleValue: z.string().min(1).optional() }).strict()),
     articles: z.record(id, z.object({ treatment: z.enum(TREATMENTS), entry: entryId }).strict()),
     entries: z.record(id, entryId),

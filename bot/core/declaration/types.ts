@@ -118,3 +118,6 @@ export type ParsedDeclaration = {
   /** The message speaks of buying ("bought", "купила", "买了") and names no cash. */
   bought: boolean;
 };
+
+/** Goods classes that name no particular kind of thing: "gifts", "stuff", a sum over several things (knowledge/declaration.yaml). */
+export const UNSPECIFIC_GOODS: ReadonlySet<string> = new Set(['general', 'assorted']);

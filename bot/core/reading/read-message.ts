@@ -1,5 +1,5 @@
 import type { DeclarationService } from '../declaration/service';
-import type { ParsedDeclaration } from '../declaration/types';
+import { UNSPECIFIC_GOODS, type ParsedDeclaration } from '../declaration/types';
 import type { IntentClassifier, IntentGuess } from '../escalation/intent-classifier';
 import { reasonsFromSignals } from '../escalation/policy';
 import type { KnowledgeEntry } from '../knowledge/schema';
@@ -123,7 +123,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // 12,000: only the part above 5,000?"); "several things for 7,000 in all" is not
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
   const domestic = boughtInChina(prepared, ctx.places);
-  const singlePriced = !domestic && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && i.kind !== 'general' && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
+  const singlePriced = !domestic && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
   const named = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
   const asks = /[?？]/.test(raw) || r.questionWords.match(prepared).size > 0;
   // "what is this 15 day rule? i fly there every week": a question naming no topic but the kind of trips is about the rule for those trips

@@ -73,7 +73,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
   const hits = followUpHits(r, state, ctx) ?? r.hits;
-  const best = ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options), ctx), ctx), ctx), ctx), ctx);
+  const best = ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -260,18 +260,22 @@ function escalate(reasons: EscalationReason[], state: ConversationState): Outcom
  * The best hit if it is good enough: one that matches a topic concept of the question needs
  * `minScore`; one that matches words only needs a higher score and most of the words.
  */
-function confidentHit(hits: Hit[], topical: readonly string[], options: DecideOptions): Hit | undefined {
+function confidentHit(hits: Hit[], topical: readonly string[], options: DecideOptions, entries: DecideContext['entries']): Hit | undefined {
   const top = hits[0];
   if (!top) return undefined;
   const topicMatch = top.matchedConcepts.some((c) => topical.includes(c));
+  // ("泰国的榴莲山竹带几个回来行不": "how many" alone matched the alcohol allowance; the thing named is the fruit)
+  const onlyGeneric = top.matchedConcepts.every((c) => GENERIC_CONCEPTS.has(c));
+  const named = onlyGeneric ? hits.find((h) => h !== top && RESTRICTED_TOPICS.has(entries.get(h.entryId)?.topic ?? '') && h.score >= options.minScore && h.score >= top.score * CLOSE_SECOND && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c))) : undefined;
+  if (named) return named;
   if (topicMatch && top.score >= options.minScore) return top;
   if (top.score >= options.minScoreWithoutConcept && top.coverage >= options.minCoverage) return top;
   // ("日本的蜜瓜…带两个回来送人行不": a hit on words alone does not hide the entry of the thing named)
   const thing = top.matchedConcepts.length === 0 ? hits.find((h) => h.score >= options.minScore && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c))) : undefined;
   if (thing) return thing;
   // ("mangos … in hand luggage": another party's entry on a word alone does not hide the entry of the thing named)
-  const named = DEPARTMENT_ENTRY[top.entryId] ? hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c))) : undefined;
-  return named;
+  const other = DEPARTMENT_ENTRY[top.entryId] ? hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c))) : undefined;
+  return other;
 }
 
 /**

@@ -20,6 +20,9 @@ export type ParseContext = {
 
 /** A list number: one or two digits with ")" or "、" (or "(n)"), at the start or after a space or colon, before a space. */
 const ENUMERATOR = /(^|[\s:：;；,，])\(?\d{1,2}[)、](?=\s|\p{L})/gu;
+/** "1. Сумка … 2. Духи …": numbers with a full stop before a word, when the message counts 1. and 2. so (else "купил 2. Потом" would lose a count). */
+const DOTTED_ENUMERATOR = /(^|[\s:：;；,，])\d{1,2}\.(?=\s+\p{L})/gu;
+const DOTTED_LIST = [/(^|[\s:：])1\.\s+\p{L}/u, /(^|[\s:：;；,，])2\.\s+\p{L}/u];
 /** Gold purity in karats ("18k", "24K"): no sum of money when said of gold. */
 const KARAT = /^(?:9|10|14|18|22|24)\s?(?:k|kt|karat)$/iu;
 /** Up to this length a message listing counted banned or restricted things is their list (longer, it is a story). */
@@ -443,7 +446,9 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shop
  */
 export function parseDeclarationList(message: string, ctx: ParseContext): ParsedDeclaration {
   // list numbers ("1) 2 bottles … 2) 4 scarves", "(3)", "2、") are no amounts but separate items; the same length, so positions stay the message's
-  const text = normalizeText(message.slice(0, 4000)).replace(ENUMERATOR, (m, before: string) => `${before},${' '.repeat(m.length - before.length - 1)}`);
+  const unnumber = (m: string, before: string) => `${before},${' '.repeat(m.length - before.length - 1)}`;
+  const normal = normalizeText(message.slice(0, 4000)).replace(ENUMERATOR, unnumber);
+  const text = DOTTED_LIST.every((r) => r.test(normal)) ? normal.replace(DOTTED_ENUMERATOR, unnumber) : normal;
   const tokens = scan(text, ctx.lexicon);
   const { groups, segments, alternatives } = groupTokens(tokens, text);
   // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")

@@ -225,6 +225,7 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'canada goose jacket $1.5k, airpods pro $249, perfumes and stuff, like $3k total', list: true, items: [goods('clothing', { value: 1500, currency: 'USD' }), goods('electronics', { value: 249 }), goods('cosmetics'), goods('assorted'), { type: 'goods', value: 3000, currency: 'USD' }] },
   { lang: 'en', text: 'can i bring 2 cartons AND a box of 20 cigars', list: false, items: [cig(2, 'carton'), { type: 'cigars', quantity: 20 }] },
   { lang: 'en', text: '25 cohibas from my cuba trip plus a box of 10 montecristo. im fine right?', list: true, items: [{ type: 'cigars', quantity: 25 }, { type: 'cigars', quantity: 10 }] },
+  { lang: 'ru', text: 'везу подругам в Харбин: 1. Сумка Michael Kors 25 000 ₽ 2. Духи 9 000 ₽ 3. Часы Casio 6 000 ₽ В какой коридор?', list: true, items: [goods('bags', { value: 25000, currency: 'RUB' }), goods('cosmetics', { value: 9000, currency: 'RUB' }), goods('watch', { value: 6000, currency: 'RUB' })] },
   { lang: 'ru', text: 'наличка с собой: 300 тыс. рублей и 4 000 долларов, ещё 10 000 юаней. что декларировать?', list: true, items: [{ type: 'cash', value: 300000, currency: 'RUB' }, { type: 'cash', value: 4000, currency: 'USD' }, { type: 'cash', value: 10000, currency: 'CNY' }] },
   { lang: 'zh', text: '在仁川duty free买的Dior口红和SK-II神仙水 这些也算进5000额度里吗', list: false, items: [goods('cosmetics'), goods('cosmetics_high_end')] },
   { lang: 'ru', text: 'сигары кубинские, 30 шт, Cohiba', list: true, items: [{ type: 'cigars', quantity: 30 }, { type: 'cigars' }] },

@@ -3,23 +3,32 @@ import { loadEvalSet, runItem, summarise, type EvalOutcome } from '../../scripts
 import { makeServices } from '../fixtures/services';
 import floor from './floor.json';
 
+type Services = Awaited<ReturnType<typeof makeServices>>;
+
 /**
  * Holds the accuracy reached on the evaluation sets (`npm run eval`) so it can only go up:
  * raise the figures in floor.json when the assistant improves, never lower them. `questions`
  * is the set the language data was tuned on; `holdout` was written apart and is never tuned on;
  * `blind<N>` were written blind and tuned on after their first run (DESIGN.md's history).
- * No set may ever get a harmful reply (an item's `never` pattern).
+ * No set may ever get a harmful reply (an item's `never` pattern). One assistant serves every
+ * set (each item runs in its own conversation), so memory stays that of one instance.
  */
+let services: Services;
+beforeAll(async () => {
+  services = await makeServices({}, { databaseFile: 'memory' });
+});
+afterAll(async () => {
+  await services.close();
+});
+
 describe.each(Object.keys(floor) as (keyof typeof floor)[])('evaluation set "%s"', (set) => {
   const items = loadEvalSet(resolve(__dirname), set);
   const f = floor[set];
   let report: ReturnType<typeof summarise>;
   beforeAll(async () => {
-    const services = await makeServices({}, { databaseFile: 'memory' });
     const outcomes: EvalOutcome[] = [];
     for (const item of items) outcomes.push(await runItem(services.assistant, item));
     report = summarise(outcomes);
-    await services.close();
   });
 
   it('gives no harmful reply', () => {

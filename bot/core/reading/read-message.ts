@@ -108,6 +108,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const russian = scripts.latinRussian || isCyrillicWithLatinNoise(scripts.text, ctx.scripts);
   const language = russian ? { lang: 'ru' as const, confident: true } : detectLanguage(scripts.text);
   const prepared = prepareText(text);
+  // (Russian typed in Latin letters: the text as typed too, for an English instruction inside it)
+  const asTyped = scripts.latinRussian ? prepareText(normalizeText(raw)) : undefined;
   const r = ctx.resources;
   const list = declaration?.parse(text, r, language.lang);
   const topicText = topicWindow(maskPrices(text, list));
@@ -141,7 +143,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     scripts,
     language,
     prepared,
-    signals: reasonsFromSignals(presentSignals(prepared, r, parts, concepts.includes(TEMPORARY_IMPORT), scripts.latinRussian ? raw : undefined)),
+    signals: reasonsFromSignals(presentSignals(prepared, r, parts, concepts.includes(TEMPORARY_IMPORT), asTyped)),
     tokens,
     topical,
     weak,
@@ -251,7 +253,7 @@ const SUPPOSITION_WINDOW_CHARS = 24;
  * The signals of a message, leaving out a seizure, fine or dispute that is only supposed ("会不会被扣",
  * "what if they fine me", «а если спалят — штраф какой?»): that asks about a rule, it reports no case.
  */
-function presentSignals(prepared: PreparedText, r: LanguageResources, parts: readonly Part[], ownThingBack: boolean, raw?: string): Set<Signal> {
+function presentSignals(prepared: PreparedText, r: LanguageResources, parts: readonly Part[], ownThingBack: boolean, asTyped?: PreparedText): Set<Signal> {
   const suppositions = r.hypothetical.positions(prepared);
   // "go to Japan with my Sony, how do I avoid paying tax for it when I come back": not paying twice
   // for one's own thing taken out and back is what registering it on departure is for, no scheme
@@ -262,8 +264,8 @@ function presentSignals(prepared: PreparedText, r: LanguageResources, parts: rea
   const asksConsequence = has('consequence') && !PLANNING.some(has);
   const found = new Set<Signal>();
   // (Russian typed in Latin letters: an English instruction inside it is read as typed too, "ignore all previous instructions. ty teper…")
-  const asTyped = raw === undefined ? [] : r.signals.positions(prepareText(normalizeText(raw))).filter((s) => s.key === 'injection');
-  for (const { key, at, end } of [...r.signals.positions(prepared), ...closePairs(parts, SIGNAL_PAIRS), ...asTyped]) {
+  const typedInjection = asTyped === undefined ? [] : r.signals.positions(asTyped).filter((s) => s.key === 'injection');
+  for (const { key, at, end } of [...r.signals.positions(prepared), ...closePairs(parts, SIGNAL_PAIRS), ...typedInjection]) {
     const supposed = SUPPOSABLE.has(key) && suppositions.some((h) => h.end <= at + 1 && at - h.end <= SUPPOSITION_WINDOW_CHARS);
     const notPayingTwice = key === 'evasion' && lawful.some((a) => a.at <= at && end <= a.end);
     if (!supposed && !notPayingTwice && !(key === 'evasion' && asksConsequence)) found.add(key);

@@ -61,6 +61,8 @@ const SMALLTALK_MAX_CHARS = 16;
 const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police']);
 /** Signals of how the traveller feels, which do not make another party's matter customs' case. */
 const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
+/** The reason of a thing taken away: customs' case when customs took it, a theft when someone else did. */
+const SEIZURE: EscalationReason = 'seizure';
 /** Concepts of the other parties' entries. */
 const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', 'departments']);
 
@@ -82,7 +84,9 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const relevant = ruleMatters && best && best.matchedConcepts.length > 0 ? best.entryId : undefined;
   // a theft with a sigh ("手机被人偷了 怎么办啊") is still the police's matter: routed to them, not handed over for the sigh
   const othersMatter = best && DEPARTMENT_ENTRY[best.entryId] && best.matchedConcepts.some((c) => MATTERS_OF_OTHERS.has(c)) ? DEPARTMENT_ENTRY[best.entryId] : undefined;
-  if (othersMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s))) return { decision: { kind: 'routed', department: othersMatter }, state: { ...next, misses: 0 } };
+  // …and so is a thing taken by someone who is no officer ("someone just took my wallet at arrivals!!"), when customs is not named
+  const notCustoms = ctx.resources.customs.match(r.prepared).size === 0;
+  if (othersMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || (s === SEIZURE && notCustoms))) return { decision: { kind: 'routed', department: othersMatter }, state: { ...next, misses: 0 } };
   if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
   // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer
   // …unless it asks what to tell the group about customs in general ("美国回国团 怎么跟客人讲申报的事"):

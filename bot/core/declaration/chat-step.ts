@@ -12,7 +12,7 @@ import { valueRules } from './rules-goods';
 import type { Citation, Reply } from '../types';
 import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem, type Residency, type Route } from './schema';
 import type { DeclarationService } from './service';
-import type { DeclarationResult, MissingFact, ParsedDeclaration, ParsedItem } from './types';
+import { isCashList, type DeclarationResult, type MissingFact, type ParsedDeclaration, type ParsedItem } from './types';
 
 /** Entry id of every declaration-check reply (not a knowledge entry: the reply is computed). */
 export const DECLARATION_ENTRY_ID = 'declaration-check';
@@ -71,7 +71,7 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless
   // it is over every allowance: then it is their case, and the verdict is the same for everyone
   // …and so is "带了一条软中华 要报吗": whether to declare these very things, or which channel, is the check's question
-  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && (asksToDeclareThese(reading) || overForEveryone(service, parsed.items.map(toPendingItem), known, input))) {
+  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && (asksToDeclareThese(reading) || (!reading.focus.has(OUTDATED) && overForEveryone(service, parsed.items.map(toPendingItem), known, input)))) {
     if (!outOfScope(service, reading, parsed)) return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // A new question of its own ("带两条烟可以吗" after "which currency?") is not the answer: start fresh.
@@ -83,6 +83,8 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   return run(service, input, answered.items, answered.category, pending.data.attempts + 1);
 }
 
+/** The facet of a figure heard or read somewhere ("a friend says 100 cigars, true??"): a question about the rule, not their case. */
+const OUTDATED = 'outdated';
 /** Facets of a question whether to declare, or by which channel (lang-schema FACETS). */
 const DECLARE_FACETS: readonly string[] = ['declare', 'red_channel', 'green_channel'];
 /** Concepts and facets that make it a question about a rule, not about the traveller's own things: per person, whether a thing counts as another, what not declaring costs. */
@@ -122,7 +124,7 @@ function outOfScope(service: DeclarationService, reading: Reading, parsed: Parse
 
 /** The message's concepts that take it out of the check's scope (declaration.yaml `outOfScope`). */
 function outOfScopeConcepts(service: DeclarationService, reading: Reading, parsed: ParsedDeclaration): string[] {
-  const concepts = [...reading.topical, ...reading.weak].filter((c) => !(parsed.inbound && c === OUTBOUND_CONCEPT));
+  const concepts = [...reading.topical, ...reading.weak].filter((c) => !((parsed.inbound || isCashList(parsed.items)) && c === OUTBOUND_CONCEPT));
   return service.knowledge.data.outOfScope.filter((c) => concepts.includes(c));
 }
 const OUTBOUND_CONCEPT = 'outbound';

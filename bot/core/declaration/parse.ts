@@ -2,7 +2,7 @@ import { normalizeText } from '../text';
 import type { Lexicon, ItemWord } from './lexicon';
 import { DIMENSION, isOnePiece, scan, type Token } from './scan';
 import type { DeclarationCategory, DeclarationData, ItemType, Residency, Route, Unit } from './schema';
-import { UNSPECIFIC_GOODS, type ParsedDeclaration, type ParsedItem } from './types';
+import { UNSPECIFIC_GOODS, isCashList, type ParsedDeclaration, type ParsedItem } from './types';
 
 /** What the parser needs besides the lexicon: the shared concept and category matchers. */
 export type ParseContext = {
@@ -561,7 +561,8 @@ function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], altern
   const quantified = counted.filter((i) => !i.article || articlesListed);
   const has = (m: string) => tokens.some((t) => t.kind === 'marker' && t.marker === m) || (m === 'question' && (asks || /[?？]/.test(text)));
   // "第一次出国 从泰国回": a word of leaving does not outweigh one of coming back
-  if (has('notInbound') && !has('inbound')) return 0;
+  // …except a sum of cash in two currencies or more: the same thresholds hold on the way out ("出境 人民币3万和2000美元 用申报吗")
+  if (has('notInbound') && !has('inbound') && !isCashList(items)) return 0;
   // a quantified item listed with a prohibited article ("колбаса, сыр и 2 блока сигарет") is a list too
   const articles = items.filter((i) => i.article).length;
   const single = quantified[0];
@@ -578,3 +579,4 @@ function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], altern
   else if (has('ruleQuestion') && priced < 2 && !ownGoodsAsked && quantified.length + articles < LISTED_THINGS) c -= 0.35;
   return Math.max(0, Math.min(1, c));
 }
+

@@ -121,3 +121,11 @@ export type ParsedDeclaration = {
 
 /** Goods classes that name no particular kind of thing: "gifts", "stuff", a sum over several things (knowledge/declaration.yaml). */
 export const UNSPECIFIC_GOODS: ReadonlySet<string> = new Set(['general', 'assorted']);
+
+/**
+ * True when the things listed are sums of cash in two currencies or more ("人民币3万和2000美元"): declared
+ * above the same thresholds going in or out. (Two sums of one currency are a story: "8k USD, I declared 10k when I arrived".)
+ */
+export function isCashList(items: readonly ParsedItem[]): boolean {
+  return items.length >= 2 && items.every((i) => i.type === 'cash') && new Set(items.map((i) => i.currency ?? 'CNY')).size >= 2;
+}

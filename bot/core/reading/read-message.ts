@@ -143,7 +143,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     scripts,
     language,
     prepared,
-    signals: reasonsFromSignals(presentSignals(prepared, r, parts, concepts.includes(TEMPORARY_IMPORT), asTyped)),
+    signals: reasonsFromSignals(presentSignals(prepared, r, parts, ownThingBack(concepts, cues, list), asTyped)),
     tokens,
     topical,
     weak,
@@ -173,7 +173,11 @@ function aboutTheAllowance(concepts: string[], cues: ReadonlySet<CategoryCue>): 
   if (concepts.includes(VALUE_ALLOWANCE)) return concepts.filter((c) => !PERMIT_CONCEPTS.has(c));
   // ("有居留许可 … 额度是多少": an allowance asked by someone who says where they live is not a visa question)
   const saysWhoTheyAre = cues.has('settled') || cues.has('resident') || cues.has('non_resident');
-  return concepts.includes(ALLOWANCE) && saysWhoTheyAre ? concepts.filter((c) => c !== BORDER) : concepts;
+  if (!concepts.includes(ALLOWANCE) || !saysWhoTheyAre) return concepts;
+  const withoutBorder = concepts.filter((c) => c !== BORDER);
+  // ("我是日本人，在大连工作，有居留许可 … 额度按多少算？": the allowance of someone who says who they are, naming no thing, is the value allowance, which depends on who they are)
+  const namesThing = withoutBorder.some((c) => !GENERIC_CONCEPTS.has(c) && !CATEGORY_CONCEPTS.has(c) && !DIRECTION_CONCEPTS.has(c));
+  return namesThing ? withoutBorder : [...withoutBorder, VALUE_ALLOWANCE];
 }
 const ALLOWANCE = 'allowance';
 const BORDER = 'border';
@@ -243,6 +247,19 @@ const FOREIGN_CURRENCY = 'foreign_currency';
 const RMB = 'CNY';
 
 const TEMPORARY_IMPORT = 'temporary_import';
+/** The traveller's own equipment, which may be registered on the way out so it is not taxed on the way back. */
+const EQUIPMENT_CONCEPTS: ReadonlySet<string> = new Set(['equipment', 'camera', 'laptop']);
+
+/**
+ * True when the message is about the traveller's own thing taken out and brought back: a temporary
+ * import, or equipment a resident (or someone leaving) takes along and buys nothing with
+ * ("I live in Harbin, taking my 15k camera to Japan. how do i avoid paying duty on it when I come back?").
+ */
+function ownThingBack(concepts: readonly string[], cues: ReadonlySet<CategoryCue>, list: ParsedDeclaration | undefined): boolean {
+  if (concepts.includes(TEMPORARY_IMPORT)) return true;
+  const leaving = cues.has('resident') || cues.has('settled') || concepts.includes('outbound');
+  return leaving && concepts.some((c) => EQUIPMENT_CONCEPTS.has(c)) && !(list?.bought ?? false);
+}
 
 /** Signals that are about something happening only when no supposition stands right before them. */
 const SUPPOSABLE: ReadonlySet<Signal> = new Set(['seized', 'fine', 'dispute']);

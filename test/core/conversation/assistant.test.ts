@@ -523,6 +523,45 @@ describe('assistant', () => {
     });
   });
 
+  describe('when someone who is no officer took the traveller\'s things', () => {
+    it.each([
+      ['en', 'someone just took my wallet from my backpack at arrivals!!'],
+      ['ru', 'кто-то вытащил у меня кошелёк в зоне прилёта!!'],
+    ])('routes the theft to the police (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'routed', department: 'police' });
+    });
+    it('still hands customs holding things to a person', async () => {
+      expect((await converse(services, "I'm standing at the customs desk right now and they're keeping my cigars, what do I do"))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
+
+  describe('when cash in two currencies is taken out of China', () => {
+    it.each([
+      ['zh', '明天出境去莫斯科，身上带人民币现金3万和2000美元，用申报吗', /申报/],
+      ['en', 'leaving china for Moscow tomorrow with 25,000 yuan cash and $3,000. do I declare?', /declare/],
+    ])('checks the sums against the cash thresholds (%s)', async (_lang, text, declare) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(declare);
+      expect(reply?.text).toMatch(/20[,\s]?000/);
+    });
+    it('leaves one currency taken out to the rule of that currency', async () => {
+      const [reply] = await converse(services, 'Leaving China with 8k USD. I declared 10k USD when I arrived. Any issue?');
+      expect(reply).toMatchObject({ entryId: 'foreign-currency-outbound' });
+    });
+  });
+
+  describe('when a figure heard somewhere is asked about', () => {
+    it.each([
+      ['en', 'coming from Frankfurt on business, a friend says I can bring 100 cigars duty free. true??'],
+      ['ru', 'кубинские сигары 50 штук норм? раньше вроде сотню разрешали'],
+    ])('answers with the rule, not a check of the heard figure (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ entryId: 'tobacco-allowance' });
+      expect(reply?.text).toMatch(/\b20\b/);
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

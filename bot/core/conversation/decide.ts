@@ -63,6 +63,8 @@ const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police']);
 const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
 /** The reason of a thing taken away: customs' case when customs took it, a theft when someone else did. */
 const SEIZURE: EscalationReason = 'seizure';
+/** The reason of a cry for help now: customs' case at the control, the police's in a fight or a theft. */
+const URGENCY: EscalationReason = 'urgency';
 /** Concepts of the other parties' entries. */
 const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', 'departments']);
 
@@ -86,7 +88,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const othersMatter = best && DEPARTMENT_ENTRY[best.entryId] && best.matchedConcepts.some((c) => MATTERS_OF_OTHERS.has(c)) ? DEPARTMENT_ENTRY[best.entryId] : undefined;
   // …and so is a thing taken by someone who is no officer ("someone just took my wallet at arrivals!!"), when customs is not named
   const notCustoms = ctx.resources.customs.match(r.prepared).size === 0;
-  if (othersMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || (s === SEIZURE && notCustoms))) return { decision: { kind: 'routed', department: othersMatter }, state: { ...next, misses: 0 } };
+  // (and a fight with a cry for help, "у стойки регистрации мужик драку устроил, помогите": 110 is the help)
+  if (othersMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || ((s === SEIZURE || s === URGENCY) && notCustoms))) return { decision: { kind: 'routed', department: othersMatter }, state: { ...next, misses: 0 } };
   if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
   // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer
   // …unless it asks what to tell the group about customs in general ("美国回国团 怎么跟客人讲申报的事"):
@@ -184,7 +187,8 @@ function fromContext(r: Reading, state: ConversationState, next: ConversationSta
   }
   if (r.topical.length > 0 && !onlyTrips) return undefined;
   const last = state.lastEntryId ? ctx.entries.get(state.lastEntryId) : undefined;
-  if (last?.dependsOn && saysCategory && r.tokens.length <= SHORT_MESSAGE_TOKENS) return answer(last, categoryFor(last, next), next);
+  // (who they are, naming no new topic, however long: "我是中国护照，不过在多伦多定居十几年了" after the value allowance)
+  if (last?.dependsOn && saysCategory) return answer(last, categoryFor(last, next), next);
   return undefined;
 }
 

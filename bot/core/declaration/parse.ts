@@ -314,8 +314,32 @@ class Grouper {
 function groupTokens(tokens: Token[], text: string): { groups: Group[]; segments: Span[]; alternatives: boolean } {
   const grouper = new Grouper(text);
   tokens.forEach((t, i) => grouper.add(t, tokens[i - 1], tokens[i - 2], tokens[i + 1], tokens[i + 2]));
-  return grouper.finish(text.length);
+  const grouped = grouper.finish(text.length);
+  return { ...grouped, groups: withoutRestatements(grouped.groups, text) };
 }
+
+/** Text in brackets, round or full-width. */
+const BRACKETED = /[(（][^()（）]*[)）]/gu;
+
+/**
+ * "300 cigarettes (a carton plus 5 packs)", «300 сигарет (полтора блока)»: packs or cartons in
+ * brackets right after tobacco counted in pieces restate that count in other units; they are no
+ * second item. (A count per box in brackets, "两盒雪茄（每盒25支）", is a detail the grouper keeps.)
+ */
+function withoutRestatements(groups: Group[], text: string): Group[] {
+  const dropped = new Set<Group>();
+  for (const m of text.matchAll(BRACKETED)) {
+    const open = m.index;
+    const close = open + m[0].length;
+    const before = groups.filter((g) => g.end <= open + 1).at(-1);
+    const inside = groups.filter((g) => g.start >= open && g.start < close);
+    const inPieces = before !== undefined && before.things.some((t) => t.kind === 'item' && TOBACCO_ITEMS.has(t.item)) && (before.count?.unit === undefined || before.count.unit === 'piece') && before.count !== undefined;
+    const packsOnly = inside.length > 0 && inside.every((g) => g.things.length === 0 && !g.money && !g.volume && !g.weight && (g.count?.unit === 'pack' || g.count?.unit === 'carton'));
+    if (inPieces && packsOnly) inside.forEach((g) => dropped.add(g));
+  }
+  return dropped.size === 0 ? groups : groups.filter((g) => !dropped.has(g));
+}
+const TOBACCO_ITEMS: ReadonlySet<string> = new Set(['cigarettes', 'cigars']);
 
 /** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */
 function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, namesArticle: (words: string) => boolean, noCash = false): ItemType | 'ecigarettes' | undefined {

@@ -85,6 +85,8 @@ const TOPIC_WINDOW_CHARS = 400;
 const MIN_ITEM_PRICE = 100;
 /** The concept of the single-item rule (knowledge/lang concepts), added for one priced thing. */
 const SINGLE_ITEM = 'single_item';
+/** Concepts of a message that states one priced thing of the traveller's own and asks what follows for it: the thing, its tax, declaring it. */
+const CASE_CONCEPTS: ReadonlySet<string> = new Set(['single_item', 'luxury', 'electronics', 'camera', 'laptop', 'jewellery', 'tax', 'declare', 'inbound']);
 /** Concepts that say what is asked about anything (over? declare? allowed?) but name no thing. */
 export const GENERIC_CONCEPTS: ReadonlySet<string> = new Set(['allowance', 'excess', 'declare', 'prohibited', 'tax', 'value_allowance']);
 const HAN_CHAR = /\p{Script=Han}/u;
@@ -136,7 +138,11 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const overruled = category.residency === 'resident' ? 'non_resident' : category.residency === 'non_resident' ? 'resident' : undefined;
   const weak = [...new Set([...concepts.filter((c) => CATEGORY_CONCEPTS.has(c)), ...[...cues].filter((c) => CATEGORY_CONCEPTS.has(c)), ...background])].filter((c) => c !== overruled);
   const hits = ctx.index.search({ tokens, concepts: topical, weakConcepts: weak });
-  const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && list.confidence >= declaration.options.minConfidence;
+  // "I live in Hangzhou … just one thing, a Chanel bag I paid 52,000 yuan for. What happens?": one priced thing of their own, by
+  // someone who says who they are and asks no rule (full value or only the excess), is their case to check
+  // (naming only the thing, its tax or declaring: not whether it is within the limit, a refund, the family's allowances, taking it out and back)
+  const ownCase = singlePriced && category.residency !== undefined && concepts.every((c) => CASE_CONCEPTS.has(c) || CATEGORY_CONCEPTS.has(c)) && r.facets.match(topicPrepared).size === 0;
+  const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && (list.confidence >= declaration.options.minConfidence || ownCase);
   return {
     raw,
     text,

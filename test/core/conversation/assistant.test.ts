@@ -562,6 +562,40 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a fight breaks out with a cry for help', () => {
+    it.each([
+      ['zh', '值机柜台那边有两个人打起来了，快来人'],
+      ['ru', 'тут у стойки регистрации мужик драку устроил, помогите'],
+    ])('routes it to the police (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'routed', department: 'police' });
+    });
+  });
+
+  describe('when one priced thing of the traveller\'s own is stated by someone who says who they are', () => {
+    it.each([
+      ['en', 'I live in Hangzhou. Coming back from Paris with just one thing, a Chanel bag I paid 52,000 yuan for. What happens?'],
+      ['ru', 'Живу в Харбине по ВНЖ. Из Парижа везу одну вещь — сумку Louis Vuitton за 2 800 евро. Что с ней?'],
+      ['zh', '常住上海，在巴黎就买了一个爱马仕的包，€9,500，别的啥也没买'],
+    ])('checks it as their case (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+    });
+    it.each([
+      ['en', 'bought a rolex in geneva for about 60k rmb, I live in beijing. do I pay tax only on what\'s above the allowance?'],
+      ['ru', 'резидентка, живу в Шанхае. сумка за 60 000 юаней — пошлина ведь только с того, что выше 5000?'],
+    ])('answers the rule when the rule is asked (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ entryId: 'single-item-rule' });
+    });
+  });
+
+  describe('when the traveller says who they are after an answer that depends on it', () => {
+    it('answers again for them, however the statement is put', async () => {
+      const [, reply] = await converse(services, '回国探亲带的礼物免税额度怎么算', '我是中国护照，不过在多伦多定居十几年了');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+      expect(reply?.text).toMatch(/2,000/);
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

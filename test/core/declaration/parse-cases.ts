@@ -236,4 +236,8 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'из Японии: аниме-фигурки 40 000 иен, юката 25 000 иен, снеки 5 000 иен. декларировать?', list: true, items: [{ type: 'goods', value: 40000, currency: 'JPY' }, { type: 'goods', value: 25000, currency: 'JPY' }, { type: 'goods', value: 5000, currency: 'JPY' }] },
   { lang: 'zh', text: '巴厘岛回来，我是上海人：银饰2件共150万印尼盾、手工编织包60万印尼盾', list: true, items: [{ type: 'goods', value: 1500000, currency: 'IDR' }, goods('bags', { value: 600000, currency: 'IDR' })] },
   { lang: 'zh', text: '换了一大堆现金， 现在还剩七千美元左右，还有大概五万卢布没花完。 请问这七千美元要申报吗？', list: true, items: [{ type: 'cash', value: 7000, currency: 'USD' }, { type: 'cash', value: 50000, currency: 'RUB' }] },
+  { lang: 'en', text: "I've got 300 cigarettes (a carton plus 5 packs). Do I need to declare?", list: false, items: [{ type: 'cigarettes', quantity: 300 }] },
+  { lang: 'ru', text: 'у меня 300 сигарет (полтора блока), декларировать?', list: false, items: [{ type: 'cigarettes', quantity: 300 }] },
+  { lang: 'zh', text: '明天出境去莫斯科，身上带人民币现金3万和2000美元，用申报吗', list: true, items: [{ type: 'cash', value: 30000, currency: 'CNY' }, { type: 'cash', value: 2000, currency: 'USD' }] },
+  { lang: 'en', text: 'Leaving China with 8k USD. I declared 10k USD when I arrived. Any issue?', list: false },
 ];

@@ -274,15 +274,17 @@ function confidentHit(hits: Hit[], topical: readonly string[], options: DecideOp
   const topicMatch = top.matchedConcepts.some((c) => topical.includes(c));
   // ("泰国的榴莲山竹带几个回来行不": "how many" alone matched the alcohol allowance; the thing named is the fruit)
   const onlyGeneric = top.matchedConcepts.every((c) => GENERIC_CONCEPTS.has(c));
-  const named = onlyGeneric ? hits.find((h) => h !== top && RESTRICTED_TOPICS.has(entries.get(h.entryId)?.topic ?? '') && h.score >= options.minScore && h.score >= top.score * CLOSE_SECOND && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c))) : undefined;
+  // a hit good enough on a specific thing the message names
+  const namesThing = (h: Hit) => h.score >= options.minScore && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c));
+  const named = onlyGeneric ? hits.find((h) => h !== top && RESTRICTED_TOPICS.has(entries.get(h.entryId)?.topic ?? '') && h.score >= top.score * CLOSE_SECOND && namesThing(h)) : undefined;
   if (named) return named;
   if (topicMatch && top.score >= options.minScore) return top;
   if (top.score >= options.minScoreWithoutConcept && top.coverage >= options.minCoverage) return top;
   // ("日本的蜜瓜…带两个回来送人行不": a hit on words alone does not hide the entry of the thing named)
-  const thing = top.matchedConcepts.length === 0 ? hits.find((h) => h.score >= options.minScore && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c))) : undefined;
+  const thing = top.matchedConcepts.length === 0 ? hits.find(namesThing) : undefined;
   if (thing) return thing;
   // ("mangos … in hand luggage": another party's entry on a word alone does not hide the entry of the thing named)
-  const other = DEPARTMENT_ENTRY[top.entryId] ? hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c))) : undefined;
+  const other = DEPARTMENT_ENTRY[top.entryId] ? hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && namesThing(h)) : undefined;
   return other;
 }
 
@@ -359,8 +361,11 @@ function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideC
   return r.hits.find(named) ?? best;
 }
 
-/** Entries whose figure is the ordinary value allowance (5,000 / 2,000), and the principle a bare "免税额度" may also find. */
-const VALUE_ALLOWANCE_ENTRIES: ReadonlySet<string> = new Set(['value-allowance', 'tax-on-excess', 'personal-use-principle']);
+/**
+ * Entries a question about the value allowance may land on: the allowance (5,000 / 2,000), the tax on
+ * its excess, and the personal-use principle a bare "免税额度" also finds.
+ */
+const ALLOWANCE_QUESTION_ENTRIES: ReadonlySet<string> = new Set(['value-allowance', 'tax-on-excess', 'personal-use-principle']);
 /** The entry of the allowance of a mainland resident arriving from Hong Kong or Macao (12,000). */
 const HK_MACAO_ALLOWANCE = 'hk-macao-allowance';
 
@@ -372,7 +377,7 @@ const HK_MACAO_ALLOWANCE = 'hk-macao-allowance';
 function ownAllowance(r: Reading, state: ConversationState, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const route = r.category.route ?? state.route;
   const residency = r.category.residency ?? state.residency;
-  if (!best || !VALUE_ALLOWANCE_ENTRIES.has(best.entryId) || route !== 'hk_macao' || residency === 'non_resident') return best;
+  if (!best || !ALLOWANCE_QUESTION_ENTRIES.has(best.entryId) || route !== 'hk_macao' || residency === 'non_resident') return best;
   return r.hits.find((h) => h.entryId === HK_MACAO_ALLOWANCE && h.score >= ctx.options.minScore) ?? best;
 }
 
@@ -392,8 +397,8 @@ function ownEquipment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hi
   // (a visitor who brings a camera and buys nothing: "photographer from spain, coming with 2 camera bodies and laptop")
   const visitorsOwn = r.category.residency === 'non_resident' && !(r.list?.bought ?? false) && !(r.list?.items.some((i) => i.value !== undefined) ?? false);
   // (and a laptop taken out of China is the traveller's own: «лечу в отпуск с ноутбуком, оформлять на выезде?»)
-  const out = [...r.topical, ...r.weak].includes(OUTBOUND) || r.category.residency === 'resident';
   const leaving = [...r.topical, ...r.weak].includes(OUTBOUND);
+  const out = leaving || r.category.residency === 'resident';
   if (!best || !top || !ALLOWANCE_TOPICS.has(top.topic) || !(r.focus.has(OWN) || visitorsOwn || leaving)) return best;
   const equipment = [...ctx.entries.values()].filter((e) => e.topic === EQUIPMENT_TOPIC);
   // (the thing both entries are about, named: a camera or a laptop, not "личные вещи" of a move or a tax question)

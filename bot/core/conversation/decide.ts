@@ -314,6 +314,9 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
 const PROCEDURE_CONCEPTS: ReadonlySet<string> = new Set(['storage', 'return_shipment']);
 /** An aspect with an entry of its own when asked of goods within an allowance: giving them up, carrying them through in transit ("5 hr layover, do i go thru customs with my duty free whisky"). */
 const GOODS_ASPECT_CONCEPTS: ReadonlySet<string> = new Set(['abandon', 'transit']);
+/** Buying for others, and how many of one thing make that a question of its own. */
+const BUY_FOR_OTHERS = 'buy_for_others';
+const SEVERAL_OF_ONE = 3;
 /** Topics of the allowances and their tax, whose entries mention those aspects only in passing. */
 const GOODS_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax', 'tobacco', 'alcohol']);
 
@@ -327,7 +330,9 @@ function procedureOverThing(r: Reading, best: Hit | undefined, ctx: DecideContex
   const top = best ? ctx.entries.get(best.entryId) : undefined;
   // giving things up is asked of allowances and their tax ("can i just give the extra bottle up");
   // of a banned thing, "throw it away" is that thing's question
-  const asked = r.topical.filter((c) => PROCEDURE_CONCEPTS.has(c) || (GOODS_ASPECT_CONCEPTS.has(c) && top !== undefined && GOODS_TOPICS.has(top.topic)));
+  // (things for others in numbers, "6 iPads for her phone shop", "10 iphones, they'll pay me back": whether that is still personal use)
+  const severalOfOne = (r.list?.items ?? []).some((i) => i.type === 'goods' && (i.quantity ?? 1) >= SEVERAL_OF_ONE && (i.unit === undefined || i.unit === 'piece' || i.unit === 'pack'));
+  const asked = r.topical.filter((c) => PROCEDURE_CONCEPTS.has(c) || ((GOODS_ASPECT_CONCEPTS.has(c) || (c === BUY_FOR_OTHERS && severalOfOne)) && top !== undefined && GOODS_TOPICS.has(top.topic)));
   if (!best || asked.length === 0 || top?.tags.some((t) => asked.includes(t))) return best;
   const own = r.hits.find((h) => h.score >= ctx.options.minScore && (ctx.entries.get(h.entryId)?.tags ?? []).some((t) => asked.includes(t)));
   return own ?? best;
@@ -337,8 +342,8 @@ function procedureOverThing(r: Reading, best: Hit | undefined, ctx: DecideContex
 const RESTRICTED_TOPICS: ReadonlySet<string> = new Set(['food', 'pets']);
 /** How close to the best hit a restricted thing's entry must score to take its place. */
 const CLOSE_SECOND = 0.6;
-/** Topics of entries about a kind of goods (gold jewellery) that a banned material can be made into. */
-const GOODS_CLASS_TOPICS: ReadonlySet<string> = new Set(['gold']);
+/** Topics of entries about a kind of goods (gold jewellery, antiques) that a banned material (ivory) can be made into. */
+const GOODS_CLASS_TOPICS: ReadonlySet<string> = new Set(['gold', 'relics']);
 const PROHIBITED_TOPIC = 'prohibited';
 /** Topics of the value allowance and its tax, which any gift or purchase touches. */
 const ALLOWANCE_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax']);
@@ -356,7 +361,7 @@ function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideC
     const e = ctx.entries.get(h.entryId);
     // (a close second: "Apple Store" names no fruit, and its fruit hit is weak)
     // (what the thing is made of outweighs its kind: "象牙手镯" is ivory before it is jewellery)
-    return e !== undefined && (RESTRICTED_TOPICS.has(e.topic) || (GOODS_CLASS_TOPICS.has(top.topic) && e.topic === PROHIBITED_TOPIC)) && e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && r.topical.includes(t)) && h.score >= Math.max(ctx.options.minScore, best.score * CLOSE_SECOND);
+    return e !== undefined && (RESTRICTED_TOPICS.has(e.topic) || (GOODS_CLASS_TOPICS.has(top.topic) && e.topic === PROHIBITED_TOPIC)) && e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && r.topical.includes(t)) && h.score >= Math.max(ctx.options.minScore, best.score * CLOSE_SECOND);
   };
   return r.hits.find(named) ?? best;
 }

@@ -178,6 +178,11 @@ class Grouper {
       if (hanName && !nameAfter && h.things.length === 0 && amounts === 1) h.nameBefore = { start: gapStart, end: t.start };
       return;
     }
+    // «у каждого по блоку сигарет»: "each" and a unit with no number before a thing is one unit each
+    if (t.kind === 'unit' && isPerUnit(prev) && !g.count && !g.money && (next?.kind === 'item' || next?.kind === 'drink' || next?.kind === 'goods')) {
+      this.addQuantity({ kind: 'qty', value: 1, unit: t.unit, start: t.start, end: t.end }, prev);
+      return;
+    }
     if (isPerUnit(t)) g.eachSeen = true;
     // "2 gold bars 100g each": "each" right after a weight makes it each piece's
     if (isPerUnit(t) && prev?.kind === 'qty' && prev === g.weight) g.weightEach = true;

@@ -222,8 +222,8 @@ function compound(text: string, tokens: Token[], halves: readonly string[]): Tok
     } else if ((isMarker(out.at(-1), 'total') || isMarker(out.at(-1), 'approx')) && t.value >= MIN_BARE_PRICE && !(close && next.kind === 'unit')) {
       // "2个 共1200", "一堆 大概900": a sum after "in all" or "about" is a price
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
-    } else if ((isMarker(out.at(-1), 'value') || isMarker(out.at(-1), 'perUnit') || (out.at(-1)?.kind === 'unit' && isMarker(out.at(-2), 'perUnit') && t.value >= MIN_BARE_PRICE) || t.hanTenThousands) && !wordFollows(text, t, next)) {
-      // (also "每个2800", "每套1200": a sum after "each" and its unit)
+    } else if ((isMarker(out.at(-1), 'value') || isMarker(out.at(-1), 'perUnit') || (out.at(-1)?.kind === 'unit' && isMarker(out.at(-2), 'perUnit') && t.value >= MIN_BARE_PRICE) || t.hanTenThousands) && !wordFollows(text, t, next) && !(t.value < MIN_BARE_PRICE && next?.kind === 'num' && next.value >= MIN_BARE_PRICE)) {
+      // (also "每个2800", "每套1200": a sum after "each" and its unit; not a count before the sum, "for one 9000 yuan bag")
       out.push({ kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end });
     } else if (next?.kind === 'unit' && !next.single && /^\d+$/u.test(text.slice(t.start, t.end)) && t.value < MIN_BARE_PRICE && /^\s+(?:[\p{L}][\p{L}-]{0,15}\s){1,2}$/u.test(text.slice(t.end, next.start))) {
       // "3 sulwhasoo sets", "2 cohiba boxes": a count, a name the lexicon does not know, then its unit

@@ -5,7 +5,7 @@ import { reasonsFromSignals } from '../escalation/policy';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import type { Hit, SearchIndex } from '../retrieval';
 import { detectLanguage, normalizeText, prepareText, smalltalkKey, tokenize, type CategoryCue, type LanguageGuess, type LanguageResources, type PreparedText, type Token } from '../text';
-import { isCyrillicWithLatinNoise, readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
+import { isCyrillicWithLatinNoise, isHanWithLatinNoise, readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
 import type { EscalationReason } from '../types';
 import { CUE_PAIRS, SIGNAL_PAIRS, type Signal, type SignalPart } from '../knowledge/lang-schema';
 import { categoryOfCues, type KnownCategory } from './category';
@@ -108,7 +108,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const scripts = readScripts(raw, ctx.scripts);
   const text = normalizeText(scripts.text);
   const russian = scripts.latinRussian || isCyrillicWithLatinNoise(scripts.text, ctx.scripts);
-  const language = russian ? { lang: 'ru' as const, confident: true } : detectLanguage(scripts.text);
+  const language = russian ? { lang: 'ru' as const, confident: true } : isHanWithLatinNoise(text, ctx.scripts) ? { lang: 'zh' as const, confident: true } : detectLanguage(scripts.text);
   const prepared = prepareText(text);
   // (Russian typed in Latin letters: the text as typed too, for an English instruction inside it)
   const asTyped = scripts.latinRussian ? prepareText(normalizeText(raw)) : undefined;

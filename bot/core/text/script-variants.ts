@@ -92,7 +92,16 @@ export function readScripts(text: string, vocabulary: ScriptVocabulary): ScriptR
  * ("fgfgh ааа ??"): a Russian speaker on the wrong keyboard layout, to be answered in Russian.
  */
 export function isCyrillicWithLatinNoise(text: string, vocabulary: ScriptVocabulary): boolean {
-  if (!CYRILLIC.test(text)) return false;
+  return CYRILLIC.test(text) && latinIsNoise(text, vocabulary);
+}
+
+/** The same for Chinese: "？？？ｓｄｆｊｋ 啊" is a Chinese speaker on the wrong keyboard, to be answered in Chinese. */
+export function isHanWithLatinNoise(text: string, vocabulary: ScriptVocabulary): boolean {
+  return HAN.test(text) && latinIsNoise(text, vocabulary);
+}
+
+/** Latin letters are present and none of their words is English. */
+function latinIsNoise(text: string, vocabulary: ScriptVocabulary): boolean {
   const latin = [...text.toLowerCase().matchAll(LATIN_WORD)].map((m) => m[0]);
   return latin.length > 0 && !latin.some((w) => vocabulary.en.has(stemEn(w.replace(/'/g, ''))));
 }

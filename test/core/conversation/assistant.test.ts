@@ -596,6 +596,25 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a banned material is made into a kind of goods', () => {
+    it('answers with the material: ivory chopsticks from an antique shop are ivory first', async () => {
+      expect((await converse(services, 'antique shop sold me ivory chopsticks, can I take them out of china'))[0]).toMatchObject({ entryId: 'endangered-species' });
+    });
+    it('still answers an old vase taken out from the antiques entry', async () => {
+      expect((await converse(services, 'хочу вывезти старинную китайскую вазу с блошиного рынка, что для этого надо?'))[0]).toMatchObject({ entryId: 'cultural-relics' });
+    });
+  });
+
+  describe('when several of one thing are brought for others', () => {
+    it('answers whether that is still personal use', async () => {
+      const [reply] = await converse(services, "my friend wants me to bring back 6 iPads, all the same model, for her phone shop. she'll pay me. is that ok at customs?");
+      expect(reply).toMatchObject({ entryId: 'buying-for-others' });
+    });
+    it('leaves a gift for friends to the allowance', async () => {
+      expect((await converse(services, "I'm a German tourist bringing some gifts for my Chinese colleagues. What's the duty free amount?"))[0]).toMatchObject({ entryId: 'value-allowance' });
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

@@ -240,4 +240,6 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'у меня 300 сигарет (полтора блока), декларировать?', list: false, items: [{ type: 'cigarettes', quantity: 300 }] },
   { lang: 'zh', text: '明天出境去莫斯科，身上带人民币现金3万和2000美元，用申报吗', list: true, items: [{ type: 'cash', value: 30000, currency: 'CNY' }, { type: 'cash', value: 2000, currency: 'USD' }] },
   { lang: 'en', text: 'Leaving China with 8k USD. I declared 10k USD when I arrived. Any issue?', list: false },
+  { lang: 'en', text: 'my wife and I each have the 5000 allowance, can we put them together for one 9000 yuan bag?', list: false, items: [goods('bags', { value: 9000, currency: 'CNY' })] },
+  { lang: 'ru', text: 'У каждого по блоку сигарет и по одной бутылке коньяка 0,7', list: true, items: [cig(1, 'carton'), { type: 'alcohol', kind: 'brandy', quantity: 1, volumeMl: 700 }] },
 ];

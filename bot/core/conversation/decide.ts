@@ -314,6 +314,10 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
 const PROCEDURE_CONCEPTS: ReadonlySet<string> = new Set(['storage', 'return_shipment']);
 /** An aspect with an entry of its own when asked of goods within an allowance: giving them up, carrying them through in transit ("5 hr layover, do i go thru customs with my duty free whisky"). */
 const GOODS_ASPECT_CONCEPTS: ReadonlySet<string> = new Set(['abandon', 'transit']);
+const STORAGE = 'storage';
+const ABANDON = 'abandon';
+/** The facet of collecting things again later ("на обратном пути забрать", "pick them up on my way out"). */
+const COLLECT_LATER = 'collect_later';
 /** Buying for others, and how many of one thing make that a question of its own. */
 const BUY_FOR_OTHERS = 'buy_for_others';
 const SEVERAL_OF_ONE = 3;
@@ -332,14 +336,20 @@ function procedureOverThing(r: Reading, best: Hit | undefined, ctx: DecideContex
   // of a banned thing, "throw it away" is that thing's question
   // (things for others in numbers, "6 iPads for her phone shop", "10 iphones, they'll pay me back": whether that is still personal use)
   const severalOfOne = (r.list?.items ?? []).some((i) => i.type === 'goods' && (i.quantity ?? 1) >= SEVERAL_OF_ONE && (i.unit === undefined || i.unit === 'piece' || i.unit === 'pack'));
-  const asked = r.topical.filter((c) => PROCEDURE_CONCEPTS.has(c) || ((GOODS_ASPECT_CONCEPTS.has(c) || (c === BUY_FOR_OTHERS && severalOfOne)) && top !== undefined && GOODS_TOPICS.has(top.topic)));
-  if (!best || asked.length === 0 || top?.tags.some((t) => asked.includes(t))) return best;
-  const own = r.hits.find((h) => h.score >= ctx.options.minScore && (ctx.entries.get(h.entryId)?.tags ?? []).some((t) => asked.includes(t)));
+  const aspects = r.topical.filter((c) => PROCEDURE_CONCEPTS.has(c) || ((GOODS_ASPECT_CONCEPTS.has(c) || (c === BUY_FOR_OTHERS && severalOfOne)) && top !== undefined && GOODS_TOPICS.has(top.topic)));
+  // (handing things over to get them back on the way out is storing them, not giving them up: «сдать на хранение, а на обратном пути забрать»)
+  const storing = r.topical.includes(STORAGE) && r.topical.includes(ABANDON) && r.focus.has(COLLECT_LATER);
+  const asked = storing ? aspects.filter((c) => c !== ABANDON) : aspects;
+  const answers = (tags: readonly string[]) => tags.some((t) => asked.includes(t)) && !(storing && tags.includes(ABANDON));
+  if (!best || asked.length === 0 || (top && answers(top.tags))) return best;
+  const own = r.hits.find((h) => h.score >= ctx.options.minScore && answers(ctx.entries.get(h.entryId)?.tags ?? []));
   return own ?? best;
 }
 
 /** Topics of entries about food and animals that quarantine may ban, whatever their value. */
 const RESTRICTED_TOPICS: ReadonlySet<string> = new Set(['food', 'pets']);
+/** Concepts of whom things are for, not what they are. */
+const PURPOSE_CONCEPTS: ReadonlySet<string> = new Set(['buy_for_others', 'gift']);
 /** How close to the best hit a restricted thing's entry must score to take its place. */
 const CLOSE_SECOND = 0.6;
 /** Topics of entries about a kind of goods (gold jewellery, antiques) that a banned material (ivory) can be made into. */
@@ -361,7 +371,9 @@ function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideC
     const e = ctx.entries.get(h.entryId);
     // (a close second: "Apple Store" names no fruit, and its fruit hit is weak)
     // (what the thing is made of outweighs its kind: "象牙手镯" is ivory before it is jewellery)
-    return e !== undefined && (RESTRICTED_TOPICS.has(e.topic) || (GOODS_CLASS_TOPICS.has(top.topic) && e.topic === PROHIBITED_TOPIC)) && e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && r.topical.includes(t)) && h.score >= Math.max(ctx.options.minScore, best.score * CLOSE_SECOND);
+    // (a purpose alone is no rival for the thing: "apples from my grandma's garden for my friend" are fruit, whoever they are for)
+    const close = best.matchedConcepts.every((c) => PURPOSE_CONCEPTS.has(c)) ? ctx.options.minScore : Math.max(ctx.options.minScore, best.score * CLOSE_SECOND);
+    return e !== undefined && (RESTRICTED_TOPICS.has(e.topic) || (GOODS_CLASS_TOPICS.has(top.topic) && e.topic === PROHIBITED_TOPIC)) && e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && r.topical.includes(t)) && h.score >= close;
   };
   return r.hits.find(named) ?? best;
 }

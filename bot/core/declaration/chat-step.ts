@@ -59,6 +59,10 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   if (reading.act === 'list' && parsed && afterOutboundAnswer(reading, parsed, input)) return { state: cleared };
   if (reading.act === 'list' && parsed) {
     // "my own laptop + camera, 2 bottles wine, 1 carton cigs, gifts for friends": own things are not counted, the rest is checked
+    // "I'm a German photographer coming for two weeks with two camera bodies and a laptop": a visitor's own equipment, bought nothing, is the rule of bringing it in and out
+    if (visitorsOwnEquipment(reading, parsed)) return { state: cleared };
+    // «везу 10 одинаковых кремов — знакомые заказали, продам им»: many of one thing for others, no prices, asks whether that is still personal use
+    if (forOthersUnpriced(reading, parsed, input)) return { state: cleared };
     const others = ownThingsAside(service, reading, parsed);
     if (others) return run(service, input, others.map(toPendingItem), known, 0, parsed.items.filter((i) => !others.includes(i)).map((i) => i.label));
     // leaving China, own equipment out and back, Russia's rules: the knowledge base answers those,
@@ -145,6 +149,24 @@ function ownThingsAside(service: DeclarationService, reading: Reading, parsed: P
 const TEMPORARY_IMPORT = 'temporary_import';
 /** Goods classes of the equipment travellers carry for their own use (declaration.yaml classes). */
 const OWN_EQUIPMENT: ReadonlySet<string> = new Set(['electronics', 'sports']);
+
+/** Several of one thing brought for others, with no price to check: the question whether that is still personal use. */
+function forOthersUnpriced(reading: Reading, parsed: ParsedDeclaration, input: StepInput): boolean {
+  // (food or other restricted things among them are checked: "horse sausage 2kg, chocolate 3 box, for my friends")
+  const restricted = [...input.loaded.engine.entries.values()].filter((e) => RESTRICTED_ENTRY_TOPICS.has(e.topic)).flatMap((e) => e.tags);
+  if (reading.topical.some((c) => restricted.includes(c))) return false;
+  return reading.topical.includes(BUY_FOR_OTHERS) && parsed.items.every((i) => i.type === 'goods' && !i.article && i.value === undefined) && parsed.items.some((i) => (i.quantity ?? 1) >= SEVERAL_OF_ONE);
+}
+/** Topics of entries about things quarantine or the law restricts whatever their number. */
+const RESTRICTED_ENTRY_TOPICS: ReadonlySet<string> = new Set(['food', 'pets', 'prohibited']);
+const BUY_FOR_OTHERS = 'buy_for_others';
+/** How many of one thing make buying for others a question of its own (as in decide). */
+const SEVERAL_OF_ONE = 3;
+
+/** A visitor who lists only equipment without prices and says nothing of buying: their own things, brought in for the trip. */
+function visitorsOwnEquipment(reading: Reading, parsed: ParsedDeclaration): boolean {
+  return reading.category.residency === 'non_resident' && !parsed.bought && parsed.items.length > 0 && parsed.items.every((i) => i.type === 'goods' && i.value === undefined && OWN_EQUIPMENT.has(i.kind ?? ''));
+}
 
 /** True when every thing of the list is a banned or restricted article ("a box of strawberries", "a block of parmesan"). */
 function onlyArticles(service: DeclarationService, items: PendingItem[], input: StepInput): boolean {

@@ -127,7 +127,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // 12,000: only the part above 5,000?"); "several things for 7,000 in all" is not
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
   const domestic = boughtInChina(prepared, ctx.places);
-  const singlePriced = !domestic && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
+  // (and a thing worn in and taken out again is no purchase: «еду в своей шубе … в ней же и уеду обратно»)
+  const singlePriced = !domestic && !concepts.includes(TEMPORARY_IMPORT) && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
   const named = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
   const asks = /[?？]/.test(raw) || r.questionWords.match(prepared).size > 0;
   // "what is this 15 day rule? i fly there every week": a question naming no topic but the kind of trips is about the rule for those trips

@@ -615,6 +615,41 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a visitor lists only their own equipment', () => {
+    it('answers bringing it in for the trip, not a check of purchases', async () => {
+      const [reply] = await converse(services, "I'm a German photographer coming for two weeks with two camera bodies and a laptop, do I have to declare them?");
+      expect(reply).toMatchObject({ entryId: 'temporary-imports-nonresident' });
+    });
+    it('answers a coat worn in and out the same way', async () => {
+      const [reply] = await converse(services, 'еду в Харбин в своей шубе за 300 тысяч рублей, в ней же и уеду обратно — надо её декларировать?');
+      expect(reply).toMatchObject({ entryId: 'temporary-imports-nonresident' });
+    });
+  });
+
+  describe('when a restricted thing is brought for someone', () => {
+    it('answers the thing\'s rule, whoever it is for', async () => {
+      expect((await converse(services, "bringing some apples from my grandma's garden in Korea for my friend in Harbin, that's fine right?"))[0]).toMatchObject({ entryId: 'fruit-vegetables-plants' });
+    });
+  });
+
+  describe('when extra goods are to be handed over and collected on the way out', () => {
+    it('answers temporary storage, not giving them up', async () => {
+      expect((await converse(services, 'водки взял лишнего — её можно сдать таможне на хранение, а на обратном пути забрать?'))[0]).toMatchObject({ entryId: 'temporary-storage' });
+    });
+  });
+
+  describe('when many of one thing are brought to sell to acquaintances', () => {
+    it('answers whether that is still personal use', async () => {
+      expect((await converse(services, 'везу в Харбин 10 одинаковых кремов — знакомые заказали, продам им'))[0]).toMatchObject({ entryId: 'buying-for-others' });
+    });
+  });
+
+  describe('when a thing was left at the security check', () => {
+    it('routes it to the airport', async () => {
+      expect((await converse(services, 'забыл телефон в лотке на досмотре, как вернуть?'))[0]).toMatchObject({ kind: 'routed', department: 'airport' });
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

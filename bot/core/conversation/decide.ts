@@ -249,14 +249,19 @@ function answer(entry: KnowledgeEntry, category: TravellerCategory | 'all' | und
   return { decision, state: base };
 }
 
+/** The facet of a question asking how many or how much: the figure, which is the category's. */
+const AMOUNT = 'amount';
+
 /**
  * Facets that do not depend on the traveller's category (lang-schema FACETS). Not `outdated`:
  * "cigars, still 100 like before?" asks today's figure, which is the category's like the plain question.
  */
-const ASPECT_FACETS: ReadonlySet<string> = new Set(FACETS.filter((f) => f !== 'outdated'));
+const ASPECT_FACETS: ReadonlySet<string> = new Set(FACETS.filter((f) => f !== 'outdated' && f !== AMOUNT));
 
 /** True when the question asks about one of the entry's details by a facet ("以前不是100支吗", "per person?"). */
 function asksAboutAspect(entry: KnowledgeEntry, r: Reading): boolean {
+  // (…unless it also asks how many: "do terea sticks count as cigarettes? how many am i allowed" asks the category's figure too)
+  if (r.focus.has(AMOUNT)) return false;
   return entry.facets.some((facets) => !facets.includes('key') && facets.some((f) => ASPECT_FACETS.has(f) && r.focus.has(f)));
 }
 

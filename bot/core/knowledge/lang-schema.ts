@@ -75,6 +75,8 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   { key: 'evasion', parts: ['spread', 'no_tax'] },
   // "拆成包身和配件让我和老婆分开带，这样每人都不超5000", "split the order so each of us stays under 5000"
   { key: 'evasion', parts: ['split', 'under_limit'] },
+  // "split 8 cartons between my 3 kids' suitcases, we can all walk through green", "塞到几个朋友箱子里分开走绿色通道"
+  { key: 'evasion', parts: ['split', 'green_route'] },
   { key: 'evasion', parts: ['spread', 'under_limit'] },
   { key: 'evasion', parts: ['for_me', 'take_back'] },
   { key: 'evasion', parts: ['spread', 'green_route'] },
@@ -95,7 +97,7 @@ export const CUE_PAIRS: readonly { key: (typeof CATEGORY_CUES)[number]; parts: r
  * Aspects of a question beyond its topic (issue 10): an entry's details say which they answer,
  * and the composer shows the details whose facets (or concepts) the question mentions.
  */
-export const FACETS = ['per_person', 'family', 'at_limit', 'gift', 'minor', 'how_to', 'documents', 'time_limit', 'exception', 'outdated', 'contact', 'counts_as', 'own', 'unlabelled', 'collect_later'] as const;
+export const FACETS = ['per_person', 'family', 'at_limit', 'gift', 'minor', 'how_to', 'documents', 'time_limit', 'exception', 'outdated', 'contact', 'counts_as', 'own', 'unlabelled', 'collect_later', 'amount'] as const;
 
 /** Trip directions a tour leader's message can name (the briefing's directions, core/agency). */
 export const TOUR_DIRECTIONS = ['return', 'visitors', 'outbound'] as const;

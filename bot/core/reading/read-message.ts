@@ -86,7 +86,10 @@ const MIN_ITEM_PRICE = 100;
 /** The concept of the single-item rule (knowledge/lang concepts), added for one priced thing. */
 const SINGLE_ITEM = 'single_item';
 /** Concepts of a message that states one priced thing of the traveller's own and asks what follows for it: the thing, its tax, declaring it. */
-const CASE_CONCEPTS: ReadonlySet<string> = new Set(['single_item', 'luxury', 'electronics', 'camera', 'laptop', 'jewellery', 'tax', 'declare', 'inbound']);
+const CASE_CONCEPTS: ReadonlySet<string> = new Set(['single_item', 'luxury', 'electronics', 'camera', 'laptop', 'jewellery', 'gold', 'tax', 'declare', 'inbound']);
+const HOW_TO = 'how_to';
+/** Units of a thing's weight, not a count of pieces ("an 80 g gold bracelet" is one thing). */
+const WEIGHED: ReadonlySet<string> = new Set(['g', 'kg', 'jin']);
 /** Concepts that say what is asked about anything (over? declare? allowed?) but name no thing. */
 export const GENERIC_CONCEPTS: ReadonlySet<string> = new Set(['allowance', 'excess', 'declare', 'prohibited', 'tax', 'value_allowance']);
 const HAN_CHAR = /\p{Script=Han}/u;
@@ -128,7 +131,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
   const domestic = boughtInChina(prepared, ctx.places);
   // (and a thing worn in and taken out again is no purchase: «еду в своей шубе … в ней же и уеду обратно»)
-  const singlePriced = !domestic && !concepts.includes(TEMPORARY_IMPORT) && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && (i.quantity ?? 1) === 1).length === 1 && (list?.items.length ?? 0) === 1;
+  const singlePriced = !domestic && !concepts.includes(TEMPORARY_IMPORT) && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && ((i.quantity ?? 1) === 1 || WEIGHED.has(i.unit ?? ''))).length === 1 && (list?.items.length ?? 0) === 1;
   const named = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
   const asks = /[?？]/.test(raw) || r.questionWords.match(prepared).size > 0;
   // "what is this 15 day rule? i fly there every week": a question naming no topic but the kind of trips is about the rule for those trips
@@ -142,7 +145,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // "I live in Hangzhou … just one thing, a Chanel bag I paid 52,000 yuan for. What happens?": one priced thing of their own, by
   // someone who says who they are and asks no rule (full value or only the excess), is their case to check
   // (naming only the thing, its tax or declaring: not whether it is within the limit, a refund, the family's allowances, taking it out and back)
-  const ownCase = singlePriced && category.residency !== undefined && concepts.every((c) => CASE_CONCEPTS.has(c) || CATEGORY_CONCEPTS.has(c)) && r.facets.match(topicPrepared).size === 0;
+  // ("What do I do?", «Что делать на таможне?»: asking what to do with it is still their case)
+  const ownCase = singlePriced && category.residency !== undefined && concepts.every((c) => CASE_CONCEPTS.has(c) || CATEGORY_CONCEPTS.has(c)) && [...r.facets.match(topicPrepared)].every((f) => f === HOW_TO);
   const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && (list.confidence >= declaration.options.minConfidence || ownCase);
   return {
     raw,

@@ -650,6 +650,33 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a list asks whether customs can keep the extra', () => {
+    it('answers temporary storage', async () => {
+      expect((await converse(services, 'Got 4 bottles of Scotch, more than allowed I guess. Could customs hold the extras at the airport till my flight home?'))[0]).toMatchObject({ entryId: 'temporary-storage' });
+    });
+  });
+
+  describe('when a fight is reported with a gate number', () => {
+    it('routes it to the police, not a list of things', async () => {
+      expect((await converse(services, 'two drunk guys are fighting at gate 12, help'))[0]).toMatchObject({ kind: 'routed', department: 'police' });
+    });
+  });
+
+  describe('when the question whether a thing counts as another also asks how many', () => {
+    it.each([
+      ['en', 'do heets / terea sticks count as normal cigarettes? how many am i allowed'],
+      ['ru', 'стики для айкоса считаются как сигареты? сколько пачек брать'],
+    ])('asks the route, since how many is the route\'s figure (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'clarify', entryId: 'tobacco-allowance' });
+    });
+  });
+
+  describe('when a weighed gold thing with its price is stated by a resident', () => {
+    it('checks it as their case', async () => {
+      expect((await converse(services, 'Harbin resident, bringing back an 80 g gold bracelet from Dubai, paid AED 25,000. What do I do?'))[0]).toMatchObject({ entryId: 'declaration-check' });
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

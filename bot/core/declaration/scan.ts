@@ -58,6 +58,9 @@ const senseOf = <K extends Sense['kind']>(r: Raw, kind: K): Extract<Sense, { kin
 /** True when only spaces and hyphens lie between two positions (words of one number or phrase). */
 const tight = (text: string, from: number, to: number) => /^[\s-]*$/.test(text.slice(from, to));
 
+/** What follows the denominator of a Chinese fraction ("百分之二十" is 20 per cent, "三分之一" a third). */
+const FRACTION_OF = '分之';
+
 /** Joins runs of digits, number words and multipliers into single numbers ("two hundred", "1.5万"). */
 function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Token)[] {
   const out: (Raw | Token)[] = [];
@@ -87,7 +90,8 @@ function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Toke
     // a lone word that has another sense, or a lone non-Chinese multiplier ("к" is also a Russian preposition), is not a number
     const lone = parts.length === 1 && !('digits' in r) && 'senses' in r;
     const loneWord = lone && (r.senses.length > 1 || (parts[0]?.multiplier === true && !parts[0].han));
-    if (parts.length === 0 || loneWord) {
+    // "百分之几", "百分之二十": a Chinese fraction or percentage is no amount
+    if (parts.length === 0 || loneWord || text.startsWith(FRACTION_OF, end)) {
       out.push(r);
       continue;
     }

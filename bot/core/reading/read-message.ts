@@ -87,7 +87,8 @@ const MIN_ITEM_PRICE = 100;
 const SINGLE_ITEM = 'single_item';
 /** Concepts of a message that states one priced thing of the traveller's own and asks what follows for it: the thing, its tax, declaring it. */
 const CASE_CONCEPTS: ReadonlySet<string> = new Set(['single_item', 'luxury', 'electronics', 'camera', 'laptop', 'jewellery', 'gold', 'tax', 'declare', 'inbound']);
-const HOW_TO = 'how_to';
+/** Facets that leave a stated thing the traveller's case: what to do with it, that it is a gift. */
+const CASE_FACETS: ReadonlySet<string> = new Set(['how_to', 'gift']);
 /** Units of a thing's weight, not a count of pieces ("an 80 g gold bracelet" is one thing). */
 const WEIGHED: ReadonlySet<string> = new Set(['g', 'kg', 'jin']);
 /** Concepts that say what is asked about anything (over? declare? allowed?) but name no thing. */
@@ -146,7 +147,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // someone who says who they are and asks no rule (full value or only the excess), is their case to check
   // (naming only the thing, its tax or declaring: not whether it is within the limit, a refund, the family's allowances, taking it out and back)
   // ("What do I do?", «Что делать на таможне?»: asking what to do with it is still their case)
-  const ownCase = singlePriced && category.residency !== undefined && concepts.every((c) => CASE_CONCEPTS.has(c) || CATEGORY_CONCEPTS.has(c)) && [...r.facets.match(topicPrepared)].every((f) => f === HOW_TO);
+  const ownCase = singlePriced && category.residency !== undefined && concepts.every((c) => CASE_CONCEPTS.has(c) || CATEGORY_CONCEPTS.has(c)) && [...r.facets.match(topicPrepared)].every((f) => CASE_FACETS.has(f));
   const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && (list.confidence >= declaration.options.minConfidence || ownCase);
   return {
     raw,

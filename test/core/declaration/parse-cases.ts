@@ -242,4 +242,5 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'Leaving China with 8k USD. I declared 10k USD when I arrived. Any issue?', list: false },
   { lang: 'en', text: 'my wife and I each have the 5000 allowance, can we put them together for one 9000 yuan bag?', list: false, items: [goods('bags', { value: 9000, currency: 'CNY' })] },
   { lang: 'ru', text: 'У каждого по блоку сигарет и по одной бутылке коньяка 0,7', list: true, items: [cig(1, 'carton'), { type: 'alcohol', kind: 'brandy', quantity: 1, volumeMl: 700 }] },
+  { lang: 'zh', text: '哈尔滨人，从香港直飞回哈尔滨，买了块表港币12,000，要报关吗', list: false, items: [goods('watch', { value: 12000, currency: 'HKD' })] },
 ];

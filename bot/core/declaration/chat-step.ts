@@ -3,7 +3,7 @@ import { citationsFor } from '../answer';
 import type { LoadedKnowledge } from '../conversation/runtime';
 import type { LanguageCode } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
-import { SHORT_MESSAGE_TOKENS, type Reading } from '../reading';
+import { DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SHORT_MESSAGE_TOKENS, type Reading } from '../reading';
 import { getLimit } from '../knowledge/limits';
 import { fillTemplate } from '../knowledge/templates';
 import { formatNumber } from '../knowledge/render';
@@ -63,6 +63,9 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
     if (visitorsOwnEquipment(reading, parsed)) return { state: cleared };
     // «везу 10 одинаковых кремов — знакомые заказали, продам им»: many of one thing for others, no prices, asks whether that is still personal use
     if (forOthersUnpriced(reading, parsed, input)) return { state: cleared };
+    // a long story asking about fish, caviar or sausage it brings, with no price anywhere: that thing's rule, not a check of its odd amounts
+    // (cigarettes or drink counted beside them are checked: «Везём: 2 блока сигарет, 3 бутылки водки, колбаса»)
+    if (reading.story && reading.asks && parsed.items.every((i) => i.value === undefined && !EXCISE.has(i.type)) && namesRestricted(reading, input)) return { state: cleared };
     const others = ownThingsAside(service, reading, parsed);
     if (others) return run(service, input, others.map(toPendingItem), known, 0, parsed.items.filter((i) => !others.includes(i)).map((i) => i.label));
     // leaving China, own equipment out and back, Russia's rules: the knowledge base answers those,
@@ -153,10 +156,17 @@ const OWN_EQUIPMENT: ReadonlySet<string> = new Set(['electronics', 'sports']);
 /** Several of one thing brought for others, with no price to check: the question whether that is still personal use. */
 function forOthersUnpriced(reading: Reading, parsed: ParsedDeclaration, input: StepInput): boolean {
   // (food or other restricted things among them are checked: "horse sausage 2kg, chocolate 3 box, for my friends")
-  const restricted = [...input.loaded.engine.entries.values()].filter((e) => RESTRICTED_ENTRY_TOPICS.has(e.topic)).flatMap((e) => e.tags);
-  if (reading.topical.some((c) => restricted.includes(c))) return false;
+  if (namesRestricted(reading, input)) return false;
   return reading.topical.includes(BUY_FOR_OTHERS) && parsed.items.every((i) => i.type === 'goods' && !i.article && i.value === undefined) && parsed.items.some((i) => (i.quantity ?? 1) >= SEVERAL_OF_ONE);
 }
+/** The message names a thing quarantine or the law restricts whatever its number (a tag of such an entry). */
+function namesRestricted(reading: Reading, input: StepInput): boolean {
+  // (the things' own tags: not "prohibited", "declare", "red_channel" or a direction, which such entries share with others)
+  const restricted = [...input.loaded.engine.entries.values()].filter((e) => RESTRICTED_ENTRY_TOPICS.has(e.topic)).flatMap((e) => e.tags).filter((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && !PROCEDURE_TAGS.has(t));
+  return reading.topical.some((c) => restricted.includes(c));
+}
+/** Tags of how a thing is declared, shared by the entries of restricted things with others. */
+const PROCEDURE_TAGS: ReadonlySet<string> = new Set(['red_channel', 'declaration_form']);
 /** Topics of entries about things quarantine or the law restricts whatever their number. */
 const RESTRICTED_ENTRY_TOPICS: ReadonlySet<string> = new Set(['food', 'pets', 'prohibited']);
 const BUY_FOR_OTHERS = 'buy_for_others';

@@ -36,6 +36,8 @@ export type Lexicon = {
   byFirstChar: ReadonlyMap<string, readonly LexiconPhrase[]>;
   /** Languages whose numbers use the Chinese last-digit shorthand. */
   shorthand: boolean;
+  /** Unit words of the languages where a count may follow its unit («штук 50»), normalised. */
+  unitFirst: ReadonlySet<string>;
   languages: Record<LanguageCode, DeclarationLanguage>;
   /** Purchase words of all languages, normalised, without the stem mark ("买", "купил"). */
   purchaseWords: readonly string[];
@@ -62,9 +64,11 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
     phrases.push({ text, sense, stem, anywhere: isHan(first) || !LETTER.test(first) });
   };
   let shorthand = false;
+  const unitFirst = new Set<string>();
   for (const lang of LANGUAGES) {
     const d = languages[lang];
     shorthand ||= d.numbers.trailingDigitShorthand;
+    if (d.numbers.unitFirst) for (const list of Object.values(d.units) as string[][]) for (const w of list) unitFirst.add(normalizeText(w.replace(/\*$/u, '')));
     for (const [w, value] of Object.entries(d.numbers.words)) add(w, { kind: 'numword', value });
     for (const [w, value] of Object.entries(d.numbers.multipliers)) add(w, { kind: 'mult', value });
     for (const [unit, list] of Object.entries(d.units) as [Unit, string[]][]) for (const w of list) add(w, { kind: 'unit', unit });
@@ -87,7 +91,7 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
   const allowanceNouns = LANGUAGES.flatMap((l) => languages[l].allowanceNouns).map((w) => normalizeText(w.replace(/\*$/u, ''))).filter(Boolean);
   const yenCues = LANGUAGES.flatMap((l) => languages[l].yenCues).map((w) => normalizeText(w)).filter(Boolean);
   const halfAfterUnit = LANGUAGES.flatMap((l) => languages[l].numbers.halfAfterUnit).map((w) => normalizeText(w)).filter(Boolean);
-  return { byFirstChar, shorthand, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit };
+  return { byFirstChar, shorthand, unitFirst, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit };
 }
 
 /**

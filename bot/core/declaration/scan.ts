@@ -161,7 +161,7 @@ export const isOnePiece = (t: Token | undefined) => t?.kind === 'qty' && t.value
  * -> qty without a unit, 8万 (a Chinese ten-thousand) -> money without a currency. A currency word
  * glued to following goods or a number (Chinese 1块手表, 一块8万元的手表) is a classifier, not money.
  */
-function compound(text: string, tokens: Token[], halves: readonly string[]): Token[] {
+function compound(text: string, tokens: Token[], halves: readonly string[], unitFirst: ReadonlySet<string>): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -169,6 +169,12 @@ function compound(text: string, tokens: Token[], halves: readonly string[]): Tok
     const after = tokens[i + 2];
     if (t.kind === 'currency' && next?.kind === 'num' && tight(text, t.end, next.start)) {
       out.push({ kind: 'money', amount: next.value, currency: t.code, start: t.start, end: next.end });
+      i++;
+      continue;
+    }
+    // «сигары штук 50», «серьги грамма 3»: a unit, then its count as an estimate (the unit's stem, a space, a number with no unit or currency of its own)
+    if (t.kind === 'unit' && !t.single && next?.kind === 'num' && /^\s+$/u.test(text.slice(t.end, next.start)) && unitFirst.has(stemOf(text.slice(t.start, t.end), unitFirst)) && !(after !== undefined && tight(text, next.end, after.start) && (after.kind === 'unit' || after.kind === 'currency'))) {
+      out.push({ kind: 'qty', value: next.value, unit: t.unit, start: t.start, end: next.end });
       i++;
       continue;
     }
@@ -282,7 +288,7 @@ export function scan(text: string, lexicon: Lexicon): Token[] {
       return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
-  return dropDurations(text, dropThresholds(text, compound(text, tokens, lexicon.halfAfterUnit), lexicon.allowanceNouns));
+  return dropDurations(text, dropThresholds(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst), lexicon.allowanceNouns));
 }
 
 /**
@@ -297,4 +303,11 @@ function dropDurations(text: string, tokens: Token[]): Token[] {
     const amount = t.kind === 'qty' || t.kind === 'num' || (t.kind === 'money' && isMarker(next, 'measure'));
     return !(amount && notCounted(next) && next !== undefined && tight(text, t.end, next.start)) && !notCounted(t);
   });
+}
+
+/** The unit word as listed: itself, or the listed stem it starts with («штук» for «штуки»). */
+function stemOf(word: string, words: ReadonlySet<string>): string {
+  if (words.has(word)) return word;
+  for (const w of words) if (word.startsWith(w)) return w;
+  return word;
 }

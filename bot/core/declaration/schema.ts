@@ -176,6 +176,8 @@ export const DeclarationLanguageSchema = z
         trailingDigitShorthand: z.boolean().default(false),
         /** Words right after a unit that add half of it ("一条半" is a carton and a half, "两瓶半" two and a half bottles). */
         halfAfterUnit: z.array(z.string().min(1)).default([]),
+        /** A count may follow its unit, as an estimate («сигары штук 50», «серьги грамма 3»): the unit and the number are one amount. */
+        unitFirst: z.boolean().default(false),
       })
       .strict(),
     units: z.partialRecord(z.enum(UNITS), words),

@@ -243,4 +243,6 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'my wife and I each have the 5000 allowance, can we put them together for one 9000 yuan bag?', list: false, items: [goods('bags', { value: 9000, currency: 'CNY' })] },
   { lang: 'ru', text: 'У каждого по блоку сигарет и по одной бутылке коньяка 0,7', list: true, items: [cig(1, 'carton'), { type: 'alcohol', kind: 'brandy', quantity: 1, volumeMl: 700 }] },
   { lang: 'zh', text: '哈尔滨人，从香港直飞回哈尔滨，买了块表港币12,000，要报关吗', list: false, items: [goods('watch', { value: 12000, currency: 'HKD' })] },
+  { lang: 'ru', text: 'хочу взять кубинские сигары штук 50, норм?', list: false, items: [{ type: 'cigars', quantity: 50 }] },
+  { lang: 'ru', text: 'серьги грамма 3 и цепочка 10 грамм', list: true, items: [{ type: 'goods', quantity: 3, unit: 'g' }, { type: 'goods', quantity: 10, unit: 'g' }] },
 ];

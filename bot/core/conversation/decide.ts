@@ -77,7 +77,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
   const hits = followUpHits(r, state, ctx) ?? r.hits;
-  const best = ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx);
+  const best = allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -303,7 +303,8 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
   const saysCustoms = ctx.resources.customs.match(r.prepared).size > 0;
   // "у меня в аэропорту телефон спёрли", "背包里的手机没了 应该是被扒了": a thing stolen or lost is the other
   // party's matter, not the thing's customs rule, unless the message speaks of customs
-  if (best && !DEPARTMENT_ENTRY[best.entryId] && !saysCustoms) {
+  // …and a theft or a fight is the police's wherever it happens ("a guy just punched someone at baggage claim")
+  if (best && (!DEPARTMENT_ENTRY[best.entryId] || !best.matchedConcepts.some((c) => MATTERS_OF_OTHERS.has(c))) && !saysCustoms) {
     const party = r.hits.find((h) => DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => MATTERS_OF_OTHERS.has(c) && r.topical.includes(c)));
     if (party) return party;
   }
@@ -401,6 +402,22 @@ function ownAllowance(r: Reading, state: ConversationState, best: Hit | undefine
   const residency = r.category.residency ?? state.residency;
   if (!best || !ALLOWANCE_QUESTION_ENTRIES.has(best.entryId) || route !== 'hk_macao' || residency === 'non_resident') return best;
   return r.hits.find((h) => h.entryId === HK_MACAO_ALLOWANCE && h.score >= ctx.options.minScore) ?? best;
+}
+
+/** The concept of the part above the allowance, which the entry on how that part is taxed is about. */
+const EXCESS = 'excess';
+
+/**
+ * "whats the spending cap before I owe tax", «какой потолок по покупкам, чтобы не платить пошлину»: the
+ * allowance and tax words fit both the allowance and how the excess is taxed; a question that does not
+ * speak of the part above the allowance asks the allowance. The entry about the excess answers only
+ * when the message names it, or when the allowance's entry did not match as well in concepts.
+ */
+function allowanceOverExcess(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const top = best ? ctx.entries.get(best.entryId) : undefined;
+  if (!best || !top || !top.tags.includes(EXCESS) || r.topical.includes(EXCESS)) return best;
+  const plain = r.hits.find((h) => h !== best && h.score >= ctx.options.minScore && !(ctx.entries.get(h.entryId)?.tags.includes(EXCESS) ?? true) && best.matchedConcepts.every((c) => h.matchedConcepts.includes(c)) && ctx.entries.get(h.entryId)?.dependsOn === top.dependsOn);
+  return plain ?? best;
 }
 
 /** Topic of the entries about the traveller's own equipment: brought in for the trip, or taken out and back. */

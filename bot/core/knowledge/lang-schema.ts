@@ -131,6 +131,8 @@ export const LanguageDataSchema = z
     signalParts: z.record(z.enum(SIGNAL_PARTS), words),
     /** Phrases that reveal the traveller's category. */
     categories: z.record(z.enum(CATEGORY_CUES), words),
+    /** Per category cue, longer phrases inside which its words do not count («не часто ездим» is no frequent traveller). */
+    categoryExceptions: z.partialRecord(z.enum(CATEGORY_CUES), words).default({}),
     /** Phrases that mark a follow-up to the previous topic ("and for alcohol?", "а если…"). */
     followups: words,
     /** Short answers to a clarifying question that mean yes / no. */

@@ -58,7 +58,7 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
     concepts: new PhraseMatcher(merge((d) => d.concepts), merge((d) => d.conceptExceptions)),
     signals: new PhraseMatcher(merge((d) => d.signals, SIGNALS)),
     signalParts: new PhraseMatcher(merge((d) => d.signalParts, SIGNAL_PARTS)),
-    categories: new PhraseMatcher(merge((d) => d.categories, CATEGORY_CUES)),
+    categories: new PhraseMatcher(merge((d) => d.categories, CATEGORY_CUES), merge((d) => d.categoryExceptions)),
     followups: new PhraseMatcher([['followup', all.flatMap((d) => d.followups)]]),
     answers: new PhraseMatcher([
       ['yes', all.flatMap((d) => d.yes)],

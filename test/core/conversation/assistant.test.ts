@@ -677,6 +677,24 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a question about the allowance and tax does not speak of the excess', () => {
+    it.each([
+      ['ru', 'какой потолок по покупкам, чтобы не платить китайскую пошлину'],
+      ['en', 'whats the spending cap before I owe tax'],
+    ])('asks the allowance (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ entryId: 'value-allowance' });
+    });
+    it('answers how the excess is taxed when it does', async () => {
+      expect((await converse(services, 'If I go over the limit do they tax the whole lot or just the bit above it?'))[0]).toMatchObject({ entryId: 'tax-on-excess' });
+    });
+  });
+
+  describe('when violence happens where another party works', () => {
+    it('routes it to the police, not the place\'s party', async () => {
+      expect((await converse(services, 'a guy just punched someone at baggage claim'))[0]).toMatchObject({ kind: 'routed', department: 'police' });
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

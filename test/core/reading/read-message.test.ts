@@ -402,6 +402,25 @@ describe('readMessage', () => {
     });
   });
 
+  describe('words that deny a category', () => {
+    it('does not read «не часто ездим» as a frequent traveller', () => {
+      expect(read('мы из Москвы, обычные туристы, не часто ездим').category.route).toBe('ordinary');
+      expect(read('мы часто ездим, это уже второй въезд за неделю').category.route).toBe('frequent');
+    });
+  });
+
+  describe('places and things read in context', () => {
+    it.each([
+      ['zh', '我这半个月是第二次从俄罗斯入境了，带了1条烟，要报吗', 'russia_return', false],
+      ['ru', 'хотим бабушке в Харбин сальца копчёного привезти, реально?', 'meat', true],
+    ])('(%s) %s: %s %s', (_lang, text, concept, present) => {
+      expect(read(text).topical.includes(concept)).toBe(present);
+    });
+    it('reads "flying out of Edinburgh" as a trip from abroad', () => {
+      expect(read('flying out of Edinburgh - how much scotch can I bring in duty free?').category.route).toBe('ordinary');
+    });
+  });
+
   describe('coming back from abroad (出国回来) is no trip out', () => {
     it('does not read 出国回来 as leaving', () => {
       expect(read('他出国回来的免税额跟我一样吗').topical).not.toContain('outbound');

@@ -88,8 +88,10 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const othersMatter = best && DEPARTMENT_ENTRY[best.entryId] && best.matchedConcepts.some((c) => MATTERS_OF_OTHERS.has(c)) ? DEPARTMENT_ENTRY[best.entryId] : undefined;
   // …and so is a thing taken by someone who is no officer ("someone just took my wallet at arrivals!!"), when customs is not named
   const notCustoms = ctx.resources.customs.match(r.prepared).size === 0;
-  // (and a fight with a cry for help, "у стойки регистрации мужик драку устроил, помогите": 110 is the help)
-  if (othersMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || ((s === SEIZURE || s === URGENCY) && notCustoms))) return { decision: { kind: 'routed', department: othersMatter }, state: { ...next, misses: 0 } };
+  // (and a fight with a cry for help, "у стойки регистрации мужик драку устроил, помогите": 110 is the help;
+  // a long wait at the belt, "行李转盘等了一个小时我的箱子还没出来", is the airline's)
+  const partyMatter = othersMatter ?? (best && DEPARTMENT_ENTRY[best.entryId] && best.matchedConcepts.some((c) => DEPARTMENT_CONCEPTS.has(c)) && r.signals.every((s) => s === URGENCY) ? DEPARTMENT_ENTRY[best.entryId] : undefined);
+  if (partyMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || ((s === SEIZURE || s === URGENCY) && notCustoms))) return { decision: { kind: 'routed', department: partyMatter }, state: { ...next, misses: 0 } };
   if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
   // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer
   // …unless it asks what to tell the group about customs in general ("美国回国团 怎么跟客人讲申报的事"):
@@ -281,7 +283,8 @@ function confidentHit(hits: Hit[], topical: readonly string[], options: DecideOp
   const onlyGeneric = top.matchedConcepts.every((c) => GENERIC_CONCEPTS.has(c));
   // a hit good enough on a specific thing the message names
   const namesThing = (h: Hit) => h.score >= options.minScore && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c));
-  const named = onlyGeneric ? hits.find((h) => h !== top && RESTRICTED_TOPICS.has(entries.get(h.entryId)?.topic ?? '') && h.score >= top.score * CLOSE_SECOND && namesThing(h)) : undefined;
+  // (food, and drink or tobacco: «бухла сколько брать можно, чтоб не платить» is about drink, not about tax)
+  const named = onlyGeneric ? hits.find((h) => h !== top && (RESTRICTED_TOPICS.has(entries.get(h.entryId)?.topic ?? '') || COUNTED_TOPICS.has(entries.get(h.entryId)?.topic ?? '')) && h.score >= top.score * CLOSE_SECOND && namesThing(h)) : undefined;
   if (named) return named;
   if (topicMatch && top.score >= options.minScore) return top;
   if (top.score >= options.minScoreWithoutConcept && top.coverage >= options.minCoverage) return top;
@@ -352,6 +355,8 @@ function procedureOverThing(r: Reading, best: Hit | undefined, ctx: DecideContex
   return own ?? best;
 }
 
+/** Topics of the things with allowances counted in pieces or litres. */
+const COUNTED_TOPICS: ReadonlySet<string> = new Set(['alcohol', 'tobacco']);
 /** Topics of entries about food and animals that quarantine may ban, whatever their value. */
 const RESTRICTED_TOPICS: ReadonlySet<string> = new Set(['food', 'pets']);
 /** Concepts of whom things are for, not what they are. */
@@ -438,7 +443,9 @@ function ownEquipment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hi
   // (and a laptop taken out of China is the traveller's own: «лечу в отпуск с ноутбуком, оформлять на выезде?»)
   const leaving = [...r.topical, ...r.weak].includes(OUTBOUND);
   const out = leaving || r.category.residency === 'resident';
-  if (!best || !top || !ALLOWANCE_TOPICS.has(top.topic) || !(r.focus.has(OWN) || visitorsOwn || leaving)) return best;
+  // (and a resident taking equipment abroad who asks about the way back: «я живу в Китае, лечу в Таиланд с фотоаппаратом … на обратном пути»)
+  const residentsBack = r.category.residency === 'resident' && r.focus.has(COLLECT_LATER) && !(r.list?.bought ?? false);
+  if (!best || !top || !ALLOWANCE_TOPICS.has(top.topic) || !(r.focus.has(OWN) || visitorsOwn || leaving || residentsBack)) return best;
   const equipment = [...ctx.entries.values()].filter((e) => e.topic === EQUIPMENT_TOPIC);
   // (the thing both entries are about, named: a camera or a laptop, not "личные вещи" of a move or a tax question)
   if (!equipment.some((e) => e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && top.tags.includes(t) && r.topical.includes(t)))) return best;

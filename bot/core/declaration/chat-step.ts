@@ -82,7 +82,10 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
     if (!outOfScope(service, reading, parsed)) return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // A new question of its own ("带两条烟可以吗" after "which currency?") is not the answer: start fresh.
-  if (reading.asks && reading.topical.length > 0) return { state: cleared };
+  // (one that only says who the traveller is and asks whether to declare, "I'm a Harbin resident btw, do I need to declare it?", is the answer)
+  const saysCategory = reading.category.route !== undefined || reading.category.residency !== undefined;
+  const onlyGeneric = reading.topical.every((c) => GENERIC_CONCEPTS.has(c) || DECLARE_FACETS.includes(c));
+  if (reading.asks && reading.topical.length > 0 && !(saysCategory && onlyGeneric)) return { state: cleared };
   const pending = raw === undefined ? undefined : PendingDeclarationSchema.safeParse(raw);
   if (!pending?.success) return { state: cleared };
   const answered = applyAnswer(service, pending.data, reading.text, reading.category, reading.answers);
@@ -131,10 +134,12 @@ function outOfScope(service: DeclarationService, reading: Reading, parsed: Parse
 
 /** The message's concepts that take it out of the check's scope (declaration.yaml `outOfScope`). */
 function outOfScopeConcepts(service: DeclarationService, reading: Reading, parsed: ParsedDeclaration): string[] {
-  const concepts = [...reading.topical, ...reading.weak].filter((c) => !((parsed.inbound || isCashList(parsed.items)) && c === OUTBOUND_CONCEPT));
+  // (cash in two currencies is declared above the same thresholds whichever way and wherever it goes: «вывожу 30 000 юаней и 3000 долларов, лечу в Иркутск»)
+  const concepts = [...reading.topical, ...reading.weak].filter((c) => !((parsed.inbound || isCashList(parsed.items)) && c === OUTBOUND_CONCEPT) && !(isCashList(parsed.items) && c === RUSSIA_RETURN));
   return service.knowledge.data.outOfScope.filter((c) => concepts.includes(c));
 }
 const OUTBOUND_CONCEPT = 'outbound';
+const RUSSIA_RETURN = 'russia_return';
 
 /**
  * "German tourist: my own laptop and camera, 2 bottles of wine, 1 carton, gifts 300 euros": a list that

@@ -77,6 +77,8 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   { key: 'evasion', parts: ['split', 'under_limit'] },
   // "split 8 cartons between my 3 kids' suitcases, we can all walk through green", "塞到几个朋友箱子里分开走绿色通道"
   { key: 'evasion', parts: ['split', 'green_route'] },
+  // "if I split 6 cartons between my suitcase and my two kids' bags, nobody would notice right?"
+  { key: 'evasion', parts: ['split', 'detected'] },
   { key: 'evasion', parts: ['spread', 'under_limit'] },
   { key: 'evasion', parts: ['for_me', 'take_back'] },
   { key: 'evasion', parts: ['spread', 'green_route'] },

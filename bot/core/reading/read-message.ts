@@ -102,6 +102,8 @@ const CLAUSE_END = /[。！？!?.;；\n]+|(?<=\p{Script=Han})[\s，,]+(?=\p{Scri
 const CATEGORY_CONCEPTS = new Set(['resident', 'non_resident', 'hk_macao', 'frequent']);
 /** Category concepts that are also a rule of their own (the frequent travellers' allowance, the Hong Kong and Macao one). */
 export const TRIP_CONCEPTS: ReadonlySet<string> = new Set(['hk_macao', 'frequent']);
+/** The two residencies, whose allowance is the value allowance. */
+const RESIDENCY_CONCEPTS: readonly string[] = ['resident', 'non_resident'];
 
 /**
  * Reads a message once: scripts, language, safety signals, topic concepts and search hits,
@@ -136,7 +138,9 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const named = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
   const asks = /[?？]/.test(raw) || r.questionWords.match(prepared).size > 0;
   // "what is this 15 day rule? i fly there every week": a question naming no topic but the kind of trips is about the rule for those trips
-  const topical = named.length === 0 && asks ? concepts.filter((c) => TRIP_CONCEPTS.has(c)) : named;
+  // …and one naming nothing but both residencies asks which is theirs, which is the value allowance's question ("按居民还是非居民算？")
+  const whichResidency = RESIDENCY_CONCEPTS.every((c) => concepts.includes(c));
+  const topical = named.length === 0 && asks ? (whichResidency ? [VALUE_ALLOWANCE] : concepts.filter((c) => TRIP_CONCEPTS.has(c))) : named;
   // category cues ("I live in Beijing") are category concepts too, for entries that require one
   const category = categoryOfCues(cues);
   // (the residency the cues resolve to, not both: "Canadian living in Harbin" is a resident, not also a visitor)

@@ -695,6 +695,43 @@ describe('assistant', () => {
     });
   });
 
+  describe('when the category comes after a list that was answered for everyone', () => {
+    it('re-checks the list for that category, even when the message asks whether to declare', async () => {
+      const [, reply] = await converse(services, 'bought a camera in New York for $1,500', "I'm a Harbin resident btw, do I need to declare it?");
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(/5,000/);
+    });
+  });
+
+  describe('when a bag is slow to come and the traveller has waited long', () => {
+    it('routes it to the airline, not to a person', async () => {
+      expect((await converse(services, '行李转盘等了一个小时我的箱子还没出来'))[0]).toMatchObject({ kind: 'routed', department: 'airline' });
+    });
+    it('still hands a long wait at the customs counter to a person', async () => {
+      expect((await converse(services, '在海关柜台等了一个半小时还没轮到 火车快来不及了'))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
+
+  describe('when the message asks which residency is theirs', () => {
+    it('answers the value allowance for the residency it says', async () => {
+      const [reply] = await converse(services, '我是中国护照，但在日本工作生活五年了，回国带东西按居民还是非居民算？');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+      expect(reply?.text).toMatch(/2,000/);
+    });
+  });
+
+  describe('when a resident takes equipment abroad and asks about the way back', () => {
+    it('answers registering it on the way out', async () => {
+      expect((await converse(services, 'я живу в Китае, лечу в отпуск в Таиланд с дорогим фотоаппаратом. как сделать, чтобы на обратном пути не взяли пошлину?'))[0]).toMatchObject({ entryId: 'equipment-out-and-back' });
+    });
+  });
+
+  describe('when cash in two currencies is taken to Russia', () => {
+    it('checks it against China\'s thresholds', async () => {
+      expect((await converse(services, 'вывожу из Китая 30 000 юаней наличными и 3000 долларов, лечу в Иркутск. Надо декларировать?'))[0]).toMatchObject({ entryId: 'declaration-check' });
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

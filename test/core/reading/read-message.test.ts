@@ -173,6 +173,9 @@ describe('readMessage', () => {
     ])('splitting things over others to go through green is evasion (%s)', (_lang, text) => {
       expect(read(text).signals).toContain('evasion');
     });
+    it("splitting cartons over the kids' bags so nobody would notice is evasion", () => {
+      expect(read("if I split 6 cartons between my suitcase and my two kids' bags, nobody would notice right?").signals).toContain('evasion');
+    });
     it("spreading cartons over the kids' bags to walk through green is evasion", () => {
       expect(read("if I spread 8 cartons between my kids' backpacks and walk through green, nobody checks kids right?").signals).toContain('evasion');
     });

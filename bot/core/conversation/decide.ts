@@ -57,6 +57,8 @@ const RULE_WITH_REASON: ReadonlySet<EscalationReason> = new Set(['evasion', 'pro
 /** A greeting or thanks is at most this long ("好的谢谢啦 很有用👍"). */
 const SMALLTALK_MAX_CHARS = 16;
 
+/** The money concepts a question about an exchange rate comes with. */
+const CURRENCY_CONCEPTS: ReadonlySet<string> = new Set(['cash', 'rmb', 'foreign_currency']);
 /** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's. */
 const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police']);
 /** Signals of how the traveller feels, which do not make another party's matter customs' case. */
@@ -116,6 +118,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   if (!r.smalltalk && isOpenQuestion(r, ctx) && !state.askedTopic && r.intent?.intent !== 'human' && !best) return askTopic(next);
   // a long story that asks nothing and lists nothing ("…飞机晚点了三个小时…这趟旅行一点都不开心") is for a person to read, not a rule or a hotline
   if (r.story && !r.asks && r.act === 'question' && !state.pendingDeclaration) return escalate(['low_confidence'], next);
+  // what a currency is worth today («какой сегодня курс юаня к рублю?», "汇率多少") is the bank's or the exchange office's question, not customs'
+  if (ctx.resources.exchangeRate.match(r.prepared).size > 0 && r.topical.every((c) => CURRENCY_CONCEPTS.has(c))) return escalate(['out_of_scope'], next);
   const nonCustoms = byIntent(r, best, next, ctx.options);
   if (nonCustoms) return nonCustoms;
 

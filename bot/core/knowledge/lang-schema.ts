@@ -150,6 +150,8 @@ export const LanguageDataSchema = z
     hypothetical: words,
     /** Evasion phrases that only ask not to pay twice when said of one's own thing taken out and back ("avoid paying", "不想交税"). */
     avoidance: words.default([]),
+    /** Phrases of questions no customs entry answers and no other airport party either: what a currency is worth today. */
+    exchangeRate: words.default([]),
     /** Phrases per facet ("per person", "每人", "на человека"). */
     facets: z.record(z.enum(FACETS), words),
     /**

@@ -732,6 +732,15 @@ describe('assistant', () => {
     });
   });
 
+  describe('when the traveller asks what a currency is worth today', () => {
+    it.each([['ru', 'какой сегодня курс юаня к рублю?'], ['zh', '今天人民币兑卢布汇率多少'], ['en', "what's the exchange rate for the yuan today?"]])('hands it over as out of scope, not a cash rule (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
+    });
+    it('still answers how much cash may be carried', async () => {
+      expect((await converse(services, 'сколько долларов можно ввезти без декларации?'))[0]).toMatchObject({ kind: 'answer', entryId: 'foreign-currency-inbound' });
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

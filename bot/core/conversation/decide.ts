@@ -57,6 +57,8 @@ const RULE_WITH_REASON: ReadonlySet<EscalationReason> = new Set(['evasion', 'pro
 /** A greeting or thanks is at most this long ("好的谢谢啦 很有用👍"). */
 const SMALLTALK_MAX_CHARS = 16;
 
+/** Concepts of animals travellers bring. */
+const ANIMAL_CONCEPTS: ReadonlySet<string> = new Set(['pets', 'dogs', 'cats']);
 /** The money concepts a question about an exchange rate comes with. */
 const CURRENCY_CONCEPTS: ReadonlySet<string> = new Set(['cash', 'rmb', 'foreign_currency']);
 /** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's. */
@@ -237,7 +239,9 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   // A clear "other" (a recipe, the weather) wins over a single shared concept ("锅包肉" has 肉).
   // (not when an entry matched strongly on two of its concepts: "老外同事在中央大街买了件大衣 回国的时候能退税吗" is the refund, in many words)
   // (nor when a travel agency asks: "我们旅行社…有客人问能不能带自家的狗" is the agency's customs question)
-  const clearlyOther = intent.intent === 'other' && !r.tour.leader && intent.probability >= options.clearOtherProbability && (best?.coverage ?? 0) < options.minCoverage && !((best?.score ?? 0) >= 2 * options.strongScore && (best?.matchedConcepts.length ?? 0) >= 2);
+  // (a pet named and found strongly is never small talk or another matter: "想把家里的猫从海参崴带到哈尔滨 要准备啥")
+  const animal = strongAnswer && best !== undefined && best.matchedConcepts.some((c) => ANIMAL_CONCEPTS.has(c));
+  const clearlyOther = intent.intent === 'other' && !r.tour.leader && !animal && intent.probability >= options.clearOtherProbability && (best?.coverage ?? 0) < options.minCoverage && !((best?.score ?? 0) >= 2 * options.strongScore && (best?.matchedConcepts.length ?? 0) >= 2);
   if (clearlyOther || (intent.intent === 'other' && !strongAnswer)) return escalate(['out_of_scope'], next);
   if ((intent.intent === 'human' || intent.intent === 'complaint' || intent.intent === 'evasion') && !strongAnswer) {
     return escalate([intent.intent === 'human' ? 'asked_for_human' : intent.intent], next);

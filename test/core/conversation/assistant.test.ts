@@ -741,6 +741,12 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a pet is named in words the classifier takes for another matter', () => {
+    it('answers the pet rule', async () => {
+      expect((await converse(services, '想把家里的猫从海参崴带到哈尔滨 要准备啥'))[0]).toMatchObject({ kind: 'answer', entryId: 'pets' });
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

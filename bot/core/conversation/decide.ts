@@ -292,7 +292,8 @@ function confidentHit(hits: Hit[], topical: readonly string[], options: DecideOp
   // a hit good enough on a specific thing the message names
   const namesThing = (h: Hit) => h.score >= options.minScore && h.matchedConcepts.some((c) => topical.includes(c) && !GENERIC_CONCEPTS.has(c));
   // (food, and drink or tobacco: «бухла сколько брать можно, чтоб не платить» is about drink, not about tax)
-  const named = onlyGeneric ? hits.find((h) => h !== top && (RESTRICTED_TOPICS.has(entries.get(h.entryId)?.topic ?? '') || COUNTED_TOPICS.has(entries.get(h.entryId)?.topic ?? '')) && h.score >= top.score * CLOSE_SECOND && namesThing(h)) : undefined;
+  // (and another party's matter named beside generic words: "how much does China Southern charge for 8kg over")
+  const named = onlyGeneric ? hits.find((h) => h !== top && (RESTRICTED_TOPICS.has(entries.get(h.entryId)?.topic ?? '') || COUNTED_TOPICS.has(entries.get(h.entryId)?.topic ?? '') || DEPARTMENT_ENTRY[h.entryId] !== undefined) && h.score >= top.score * CLOSE_SECOND && namesThing(h)) : undefined;
   if (named) return named;
   if (topicMatch && top.score >= options.minScore) return top;
   if (top.score >= options.minScoreWithoutConcept && top.coverage >= options.minCoverage) return top;
@@ -371,8 +372,8 @@ const RESTRICTED_TOPICS: ReadonlySet<string> = new Set(['food', 'pets']);
 const PURPOSE_CONCEPTS: ReadonlySet<string> = new Set(['buy_for_others', 'gift']);
 /** How close to the best hit a restricted thing's entry must score to take its place. */
 const CLOSE_SECOND = 0.6;
-/** Topics of entries about a kind of goods (gold jewellery, antiques) that a banned material (ivory) can be made into. */
-const GOODS_CLASS_TOPICS: ReadonlySet<string> = new Set(['gold', 'relics']);
+/** Topics of entries about a kind of goods (gold jewellery, antiques, things taken out) that a banned material (ivory, musk) can be in. */
+const GOODS_CLASS_TOPICS: ReadonlySet<string> = new Set(['gold', 'relics', 'outbound']);
 const PROHIBITED_TOPIC = 'prohibited';
 /** Topics of the value allowance and its tax, which any gift or purchase touches. */
 const ALLOWANCE_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax']);

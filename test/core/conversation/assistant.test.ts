@@ -747,6 +747,28 @@ describe('assistant', () => {
     });
   });
 
+  describe('when the traveller would rather give the extra up', () => {
+    it.each([
+      ['zh', '被告知第三条烟要补税，我宁愿扔了，海关收吗'],
+      ['en', 'if they say i owe tax on the extra whisky, can i just tell them to keep it?'],
+      ['ru', 'пусть таможня забирает лишний блок себе, мне не жалко — так можно?'],
+    ])('answers abandonment (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ entryId: 'abandonment' });
+    });
+  });
+
+  describe('when a banned material is in something taken home to Russia', () => {
+    it('answers the banned material first', async () => {
+      expect((await converse(services, 'купила тут китайские пилюли, в составе мускус — домой в Россию везти можно?'))[0]).toMatchObject({ entryId: 'endangered-species' });
+    });
+  });
+
+  describe('when an airline is named beside words of paying', () => {
+    it('routes it to the airline', async () => {
+      expect((await converse(services, 'how much does China Southern charge for 8kg over'))[0]).toMatchObject({ kind: 'routed', department: 'airline' });
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

@@ -59,8 +59,8 @@ const SMALLTALK_MAX_CHARS = 16;
 
 /** Concepts of animals travellers bring. */
 const ANIMAL_CONCEPTS: ReadonlySet<string> = new Set(['pets', 'dogs', 'cats']);
-/** The money concepts a question about an exchange rate comes with. */
-const CURRENCY_CONCEPTS: ReadonlySet<string> = new Set(['cash', 'rmb', 'foreign_currency']);
+/** Concepts that make a question about buying or money one of customs' rules after all. */
+const RULE_CONCEPTS: ReadonlySet<string> = new Set(['refund', 'instant_refund', 'duty_free_shop', 'arrival_shop', 'tax_rate', 'single_item', 'prohibited', 'outbound', 'russia_return']);
 /** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's. */
 const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police']);
 /** Signals of how the traveller feels, which do not make another party's matter customs' case. */
@@ -120,8 +120,9 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   if (!r.smalltalk && isOpenQuestion(r, ctx) && !state.askedTopic && r.intent?.intent !== 'human' && !best) return askTopic(next);
   // a long story that asks nothing and lists nothing ("…飞机晚点了三个小时…这趟旅行一点都不开心") is for a person to read, not a rule or a hotline
   if (r.story && !r.asks && r.act === 'question' && !state.pendingDeclaration) return escalate(['low_confidence'], next);
-  // what a currency is worth today («какой сегодня курс юаня к рублю?», "汇率多少") is the bank's or the exchange office's question, not customs'
-  if (ctx.resources.exchangeRate.match(r.prepared).size > 0 && r.topical.every((c) => CURRENCY_CONCEPTS.has(c))) return escalate(['out_of_scope'], next);
+  // what a currency is worth today («какой сегодня курс юаня к рублю?», "汇率多少") or where to buy a coat cheap («где в Харбине купить шубу
+  // подешевле?») is a bank's, a shop's or a guide's question, not customs': unless it also asks a rule (an allowance, tax, declaring, a refund)
+  if (ctx.resources.elsewhere.match(r.prepared).size > 0 && !r.topical.some((c) => GENERIC_CONCEPTS.has(c) || RULE_CONCEPTS.has(c))) return escalate(['out_of_scope'], next);
   const nonCustoms = byIntent(r, best, next, ctx.options);
   if (nonCustoms) return nonCustoms;
 
@@ -196,7 +197,9 @@ function fromContext(r: Reading, state: ConversationState, next: ConversationSta
   if (r.topical.length > 0 && !onlyTrips) return undefined;
   const last = state.lastEntryId ? ctx.entries.get(state.lastEntryId) : undefined;
   // (who they are, naming no new topic, however long: "我是中国护照，不过在多伦多定居十几年了" after the value allowance)
-  if (last?.dependsOn && saysCategory) return answer(last, categoryFor(last, next), next);
+  // (a mainland resident who now says they came from Hong Kong or Macao has that route's own allowance: "我是深圳户口住深圳，这次是从香港那边回来")
+  const own = last && ALLOWANCE_QUESTION_ENTRIES.has(last.id) && next.route === 'hk_macao' && next.residency !== 'non_resident' ? ctx.entries.get(HK_MACAO_ALLOWANCE) : undefined;
+  if (last?.dependsOn && saysCategory) return own ? answer(own, categoryFor(own, next), next) : answer(last, categoryFor(last, next), next);
   return undefined;
 }
 

@@ -79,6 +79,9 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   { key: 'evasion', parts: ['split', 'green_route'] },
   // "if I split 6 cartons between my suitcase and my two kids' bags, nobody would notice right?"
   { key: 'evasion', parts: ['split', 'detected'] },
+  // "if i split the 6 cartons between my kids' suitcases will that get through without declaring?", «разделим 10 блоков на пятерых и скажем что каждый везёт свои»
+  { key: 'evasion', parts: ['split', 'away_with_it'] },
+  { key: 'evasion', parts: ['split', 'pretend'] },
   { key: 'evasion', parts: ['spread', 'under_limit'] },
   { key: 'evasion', parts: ['for_me', 'take_back'] },
   { key: 'evasion', parts: ['spread', 'green_route'] },
@@ -150,8 +153,8 @@ export const LanguageDataSchema = z
     hypothetical: words,
     /** Evasion phrases that only ask not to pay twice when said of one's own thing taken out and back ("avoid paying", "不想交税"). */
     avoidance: words.default([]),
-    /** Phrases of questions no customs entry answers and no other airport party either: what a currency is worth today. */
-    exchangeRate: words.default([]),
+    /** Phrases of questions for a bank, a shop or a guide, not for customs or another airport party: what a currency is worth today, where to buy something cheap. */
+    elsewhere: words.default([]),
     /** Phrases per facet ("per person", "每人", "на человека"). */
     facets: z.record(z.enum(FACETS), words),
     /**

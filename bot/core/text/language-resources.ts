@@ -27,7 +27,7 @@ export type LanguageResources = {
   customs: PhraseMatcher<'customs'>;
   hypothetical: PhraseMatcher<'hypothetical'>;
   avoidance: PhraseMatcher<'avoidance'>;
-  exchangeRate: PhraseMatcher<'exchange_rate'>;
+  elsewhere: PhraseMatcher<'elsewhere'>;
   facets: PhraseMatcher<Facet>;
   /** A tour leader's or agency's question (issue 11): cues, countries named, which way the group travels. */
   tourLeader: { cues: PhraseMatcher<'leader'>; groups: PhraseMatcher<'group'>; briefs: PhraseMatcher<'brief'>; countries: PhraseMatcher<string>; directions: PhraseMatcher<TourDirection>; defaultDirection: Record<LanguageCode, TourDirection> };
@@ -70,7 +70,7 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
     customs: new PhraseMatcher([['customs', all.flatMap((d) => d.customs)]]),
     hypothetical: new PhraseMatcher([['hypothetical', all.flatMap((d) => d.hypothetical)]]),
     avoidance: new PhraseMatcher([['avoidance', all.flatMap((d) => d.avoidance)]]),
-    exchangeRate: new PhraseMatcher([['exchange_rate', all.flatMap((d) => d.exchangeRate)]]),
+    elsewhere: new PhraseMatcher([['elsewhere', all.flatMap((d) => d.elsewhere)]]),
     facets: new PhraseMatcher(merge((d) => d.facets, FACETS)),
     tourLeader: {
       cues: new PhraseMatcher([['leader', all.flatMap((d) => d.tourLeader.cues)]]),

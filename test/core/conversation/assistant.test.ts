@@ -769,6 +769,34 @@ describe('assistant', () => {
     });
   });
 
+  describe('when one traveller\'s cartons are to be split among others', () => {
+    it.each([
+      ['en', "if i split the 6 cartons between my kids' suitcases will that get through without declaring?"],
+      ['ru', 'разделим 10 блоков сигарет на пятерых и скажем что каждый везёт свои, норм схема?'],
+    ])('refuses the scheme and offers a person (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
+
+  describe('when customs is taking things right now', () => {
+    it('hands it to a person', async () => {
+      expect((await converse(services, 'таможня прямо сейчас забрала сало и колбасу, что делать??'))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
+
+  describe('when the traveller asks where to buy something cheap', () => {
+    it('hands it over as out of scope', async () => {
+      expect((await converse(services, 'где в Харбине лучше купить шубу подешевле?'))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
+
+  describe('when a mainland resident says after the allowance that they come from Hong Kong', () => {
+    it('answers the allowance of that route', async () => {
+      const [, reply] = await converse(services, '回国免税额度是多少', '我是深圳户口住深圳，这次是从香港那边回来');
+      expect(reply).toMatchObject({ entryId: 'hk-macao-allowance' });
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

@@ -84,8 +84,9 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   // A new question of its own ("带两条烟可以吗" after "which currency?") is not the answer: start fresh.
   // (one that only says who the traveller is and asks whether to declare, "I'm a Harbin resident btw, do I need to declare it?", is the answer)
   const saysCategory = reading.category.route !== undefined || reading.category.residency !== undefined;
-  const onlyGeneric = reading.topical.every((c) => GENERIC_CONCEPTS.has(c) || DECLARE_FACETS.includes(c));
-  if (reading.asks && reading.topical.length > 0 && !(saysCategory && onlyGeneric)) return { state: cleared };
+  // (not a rule: "Will they tax the whole bag or just the bit over the limit?" asks how the excess is taxed)
+  const onlyDeclare = reading.topical.every((c) => DECLARE_FACETS.includes(c));
+  if (reading.asks && reading.topical.length > 0 && !(saysCategory && onlyDeclare)) return { state: cleared };
   const pending = raw === undefined ? undefined : PendingDeclarationSchema.safeParse(raw);
   if (!pending?.success) return { state: cleared };
   const answered = applyAnswer(service, pending.data, reading.text, reading.category, reading.answers);

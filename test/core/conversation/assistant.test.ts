@@ -752,6 +752,7 @@ describe('assistant', () => {
       ['zh', '被告知第三条烟要补税，我宁愿扔了，海关收吗'],
       ['en', 'if they say i owe tax on the extra whisky, can i just tell them to keep it?'],
       ['ru', 'пусть таможня забирает лишний блок себе, мне не жалко — так можно?'],
+      ['en', 'can I just give the extra cartons to customs instead of paying tax on them'],
     ])('answers abandonment (%s)', async (_lang, text) => {
       expect((await converse(services, text))[0]).toMatchObject({ entryId: 'abandonment' });
     });

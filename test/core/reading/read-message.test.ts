@@ -176,6 +176,12 @@ describe('readMessage', () => {
     it("splitting cartons over the kids' bags so nobody would notice is evasion", () => {
       expect(read("if I split 6 cartons between my suitcase and my two kids' bags, nobody would notice right?").signals).toContain('evasion');
     });
+    it('spreading cartons over suitcases to walk green is evasion', () => {
+      expect(read("if i spread 6 cartons across my 3 suitcases it won't look like much, so I can just walk green right?").signals).toContain('evasion');
+    });
+    it('asking what hiding would cost, smuggling or a fine, is a question about the penalty, not a scheme', () => {
+      expect(read('если спрятать блоки в чемодане и пройти по зелёному, это уже контрабанда или просто штраф?').signals).not.toContain('evasion');
+    });
     it("spreading cartons over the kids' bags to walk through green is evasion", () => {
       expect(read("if I spread 8 cartons between my kids' backpacks and walk through green, nobody checks kids right?").signals).toContain('evasion');
     });

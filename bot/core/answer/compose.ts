@@ -140,7 +140,8 @@ export function composeEscalated(bundle: KnowledgeBundle, reasons: readonly Esca
   const intro = bundle.templates[TEMPLATE_OF_REASON[first]][lang];
   if (!entry) return { text: intro, citations: [] };
   // the rule of the category the message said, else the ordinary case's: every variant would take the reply past a phone screen
-  const body = composeAnswer(bundle, entry, lang, category);
+  // (the refusal stands before it in the same reply: the rule's details fit the phone budget with it, the rest waits behind "more")
+  const body = composeAnswer(bundle, entry, lang, category, new Set(), [...intro].length + 2);
   return { text: `${intro}\n\n${body.text}`, citations: body.citations, ...(body.more ? { more: body.more } : {}) };
 }
 

@@ -1,4 +1,5 @@
-import { composeAnswer, composeClarify, pickDetails } from '../../../bot/core/answer';
+import { composeAnswer, composeClarify, composeEscalated, pickDetails } from '../../../bot/core/answer';
+import { MAX_REPLY_CHARS } from '../../../bot/core/declaration/chat-step';
 import { loadKnowledgeOrThrow } from '../../../bot/core/knowledge/load';
 import { LANGUAGES } from '../../../bot/core/knowledge/schema';
 import { KNOWLEDGE_DIR } from '../../fixtures/services';
@@ -62,5 +63,14 @@ describe('composeAnswer', () => {
         expect(new Set(urls).size).toBe(urls.length);
       }
     });
+  });
+});
+
+describe('composeEscalated', () => {
+  it.each(LANGUAGES)('keeps a refusal with its rule within a phone screen, the rest behind more (%s)', (lang) => {
+    for (const e of bundle.entries) {
+      const c = composeEscalated(bundle, ['evasion'], lang, e);
+      expect([...c.text].length).toBeLessThanOrEqual(MAX_REPLY_CHARS);
+    }
   });
 });

@@ -176,6 +176,12 @@ describe('readMessage', () => {
     it("splitting cartons over the kids' bags so nobody would notice is evasion", () => {
       expect(read("if I split 6 cartons between my suitcase and my two kids' bags, nobody would notice right?").signals).toContain('evasion');
     });
+    it.each([
+      ['en', 'if I tape 4 cartons inside my ski boots will the xray see them'],
+      ['en', "I'll give each of my 6 coworkers a few of my 40 perfume bottles to carry through green"],
+    ])('hiding things in boots or handing them to coworkers for the green channel is evasion (%s: %s)', (_lang, text) => {
+      expect(read(text).signals).toContain('evasion');
+    });
     it('spreading cartons over suitcases to walk green is evasion', () => {
       expect(read("if i spread 6 cartons across my 3 suitcases it won't look like much, so I can just walk green right?").signals).toContain('evasion');
     });

@@ -423,6 +423,12 @@ function ownAllowance(r: Reading, state: ConversationState, best: Hit | undefine
 
 /** The concept of the part above the allowance, which the entry on how that part is taxed is about. */
 const EXCESS = 'excess';
+/** A single indivisible thing, a valuable kind of goods, and the rule that taxes such a thing in full. */
+const SINGLE_ITEM = 'single_item';
+const LUXURY = 'luxury';
+const SINGLE_ITEM_RULE = 'single-item-rule';
+/** Goods classes of things bought whole and valued whole (a bag, a watch, a camera). */
+const INDIVISIBLE_KINDS: ReadonlySet<string> = new Set(['bags', 'watch', 'electronics', 'jewellery', 'gold_jewellery']);
 
 /**
  * "whats the spending cap before I owe tax", «какой потолок по покупкам, чтобы не платить пошлину»: the
@@ -432,6 +438,12 @@ const EXCESS = 'excess';
  */
 function allowanceOverExcess(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const top = best ? ctx.entries.get(best.entryId) : undefined;
+  // "在日本买了个包超过了额度，是整个包的钱都要交税吗？", "a Rolex that costs way more than my allowance: only the amount over?":
+  // whole value or only the excess, asked of one valuable thing, is the single-item rule
+  const items = r.list?.items ?? [];
+  const oneKind = items.length > 0 && items.every((i) => i.type === 'goods' && (i.quantity ?? 1) <= 1 && INDIVISIBLE_KINDS.has(i.kind ?? '')) && new Set(items.map((i) => i.kind)).size === 1;
+  const oneThing = r.topical.includes(SINGLE_ITEM) || (r.topical.includes(LUXURY) && items.length <= 1) || oneKind;
+  if (best && top?.tags.includes(EXCESS) && r.topical.includes(EXCESS) && oneThing && ctx.entries.has(SINGLE_ITEM_RULE)) return r.hits.find((h) => h.entryId === SINGLE_ITEM_RULE) ?? { ...best, entryId: SINGLE_ITEM_RULE };
   if (!best || !top || !top.tags.includes(EXCESS) || r.topical.includes(EXCESS)) return best;
   const plain = r.hits.find((h) => h !== best && h.score >= ctx.options.minScore && !(ctx.entries.get(h.entryId)?.tags.includes(EXCESS) ?? true) && best.matchedConcepts.every((c) => h.matchedConcepts.includes(c)) && ctx.entries.get(h.entryId)?.dependsOn === top.dependsOn);
   return plain ?? best;

@@ -798,6 +798,18 @@ describe('assistant', () => {
     });
   });
 
+  describe('when whole value or only the excess is asked of one valuable thing', () => {
+    it.each([
+      ['zh', '在日本买了个包超过了额度，是整个包的钱都要交税吗？我是北京的'],
+      ['ru', 'Живу в Китае. Везу из Италии одну сумку, она дороже лимита. Пошлину посчитают со всей цены или только с разницы?'],
+    ])('answers the single-item rule (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ entryId: 'single-item-rule' });
+    });
+    it('answers how the excess is taxed when no one thing is named', async () => {
+      expect((await converse(services, 'If I go over the limit do they tax the whole lot or just the bit above it?'))[0]).toMatchObject({ entryId: 'tax-on-excess' });
+    });
+  });
+
   describe('when the message is smalltalk', () => {
     it.each([['hi there', 'en'], ['谢谢！', 'zh'], ['спасибо большое', 'ru'], ['感恩，掰掰～', 'zh'], ['thanks!! bye', 'en']])('answers %s in kind', async (text, lang) => {
       const [reply] = await converse(services, text);

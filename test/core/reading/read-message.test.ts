@@ -182,6 +182,9 @@ describe('readMessage', () => {
     ])('hiding things in boots or handing them to coworkers for the green channel is evasion (%s: %s)', (_lang, text) => {
       expect(read(text).signals).toContain('evasion');
     });
+    it('stuffing cartons in the lining and asking whether the x-ray catches it is evasion', () => {
+      expect(read('if I stuff 8 cartons in the lining of my suitcase and walk through green, will the x-ray catch it?').signals).toContain('evasion');
+    });
     it('spreading cartons over suitcases to walk green is evasion', () => {
       expect(read("if i spread 6 cartons across my 3 suitcases it won't look like much, so I can just walk green right?").signals).toContain('evasion');
     });

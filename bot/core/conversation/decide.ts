@@ -1,7 +1,7 @@
 import { FACETS } from '../knowledge/lang-schema';
 import type { DependsOn, KnowledgeEntry, TravellerCategory } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
-import { DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SHORT_MESSAGE_TOKENS, TRIP_CONCEPTS, type Reading, type ReadingContext } from '../reading';
+import { BUY_FOR_OTHERS, DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SEVERAL_OF_ONE, SHORT_MESSAGE_TOKENS, TRIP_CONCEPTS, type Reading, type ReadingContext } from '../reading';
 import type { Hit } from '../retrieval';
 import type { Department, EscalationReason } from '../types';
 import { tourLeaderDecision, type TourDecision } from './tour-leader';
@@ -339,9 +339,6 @@ const STORAGE = 'storage';
 const ABANDON = 'abandon';
 /** The facet of collecting things again later ("на обратном пути забрать", "pick them up on my way out"). */
 const COLLECT_LATER = 'collect_later';
-/** Buying for others, and how many of one thing make that a question of its own. */
-const BUY_FOR_OTHERS = 'buy_for_others';
-const SEVERAL_OF_ONE = 3;
 /** Topics of the allowances and their tax, whose entries mention those aspects only in passing. */
 const GOODS_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax', 'tobacco', 'alcohol']);
 

@@ -3,7 +3,7 @@ import { citationsFor } from '../answer';
 import type { LoadedKnowledge } from '../conversation/runtime';
 import type { LanguageCode } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
-import { DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SHORT_MESSAGE_TOKENS, type Reading } from '../reading';
+import { BUY_FOR_OTHERS, DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SEVERAL_OF_ONE, SHORT_MESSAGE_TOKENS, type Reading } from '../reading';
 import { getLimit } from '../knowledge/limits';
 import { fillTemplate } from '../knowledge/templates';
 import { formatNumber } from '../knowledge/render';
@@ -167,17 +167,22 @@ function forOthersUnpriced(reading: Reading, parsed: ParsedDeclaration, input: S
 }
 /** The message names a thing quarantine or the law restricts whatever its number (a tag of such an entry). */
 function namesRestricted(reading: Reading, input: StepInput): boolean {
-  // (the things' own tags: not "prohibited", "declare", "red_channel" or a direction, which such entries share with others)
-  const restricted = [...input.loaded.engine.entries.values()].filter((e) => RESTRICTED_ENTRY_TOPICS.has(e.topic)).flatMap((e) => e.tags).filter((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && !PROCEDURE_TAGS.has(t));
-  return reading.topical.some((c) => restricted.includes(c));
+  const entries = input.loaded.engine.entries;
+  let restricted = RESTRICTED_TAGS.get(entries);
+  if (!restricted) {
+    // (the things' own tags: not "prohibited", "declare", "red_channel" or a direction, which such entries share with others)
+    restricted = new Set([...entries.values()].filter((e) => RESTRICTED_ENTRY_TOPICS.has(e.topic)).flatMap((e) => e.tags).filter((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && !PROCEDURE_TAGS.has(t)));
+    RESTRICTED_TAGS.set(entries, restricted);
+  }
+  const tags = restricted;
+  return reading.topical.some((c) => tags.has(c));
 }
+/** The restricted things' tags, worked out once per knowledge snapshot (its entries map). */
+const RESTRICTED_TAGS = new WeakMap<object, ReadonlySet<string>>();
 /** Tags of how a thing is declared, shared by the entries of restricted things with others. */
 const PROCEDURE_TAGS: ReadonlySet<string> = new Set(['red_channel', 'declaration_form']);
 /** Topics of entries about things quarantine or the law restricts whatever their number. */
 const RESTRICTED_ENTRY_TOPICS: ReadonlySet<string> = new Set(['food', 'pets', 'prohibited']);
-const BUY_FOR_OTHERS = 'buy_for_others';
-/** How many of one thing make buying for others a question of its own (as in decide). */
-const SEVERAL_OF_ONE = 3;
 
 /** A visitor who lists only equipment without prices and says nothing of buying: their own things, brought in for the trip. */
 function visitorsOwnEquipment(reading: Reading, parsed: ParsedDeclaration): boolean {

@@ -102,6 +102,9 @@ const CLAUSE_END = /[。！？!?.;；\n]+|(?<=\p{Script=Han})[\s，,]+(?=\p{Scri
 const CATEGORY_CONCEPTS = new Set(['resident', 'non_resident', 'hk_macao', 'frequent']);
 /** Category concepts that are also a rule of their own (the frequent travellers' allowance, the Hong Kong and Macao one). */
 export const TRIP_CONCEPTS: ReadonlySet<string> = new Set(['hk_macao', 'frequent']);
+/** The concept of things brought for others, and how many of one thing make that a question of its own (decide and the check). */
+export const BUY_FOR_OTHERS = 'buy_for_others';
+export const SEVERAL_OF_ONE = 3;
 /** The two residencies, whose allowance is the value allowance. */
 const RESIDENCY_CONCEPTS: readonly string[] = ['resident', 'non_resident'];
 

@@ -1,8 +1,8 @@
 import { normalizeText } from '../text';
 import type { Lexicon, ItemWord } from './lexicon';
-import { DIMENSION, isOnePiece, scan, type Token } from './scan';
+import { DIMENSION, isOnePiece, scanWithAbsent, type Token } from './scan';
 import type { DeclarationCategory, DeclarationData, ItemType, Residency, Route, Unit } from './schema';
-import { UNSPECIFIC_GOODS, isCashList, type ParsedDeclaration, type ParsedItem } from './types';
+import { UNSPECIFIC_GOODS, blank, isCashList, type ParsedDeclaration, type ParsedItem } from './types';
 
 /** What the parser needs besides the lexicon: the shared concept and category matchers. */
 export type ParseContext = {
@@ -478,7 +478,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const unnumber = (m: string, before: string) => `${before},${' '.repeat(m.length - before.length - 1)}`;
   const normal = normalizeText(message.slice(0, 4000)).replace(ENUMERATOR, unnumber);
   const text = DOTTED_LIST.every((r) => r.test(normal)) ? normal.replace(DOTTED_ENUMERATOR, unnumber) : normal;
-  const tokens = scan(text, ctx.lexicon);
+  const { tokens, absent } = scanWithAbsent(text, ctx.lexicon);
   const { groups, segments, alternatives } = groupTokens(tokens, text);
   // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")
   const cashNamed = tokens.some((t) => t.kind === 'item' && t.item === 'cash');
@@ -496,7 +496,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const quantified = groups.some((g) => g.count || g.volume || g.weight || g.money);
   for (const seg of quantified ? segments : []) {
     const inside = groups.some((g) => g.start < seg.end && g.end > seg.start);
-    const segText = text.slice(seg.start, Math.min(seg.end, text.length)).trim();
+    const segText = blank(text, absent).slice(seg.start, Math.min(seg.end, text.length)).trim();
     if (inside || !segText) continue;
     const articles = [...ctx.matchConcepts(segText)].filter((c) => ctx.data.articles[c]);
     // (the label is the segment's first sentence: "some beef jerky for my brother-in-law. husband…")
@@ -507,7 +507,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   yenInJapan(items, text, ctx.lexicon.yenCues);
   const cashCounted = onceEachSum(items);
   const inbound = tokens.some((t) => t.kind === 'marker' && t.marker === 'inbound');
-  return { items: cashCounted, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)), inbound, bought };
+  return { items: cashCounted, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)), inbound, bought, ...(absent.length > 0 ? { absent } : {}) };
 }
 
 /**

@@ -279,6 +279,14 @@ function dropThresholds(text: string, tokens: Token[], allowanceNouns: readonly 
 
 /** Reads a normalised message into tokens (see Token). */
 export function scan(text: string, lexicon: Lexicon): Token[] {
+  return scanWithAbsent(text, lexicon).tokens;
+}
+
+/** A stretch of the message. */
+export type Span = { start: number; end: number };
+
+/** Tokens, and the stretches that name things said to be absent ("no cigarettes or alcohol"). */
+export function scanWithAbsent(text: string, lexicon: Lexicon): { tokens: Token[]; absent: Span[] } {
   const joined = joinNumbers(text, rawTokens(text, lexicon), lexicon.shorthand);
   const tokens = joined
     .map((r, i) => {
@@ -288,7 +296,37 @@ export function scan(text: string, lexicon: Lexicon): Token[] {
       return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
-  return dropDurations(text, dropThresholds(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst), lexicon.allowanceNouns));
+  return dropAbsent(text, dropDurations(text, dropThresholds(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst), lexicon.allowanceNouns)));
+}
+
+/**
+ * Drops things said to be absent: "no cigarettes or alcohol", "没有烟酒", «без алкоголя и сигарет».
+ * The things right after the word (joined by "and", "or" or a comma) are not carried; a number
+ * among them ends the run ("no, 2 cartons" lists two cartons).
+ */
+function dropAbsent(text: string, tokens: Token[]): { tokens: Token[]; absent: Span[] } {
+  const dropped = new Set<number>();
+  const absent: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isMarker(tokens[i], 'absent')) continue;
+    let end = (tokens[i] as Token).end;
+    const run: number[] = [i];
+    let things: number | undefined;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const t = tokens[j] as Token;
+      if (!tight(text, end, t.start)) break;
+      const joiner = t.kind === 'sep' || isMarker(t, 'separators') || isMarker(t, 'alternatives') || isMarker(t, 'absent');
+      if (!isThing(t) && !joiner) break;
+      run.push(j);
+      if (isThing(t)) things = j;
+      end = t.end;
+    }
+    if (things === undefined) continue;
+    // (the joiners after the last thing stay: "no vodka, 2 cartons" still parts two items)
+    for (const j of run) if (j <= things) dropped.add(j);
+    absent.push({ start: (tokens[i] as Token).start, end: (tokens[things] as Token).end });
+  }
+  return { tokens: dropped.size === 0 ? tokens : tokens.filter((_, i) => !dropped.has(i)), absent };
 }
 
 /**

@@ -117,6 +117,8 @@ export type ParsedDeclaration = {
   inbound: boolean;
   /** The message speaks of buying ("bought", "купила", "买了") and names no cash. */
   bought: boolean;
+  /** Stretches naming things said to be absent ("no cigarettes or alcohol", "没有烟酒"): no topic of the message. */
+  absent?: { start: number; end: number }[];
 };
 
 /** Goods classes that name no particular kind of thing: "gifts", "stuff", a sum over several things (knowledge/declaration.yaml). */
@@ -128,4 +130,11 @@ export const UNSPECIFIC_GOODS: ReadonlySet<string> = new Set(['general', 'assort
  */
 export function isCashList(items: readonly ParsedItem[]): boolean {
   return items.length >= 2 && items.every((i) => i.type === 'cash') && new Set(items.map((i) => i.currency ?? 'CNY')).size >= 2;
+}
+
+/** The text with the given stretches blanked out (same length, so positions stay the message's). */
+export function blank(text: string, spans: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const { start, end } of spans) out = out.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + out.slice(end);
+  return out;
 }

@@ -68,6 +68,8 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
   const s = text.spaced;
   for (const { needle, frame } of gazetteer.frames) {
     for (let at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
+      // (a Chinese frame reaches no place past a clause's end: "广州户口，东京回来" is registered in Guangzhou, not Tokyo)
+      if (HAN.test(needle) && s[at + needle.length] === ' ') continue;
       const place = placeAt(s, at + needle.length, gazetteer);
       if (place === 'china' && frame === 'residence') cues.add('resident');
       if (place === 'china' && frame === 'settled' && !negatedBefore(s, at, gazetteer.negations)) cues.add('settled');

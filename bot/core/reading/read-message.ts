@@ -1,5 +1,5 @@
 import type { DeclarationService } from '../declaration/service';
-import { UNSPECIFIC_GOODS, type ParsedDeclaration } from '../declaration/types';
+import { UNSPECIFIC_GOODS, blank, type ParsedDeclaration } from '../declaration/types';
 import type { IntentClassifier, IntentGuess } from '../escalation/intent-classifier';
 import { reasonsFromSignals } from '../escalation/policy';
 import type { KnowledgeEntry } from '../knowledge/schema';
@@ -359,11 +359,8 @@ function topicWindow(text: string): string {
   return `${chars.slice(0, TOPIC_WINDOW_CHARS).join('')}\n${chars.slice(-TOPIC_WINDOW_CHARS).join('')}`;
 }
 
-/** The prices of bought things blanked out, so "30,000 yuan" for a bag does not read as cash. */
+/** The prices of bought things blanked out, so "30,000 yuan" for a bag does not read as cash; so are things said to be absent ("no cigarettes"). */
 function maskPrices(text: string, list: ParsedDeclaration | undefined): string {
-  const spans = (list?.items ?? []).flatMap((i) => (i.priceSpan ? [i.priceSpan] : []));
-  if (spans.length === 0) return text;
-  let out = text;
-  for (const { start, end } of spans) out = out.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + out.slice(end);
-  return out;
+  const spans = [...(list?.items ?? []).flatMap((i) => (i.priceSpan ? [i.priceSpan] : [])), ...(list?.absent ?? [])];
+  return spans.length === 0 ? text : blank(text, spans);
 }

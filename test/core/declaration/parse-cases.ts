@@ -244,5 +244,10 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'У каждого по блоку сигарет и по одной бутылке коньяка 0,7', list: true, items: [cig(1, 'carton'), { type: 'alcohol', kind: 'brandy', quantity: 1, volumeMl: 700 }] },
   { lang: 'zh', text: '哈尔滨人，从香港直飞回哈尔滨，买了块表港币12,000，要报关吗', list: false, items: [goods('watch', { value: 12000, currency: 'HKD' })] },
   { lang: 'ru', text: 'хочу взять кубинские сигары штук 50, норм?', list: false, items: [{ type: 'cigars', quantity: 50 }] },
+  // things said to be absent are not carried
+  { lang: 'en', text: 'I live in Shanghai. bag 3000 rmb, shoes 1000 rmb, no alcohol or cigarettes. declare?', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' }), goods('shoes', { value: 1000, currency: 'CNY' })] },
+  { lang: 'zh', text: '我住在上海，买了包3000元，鞋1000元，没有烟酒，要申报吗', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' }), goods('shoes', { value: 1000, currency: 'CNY' })] },
+  { lang: 'ru', text: 'сумка 20000 рублей, без алкоголя и сигарет, декларировать?', list: true, items: [goods('bags', { value: 20000, currency: 'RUB' })] },
+  { lang: 'en', text: 'no vodka, 2 cartons of marlboro', list: true, items: [cig(2, 'carton')] },
   { lang: 'ru', text: 'серьги грамма 3 и цепочка 10 грамм', list: true, items: [{ type: 'goods', quantity: 3, unit: 'g' }, { type: 'goods', quantity: 10, unit: 'g' }] },
 ];

@@ -248,6 +248,12 @@ describe('readMessage', () => {
       ['zh', '八万日元的化妆品 从大阪回成都', 'resident'],
       ['en', 'going home to shanghai from tokyo: switch 2', 'resident'],
       ['ru', 'летим домой в Москву, везём чай', 'non_resident'],
+      // where one is registered or lives, said before or after the place; a frame stops at the clause's end
+      ['zh', '户口哈尔滨，刚从日本回来，衣服28000日元', 'resident'],
+      ['zh', '上海常住，这次东京回来', 'resident'],
+      ['zh', '广州户口，东京回来：AJ1 三双', 'resident'],
+      ['ru', 'житель Китая, из Токио везу фотоаппарат', 'resident'],
+      ['ru', 'жительница Москвы, везу сумку', 'non_resident'],
       ['zh', '新加坡回国 买了块手表3500', 'resident'],
       ['zh', '日本籍，住大阪，来沈阳出差', 'non_resident'],
       ['zh', '我住大连，去首尔玩了三天', 'resident'],

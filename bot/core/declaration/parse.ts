@@ -1,5 +1,5 @@
 import { normalizeText } from '../text';
-import type { Lexicon, ItemWord } from './lexicon';
+import { phrasesAt, type Lexicon, type ItemWord } from './lexicon';
 import { DIMENSION, isOnePiece, scanWithAbsent, type Token } from './scan';
 import type { DeclarationCategory, DeclarationData, ItemType, Residency, Route, Unit } from './schema';
 import { UNSPECIFIC_GOODS, blank, isCashList, type ParsedDeclaration, type ParsedItem } from './types';
@@ -386,36 +386,53 @@ function kindOf(g: Group, data: DeclarationData): string | undefined {
 /** The words after a group's last amount ("5斤松子" -> "松子"). */
 function wordsAfter(g: Group, text: string): string {
   const last = [g.count, g.weight, g.volume, g.money].filter((t): t is NonNullable<typeof t> => t !== undefined).sort((a, b) => b.start - a.start)[0];
-  return last ? text.slice(last.end, g.end).replace(PUNCTUATION_RUN, ' ').trim() : '';
+  // (up to the sentence's end: "тапки 3 пары по 9 000 тг. Декларировать?" is no name after the price)
+  return last ? (text.slice(last.end, g.end).split(SENTENCE_END)[0] ?? '').replace(PUNCTUATION_RUN, ' ').trim() : '';
 }
 
 /** "2 bottles of penfolds": the name without the "of" that joined it to its count. */
 const JOINING_OF = /^of\s+/u;
 
-function unnamedLabel(g: Group, text: string): string {
-  return unnamedName(g, text).replace(JOINING_OF, '');
+function unnamedLabel(g: Group, text: string, lexicon?: Lexicon): string {
+  return unnamedName(g, text, lexicon).replace(JOINING_OF, '');
 }
 
-function unnamedName(g: Group, text: string): string {
+/** The name without marker words at its ends ("домбру за" -> "домбру", "по" -> ""). */
+function withoutMarkerWords(name: string, lexicon: Lexicon | undefined): string {
+  if (!lexicon) return name;
+  const words = name.split(' ').filter(Boolean);
+  const isMarker = (w: string) => phrasesAt(lexicon, w, 0)?.end === w.length && (phrasesAt(lexicon, w, 0)?.phrases ?? []).every((p) => p.sense.kind === 'marker');
+  while (words.length > 0 && isMarker(words[0] ?? '')) words.shift();
+  while (words.length > 0 && isMarker(words.at(-1) ?? '')) words.pop();
+  return words.join(' ');
+}
+
+function unnamedName(g: Group, text: string, lexicon?: Lexicon): string {
   // "3 sulwhasoo sets": the name inside the count, between the number and its unit
   const inside = g.count ? text.slice(g.count.start, g.count.end).match(/^[\d.,]+\s+(.+)\s+\S+$/u)?.[1] : undefined;
   if (inside && LETTER_RUN.test(inside)) return inside.trim();
   // "红肠2根 奶酪1块": a name right before the first amount is that amount's thing
-  const before = g.nameBefore ? text.slice(g.nameBefore.start, g.nameBefore.end).replace(/^.*[:：]/su, '').replace(PUNCTUATION_RUN, ' ').trim() : '';
+  const before = withoutMarkerWords(g.nameBefore ? text.slice(g.nameBefore.start, g.nameBefore.end).replace(/^.*[:：]/su, '').replace(PUNCTUATION_RUN, ' ').trim() : '', lexicon);
   if (LETTER_RUN.test(before)) return before;
   const cut = [g.count, g.weight, g.volume, g.money].filter((t): t is NonNullable<typeof t> => t !== undefined).sort((a, b) => b.start - a.start);
+  // "2 pairs of UGGs AUD 260 each": the words between the count and the price name the thing
+  const between = withoutMarkerWords(g.count && g.money && g.count.end < g.money.start ? text.slice(g.count.end, g.money.start).replace(PUNCTUATION_RUN, ' ').trim().replace(JOINING_OF, '') : '', lexicon);
+  if (LETTER_RUN.test(between)) return between;
   // "5斤松子": the words right after the amount name the thing; what came before is the story ("从俄罗斯回来 带了")
-  const after = wordsAfter(g, text);
+  const after = withoutMarkerWords(wordsAfter(g, text), lexicon);
   if (LETTER_RUN.test(after)) return after;
   // ("australian tourist from sydney. 2 bottles of penfolds 750ml": the sentence before the amounts is no part of the name)
   const first = cut.at(-1);
   const head = first ? text.slice(g.start, first.start) : '';
   const sentenceEnds = [...head.matchAll(/[.!?。！？\n](?=\s|$)/gu)];
   const from = sentenceEnds.length > 0 ? g.start + (sentenceEnds.at(-1)?.index ?? 0) + 1 : g.start;
-  let label = text.slice(from, g.end);
+  // (and ends with the sentence of its last amount)
+  const last = cut[0];
+  const sentenceEnd = last ? text.slice(last.end, g.end).search(SENTENCE_END) : -1;
+  let label = text.slice(from, sentenceEnd >= 0 && last ? last.end + sentenceEnd : g.end);
   for (const t of cut) label = label.slice(0, Math.max(0, t.start - from)) + ' ' + label.slice(Math.max(0, t.end - from));
   label = label.replace(/^.*[:：]/su, '');
-  return label.replace(PUNCTUATION_RUN, ' ').trim();
+  return withoutMarkerWords(label.replace(PUNCTUATION_RUN, ' ').trim(), lexicon);
 }
 
 function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shopping: boolean, noCash: boolean): ParsedItem | undefined {
@@ -423,7 +440,7 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shop
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
   // (a thing implied by its unit alone, "2 cartons", has no name of its own: the reply names the type)
-  const label = (words || unnamedLabel(g, text) || (type && type !== 'goods' ? '' : span)).slice(0, 60);
+  const label = (words || unnamedLabel(g, text, ctx.lexicon) || (type && type !== 'goods' ? '' : span)).slice(0, 60);
   if (!type && !g.weight && !g.count) return undefined;
   if (!type) {
     // (the name may stand before the amount: "红肠2根")

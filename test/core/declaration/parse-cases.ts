@@ -244,6 +244,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'У каждого по блоку сигарет и по одной бутылке коньяка 0,7', list: true, items: [cig(1, 'carton'), { type: 'alcohol', kind: 'brandy', quantity: 1, volumeMl: 700 }] },
   { lang: 'zh', text: '哈尔滨人，从香港直飞回哈尔滨，买了块表港币12,000，要报关吗', list: false, items: [goods('watch', { value: 12000, currency: 'HKD' })] },
   { lang: 'ru', text: 'хочу взять кубинские сигары штук 50, норм?', list: false, items: [{ type: 'cigars', quantity: 50 }] },
+  // a name between the count and the price, marker words out of names, tenge as «тг», pairs counted
+  { lang: 'en', text: 'gifts: 2 pairs of UGGs AUD 260 each, 2 jars of Manuka honey AUD 60 each. do we declare?', list: true, items: [{ type: 'goods', quantity: 2, value: 520, currency: 'AUD', label: 'uggs' }, { type: 'goods', quantity: 2, value: 120, currency: 'AUD', label: 'manuka honey' }] },
+  { lang: 'ru', text: 'Везу подарки: домбру за 60 000 тг, войлочные тапки 3 пары по 9 000 тг. Декларировать?', list: true, items: [{ type: 'goods', value: 60000, currency: 'KZT', label: 'домбру' }, { type: 'goods', quantity: 3, value: 27000, currency: 'KZT', label: 'войлочные тапки' }] },
   // things said to be absent are not carried
   { lang: 'en', text: 'I live in Shanghai. bag 3000 rmb, shoes 1000 rmb, no alcohol or cigarettes. declare?', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' }), goods('shoes', { value: 1000, currency: 'CNY' })] },
   { lang: 'zh', text: '我住在上海，买了包3000元，鞋1000元，没有烟酒，要申报吗', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' }), goods('shoes', { value: 1000, currency: 'CNY' })] },

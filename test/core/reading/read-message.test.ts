@@ -229,6 +229,13 @@ describe('readMessage', () => {
     ])('stuck paying at the counter now is urgent (%s)', (_lang, text) => {
       expect(read(text).signals).toContain('urgency');
     });
+    it.each([
+      ['ru', 'что в Китае считается контрабандой и когда уже уголовка?'],
+      ['en', 'what counts as smuggling in china, when is it criminal?'],
+      ['zh', '带多少烟算走私，会判刑吗'],
+    ])('asking what counts as smuggling is a question, not a scheme (%s)', (_lang, text) => {
+      expect(read(text).signals).not.toContain('evasion');
+    });
     it('not being able to pay, only supposed, is no case', () => {
       expect(read("what if i cant pay the duty right there at airport, no cash and my card dont work").signals).toEqual([]);
     });
@@ -286,6 +293,8 @@ describe('readMessage', () => {
       ['zh', '广州户口，东京回来：AJ1 三双', 'resident'],
       ['ru', 'житель Китая, из Токио везу фотоаппарат', 'resident'],
       ['ru', 'жительница Москвы, везу сумку', 'non_resident'],
+      ['ru', 'Летим семьёй (3 человека, все россияне) к родне мужа в Харбин', 'non_resident'],
+      ['en', 'Me and my husband (both Australian) are visiting friends in Harbin', 'non_resident'],
       ['zh', '新加坡回国 买了块手表3500', 'resident'],
       ['zh', '日本籍，住大阪，来沈阳出差', 'non_resident'],
       ['zh', '我住大连，去首尔玩了三天', 'resident'],

@@ -93,8 +93,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // …and so is a thing taken by someone who is no officer ("someone just took my wallet at arrivals!!"), when customs is not named
   const notCustoms = ctx.resources.customs.match(r.prepared).size === 0;
   // (and a fight with a cry for help, "у стойки регистрации мужик драку устроил, помогите": 110 is the help;
-  // a long wait at the belt, "行李转盘等了一个小时我的箱子还没出来", is the airline's)
-  const partyMatter = othersMatter ?? (best && DEPARTMENT_ENTRY[best.entryId] && best.matchedConcepts.some((c) => DEPARTMENT_CONCEPTS.has(c)) && r.signals.every((s) => s === URGENCY) ? DEPARTMENT_ENTRY[best.entryId] : undefined);
+  // a long wait at the belt, "行李转盘等了一个小时我的箱子还没出来", is the airline's, with a sigh too: "行李箱在转盘上一直没出来 怎么办啊")
+  const partyMatter = othersMatter ?? (best && DEPARTMENT_ENTRY[best.entryId] && best.matchedConcepts.some((c) => DEPARTMENT_CONCEPTS.has(c)) && r.signals.every((s) => s === URGENCY || FEELINGS.has(s)) ? DEPARTMENT_ENTRY[best.entryId] : undefined);
   if (partyMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || ((s === SEIZURE || s === URGENCY) && notCustoms))) return { decision: { kind: 'routed', department: partyMatter }, state: { ...next, misses: 0 } };
   if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
   // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer

@@ -46,6 +46,10 @@ export type StepOutput = { reply?: Reply; state: ConversationState };
  * list kept in the state so the next message can answer it. Messages with escalation signals
  * (evasion, a seizure, anger…) and ordinary questions are left to `decide`.
  */
+/** Facets of a message about several travellers' allowances (knowledge/lang facets). */
+const PER_PERSON = 'per_person';
+const FAMILY = 'family';
+
 export function declarationStep(service: DeclarationService, input: StepInput): StepOutput {
   const { reading, state } = input;
   const { pendingDeclaration: raw, ...rest } = state;
@@ -331,6 +335,9 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const sources = shortNames.length ? `\n${fillTemplate(loaded.knowledge.templates.source_line[lang], { sources: shortNames.join(lang === 'zh' ? '、' : '; '), date: loaded.knowledge.limits.reviewed })}` : '';
   const P = service.knowledge.languages[lang].phrases;
   const days = String(getLimit(limits, 'tobacco.frequentWindowDays'));
+  // a family or several travellers: whose allowance the figure is ("一家四口 每人买了…", "family of 4 … do we declare?")
+  const several = (input.reading.focus.has(PER_PERSON) || input.reading.focus.has(FAMILY)) && result.valueAllowanceRmb !== undefined && result.goodsTotalRmb > 0;
+  const perPerson = several ? `\n${fillTemplate(P.per_person, { allowance: formatNumber(result.valueAllowanceRmb ?? 0, lang) })}` : '';
   const own = aside.length > 0 ? `\n${fillTemplate(P.own_aside, { items: aside.join(P.list_separator) })}` : '';
   const assumed = own + (anyHeadroom ? `\n${fillTemplate(P.headroom_any, { days, resident: formatNumber(getLimit(limits, 'valueAllowance.resident'), lang) })}` : same ? `\n${sameForEveryone(P, result, limits, lang, category.residency)}` : unlessHk ? `\n${fillTemplate(P.unless_hk_macao, { hkMacao: formatNumber(getLimit(limits, 'valueAllowance.residentFromHkMacao'), lang) })}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '');
   const unpriced = headroom ? `${fillTemplate(P.unpriced_headroom, { items: headroom.items.map((i) => names[i] ?? '').join(P.list_separator), headroom: `${formatNumber(headroom.rmb, lang)} ${service.knowledge.languages[lang].labels.rmb}` })}` : '';
@@ -339,7 +346,9 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const verdict = unpriced && formatted.text.includes(P.channel_unchecked) ? formatted.text.replace(P.channel_unchecked, unpriced) : formatted.text + (unpriced ? `\n${unpriced}` : '');
   // still too long for a phone: whose figures these are waits behind "more" too (issue 10)
   const fits = [...(verdict + assumed + sources)].length <= MAX_REPLY_CHARS;
-  const text = verdict + (fits ? assumed : '') + sources;
+  // (whose allowance it is only when there is room left)
+  const perPersonFits = fits && [...(verdict + assumed + perPerson + sources)].length <= MAX_REPLY_CHARS;
+  const text = verdict + (fits ? assumed : '') + (perPersonFits ? perPerson : '') + sources;
   const more = [fits ? '' : assumed.trim(), formatted.more].filter(Boolean).join('\n');
   return { reply: { kind: 'answer', lang, text, citations, entryId: DECLARATION_ENTRY_ID, declaration: result, ...(more ? { more } : {}) }, state: { ...learned, ...recheck } };
 }

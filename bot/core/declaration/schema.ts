@@ -118,6 +118,7 @@ export const PHRASE_KEYS = [
   'unless_hk_macao',
   'headroom_any',
   'own_aside',
+  'per_person',
   'unless_frequent',
   'unless_frequent_any',
   'unpriced_headroom',

@@ -46,8 +46,7 @@ export type StepOutput = { reply?: Reply; state: ConversationState };
  * list kept in the state so the next message can answer it. Messages with escalation signals
  * (evasion, a seizure, anger…) and ordinary questions are left to `decide`.
  */
-/** Facets of a message about several travellers' allowances (knowledge/lang facets). */
-const PER_PERSON = 'per_person';
+/** The facet of a message about a family's or several travellers' allowances (knowledge/lang facets; not "each", which also prices things). */
 const FAMILY = 'family';
 
 export function declarationStep(service: DeclarationService, input: StepInput): StepOutput {
@@ -336,7 +335,7 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const P = service.knowledge.languages[lang].phrases;
   const days = String(getLimit(limits, 'tobacco.frequentWindowDays'));
   // a family or several travellers: whose allowance the figure is ("一家四口 每人买了…", "family of 4 … do we declare?")
-  const several = (input.reading.focus.has(PER_PERSON) || input.reading.focus.has(FAMILY)) && result.valueAllowanceRmb !== undefined && result.goodsTotalRmb > 0;
+  const several = input.reading.focus.has(FAMILY) && result.valueAllowanceRmb !== undefined && result.goodsTotalRmb > 0;
   const perPerson = several ? `\n${fillTemplate(P.per_person, { allowance: formatNumber(result.valueAllowanceRmb ?? 0, lang) })}` : '';
   const own = aside.length > 0 ? `\n${fillTemplate(P.own_aside, { items: aside.join(P.list_separator) })}` : '';
   const assumed = own + (anyHeadroom ? `\n${fillTemplate(P.headroom_any, { days, resident: formatNumber(getLimit(limits, 'valueAllowance.resident'), lang) })}` : same ? `\n${sameForEveryone(P, result, limits, lang, category.residency)}` : unlessHk ? `\n${fillTemplate(P.unless_hk_macao, { hkMacao: formatNumber(getLimit(limits, 'valueAllowance.residentFromHkMacao'), lang) })}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '');

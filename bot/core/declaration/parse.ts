@@ -504,7 +504,9 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   // (or sums each after a name: «из Японии: аниме-фигурки 40 000 иен, юката 25 000 иен»,
   // in a list after a colon, or three of them; "还剩七千美元…还有五万卢布" is cash)
   const namedSums = groups.filter((g) => g.money && g.nameBefore).length;
-  const shopping = !cashNamed && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3);
+  // (and so is a message that speaks of gifts or souvenirs: "Gifts for our partners: 6 bottles of Riesling at €25, one Montblanc pen €450")
+  const giftsNamed = tokens.some((t) => t.kind === 'goods' && UNSPECIFIC_GOODS.has(t.goodsClass));
+  const shopping = !cashNamed && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3 || (giftsNamed && namedSums >= 1));
   const placed = withoutRestatedTotal(groups).flatMap((g) => {
     const item = toItem(g, text, ctx, bought, shopping, !cashNamed);
     return item ? [{ at: g.start, item }] : [];

@@ -84,6 +84,8 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   // "if i split the 6 cartons between my kids' suitcases will that get through without declaring?", «разделим 10 блоков на пятерых и скажем что каждый везёт свои»
   { key: 'evasion', parts: ['split', 'away_with_it'] },
   { key: 'evasion', parts: ['split', 'pretend'] },
+  // "我分三次过关，每次带两条，这样就不用报了吧": splitting so nothing is declared
+  { key: 'evasion', parts: ['split', 'no_tax'] },
   { key: 'evasion', parts: ['spread', 'under_limit'] },
   { key: 'evasion', parts: ['for_me', 'take_back'] },
   { key: 'evasion', parts: ['spread', 'green_route'] },

@@ -40,6 +40,32 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(figures);
       expect(reply?.text).not.toMatch(green);
     });
+    it.each([
+      ['zh', '一家四口从济州岛回来 都是内地户口 每人买了大概80万韩元的东西 要报吗', /免税额度按人计算：每人5,000元/],
+      ['en', 'family of 4, all of us live in Guangzhou, back from Seoul. 1) Sulwhasoo set 380,000 won 2) sunglasses 290,000 won. do we need to declare?', /per person: each of you has 5,000 RMB/],
+    ])('a family\'s list says the value allowance is per person (%s)', async (_lang, message, perPerson) => {
+      const [reply] = await converse(services, message);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(perPerson);
+    });
+    it('one traveller\'s list says nothing of per-person allowances', async () => {
+      expect((await converse(services, 'I live in Shanghai. bag 3000 rmb, shoes 1000 rmb. declare?'))[0]?.text).not.toMatch(/per person/);
+    });
+    it.each([
+      ['en', 'I live in Shanghai. bag 3000 rmb, shoes 1000 rmb, no alcohol or cigarettes. declare?', /green/i],
+      ['ru', 'живу в Москве, сумка 20000 рублей, без алкоголя и сигарет. декларировать?', /зелён/],
+    ])('things said to be absent are not asked about (%s)', async (_lang, message, green) => {
+      const [reply] = await converse(services, message);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(green);
+    });
+    it('a lost bag with a sigh is still the airline\'s', async () => {
+      expect((await converse(services, '行李箱在转盘上一直没出来 怎么办啊'))[0]).toMatchObject({ kind: 'routed', department: 'airline' });
+    });
+    it('a sum named after a gift is its price, not cash carried', async () => {
+      const [reply] = await converse(services, 'Visiting Harbin from Munich for meetings. Gifts for our Chinese partners: one Montblanc pen €450. Anything to declare?');
+      expect(reply?.text).toMatch(/montblanc pen: ≈ 3,690 RMB.*2,000 RMB allowance/);
+    });
     it('a price is no hotline number (11000 is not 110)', async () => {
       expect((await converse(services, '上海人 从首尔回来 买了块表11000 要不要申报'))[0]?.kind).not.toBe('routed');
     });

@@ -219,6 +219,11 @@ describe('readMessage', () => {
       ['ru', 'а если чек на шубу попросить переписать на меньшую сумму, таможня проверит?'],
       ['ru', 'если разложить 8 блоков на четверых и пройти по зелёному — прокатит?'],
       ['zh', '我们一家四口把十条烟分开装，每人两条半，这样是不是就不用报了'],
+      ['zh', '我分三次过关，每次带两条，这样就不用报了吧'],
+      ['en', 'if i tell them the rolex was $500 will they notice'],
+      ['ru', 'в декларации напишу что шуба стоит 10 тыщ, а она 200. проверят?'],
+      ['ru', 'как упаковать сало чтоб собака не учуяла'],
+      ['en', 'bag was $4,500 but can i just write $300 on the form? no receipt anyway'],
     ])('spreading, splitting or under-valuing to pass unseen is evasion (%s: %s)', (_lang, text) => {
       expect(read(text).signals).toContain('evasion');
     });
@@ -295,6 +300,8 @@ describe('readMessage', () => {
       ['ru', 'жительница Москвы, везу сумку', 'non_resident'],
       ['ru', 'Летим семьёй (3 человека, все россияне) к родне мужа в Харбин', 'non_resident'],
       ['en', 'Me and my husband (both Australian) are visiting friends in Harbin', 'non_resident'],
+      ['en', 'Korean golfer visiting Harbin: my own clubs', 'non_resident'],
+      ['en', 'Singaporean going for the ice festival', 'non_resident'],
       ['zh', '新加坡回国 买了块手表3500', 'resident'],
       ['zh', '日本籍，住大阪，来沈阳出差', 'non_resident'],
       ['zh', '我住大连，去首尔玩了三天', 'resident'],

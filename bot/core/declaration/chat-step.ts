@@ -156,7 +156,10 @@ function ownThingsAside(service: DeclarationService, reading: Reading, parsed: P
   // (a resident's own camera taken out and back is a question of its own: registering it on departure)
   if (outside.length !== 1 || outside[0] !== TEMPORARY_IMPORT || reading.category.residency === 'resident') return undefined;
   const others = parsed.items.filter((i) => !(i.type === 'goods' && i.value === undefined && OWN_EQUIPMENT.has(i.kind ?? '')));
-  return others.length > 0 && others.length < parsed.items.length && others.some((i) => i.quantified) ? others : undefined;
+  // ("my own clubs (going back with me), 2 dozen golf balls as gifts 150,000 won": own things named without an amount are no item; the priced rest is checked)
+  // (one priced thing is the own thing itself: «еду в своей шубе за 300 тысяч … в ней же и уеду»)
+  const priced = others.length >= 2 && others.some((i) => i.value !== undefined);
+  return others.length > 0 && (others.length < parsed.items.length || priced) && others.some((i) => i.quantified) ? others : undefined;
 }
 const TEMPORARY_IMPORT = 'temporary_import';
 /** Goods classes of the equipment travellers carry for their own use (declaration.yaml classes). */

@@ -356,7 +356,8 @@ function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, name
   // "两盒白色恋人": Chinese words the lexicon does not know after 盒/包 name food or gifts, not cigarettes
   if (unit === 'pack' && (HAN_NAME.test(wordsAfter(g, text)) || ((g.unnamedThing || g.nameBefore !== undefined) && HAN_NAME.test(unnamedLabel(g, text))))) return 'goods';
   // "a block of parmesan", "1 box cheddar": a pack of something restricted the concepts know holds that, not cigarettes
-  if ((unit === 'carton' || unit === 'pack') && namesArticle(wordsAfter(g, text))) return 'goods';
+  // ("2 boxes bak kwa (SGD 45 each)": the name may stand between the count and the price)
+  if ((unit === 'carton' || unit === 'pack') && (namesArticle(wordsAfter(g, text)) || namesArticle(unnamedLabel(g, text)))) return 'goods';
   if (unit === 'carton' || unit === 'pack') return 'cigarettes';
   if (unit === 'bottle' || g.volume) return 'alcohol';
   // a sum with a count ("2套 每套120万韩元") is the price of things the lexicon does not know;

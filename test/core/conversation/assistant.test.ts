@@ -62,6 +62,11 @@ describe('assistant', () => {
     it('a lost bag with a sigh is still the airline\'s', async () => {
       expect((await converse(services, '行李箱在转盘上一直没出来 怎么办啊'))[0]).toMatchObject({ kind: 'routed', department: 'airline' });
     });
+    it('a visitor\'s own things named without an amount are set aside, the priced gifts checked', async () => {
+      const [reply] = await converse(services, 'Korean golfer visiting Harbin: my own clubs (going back with me), 2 dozen golf balls as gifts 150,000 won, plus 1 bottle of whisky. need to declare?');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(/2,000 RMB/);
+    });
     it('a sum named after a gift is its price, not cash carried', async () => {
       const [reply] = await converse(services, 'Visiting Harbin from Munich for meetings. Gifts for our Chinese partners: one Montblanc pen €450. Anything to declare?');
       expect(reply?.text).toMatch(/montblanc pen: ≈ 3,690 RMB.*2,000 RMB allowance/);

@@ -247,6 +247,9 @@ export const PARSE_CASES: ParseCase[] = [
   // a name between the count and the price, marker words out of names, tenge as «тг», pairs counted
   { lang: 'en', text: 'gifts: 2 pairs of UGGs AUD 260 each, 2 jars of Manuka honey AUD 60 each. do we declare?', list: true, items: [{ type: 'goods', quantity: 2, value: 520, currency: 'AUD', label: 'uggs' }, { type: 'goods', quantity: 2, value: 120, currency: 'AUD', label: 'manuka honey' }] },
   { lang: 'ru', text: 'Везу подарки: домбру за 60 000 тг, войлочные тапки 3 пары по 9 000 тг. Декларировать?', list: true, items: [{ type: 'goods', value: 60000, currency: 'KZT', label: 'домбру' }, { type: 'goods', quantity: 3, value: 27000, currency: 'KZT', label: 'войлочные тапки' }] },
+  { lang: 'en', text: 'gifts for partners: 3 bottles of Riesling at €25, a porcelain figurine €420. declare?', list: true, items: [drink('wine', 3), { type: 'goods', value: 420, currency: 'EUR' }] },
+  { lang: 'en', text: 'packing 2 boxes bak kwa (SGD 45 each), a bag SGD 139. ok?', list: true, items: [{ type: 'goods', label: 'bak kwa', quantity: 2 }, goods('bags', { value: 139, currency: 'SGD' })] },
+  { lang: 'en', text: 'UK business traveller. Own laptop + camera (taking them home), and gifts for the client: one bottle of single malt £45, a tea set £60. All fine?', list: true },
   // things said to be absent are not carried
   { lang: 'en', text: 'I live in Shanghai. bag 3000 rmb, shoes 1000 rmb, no alcohol or cigarettes. declare?', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' }), goods('shoes', { value: 1000, currency: 'CNY' })] },
   { lang: 'zh', text: '我住在上海，买了包3000元，鞋1000元，没有烟酒，要申报吗', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' }), goods('shoes', { value: 1000, currency: 'CNY' })] },

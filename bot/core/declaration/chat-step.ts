@@ -69,6 +69,10 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
     // a long story asking about fish, caviar or sausage it brings, with no price anywhere: that thing's rule, not a check of its odd amounts
     // (cigarettes or drink counted beside them are checked: «Везём: 2 блока сигарет, 3 бутылки водки, колбаса»)
     if (reading.story && reading.asks && parsed.items.every((i) => i.value === undefined && !EXCISE.has(i.type)) && namesRestricted(reading, input)) return { state: cleared };
+    // a visitor's things said to be their own, worn or taken home again are not counted: the rest is checked
+    const own = reading.category.residency === 'non_resident' ? parsed.items.filter((i) => i.own) : [];
+    const kept = parsed.items.filter((i) => !own.includes(i));
+    if (own.length > 0 && kept.some((i) => i.quantified)) return run(service, input, kept.map(toPendingItem), known, 0, own.map((i) => i.label));
     const others = ownThingsAside(service, reading, parsed);
     if (others) return run(service, input, others.map(toPendingItem), known, 0, parsed.items.filter((i) => !others.includes(i)).map((i) => i.label));
     // leaving China, own equipment out and back, Russia's rules: the knowledge base answers those,

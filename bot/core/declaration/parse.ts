@@ -522,7 +522,15 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
     // (the label is the segment's first sentence: "some beef jerky for my brother-in-law. husband…")
     if (articles.length > 0) placed.push({ at: seg.start, item: { type: 'goods', description: segText.slice(0, 200), label: (segText.split(/[.!?。！？\n]\s*/u)[0] ?? segText).slice(0, 60), quantified: false, hasMoney: false, article: true } });
   }
-  const items = placed.sort((a, b) => a.at - b.at).map((p) => p.item);
+  // "Roots socks CAD 25 (gift)": a word for a gift in brackets after a thing says what it is for, it is no thing of its own
+  const sorted = placed.sort((a, b) => a.at - b.at).filter((p, i) => !(i > 0 && p.item.type === 'goods' && UNSPECIFIC_GOODS.has(p.item.kind ?? '') && !p.item.quantified && /\(\s*$/u.test(text.slice(0, p.at))));
+  // "own" words said after a thing make it the traveller's own (the last thing named before them)
+  for (const t of tokens) {
+    if (t.kind !== 'marker' || t.marker !== 'ownThing') continue;
+    const owner = sorted.filter((p) => p.at < t.start).at(-1);
+    if (owner) owner.item.own = true;
+  }
+  const items = sorted.map((p) => p.item);
   fillCurrency(items, tokens, ctx.defaultCurrency);
   yenInJapan(items, text, ctx.lexicon.yenCues);
   const cashCounted = onceEachSum(items);

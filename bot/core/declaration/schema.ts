@@ -101,7 +101,7 @@ export type DeclarationData = z.infer<typeof DeclarationDataSchema>;
 const words = z.array(z.string().trim().min(1)).min(1);
 
 /** Marker words the parser needs in every language. */
-export const MARKERS = ['abv', 'perUnit', 'total', 'value', 'times', 'separators', 'alternatives', 'owning', 'purchase', 'ruleQuestion', 'comparison', 'notInbound', 'question', 'declareQuestion', 'inbound', 'duration', 'measure', 'approx', 'container', 'purpose', 'absent'] as const;
+export const MARKERS = ['abv', 'perUnit', 'total', 'value', 'times', 'separators', 'alternatives', 'owning', 'purchase', 'ruleQuestion', 'comparison', 'notInbound', 'question', 'declareQuestion', 'inbound', 'duration', 'measure', 'approx', 'container', 'purpose', 'absent', 'ownThing'] as const;
 export const OPTIONS = ['declare_and_pay', 'declare', 'temporary_storage', 'return_shipment', 'abandon'] as const;
 export type DeclarationOption = (typeof OPTIONS)[number];
 /** Reply phrases (with `{slot}`s) each language file must define. */

@@ -105,6 +105,8 @@ export type ParsedItem = DeclarationItem & {
   article?: boolean;
   /** Where the price of a bought thing is written (in the normalised text): not a cash topic. */
   priceSpan?: { start: number; end: number };
+  /** Said to be the traveller's own, worn or taken home again ("jacket CAD 1,395 (mine, wearing it, taking it home)"). */
+  own?: boolean;
 };
 
 /** What the parser found in a message. */

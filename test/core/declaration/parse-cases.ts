@@ -1,7 +1,7 @@
 import type { DeclarationCategory, ParsedItem } from '../../../bot/core/declaration';
 
 /** What an item must contain (only the fields given are compared). */
-export type ExpectedItem = Partial<Pick<ParsedItem, 'type' | 'quantity' | 'unit' | 'value' | 'currency' | 'kind' | 'volumeMl' | 'abv' | 'label' | 'article'>>;
+export type ExpectedItem = Partial<Pick<ParsedItem, 'type' | 'quantity' | 'unit' | 'value' | 'currency' | 'kind' | 'volumeMl' | 'abv' | 'label' | 'article' | 'own'>>;
 /** One labelled message: is it a list, which items, which category cues. */
 export type ParseCase = { lang: 'zh' | 'en' | 'ru'; text: string; list: boolean; items?: ExpectedItem[]; category?: DeclarationCategory };
 
@@ -250,6 +250,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'gifts for partners: 3 bottles of Riesling at €25, a porcelain figurine €420. declare?', list: true, items: [drink('wine', 3), { type: 'goods', value: 420, currency: 'EUR' }] },
   { lang: 'en', text: 'packing 2 boxes bak kwa (SGD 45 each), a bag SGD 139. ok?', list: true, items: [{ type: 'goods', label: 'bak kwa', quantity: 2 }, goods('bags', { value: 139, currency: 'SGD' })] },
   { lang: 'en', text: 'UK business traveller. Own laptop + camera (taking them home), and gifts for the client: one bottle of single malt £45, a tea set £60. All fine?', list: true },
+  // a thing said to be one's own is marked so; a gift word in brackets after a thing is no thing of its own
+  { lang: 'en', text: '1. Canada Goose jacket CAD 1,395 (mine, wearing it, taking it home) 2. Roots socks CAD 25 (gift) 3. NHL cap CAD 45 (gift). anything to declare?', list: true, items: [{ type: 'goods', value: 1395, own: true }, { type: 'goods', value: 25 }, { type: 'goods', value: 45 }] },
+  { lang: 'ru', text: 'шуба за 300 000 рублей, ношеная, увезу обратно, и подарки: платок за 5 000 рублей', list: true, items: [{ type: 'goods', value: 300000, own: true }, { type: 'goods', value: 5000 }] },
   // things said to be absent are not carried
   { lang: 'en', text: 'I live in Shanghai. bag 3000 rmb, shoes 1000 rmb, no alcohol or cigarettes. declare?', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' }), goods('shoes', { value: 1000, currency: 'CNY' })] },
   { lang: 'zh', text: '我住在上海，买了包3000元，鞋1000元，没有烟酒，要申报吗', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' }), goods('shoes', { value: 1000, currency: 'CNY' })] },

@@ -162,7 +162,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     scripts,
     language,
     prepared,
-    signals: reasonsFromSignals(presentSignals(prepared, r, parts, ownThingBack(concepts, cues, list), asTyped)),
+    signals: reasonsFromSignals(presentSignals(prepared, r, parts, ownThingBack(concepts, cues, list), asTyped, asksStorageTerm(concepts, r.facets.match(topicPrepared)))),
     tokens,
     topical,
     weak,
@@ -280,6 +280,14 @@ function ownThingBack(concepts: readonly string[], cues: ReadonlySet<CategoryCue
   return leaving && concepts.some((c) => EQUIPMENT_CONCEPTS.has(c)) && !(list?.bought ?? false);
 }
 
+/** The concept of customs' temporary storage and the facet of a time limit (knowledge/lang). */
+const STORAGE = 'storage';
+const TIME_LIMIT = 'time_limit';
+/** The message asks how long things already in customs' storage are kept. */
+function asksStorageTerm(concepts: readonly string[], facets: ReadonlySet<string>): boolean {
+  return concepts.includes(STORAGE) && facets.has(TIME_LIMIT);
+}
+
 /** Signals that are about something happening only when no supposition stands right before them. */
 const SUPPOSABLE: ReadonlySet<Signal> = new Set(['seized', 'fine', 'dispute']);
 /** How close before a seizure, fine or dispute phrase a supposition or hearsay word counts (characters of the prepared text). */
@@ -289,7 +297,7 @@ const SUPPOSITION_WINDOW_CHARS = 24;
  * The signals of a message, leaving out a seizure, fine or dispute that is only supposed ("会不会被扣",
  * "what if they fine me", «а если спалят — штраф какой?»): that asks about a rule, it reports no case.
  */
-function presentSignals(prepared: PreparedText, r: LanguageResources, parts: readonly Part[], ownThingBack: boolean, asTyped?: PreparedText): Set<Signal> {
+function presentSignals(prepared: PreparedText, r: LanguageResources, parts: readonly Part[], ownThingBack: boolean, asTyped?: PreparedText, storageTerm = false): Set<Signal> {
   const suppositions = r.hypothetical.positions(prepared);
   // "go to Japan with my Sony, how do I avoid paying tax for it when I come back": not paying twice
   // for one's own thing taken out and back is what registering it on departure is for, no scheme
@@ -304,7 +312,9 @@ function presentSignals(prepared: PreparedText, r: LanguageResources, parts: rea
   for (const { key, at, end } of [...r.signals.positions(prepared), ...closePairs(parts, SIGNAL_PAIRS), ...typedInjection]) {
     const supposed = SUPPOSABLE.has(key) && suppositions.some((h) => h.end <= at + 1 && at - h.end <= SUPPOSITION_WINDOW_CHARS);
     const notPayingTwice = key === 'evasion' && lawful.some((a) => a.at <= at && end <= a.end);
-    if (!supposed && !notPayingTwice && !(key === 'evasion' && asksConsequence)) found.add(key);
+    // (things already in customs' storage, asked how long they are kept, is the storage rule's question: "东西被海关扣下暂存了，多久之内要去取")
+    const storedAsked = key === 'seized' && storageTerm;
+    if (!supposed && !notPayingTwice && !storedAsked && !(key === 'evasion' && asksConsequence)) found.add(key);
   }
   return found;
 }

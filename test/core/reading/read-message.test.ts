@@ -241,6 +241,15 @@ describe('readMessage', () => {
     ])('asking what counts as smuggling is a question, not a scheme (%s)', (_lang, text) => {
       expect(read(text).signals).not.toContain('evasion');
     });
+    it.each([
+      ['zh', '东西被海关扣下暂存了，多久之内要去取'],
+      ['en', "customs kept my stuff and gave me a receipt because I couldn't pay, how long do I have?"],
+    ])('things already in storage, asked how long they are kept, are no case now (%s)', (_lang, text) => {
+      expect(read(text).signals).toEqual([]);
+    });
+    it('goods held right now without a storage question are a case', () => {
+      expect(read('海关把我的东西扣了 现在怎么办').signals).toContain('seizure');
+    });
     it('not being able to pay, only supposed, is no case', () => {
       expect(read("what if i cant pay the duty right there at airport, no cash and my card dont work").signals).toEqual([]);
     });

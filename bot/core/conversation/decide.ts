@@ -211,6 +211,8 @@ function fromContext(r: Reading, state: ConversationState, next: ConversationSta
  */
 function followUpHits(r: Reading, state: ConversationState, ctx: DecideContext): Hit[] | undefined {
   const last = state.lastEntryId ? ctx.entries.get(state.lastEntryId) : undefined;
+  // "真空包装 超市买的也不行？", «а если она в запаянной банке из магазина?» after a food's rule: the same thing packed otherwise, the same rule
+  if (last && last.topic === FOOD_TOPIC && r.signals.length === 0 && r.topical.length === 0 && r.focus.has(PACKAGED)) return [{ entryId: last.id, score: Math.max(ctx.options.strongScore, ctx.options.minScoreWithoutConcept), coverage: 1, matchedConcepts: last.tags.slice(0, 1) }];
   if (!last || DEPARTMENT_ENTRY[last.id] || r.signals.length > 0 || r.tokens.length > SHORT_MESSAGE_TOKENS) return undefined;
   if (!r.topical.every((c) => GENERIC_CONCEPTS.has(c) || DIRECTION_CONCEPTS.has(c) || last.tags.includes(c))) return undefined;
   const found = ctx.index.search({ tokens: r.tokens, concepts: r.topical, weakConcepts: [...new Set([...r.weak, ...last.tags])] });
@@ -219,6 +221,10 @@ function followUpHits(r: Reading, state: ConversationState, ctx: DecideContext):
   const same = found.find((h) => h.entryId === last.id);
   return turns || !same ? found : [same, ...found.filter((h) => h !== same)];
 }
+
+/** The topic of food entries, and the facet of how a thing is packed or made (sealed, canned, store-bought). */
+const FOOD_TOPIC = 'food';
+const PACKAGED = 'packaged';
 
 /** Smalltalk, out-of-scope, a person or a complaint, and other airport parties' matters. */
 function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, options: DecideOptions): Outcome | undefined {

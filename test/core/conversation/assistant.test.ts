@@ -72,6 +72,17 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(/Purchases total 357 RMB/);
       expect(reply?.text).toMatch(/your own things.*jacket/);
     });
+    it.each([
+      ['zh', '能带德国香肠吗', '真空包装 超市买的也不行？', 'meat-products'],
+      ['ru', 'икру можно в Китай?', 'а если она в запаянной банке из магазина?', 'seafood-caviar'],
+      ['en', 'can i bring salami?', 'what if it is vacuum sealed from the supermarket?', 'meat-products'],
+    ])('the same food packed otherwise gets the same rule again (%s)', async (_lang, first, second, entryId) => {
+      const replies = await converse(services, first, second);
+      expect(replies[1]).toMatchObject({ kind: 'answer', entryId });
+    });
+    it('dried fish to go with beer is the fish\'s question, not the alcohol allowance', async () => {
+      expect((await converse(services, 'вобла вяленая к пиву пройдёт?'))[0]).toMatchObject({ kind: 'answer', entryId: 'seafood-caviar' });
+    });
     it('a sum named after a gift is its price, not cash carried', async () => {
       const [reply] = await converse(services, 'Visiting Harbin from Munich for meetings. Gifts for our Chinese partners: one Montblanc pen €450. Anything to declare?');
       expect(reply?.text).toMatch(/montblanc pen: ≈ 3,690 RMB.*2,000 RMB allowance/);

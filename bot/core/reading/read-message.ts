@@ -154,7 +154,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // someone who says who they are and asks no rule (full value or only the excess), is their case to check
   // (naming only the thing, its tax or declaring: not whether it is within the limit, a refund, the family's allowances, taking it out and back)
   // ("What do I do?", «Что делать на таможне?»: asking what to do with it is still their case)
-  const ownCase = singlePriced && category.residency !== undefined && concepts.every((c) => CASE_CONCEPTS.has(c) || CATEGORY_CONCEPTS.has(c)) && [...r.facets.match(topicPrepared)].every((f) => CASE_FACETS.has(f));
+  const facets = r.facets.match(topicPrepared);
+  const ownCase = singlePriced && category.residency !== undefined && concepts.every((c) => CASE_CONCEPTS.has(c) || CATEGORY_CONCEPTS.has(c)) && [...facets].every((f) => CASE_FACETS.has(f));
   const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && (list.confidence >= declaration.options.minConfidence || ownCase);
   return {
     raw,
@@ -162,11 +163,11 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     scripts,
     language,
     prepared,
-    signals: reasonsFromSignals(presentSignals(prepared, r, parts, ownThingBack(concepts, cues, list), asTyped, asksStorageTerm(concepts, r.facets.match(topicPrepared)))),
+    signals: reasonsFromSignals(presentSignals(prepared, r, parts, ownThingBack(concepts, cues, list), asTyped, asksStorageTerm(concepts, facets))),
     tokens,
     topical,
     weak,
-    focus: new Set<string>([...concepts, ...r.facets.match(topicPrepared)]),
+    focus: new Set<string>([...concepts, ...facets]),
     category,
     answers: r.answers.match(prepared),
     ...(list ? { list } : {}),

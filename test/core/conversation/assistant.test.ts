@@ -83,6 +83,19 @@ describe('assistant', () => {
     it('dried fish to go with beer is the fish\'s question, not the alcohol allowance', async () => {
       expect((await converse(services, 'вобла вяленая к пиву пройдёт?'))[0]).toMatchObject({ kind: 'answer', entryId: 'seafood-caviar' });
     });
+    it.each([
+      ['zh', '带单反和两个镜头去欧洲 加起来三万多 回来怎么证明不是在国外买的'],
+      ['zh', '带一台两万多的相机去日本玩，出境要报吗？回来怎么证明不是新买的'],
+      ['en', "I live in Harbin and I'm taking my 20000 yuan camera to Japan. how do i avoid paying tax on it when I return?"],
+    ])('proving on return that one\'s own camera was not bought abroad is the out-and-back rule (%s)', async (_lang, message) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'answer', entryId: 'equipment-out-and-back' });
+    });
+    it.each([
+      ['ru', 'беру эналаприл и омепразол на 2 недели, нужны бумаги?'],
+      ['en', 'taking omeprazole and metformin for my trip, any papers needed?'],
+    ])('common medicines by name are the medicines rule (%s)', async (_lang, message) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'answer', entryId: 'medicines' });
+    });
     it('a sum named after a gift is its price, not cash carried', async () => {
       const [reply] = await converse(services, 'Visiting Harbin from Munich for meetings. Gifts for our Chinese partners: one Montblanc pen €450. Anything to declare?');
       expect(reply?.text).toMatch(/montblanc pen: ≈ 3,690 RMB.*2,000 RMB allowance/);

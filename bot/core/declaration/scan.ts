@@ -296,7 +296,32 @@ export function scanWithAbsent(text: string, lexicon: Lexicon): { tokens: Token[
       return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
-  return dropAbsent(text, dropDurations(text, dropThresholds(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst), lexicon.allowanceNouns)));
+  return dropAbsent(text, dropDurations(text, dropThresholds(text, multipliedPrices(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst)), lexicon.allowanceNouns)));
+}
+
+/**
+ * A price times a count, "23000日元×2", "$300 x 2", or a count times a price, "2 x $300": the price is
+ * each one's, the count how many ("×" alone after a number stays a multiplier of bottles: "2x 0.7l").
+ */
+function multipliedPrices(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const after = tokens[i + 2];
+    if (t.kind === 'money' && isMarker(next, 'times') && next !== undefined && after?.kind === 'num' && Number.isInteger(after.value) && after.value < MIN_BARE_PRICE && tight(text, t.end, next.start) && tight(text, next.end, after.start)) {
+      out.push(t, { kind: 'marker', marker: 'perUnit', start: next.start, end: next.end }, { kind: 'qty', value: after.value, unit: 'piece', start: after.start, end: after.end });
+      i += 2;
+      continue;
+    }
+    if (t.kind === 'times' && next?.kind === 'money' && /^\s*$/u.test(text.slice(t.end, next.start))) {
+      out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: t.end }, { kind: 'marker', marker: 'perUnit', start: t.end, end: t.end }, next);
+      i += 1;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 /**

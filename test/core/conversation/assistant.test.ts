@@ -96,6 +96,18 @@ describe('assistant', () => {
     ])('common medicines by name are the medicines rule (%s)', async (_lang, message) => {
       expect((await converse(services, message))[0]).toMatchObject({ kind: 'answer', entryId: 'medicines' });
     });
+    it.each([
+      ['en', 'my disposables dont have the ml printed anywhere, is that a problem?'],
+      ['zh', '电子烟没标容量 能带吗'],
+    ])('e-cigarettes without the volume on them get the rule on labels, for every route (%s)', async (_lang, message) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'answer', entryId: 'ecigarettes-allowance' });
+    });
+    it.each([
+      ['ru', 'отменили рейс, что теперь делать', 'airline'],
+      ['ru', 'в аэропорту Харбина есть камера хранения? где она', 'airport'],
+    ])('a cancelled flight and left luggage are other parties\' matters (%s: %s)', async (_lang, message, department) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'routed', department });
+    });
     it('a sum named after a gift is its price, not cash carried', async () => {
       const [reply] = await converse(services, 'Visiting Harbin from Munich for meetings. Gifts for our Chinese partners: one Montblanc pen €450. Anything to declare?');
       expect(reply?.text).toMatch(/montblanc pen: ≈ 3,690 RMB.*2,000 RMB allowance/);

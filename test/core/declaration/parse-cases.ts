@@ -253,6 +253,9 @@ export const PARSE_CASES: ParseCase[] = [
   // a thing said to be one's own is marked so; a gift word in brackets after a thing is no thing of its own
   { lang: 'en', text: '1. Canada Goose jacket CAD 1,395 (mine, wearing it, taking it home) 2. Roots socks CAD 25 (gift) 3. NHL cap CAD 45 (gift). anything to declare?', list: true, items: [{ type: 'goods', value: 1395, own: true }, { type: 'goods', value: 25 }, { type: 'goods', value: 45 }] },
   { lang: 'ru', text: 'шуба за 300 000 рублей, ношеная, увезу обратно, и подарки: платок за 5 000 рублей', list: true, items: [{ type: 'goods', value: 300000, own: true }, { type: 'goods', value: 5000 }] },
+  // a price times a count is each one's price
+  { lang: 'zh', text: '东京买的：SK-II神仙水 23000日元×2，Dyson吹风机 59800日元。我常住北京，要申报吗', list: true, items: [{ type: 'goods', quantity: 2, value: 46000, currency: 'JPY' }, { type: 'goods', value: 59800, currency: 'JPY' }] },
+  { lang: 'en', text: '2 x $300 sneakers and a hoodie $80, declare?', list: true, items: [{ type: 'goods', quantity: 2, value: 600, currency: 'USD' }, { type: 'goods', value: 80, currency: 'USD' }] },
   // things said to be absent are not carried
   { lang: 'en', text: 'I live in Shanghai. bag 3000 rmb, shoes 1000 rmb, no alcohol or cigarettes. declare?', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' }), goods('shoes', { value: 1000, currency: 'CNY' })] },
   { lang: 'zh', text: '我住在上海，买了包3000元，鞋1000元，没有烟酒，要申报吗', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' }), goods('shoes', { value: 1000, currency: 'CNY' })] },

@@ -224,6 +224,9 @@ describe('readMessage', () => {
       ['ru', 'в декларации напишу что шуба стоит 10 тыщ, а она 200. проверят?'],
       ['ru', 'как упаковать сало чтоб собака не учуяла'],
       ['en', 'bag was $4,500 but can i just write $300 on the form? no receipt anyway'],
+      ['en', "i'll just say the bag cost $300 not $3000, they won't know right?"],
+      ['ru', 'если икру переложить в банку из-под варенья, заметят?'],
+      ['ru', 'у меня 8 блоков, раздам по 2 незнакомым попутчикам в самолёте, пусть пронесут — так норм?'],
     ])('spreading, splitting or under-valuing to pass unseen is evasion (%s: %s)', (_lang, text) => {
       expect(read(text).signals).toContain('evasion');
     });

@@ -544,10 +544,17 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
  */
 function withoutRestatedTotal(groups: Group[]): Group[] {
   return groups.filter((g, i) => {
-    if (!g.total || !g.money || g.things.length > 0 || g.count || i === 0) return true;
-    const before = groups.slice(0, i).filter((b) => b.money && (b.money.currency ?? g.money?.currency) === (g.money?.currency ?? b.money.currency));
-    const sum = before.reduce((n, b) => n + (b.perUnit ? (b.money?.amount ?? 0) * (b.count?.value ?? 1) : (b.money?.amount ?? 0)), 0);
-    return before.length < 2 || Math.abs(sum - g.money.amount) > g.money.amount * 0.01;
+    if (!g.money || g.count) return true;
+    const restates = (parts: Group[]) => {
+      const same = parts.filter((b) => b.money && (b.money.currency ?? g.money?.currency) === (g.money?.currency ?? b.money.currency));
+      const sum = same.reduce((n, b) => n + (b.perUnit ? (b.money?.amount ?? 0) * (b.count?.value ?? 1) : (b.money?.amount ?? 0)), 0);
+      return same.length >= 2 && Math.abs(sum - (g.money?.amount ?? 0)) <= (g.money?.amount ?? 0) * 0.01;
+    };
+    // the sum after the parts ("…，总共3600")
+    if (g.total && g.things.length === 0 && i > 0 && restates(groups.slice(0, i))) return false;
+    // or a generic sum before them («подарки на 35 тыс руб: платок 12 000, хохлома 9 500, янтарь 13 500»)
+    const generic = g.things.length > 0 && g.things.every((t) => t.kind === 'goods' && GENERIC_GOODS.has(t.goodsClass));
+    return !(generic && restates(groups.slice(i + 1)));
   });
 }
 

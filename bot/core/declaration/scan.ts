@@ -296,7 +296,31 @@ export function scanWithAbsent(text: string, lexicon: Lexicon): { tokens: Token[
       return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
-  return dropAbsent(text, dropDurations(text, dropThresholds(text, multipliedPrices(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst)), lexicon.allowanceNouns)));
+  return dropAbsent(text, dropDurations(text, dropThresholds(text, namedBareSums(text, multipliedPrices(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst))), lexicon.allowanceNouns)));
+}
+
+/** Where a list opens: a colon or a new line. */
+const LIST_OPENING = /[:：\n]/u;
+
+/**
+ * In a list of priced things after a colon, a bare sum right after a name the lexicon does not know is
+ * that thing's price when the message names a currency elsewhere («подарки: коньяк 4500 руб, платок
+ * павловопосадский 12 000, …»): the number stands alone between the name and the next comma.
+ */
+function namedBareSums(text: string, tokens: Token[]): Token[] {
+  const currency = tokens.some((t) => t.kind === 'money' && t.currency !== undefined);
+  const opening = text.search(LIST_OPENING);
+  if (!currency || opening < 0) return tokens;
+  return tokens.map((t, i) => {
+    if (t.kind !== 'num' || t.start < opening || !Number.isInteger(t.value) || t.value < MIN_BARE_PRICE) return t;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const gap = text.slice(prev?.end ?? opening, t.start);
+    const name = gap.split(LIST_OPENING).at(-1) ?? '';
+    const named = /\p{L}{2,}/u.test(name) && !/\d/u.test(name) && /\p{L}\s*$/u.test(name);
+    const ends = next === undefined || next.kind === 'sep';
+    return named && ends && (prev === undefined || prev.kind === 'sep' || LIST_OPENING.test(gap)) ? { kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end } : t;
+  });
 }
 
 /**

@@ -261,5 +261,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '我住在上海，买了包3000元，鞋1000元，没有烟酒，要申报吗', list: true, items: [goods('bags', { value: 3000, currency: 'CNY' }), goods('shoes', { value: 1000, currency: 'CNY' })] },
   { lang: 'ru', text: 'сумка 20000 рублей, без алкоголя и сигарет, декларировать?', list: true, items: [goods('bags', { value: 20000, currency: 'RUB' })] },
   { lang: 'en', text: 'no vodka, 2 cartons of marlboro', list: true, items: [cig(2, 'carton')] },
+  // a bare sum right after a name in a list that names a currency is that thing's price; a generic sum before the parts restates them
+  { lang: 'ru', text: 'везу из Москвы: конфеты 4500 руб, платок павловопосадский 12 000, матрёшка 3 000. декларировать?', list: true, items: [{ type: 'goods', value: 4500, currency: 'RUB' }, { type: 'goods', value: 12000, currency: 'RUB' }, { type: 'goods', value: 3000, currency: 'RUB' }] },
+  { lang: 'ru', text: 'купила подарки на 35 тыс руб: шаль 12 000, шкатулка 9 500, бусы 13 500. декларировать?', list: true, items: [{ type: 'goods', value: 12000, currency: 'RUB' }, { type: 'goods', value: 9500, currency: 'RUB' }, { type: 'goods', value: 13500, currency: 'RUB' }] },
+  { lang: 'en', text: 'gifts for 900 dollars in all: shawl 400, amber necklace 300, nesting dolls 200. declare?', list: true, items: [{ type: 'goods', value: 400, currency: 'USD' }, { type: 'goods', value: 300, currency: 'USD' }, { type: 'goods', value: 200, currency: 'USD' }] },
   { lang: 'ru', text: 'серьги грамма 3 и цепочка 10 грамм', list: true, items: [{ type: 'goods', quantity: 3, unit: 'g' }, { type: 'goods', quantity: 10, unit: 'g' }] },
 ];

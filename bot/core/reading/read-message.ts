@@ -323,7 +323,7 @@ function presentSignals(prepared: PreparedText, r: LanguageResources, parts: rea
 /** Parts that make a question about a scheme one of getting away with it, whatever it also asks about the penalty. */
 const PLANNING: readonly SignalPart[] = ['detected', 'away_with_it', 'no_tax', 'unseen'];
 
-/** At most this many characters between the two parts of a pair (one clause or two). */
+/** At most this many characters between the two parts of a pair (one clause or two), unless the pair sets its own window. */
 const PAIR_WINDOW_CHARS = 80;
 
 type Part = { key: SignalPart; at: number; end: number };
@@ -333,11 +333,11 @@ type Part = { key: SignalPart; at: number; end: number };
  * коридоре уже час", "在红色通道排了一个半小时 转机要赶不上了", "how to pack it so the x-ray won't see it")
  * and category cues (CUE_PAIRS: "3rd time through harbin this month").
  */
-function closePairs<K>(parts: readonly Part[], pairs: readonly { key: K; parts: readonly [SignalPart, SignalPart] }[]): { key: K; at: number; end: number }[] {
+function closePairs<K>(parts: readonly Part[], pairs: readonly { key: K; parts: readonly [SignalPart, SignalPart]; window?: number }[]): { key: K; at: number; end: number }[] {
   if (parts.length < 2) return [];
-  return pairs.flatMap(({ key, parts: [a, b] }) => {
+  return pairs.flatMap(({ key, parts: [a, b], window = PAIR_WINDOW_CHARS }) => {
     for (const x of parts.filter((p) => p.key === a)) {
-      const y = parts.find((p) => p.key === b && Math.max(x.at, p.at) - Math.min(x.end, p.end) <= PAIR_WINDOW_CHARS);
+      const y = parts.find((p) => p.key === b && Math.max(x.at, p.at) - Math.min(x.end, p.end) <= window);
       // (placed at its first part, the thing that happened: "有人被扣过" is hearsay however far "在海关" stands before it)
       if (y) return [{ key, at: x.at, end: Math.max(x.end, y.end) }];
     }

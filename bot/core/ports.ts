@@ -1,4 +1,4 @@
-import type { PendingDeclaration } from './declaration/chat-step';
+import type { LastDeclaration, PendingDeclaration } from './declaration/chat-step';
 import type { TourDirection } from './text';
 import type { Channel, Citation, ConversationId, EscalationId, EscalationReason, LanguageCode, MessageAuthor, ReplyKind, TravellerCategory } from './types';
 
@@ -15,6 +15,8 @@ export type ConversationState = {
   residency?: TravellerCategory;
   /** A declaration-check list waiting for the answer to its question (issue 5). */
   pendingDeclaration?: PendingDeclaration;
+  /** The list last checked, so that things added to it next ("再加上一瓶香水呢？") are checked with it. */
+  lastDeclaration?: LastDeclaration;
   /** The bot asked what a vague message meant (asked once per conversation). */
   askedTopic?: boolean;
   /** A tour leader was asked which country the group travels from or to (issue 11; once per conversation). */

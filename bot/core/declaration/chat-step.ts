@@ -28,6 +28,9 @@ export const PendingDeclarationSchema = z
   })
   .strict();
 export type PendingDeclaration = z.infer<typeof PendingDeclarationSchema>;
+/** The list last checked and whose figures they were (kept after the verdict, unlike a pending one). */
+export const LastDeclarationSchema = PendingDeclarationSchema.pick({ items: true, category: true });
+export type LastDeclaration = z.infer<typeof LastDeclarationSchema>;
 type PendingItem = PendingDeclaration['items'][number];
 
 /** Most citations a declaration reply lists. */
@@ -60,6 +63,9 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   if (clarifying?.dependsOn && reading.category[clarifying.dependsOn] !== undefined && !reading.asks) return { state: cleared };
   // "是美元 大概七千" after the rule for cash taken out of China: the check (of things brought in) is not what goes on
   if (reading.act === 'list' && parsed && afterOutboundAnswer(reading, parsed, input)) return { state: cleared };
+  // "再加上一瓶香水，1万8千日元呢？", «а если ещё куртку за 9 000 рублей?»: things added to the list just checked are checked with it
+  const earlier = addedTo(reading, parsed, state);
+  if (earlier && parsed) return run(service, input, [...earlier.items, ...parsed.items.map(toPendingItem)].slice(0, MAX_ITEMS), { ...earlier.category, ...stripUndefined(known) }, 0);
   if (reading.act === 'list' && parsed) {
     // "my own laptop + camera, 2 bottles wine, 1 carton cigs, gifts for friends": own things are not counted, the rest is checked
     // "I'm a German photographer coming for two weeks with two camera bodies and a laptop": a visitor's own equipment, bought nothing, is the rule of bringing it in and out
@@ -99,6 +105,17 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const answered = applyAnswer(service, pending.data, reading.text, reading.category, reading.answers);
   if (!answered) return { state: cleared };
   return run(service, input, answered.items, answered.category, pending.data.attempts + 1);
+}
+
+/** The facet of more things added to what was said before ("再加上", "ещё", "plus"; knowledge/lang facets). */
+const ADDITION = 'addition';
+
+/** The list checked before, when this message adds counted or priced things to it. */
+function addedTo(reading: Reading, parsed: ParsedDeclaration | undefined, state: ConversationState): LastDeclaration | undefined {
+  if (!parsed || !reading.focus.has(ADDITION) || state.lastDeclaration === undefined) return undefined;
+  if (parsed.items.length === 0 || !parsed.items.every((i) => i.quantified || i.value !== undefined) || parsed.items.some((i) => i.type === 'cash')) return undefined;
+  const last = LastDeclarationSchema.safeParse(state.lastDeclaration);
+  return last.success ? last.data : undefined;
 }
 
 /** The facet of a figure heard or read somewhere ("a friend says 100 cigars, true??"): a question about the rule, not their case. */
@@ -316,7 +333,7 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const anyHeadroom = same || unlessHk || ordinaryRoute || unlessFrequent ? undefined : headroomForEveryone(service, request, category, checked.value, input);
   const result = same ?? unlessHk ?? ordinaryRoute ?? unlessFrequent ?? anyHeadroom?.result ?? checked.value;
   const names = items.map((i) => i.label);
-  const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), misses: 0 };
+  const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), lastDeclaration: { items, category: stripUndefined(category) }, misses: 0 };
   const citations = citationsOf(result.entries, loaded, lang);
   // a list that goes to the red channel whoever the traveller is needs no question, and neither does
   // a missing price or count once the channel is red anyway: it only leaves that item's tax open

@@ -82,6 +82,14 @@ function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Toke
     let end = r.end;
     for (; j < raws.length; j++) {
       const next = raws[j] as Raw;
+      // "1万8千", "2万5": digits after a Chinese ten-thousand go on with the same number (18,000, 25,000)
+      const more = 'digits' in next && tight(text, end, next.start) ? digitsAfterTenThousand(text, parts, next, raws[j + 1], partOf) : undefined;
+      if (more) {
+        parts.push(...more.parts);
+        end = more.end;
+        j += more.parts.length - 1;
+        continue;
+      }
       const part = partOf(next);
       if (!part || (j > i && !tight(text, end, next.start)) || ('digits' in r && !part.multiplier)) break;
       parts.push(part);
@@ -101,6 +109,23 @@ function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Toke
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * A digit right after a Chinese ten-thousand (万) belongs to the same number: with a smaller Chinese
+ * multiplier after it ("1万8千" 18,000, "3万2千5百"), or alone as the next place down ("1万8" 18,000,
+ * like 一万八). Undefined when the number ends at the 万.
+ */
+function digitsAfterTenThousand(text: string, parts: readonly NumberPart[], digits: Raw, after: Raw | undefined, partOf: (r: Raw) => NumberPart | undefined): { parts: NumberPart[]; end: number } | undefined {
+  const last = parts.at(-1);
+  if (!last?.multiplier || !last.han || last.value < 10_000 || !('digits' in digits)) return undefined;
+  const value = parseDigits(digits.digits);
+  if (value === undefined || !Number.isInteger(value) || value < 1 || value > 9999) return undefined;
+  const unit = after ? partOf(after) : undefined;
+  if (after && unit?.multiplier && unit.han && unit.value < last.value && tight(text, digits.end, after.start)) return { parts: [{ value, multiplier: false, han: false }, unit], end: after.end };
+  // "1万8": one digit, the next place down (a further digit or a decimal point makes it something else)
+  if (value <= 9 && digits.digits.length === 1 && !/^[\d.,]/u.test(text.slice(digits.end))) return { parts: [{ value: value * (last.value / 10), multiplier: false, han: false }], end: digits.end };
+  return undefined;
 }
 
 const THINGS: readonly Sense['kind'][] = ['item', 'drink', 'goods'];

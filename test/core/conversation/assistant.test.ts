@@ -22,6 +22,23 @@ describe('assistant', () => {
   });
   afterAll(() => services.close());
 
+  describe('when the traveller adds things to the list just checked', () => {
+    it.each([
+      ['zh', '我从东京回来，常住北京，买了一个包，25万日元', '再加上一瓶香水，1万8千日元呢？要申报吗', /包/u, /红色通道/u],
+      ['ru', 'живу в Харбине, летим из Москвы: сумка за 40 000 рублей', 'а если ещё куртку за 30 000 рублей?', /сумка/u, /КРАСНЫЙ/u],
+      ['en', 'I live in Shanghai, flying back from Paris with a bag for 400 euros', 'plus a coat for 300 euros?', /bag/u, /RED/u],
+    ])('checks them together with the earlier ones (%s)', async (_lang, first, second, earlier, red) => {
+      const [, reply] = await converse(services, first, second);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(earlier);
+      expect(reply?.text).toMatch(red);
+    });
+    it('does not carry an earlier list into a new list that says nothing of adding', async () => {
+      const [, reply] = await converse(services, 'I live in Shanghai, flying back from Paris with a bag for 400 euros', 'a coat for 300 euros, declare?');
+      expect(reply?.text).not.toMatch(/\bbag\b/u);
+    });
+  });
+
   describe('when the rule depends on the traveller category', () => {
     it('asks once, stating the ordinary figure, then answers for the category given', async () => {
       const [first, second] = await converse(services, 'сколько блоков сигарет можно провезти?', 'лечу из Гонконга');

@@ -97,7 +97,8 @@ function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Toke
     }
     // a lone word that has another sense, or a lone non-Chinese multiplier ("к" is also a Russian preposition), is not a number
     const lone = parts.length === 1 && !('digits' in r) && 'senses' in r;
-    const loneWord = lone && (r.senses.length > 1 || (parts[0]?.multiplier === true && !parts[0].han));
+    // (nor is a lone Chinese hundred, thousand or ten-thousand inside a word: "虎标万金油" is balm, not 10,000; 十 alone is ten: "十条烟")
+    const loneWord = lone && (r.senses.length > 1 || (parts[0]?.multiplier === true && (!parts[0].han || parts[0].value >= 100)));
     // "百分之几", "百分之二十": a Chinese fraction or percentage is no amount
     if (parts.length === 0 || loneWord || text.startsWith(FRACTION_OF, end)) {
       out.push(r);

@@ -35,11 +35,11 @@ export function checkDeclaration(input: DeclarationInput, ctx: RulesContext): Re
   const excise = usable.filter((i) => TOBACCO.has(i.type) || i.type === 'alcohol');
   const category = input.category;
   const needsRoute = excise.length > 0 || ecigs.length > 0 || (goods.length > 0 && category.residency !== 'non_resident');
-  const missing: MissingFact[] = [
-    ...(needsRoute && !category.route ? [{ field: 'category.route' as const }] : []),
-    ...(goods.length > 0 && !category.residency ? [{ field: 'category.residency' as const }] : []),
-    ...normal.value.missing,
-  ];
+  const route: MissingFact[] = needsRoute && !category.route ? [{ field: 'category.route' }] : [];
+  const residency: MissingFact[] = goods.length > 0 && !category.residency ? [{ field: 'category.residency' }] : [];
+  // goods alone: residency decides their allowance (5,000 or 2,000), so it is asked first; with tobacco or drink, the route
+  const goodsOnly = excise.length === 0 && ecigs.length === 0;
+  const missing: MissingFact[] = [...(goodsOnly ? [...residency, ...route] : [...route, ...residency]), ...normal.value.missing];
 
   const results: ItemResult[] = [];
   let goodsSummary: { totalRmb: number; allowance?: number } = { totalRmb: goods.reduce((s, i) => s + (i.valueRmb ?? 0), 0) };

@@ -22,6 +22,18 @@ describe('assistant', () => {
   });
   afterAll(() => services.close());
 
+  describe('when a list of goods alone leaves the traveller open', () => {
+    it.each([
+      ['ru', 'Подарки друзьям: часы 9 990 ₽, духи 2 × 6 500 ₽, футболки 4 × 1 200 ₽. Декларировать?', /постоянно живёте/u],
+      ['en', 'gifts for friends: watch 150 euros, perfume 2 x 60 euros, 4 t-shirts 20 euros each. declare?', /normally live/u],
+      ['zh', '给朋友的礼物：手表1500元，香水两瓶每瓶500元，要申报吗', /常住/u],
+    ])('asks first where they live, which decides the allowance (%s)', async (_lang, message, residency) => {
+      const [reply] = await converse(services, message);
+      expect(reply).toMatchObject({ kind: 'clarify', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(residency);
+    });
+  });
+
   describe('when the traveller adds things to the list just checked', () => {
     it.each([
       ['zh', '我从东京回来，常住北京，买了一个包，25万日元', '再加上一瓶香水，1万8千日元呢？要申报吗', /包/u, /红色通道/u],

@@ -267,6 +267,7 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'gifts for 900 dollars in all: shawl 400, amber necklace 300, nesting dolls 200. declare?', list: true, items: [{ type: 'goods', value: 400, currency: 'USD' }, { type: 'goods', value: 300, currency: 'USD' }, { type: 'goods', value: 200, currency: 'USD' }] },
   // a lone 万 inside a word is no number; S$ is Singapore dollars
   { lang: 'zh', text: '新加坡买的：包 2个 每个 S$89，虎标万金油一堆 S$30，要申报吗', list: true, items: [{ type: 'goods', quantity: 2, value: 178, currency: 'SGD' }, { type: 'goods', value: 30, currency: 'SGD' }] },
+  { lang: 'en', text: 'an akubra hat A$180 and a bottle of penfolds A$110', list: true, items: [{ type: 'goods', kind: 'clothing', value: 180, currency: 'AUD' }, { type: 'alcohol', quantity: 1, value: 110, currency: 'AUD' }] },
   // digits after 万 go on with the same number
   { lang: 'zh', text: '香水一瓶，1万8千日元，要申报吗', list: true, items: [{ type: 'goods', quantity: 1, value: 18000, currency: 'JPY' }] },
   { lang: 'zh', text: '包2万5买的，还有鞋3千元', list: true, items: [{ type: 'goods', value: 25000 }, { type: 'goods', value: 3000 }] },

@@ -220,6 +220,9 @@ describe('readMessage', () => {
       ['zh', '新表把吊牌拆了，过关就说是旧的，看得出来吗'],
       ['ru', 'положу икру под вещи в чемодан, просветят?'],
       ['ru', 'скажу что часы старые, поверят?'],
+      ['en', 'can I give 2 bottles each to my nephews so they carry them through for me?'],
+      ['ru', 'попрошу соседей провезти пару бутылок за меня — прокатит?'],
+      ['zh', '让同事帮我带两条烟，每人拿一条'],
     ])('spreading, hiding or a false claim with a question of getting away with it is evasion (%s: %s)', (_lang, text) => {
       expect(read(text).signals).toContain('evasion');
     });

@@ -467,6 +467,10 @@ describe('readMessage', () => {
     });
   });
 
+  it('cash taken out with words between ("带点美元现金出去") is leaving China', () => {
+    expect(read('去莫斯科出差，想带点美元现金出去，超过多少要办证？').topical).toContain('outbound');
+  });
+
   describe('words of leaving inside a statement about the traveller', () => {
     it.each([
       ['zh', '从莫斯科飞回哈尔滨，烟能带几条？我不常出国的'],

@@ -111,7 +111,7 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // (one generic concept is no topic: "do i need to declare these"; two make a rule question: "all my stuff taxed or only the excess?")
   if (isVague(r, ctx) && !(best && (best.matchedConcepts.some((c) => !GENERIC_CONCEPTS.has(c)) || best.matchedConcepts.length >= 2)) && !state.askedTopic && !r.smalltalk) return askTopic(next);
   // a question made only of common words ("так вообще можно?", "how much for this one") is asked what it means
-  if (r.act === 'empty' && r.asks && ctx.resources.questionWords.match(r.prepared).size > 0 && r.signals.length === 0 && !state.askedTopic) return askTopic(next);
+  if (r.act === 'empty' && r.asks && ctx.resources.questionWords.asks(r.prepared) && r.signals.length === 0 && !state.askedTopic) return askTopic(next);
   if (r.act === 'empty') return escalate(['out_of_scope'], next);
 
   // a traveller who only says who they are is not out of scope because their words look like small talk
@@ -178,7 +178,7 @@ function isOpenQuestion(r: Reading, ctx: DecideContext): boolean {
   // a question word, not just "?": "ывапр олдж ??" is noise for a person to look at
   // …and not a question about something else ("what is the weather in Harbin tomorrow?")
   const short = r.language.lang === 'zh' ? [...r.text].length <= OPEN_QUESTION_HAN_CHARS : r.tokens.length <= OPEN_QUESTION_TOKENS;
-  return r.bare && short && r.signals.length === 0 && r.intent?.intent !== 'other' && ctx.resources.questionWords.match(r.prepared).size > 0;
+  return r.bare && short && r.signals.length === 0 && r.intent?.intent !== 'other' && ctx.resources.questionWords.asks(r.prepared);
 }
 
 /** A reply to the pending clarifying question, or "and from Hong Kong?" after an answer. */

@@ -155,6 +155,8 @@ export const LanguageDataSchema = z
     no: words,
     /** Words that make a message a question without a question mark ("can", "吗", "можно ли"). */
     questions: words,
+    /** Where a question word asks nothing: inside longer phrases ("好几", "十几"), and words that count "a few" after a word of something done in their clause ("几" after "了": "带了万金油几盒"). */
+    questionsNot: z.object({ exceptions: words.default([]), indefinite: words.default([]), after: words.default([]) }).default({ exceptions: [], indefinite: [], after: [] }),
     /** Words that point at things the message does not name ("this", "这些东西", "это"). */
     vague: words,
     /** Words that say the message is about customs itself ("海关", "через таможню"): a customs topic then outweighs a department word. */

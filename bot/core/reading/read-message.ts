@@ -139,7 +139,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // (and a thing worn in and taken out again is no purchase: «еду в своей шубе … в ней же и уеду обратно»)
   const singlePriced = !domestic && !concepts.includes(TEMPORARY_IMPORT) && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && ((i.quantity ?? 1) === 1 || WEIGHED.has(i.unit ?? ''))).length === 1 && (list?.items.length ?? 0) === 1;
   const named = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
-  const asks = /[?？]/.test(raw) || r.questionWords.match(prepared).size > 0;
+  const asks = /[?？]/.test(raw) || r.questionWords.asks(prepared);
   // "what is this 15 day rule? i fly there every week": a question naming no topic but the kind of trips is about the rule for those trips
   // …and one naming nothing but both residencies asks which is theirs, which is the value allowance's question ("按居民还是非居民算？")
   const whichResidency = RESIDENCY_CONCEPTS.every((c) => concepts.includes(c));
@@ -218,7 +218,7 @@ function storyBackground(text: string, concepts: readonly string[], r: LanguageR
   const asking: string[] = [];
   for (let i = clauses.length - 1; i >= 0 && asking.length < LAST_QUESTIONS; i--) {
     const clause = clauses[i] ?? '';
-    if (r.questionWords.match(prepareText(clause)).size === 0 && !(i === clauses.length - 1 && /[?？]\s*$/u.test(text))) break;
+    if (!r.questionWords.asks(prepareText(clause)) && !(i === clauses.length - 1 && /[?？]\s*$/u.test(text))) break;
     asking.push(clause);
   }
   if (asking.length === 0) return [];

@@ -4,6 +4,7 @@ import { CATEGORY_CUES, FACETS, SIGNAL_PARTS, SIGNALS, TOUR_DIRECTIONS, type Sig
 export type Facet = (typeof FACETS)[number];
 import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
 import { PhraseMatcher } from './phrase-matcher';
+import { QuestionWords } from './question-words';
 import { normalizeText } from './normalize';
 import type { Stopwords } from './tokenize';
 
@@ -22,7 +23,7 @@ export type LanguageResources = {
   categories: PhraseMatcher<CategoryCue>;
   followups: PhraseMatcher<'followup'>;
   answers: PhraseMatcher<'yes' | 'no'>;
-  questionWords: PhraseMatcher<'question'>;
+  questionWords: QuestionWords;
   vague: PhraseMatcher<'vague'>;
   customs: PhraseMatcher<'customs'>;
   hypothetical: PhraseMatcher<'hypothetical'>;
@@ -65,7 +66,12 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
       ['yes', all.flatMap((d) => d.yes)],
       ['no', all.flatMap((d) => d.no)],
     ]),
-    questionWords: new PhraseMatcher([['question', all.flatMap((d) => d.questions)]]),
+    questionWords: new QuestionWords({
+      questions: all.flatMap((d) => d.questions),
+      exceptions: all.flatMap((d) => d.questionsNot.exceptions),
+      indefinite: all.flatMap((d) => d.questionsNot.indefinite),
+      after: all.flatMap((d) => d.questionsNot.after),
+    }),
     vague: new PhraseMatcher([['vague', all.flatMap((d) => d.vague)]]),
     customs: new PhraseMatcher([['customs', all.flatMap((d) => d.customs)]]),
     hypothetical: new PhraseMatcher([['hypothetical', all.flatMap((d) => d.hypothetical)]]),

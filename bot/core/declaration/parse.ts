@@ -89,7 +89,8 @@ function isDetailOf(g: Group, before: Group): boolean {
   if (lone && before.things.length > 0 && !before.count && !before.weight && !before.money && !before.volume) return true;
   if (g.things.length || g.count || g.weight) return false;
   // "gold chain 8g, 14,000 baht": a sum alone after goods without a price is their price (after drinks it may be cash)
-  const goodsBefore = before.things.length > 0 && before.things.every((t) => t.kind === 'goods' && !GENERIC_GOODS.has(t.goodsClass ?? ''));
+  // (a sum called a total after gifts is their price: "gifts for my host family, about USD 250 total")
+  const goodsBefore = before.things.length > 0 && before.things.every((t) => t.kind === 'goods' && (g.total || !GENERIC_GOODS.has(t.goodsClass ?? '')));
   if (g.money) return (Boolean(g.priceMarked) || goodsBefore) && !g.volume && g.abv === undefined && before.things.length > 0 && !before.money;
   if (!g.volume && g.abv === undefined) return false;
   const drink = before.things.some((t) => t.kind === 'drink') || before.count?.unit === 'bottle';

@@ -361,6 +361,12 @@ describe('readMessage', () => {
       // a visitor who lives abroad, with no word of Hong Kong, Macao or repeated trips
       ['en', 'american tourist, i have 200 cigarettes'],
       ['ru', 'турист из Улан-Удэ, везу блок'],
+      // bought in a foreign duty-free shop; abroad once a year or for the first time
+      ['zh', '日本免税店买的：香烟一条，香水一瓶'],
+      ['en', 'seoul duty-free: 1 carton, 1 perfume'],
+      ['zh', '两条烟一瓶红酒 一年才出一次国'],
+      ['en', 'i only travel once a year, 2 cartons ok'],
+      ['ru', 'летаю раз в год, везу 2 блока'],
     ])('reads an ordinary route from a flight from abroad (%s)', (_lang, text) => {
       expect(read(text).category.route).toBe('ordinary');
     });
@@ -422,6 +428,15 @@ describe('readMessage', () => {
       expect(r.list?.items).toHaveLength(count);
       const bag = r.list?.items.find((i) => i.type === 'goods');
       expect(bag?.value).toBe(15000);
+    });
+    it.each([
+      ['en', 'presents for my host family, around USD 300 total'],
+      ['ru', 'подарки для друзей, всего примерно 300 долларов'],
+      ['zh', '给朋友的礼物，一共大概300美元'],
+    ])('reads a total after gifts as their price, not cash (%s)', (_lang, text) => {
+      const items = read(text).list?.items ?? [];
+      expect(items.some((i) => i.type === 'cash')).toBe(false);
+      expect(items.find((i) => i.type === 'goods')?.value).toBe(300);
     });
     it('does not read the price of a bought thing as a cash topic', () => {
       const r = read('a bag for 30,000 yuan, do I pay?');

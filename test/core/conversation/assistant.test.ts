@@ -672,6 +672,26 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a passport is lost, even near the baggage belt', () => {
+    it.each([
+      ['en', 'pretty sure I dropped my passport near the baggage carousel'],
+      ['ru', 'не могу найти паспорт, наверное выронил у ленты багажа'],
+      ['zh', '护照找不到了，可能落在行李转盘那边'],
+    ])('routes it to the police, who report the loss (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'routed', department: 'police' });
+    });
+  });
+
+  describe('when someone asks what may go into the cabin', () => {
+    it.each([
+      ['en', 'are trekking poles ok in the cabin or must they be checked'],
+      ['ru', 'можно ли взять трекинговые палки в салон?'],
+      ['zh', '登山杖能带上飞机吗'],
+    ])('routes it to the airport, whose security screening decides (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'routed', department: 'airport' });
+    });
+  });
+
   describe('when one priced thing of the traveller\'s own is stated by someone who says who they are', () => {
     it.each([
       ['en', 'I live in Hangzhou. Coming back from Paris with just one thing, a Chanel bag I paid 52,000 yuan for. What happens?'],

@@ -184,7 +184,7 @@ function ownThingsAside(service: DeclarationService, reading: Reading, parsed: P
 }
 const TEMPORARY_IMPORT = 'temporary_import';
 /** Goods classes of the equipment travellers carry for their own use (declaration.yaml classes). */
-const OWN_EQUIPMENT: ReadonlySet<string> = new Set(['electronics', 'sports']);
+const OWN_EQUIPMENT: ReadonlySet<string> = new Set(['electronics', 'sports', 'golf']);
 
 /** Several of one thing brought for others, with no price to check: the question whether that is still personal use. */
 function forOthersUnpriced(reading: Reading, parsed: ParsedDeclaration, input: StepInput): boolean {

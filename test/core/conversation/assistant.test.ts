@@ -672,6 +672,15 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a visiting group brings its own sports equipment', () => {
+    it.each([
+      ['en', 'Japanese ski club of 10 coming to Yabuli, everyone brings their own skis and boots. Anything to declare?'],
+      ['ru', 'Группа корейцев едет в Харбин играть в гольф, у каждого свои клюшки, обратно увезут. Декларировать?'],
+    ])('answers that own things taken back out are not counted (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'answer', entryId: 'temporary-imports-nonresident' });
+    });
+  });
+
   describe('when a passport is lost, even near the baggage belt', () => {
     it.each([
       ['en', 'pretty sure I dropped my passport near the baggage carousel'],

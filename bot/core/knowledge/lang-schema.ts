@@ -140,6 +140,8 @@ export const LanguageDataSchema = z
     conceptExceptions: z.record(z.string().regex(/^[a-z0-9_]+$/), words).default({}),
     /** Training phrases for the intent classifier, per intent label. */
     intents: z.record(IntentSchema, words),
+    /** Words that only acknowledge ("好的", "got it", «понятно»): beside thanks or a greeting the message is still smalltalk, alone they are not. */
+    acknowledgements: words.default([]),
     /** Phrases that signal an escalation reason. */
     signals: z.record(SignalSchema, words),
     /** Phrases of the parts of a situation that signal an escalation only in pairs (SIGNAL_PAIRS). */

@@ -179,7 +179,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     hits,
     intent: ctx.classifier.classify(tokens)[0],
     tour,
-    ...smalltalkOf(raw, r.smalltalk),
+    ...smalltalkOf(raw, r.smalltalk, r.acknowledgements),
   };
 }
 
@@ -349,14 +349,18 @@ function closePairs<K>(parts: readonly Part[], pairs: readonly { key: K; parts: 
  * The whole message is smalltalk: one greeting or thanks phrase, or several in a row ("感恩，掰掰～",
  * "thanks!! bye"); thanks wins over a greeting said with it.
  */
-function smalltalkOf(raw: string, phrases: ReadonlyMap<string, 'greeting' | 'thanks'>): { smalltalk?: 'greeting' | 'thanks' } {
+function smalltalkOf(raw: string, phrases: ReadonlyMap<string, 'greeting' | 'thanks'>, acknowledgements: ReadonlySet<string>): { smalltalk?: 'greeting' | 'thanks' } {
   const key = smalltalkKey(raw);
   const whole = phrases.get(key);
   if (whole) return { smalltalk: whole };
-  const parts = key.split(' ').filter(Boolean);
-  const kinds = parts.map((p) => phrases.get(p));
-  if (parts.length < 2 || kinds.some((k) => k === undefined)) return {};
-  return { smalltalk: kinds.includes('thanks') ? 'thanks' : 'greeting' };
+  // each word a phrase ("thanks bye"), or each clause a phrase or an acknowledgement ("好的好的，明白了，谢谢你啊", "ok got it, thanks a lot!");
+  // an acknowledgement alone ("ok", "понятно") is no smalltalk
+  const clauses = raw.split(/[,，.。!！?？;；、~～\n]+/u).map(smalltalkKey).filter(Boolean);
+  for (const parts of [key.split(' ').filter(Boolean), clauses]) {
+    const kinds = parts.filter((p) => !acknowledgements.has(p)).map((p) => phrases.get(p));
+    if (parts.length >= 2 && kinds.length > 0 && kinds.every((k) => k !== undefined)) return { smalltalk: kinds.includes('thanks') ? 'thanks' : 'greeting' };
+  }
+  return {};
 }
 
 /**

@@ -34,6 +34,8 @@ export type LanguageResources = {
   tourLeader: { cues: PhraseMatcher<'leader'>; groups: PhraseMatcher<'group'>; briefs: PhraseMatcher<'brief'>; countries: PhraseMatcher<string>; directions: PhraseMatcher<TourDirection>; defaultDirection: Record<LanguageCode, TourDirection> };
   /** A whole message that is one of the greeting or thanks phrases ("до свидания", "谢谢"), keyed by smalltalkKey. */
   smalltalk: ReadonlyMap<string, 'greeting' | 'thanks'>;
+  /** Acknowledgements ("好的", "got it") by smalltalkKey: smalltalk beside thanks or a greeting, never alone. */
+  acknowledgements: ReadonlySet<string>;
 };
 
 /** A message reduced to its letters and digits, for the whole-message smalltalk lookup ("До свидания!" → "до свидания"). */
@@ -87,5 +89,6 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
       defaultDirection: { zh: languages.zh.tourLeader.defaultDirection, en: languages.en.tourLeader.defaultDirection, ru: languages.ru.tourLeader.defaultDirection },
     },
     smalltalk: new Map(all.flatMap((d) => (['greeting', 'thanks'] as const).flatMap((intent) => d.intents[intent].map((phrase): [string, 'greeting' | 'thanks'] => [smalltalkKey(phrase), intent])))),
+    acknowledgements: new Set(all.flatMap((d) => d.acknowledgements.map(smalltalkKey)).filter(Boolean)),
   };
 }

@@ -681,6 +681,16 @@ describe('assistant', () => {
     });
   });
 
+  describe('when someone asks to be called back', () => {
+    it.each([
+      ['en', 'could someone from your team call me, it is a long story'],
+      ['ru', 'перезвоните мне, пожалуйста, ситуация сложная'],
+      ['zh', '麻烦给我回个电话，情况比较复杂'],
+    ])('hands over to a coordinator (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
+
   describe('when a passport is lost, even near the baggage belt', () => {
     it.each([
       ['en', 'pretty sure I dropped my passport near the baggage carousel'],

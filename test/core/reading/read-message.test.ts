@@ -11,6 +11,19 @@ describe('readMessage', () => {
   });
   afterAll(() => services.close());
 
+  describe('smalltalk', () => {
+    it.each([
+      ['zh', '好的好的，明白了，谢谢你啊'],
+      ['en', 'ok got it, thanks a lot!'],
+      ['ru', 'понятно, спасибо большое'],
+    ])('reads acknowledgements beside thanks as thanks (%s)', (_lang, text) => {
+      expect(read(text).smalltalk).toBe('thanks');
+    });
+    it.each([['en', 'ok got it'], ['ru', 'понятно'], ['zh', '明白了']])('does not read an acknowledgement alone as smalltalk (%s)', (_lang, text) => {
+      expect(read(text).smalltalk).toBeUndefined();
+    });
+  });
+
   describe('scripts', () => {
     it('reads traditional Chinese as simplified', () => {
       const r = read('帶兩條煙可以嗎？現金呢');

@@ -134,6 +134,12 @@ describe('readMessage', () => {
       ['zh', '让店员把发票拆成两张 每张都在额度内'],
       ['en', 'can the shop write two receipts instead of one so each is under the limit'],
       ['ru', 'попрошу разбить чек на два, чтобы каждый был меньше лимита'],
+      // a receipt made to say less; goods stuffed or moved into something else for the X-ray; one's cartons shared out to stay under the limit
+      ['en', 'could the jeweller put a lower price on the receipt, just for customs'],
+      ['zh', '小票不要了，就说是假货，海关看得出来吗'],
+      ['en', 'if i tuck the gold coins in my boots will it show on the x-ray'],
+      ['ru', 'если духи переложить в термос, на рентгене будет видно?'],
+      ['en', 'my 10 cartons split between the 5 of us, we are each under the limit then?'],
     ])('hiding from the X-ray or splitting a receipt is evasion (%s: %s)', (_lang, text) => {
       expect(read(text).signals).toContain('evasion');
     });

@@ -681,6 +681,22 @@ describe('assistant', () => {
     });
   });
 
+  describe('when goods are taken at the desk and a connection is close', () => {
+    it.each([
+      ['en', 'they have taken my camera at the customs desk, my connecting flight leaves in 30 min'],
+      ['ru', 'на таможне забрали у меня ноутбук, а пересадка через 40 минут'],
+      ['zh', '海关把电脑扣下了，我的转机还有半小时就登机了'],
+    ])('hands over to a coordinator (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
+
+  describe('when a passport is about to expire', () => {
+    it('routes it to border inspection', async () => {
+      expect((await converse(services, '护照还有三个月就过期了，出境会不会被拦'))[0]).toMatchObject({ kind: 'routed', department: 'border' });
+    });
+  });
+
   describe('when someone asks to be called back', () => {
     it.each([
       ['en', 'could someone from your team call me, it is a long story'],

@@ -341,6 +341,8 @@ describe('readMessage', () => {
       ['en', 'i dont live in china, im from moscow', 'non_resident'],
       ['ru', 'я не живу в Китае', 'non_resident'],
       ['zh', '我住台北，這次去廈門玩', 'non_resident'],
+      // emigrated long ago: lives abroad (not a question for the immigration administration)
+      ['zh', '我早就移民了，这次回来探亲', 'non_resident'],
       // going home: home is where the traveller lives
       ['zh', '八万日元的化妆品 从大阪回成都', 'resident'],
       ['en', 'going home to shanghai from tokyo: switch 2', 'resident'],

@@ -341,6 +341,10 @@ describe('readMessage', () => {
       ['en', 'i dont live in china, im from moscow', 'non_resident'],
       ['ru', 'я не живу в Китае', 'non_resident'],
       ['zh', '我住台北，這次去廈門玩', 'non_resident'],
+      // teaching or studying in a mainland city; living in Hong Kong; "from Harbin" is where one lives, not a trip out
+      ['en', 'I teach at a university in Harbin, back from Ohio with a jacket $130', 'resident'],
+      ['en', 'I live in Hong Kong, visiting my aunt in Harbin with gifts', 'non_resident'],
+      ['en', "I'm from Harbin. Bought in Bangkok: scarf 2,900 baht", 'resident'],
       // emigrated long ago: lives abroad (not a question for the immigration administration)
       ['zh', '我早就移民了，这次回来探亲', 'non_resident'],
       // going home: home is where the traveller lives
@@ -458,6 +462,15 @@ describe('readMessage', () => {
       const items = read(text).list?.items ?? [];
       expect(items.some((i) => i.type === 'cash')).toBe(false);
       expect(items.find((i) => i.type === 'goods')?.value).toBe(300);
+    });
+    it.each([
+      ['en', '4 bottles of massage oil 1,600 baht, a scarf 2,900 baht'],
+      ['ru', '2 бутылки массажного масла по 500 бат, шарф 2 900 бат'],
+      ['zh', '按摩油4瓶1600泰铢，围巾2900泰铢'],
+    ])('reads bottles of oil as goods, not drinks (%s)', (_lang, text) => {
+      const r = read(text);
+      expect(r.list?.items.some((i) => i.type === 'alcohol')).toBe(false);
+      expect(r.topical).not.toContain('alcohol');
     });
     it('does not read the price of a bought thing as a cash topic', () => {
       const r = read('a bag for 30,000 yuan, do I pay?');

@@ -97,6 +97,11 @@ function isDetailOf(g: Group, before: Group): boolean {
   return drink && (!g.volume || !before.volume) && (g.abv === undefined || before.abv === undefined);
 }
 
+/** A sum opening brackets right after a word ("kit (~40,000 yuan)", "сумка (≈ 30 000 ₽)", "包（约3万）"). */
+function bracketedAfterName(text: string, start: number): boolean {
+  return /[\p{L}\p{N}]\s*[(（]\s*(?:[~≈～]|about\s|approx\.?\s|около\s|примерно\s|约|大约)?\s*$/iu.test(text.slice(Math.max(0, start - 16), start));
+}
+
 /** "雪茄两盒一共50支", "烟一条半，300支": a count in pieces alone, after tobacco counted in packs or cartons, is the same amount in pieces. */
 function restatesInPieces(g: Group, before: Group): boolean {
   const tobacco = before.things.some((t) => t.kind === 'item' && (t.item === 'cigars' || t.item === 'cigarettes'));
@@ -293,7 +298,8 @@ class Grouper {
     const g = this.g;
     g.money = t;
     if (isPerUnit(prev) || (prev?.kind === 'unit' && isPerUnit(before))) g.perUnit = true;
-    g.priceMarked = g.perUnit || (prev?.kind === 'marker' && prev.marker === 'value');
+    // ("Sony FX3 kit (~40,000 yuan)": a sum in brackets right after a name is that thing's price)
+    g.priceMarked = g.perUnit || (prev?.kind === 'marker' && prev.marker === 'value') || bracketedAfterName(this.text, t.start);
   }
 
   private close(at: number): void {

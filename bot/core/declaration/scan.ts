@@ -173,6 +173,18 @@ const MIN_BARE_PRICE = 100;
 const MIN_PRICE_CNY = 10;
 /** A bare number below this, right after a product's Latin name, is a model number ("iPhone 16"). */
 const MODEL_NUMBER_BELOW = 100;
+/**
+ * A number right after a Latin word, followed by a currency code (letters) glued to another number, when the
+ * message puts a code before a sum elsewhere too: the first number names the thing ("Bin 389"), the code and
+ * the second number are its price ("AUD 110").
+ */
+function nameNumberBeforeCode(text: string, tokens: Token[], i: number): boolean {
+  const [t, code, sum] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+  if (t?.kind !== 'num' || code?.kind !== 'currency' || sum?.kind !== 'num' || !Number.isInteger(t.value)) return false;
+  if (!/^\p{Script=Latin}+$/u.test(text.slice(code.start, code.end)) || !tight(text, t.end, code.start) || !tight(text, code.end, sum.start)) return false;
+  if (!/\p{Script=Latin}\s+$/u.test(text.slice(Math.max(0, t.start - 12), t.start))) return false;
+  return tokens.some((c, j) => j !== i + 1 && c.kind === 'currency' && c.code === code.code && tokens[j + 1]?.kind === 'num' && tight(text, c.end, (tokens[j + 1] as Token).start) && tokens[j - 1]?.kind !== 'num');
+}
 const isThing = (t: Token | undefined) => t !== undefined && (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods');
 const isGoods = (t: Token | undefined) => t?.kind === 'goods';
 const isMarker = (t: Token | undefined, m: Marker) => t?.kind === 'marker' && t.marker === m;
@@ -214,6 +226,9 @@ function compound(text: string, tokens: Token[], halves: readonly string[], unit
       out.push(t);
       continue;
     }
+    // "Penfolds Bin 389 AUD 110" in a message that writes its codes before the sum ("UGG boots AUD 279"): the number glued to the
+    // name is part of it; the code is the next sum's
+    if (nameNumberBeforeCode(text, tokens, i)) continue;
     // ("300 тыс. рублей": the dot of an abbreviated thousand does not part the sum from its currency)
     // ("Switch 2 ¥49,980": a currency sign glued to the next number is that number's)
     const signOfNext = next?.kind === 'currency' && after?.kind === 'num' && !/\p{L}/u.test(text.slice(next.start, next.end)) && tight(text, next.end, after.start);

@@ -472,6 +472,18 @@ describe('readMessage', () => {
       expect(r.list?.items.some((i) => i.type === 'alcohol')).toBe(false);
       expect(r.topical).not.toContain('alcohol');
     });
+    it('reads a number in a name before a currency code as part of the name when codes come before sums ("Bin 389 AUD 110")', () => {
+      const items = read('gifts: UGG boots AUD 279, a bottle of Penfolds Bin 389 AUD 110').list?.items ?? [];
+      expect(items.map((i) => i.value)).toEqual([279, 110]);
+    });
+    it.each([
+      ['en', 'I live in Harbin, taking my Sony FX3 kit (~40,000 yuan) to Japan, anything to do?'],
+      ['ru', 'живу в Харбине, беру в Японию свой фотоаппарат (примерно 40 000 юаней), что нужно сделать?'],
+      ['zh', '住哈尔滨，带我的相机（约40000元）去日本，要办什么手续？'],
+    ])('reads a sum in brackets after a name as its price, not cash (%s)', (_lang, text) => {
+      const items = read(text).list?.items ?? [];
+      expect(items.some((i) => i.type === 'cash')).toBe(false);
+    });
     it('does not read the price of a bought thing as a cash topic', () => {
       const r = read('a bag for 30,000 yuan, do I pay?');
       expect(r.topical).not.toContain('cash');

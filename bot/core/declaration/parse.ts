@@ -80,7 +80,7 @@ const newGroup = (start: number): Group => ({ things: [], perUnit: false, total:
  * A group that only adds a detail to the one before: a volume or strength the drink lacks, or a
  * price ("3个包，每个5000元", "2 bags, each for 5000") the thing lacks.
  */
-function isDetailOf(g: Group, before: Group): boolean {
+function isDetailOf(g: Group, before: Group, nothingPricedYet = false): boolean {
   if (restatesInPieces(g, before)) return true;
   // "золотые цепочки 3 штуки, всего 120 г", "金项链3条，一共120克": a weight alone after counted goods is the lot's
   if (g.weight && !g.sentenceStart && g.things.length === 0 && !g.count && !g.money && !g.volume && before.count && !before.weight && before.things.some((t) => t.kind === 'goods')) return true;
@@ -89,8 +89,9 @@ function isDetailOf(g: Group, before: Group): boolean {
   if (lone && before.things.length > 0 && !before.count && !before.weight && !before.money && !before.volume) return true;
   if (g.things.length || g.count || g.weight) return false;
   // "gold chain 8g, 14,000 baht": a sum alone after goods without a price is their price (after drinks it may be cash)
-  // (a sum called a total after gifts is their price: "gifts for my host family, about USD 250 total")
-  const goodsBefore = before.things.length > 0 && before.things.every((t) => t.kind === 'goods' && (g.total || !GENERIC_GOODS.has(t.goodsClass ?? '')));
+  // (a sum called a total after gifts, with nothing priced before, is their price: "gifts for my host family, about USD 250 total";
+  // after priced things it is the whole list's: "jacket $1.5k, airpods $249, perfumes and stuff, like $3k total")
+  const goodsBefore = before.things.length > 0 && before.things.every((t) => t.kind === 'goods' && ((g.total && nothingPricedYet) || !GENERIC_GOODS.has(t.goodsClass ?? '')));
   if (g.money) return (Boolean(g.priceMarked) || goodsBefore) && !g.volume && g.abv === undefined && before.things.length > 0 && !before.money;
   if (!g.volume && g.abv === undefined) return false;
   const drink = before.things.some((t) => t.kind === 'drink') || before.count?.unit === 'bottle';
@@ -308,7 +309,7 @@ class Grouper {
     g.end = at;
     if (g.money && !g.money.currency && g.currency) g.money = { ...g.money, currency: g.currency };
     const last = this.groups.at(-1);
-    if (last && isDetailOf(g, last)) {
+    if (last && isDetailOf(g, last, this.groups.every((x) => !x.money))) {
       // "两瓶白酒，每瓶500毫升": a volume, strength or marked price alone belongs to the item before it
       if (restatesInPieces(g, last)) last.count = g.count;
       last.volume ??= g.volume;

@@ -128,6 +128,12 @@ describe('readMessage', () => {
       expect(read(text).signals).toContain('urgency');
     });
     it.each([
+      ['zh', '同事从东京回来帮我带两盒巧克力，这个能过吗'],
+      ['en', 'my friend is bringing me 2 tins of caviar from Vladivostok, is that ok?'],
+    ])('a friend bringing something for the traveller is no evasion (%s)', (_lang, text) => {
+      expect(read(text).signals).not.toContain('evasion');
+    });
+    it.each([
       ['zh', '手机放哪里过安检机才看不到'],
       ['en', 'where do i put the watch so the scanner wont notice it'],
       ['ru', 'куда положить слиток, чтобы сканер не заметил'],

@@ -697,6 +697,16 @@ describe('assistant', () => {
     });
   });
 
+  describe('when someone asks whether heated tobacco counts as cigarettes or e-cigarettes', () => {
+    it.each([
+      ['zh', 'IQOS用的烟弹到底算香烟还是算电子烟'],
+      ['en', 'do heets count as cigarettes or e-cigs?'],
+      ['ru', 'стики для айкос считаются сигаретами или электронками?'],
+    ])('answers from the tobacco allowance, which counts them as cigarettes (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ entryId: 'tobacco-allowance' });
+    });
+  });
+
   describe('when someone asks to be called back', () => {
     it.each([
       ['en', 'could someone from your team call me, it is a long story'],

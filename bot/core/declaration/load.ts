@@ -97,6 +97,8 @@ export function checkDeclarationKnowledge(k: DeclarationKnowledge, bundle: Knowl
     for (const c of Object.keys(l.goods)) if (!classes.includes(c)) issue(file, `goods.${c}`, `"${c}" is not a class of declaration.yaml goodsBands`);
     for (const d of Object.keys(l.drinks)) if (!k.data.drinks[d]) issue(file, `drinks.${d}`, `"${d}" is not a drink of declaration.yaml`);
     for (const code of Object.keys(l.currencies)) if (k.rates.rates[code] === undefined) issue(file, `currencies.${code}`, `${code} has no rate in rates.yaml`);
+    // a currency with a rate but no word in a language is read as another one of the message ("сумка 9 500 лир" priced in dollars)
+    for (const code of Object.keys(k.rates.rates)) if (!l.currencies[code]?.length && !l.currencySuffixes[code]?.length) issue(file, `currencies.${code}`, `${code} has a rate in rates.yaml but no word in this language`);
   }
   const concepts = new Set(LANGUAGES.flatMap((l) => Object.keys(bundle.languages[l].concepts)));
   const entries = new Set(bundle.entries.map((e) => e.id));

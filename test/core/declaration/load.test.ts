@@ -37,6 +37,7 @@ describe('loadDeclarationKnowledge', () => {
       ['rates not labelled as reference', 'rates.yaml', (d: any) => (d.reference = false), 'rates.yaml', 'reference'],
       ['a symbol of a currency without a rate', 'rates.yaml', (d: any) => (d.symbols['¤'] = 'XAU'), 'rates.yaml', 'symbols.¤'],
       ['a currency word without a rate', 'lang/declaration.ru.yaml', (d: any) => (d.currencies.XAU = ['золотой']), 'lang/declaration.ru.yaml', 'currencies.XAU'],
+      ['a currency with a rate but no word in a language', 'lang/declaration.ru.yaml', (d: any) => delete d.currencies.TRY, 'lang/declaration.ru.yaml', 'currencies.TRY'],
       ['a goods class unknown to declaration.yaml', 'lang/declaration.zh.yaml', (d: any) => (d.goods.spaceships = ['飞船']), 'lang/declaration.zh.yaml', 'goods.spaceships'],
       ['a missing reply phrase', 'lang/declaration.en.yaml', (d: any) => delete d.phrases.ask_route, 'lang/declaration.en.yaml', 'phrases.ask_route'],
       ['an article that is not a concept', 'declaration.yaml', (d: any) => (d.articles.unicorns = { treatment: 'ask', entry: 'meat-products' }), 'declaration.yaml', 'articles.unicorns'],

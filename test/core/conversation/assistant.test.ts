@@ -707,6 +707,25 @@ describe('assistant', () => {
     });
   });
 
+  describe('when someone names a daily medicine', () => {
+    it.each([
+      ['en', 'I take metformin every day, can I bring 3 months of it?'],
+      ['ru', 'ежедневно принимаю инсулин, можно взять на два месяца?'],
+      ['zh', '每天吃的降压药能带三个月的量吗'],
+    ])('answers from the medicines entry (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'answer', entryId: 'medicines' });
+    });
+  });
+
+  describe('when something is stolen or left in the arrivals hall', () => {
+    it('routes slang for a theft to the police', async () => {
+      expect((await converse(services, 'someone pinched my phone near the exit'))[0]).toMatchObject({ kind: 'routed', department: 'police' });
+    });
+    it('routes a bag forgotten in the arrivals hall to the airport', async () => {
+      expect((await converse(services, 'оставил в зале прилёта пакет, где искать?'))[0]).toMatchObject({ kind: 'routed', department: 'airport' });
+    });
+  });
+
   describe('when someone asks to be called back', () => {
     it.each([
       ['en', 'could someone from your team call me, it is a long story'],

@@ -146,6 +146,7 @@ describe('readMessage', () => {
       ['en', 'if i tuck the gold coins in my boots will it show on the x-ray'],
       ['ru', 'если духи переложить в термос, на рентгене будет видно?'],
       ['en', 'my 10 cartons split between the 5 of us, we are each under the limit then?'],
+      ['en', 'could I give 2 of my cartons to a stranger in line so they are under his limit?'],
     ])('hiding from the X-ray or splitting a receipt is evasion (%s: %s)', (_lang, text) => {
       expect(read(text).signals).toContain('evasion');
     });
@@ -351,6 +352,7 @@ describe('readMessage', () => {
       ['en', 'I teach at a university in Harbin, back from Ohio with a jacket $130', 'resident'],
       ['en', 'I live in Hong Kong, visiting my aunt in Harbin with gifts', 'non_resident'],
       ['en', "I'm from Harbin. Bought in Bangkok: scarf 2,900 baht", 'resident'],
+      ['en', "I'm Canadian but I've lived and worked in Dalian for 4 years", 'resident'],
       // emigrated long ago: lives abroad (not a question for the immigration administration)
       ['zh', '我早就移民了，这次回来探亲', 'non_resident'],
       // going home: home is where the traveller lives

@@ -5,10 +5,11 @@ const LANG_OF_SCRIPT: Record<Script, LanguageCode> = { han: 'zh', latin: 'en', c
 
 /**
  * Weight of one character of each script: a Chinese character carries about as much as a
- * short word, a Latin or Cyrillic letter about a fifth of one. With these weights
- * "带两瓶whisky可以吗" is Chinese and "how many 条 can i bring" is English.
+ * short word, a Latin or Cyrillic letter about a quarter of one. With these weights
+ * "带两瓶whisky可以吗" and "从Bangkok回来，live in 哈尔滨，买了 2 bottles whisky" are Chinese,
+ * and "how many 条 can i bring" or "I live in 哈尔滨, what is the limit" are English.
  */
-const WEIGHT: Record<Script, number> = { han: 3, latin: 1, cyrillic: 1 };
+const WEIGHT: Record<Script, number> = { han: 4, latin: 1, cyrillic: 1 };
 
 export type LanguageGuess = { lang: LanguageCode; confident: boolean };
 

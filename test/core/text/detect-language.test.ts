@@ -17,6 +17,8 @@ describe('detectLanguage', () => {
       ['можно ли провезти iqos стики', 'ru'],
       ['how many 条 can I bring', 'en'],
       ['можно ли провезти 2 блока marlboro gold', 'ru'],
+      ['从Tokyo回来，live in 大连，买了 2 bottles sake，1 carton 烟', 'zh'],
+      ['I live in 哈尔滨, what is the limit for cigarettes', 'en'],
     ])('goes by the dominant one: %s -> %s', (text, lang) => {
       expect(detectLanguage(text).lang).toBe(lang);
     });

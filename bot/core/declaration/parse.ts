@@ -52,6 +52,8 @@ const PUNCTUATION_RUN = /[\s,.;:!?，。；：！？()（）]+/gu;
 const SENTENCE_END = /[?？!！。\n]/u;
 /** Two Chinese characters or more: a name in a Chinese message. */
 const HAN_NAME = /^\p{Script=Han}{2,}/u;
+/** A name of three letters or more (any script). */
+const UNKNOWN_NAME = /^\p{L}{3,}/u;
 /** Text ending in a Chinese character. */
 const HAN_END = /\p{Script=Han}$/u;
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
@@ -363,6 +365,10 @@ function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, name
   const unit = g.count?.unit;
   // "两盒白色恋人": Chinese words the lexicon does not know after 盒/包 name food or gifts, not cigarettes
   if (unit === 'pack' && (HAN_NAME.test(wordsAfter(g, text)) || ((g.unnamedThing || g.nameBefore !== undefined) && HAN_NAME.test(unnamedLabel(g, text))))) return 'goods';
+  // …and so do words of other scripts in a box with its price ("macaron一盒 €30", "box of Wedel ptasie mleczko €12"): a priced box of a name the
+  // lexicon does not know is food or a gift (cigarette brands are words of the lexicon)
+  const nameBeforeCount = g.count ? (/(\p{L}{3,})[\s]*$/u.exec(text.slice(g.start, g.count.start))?.[1] ?? '') : '';
+  if (unit === 'pack' && g.money && [wordsAfter(g, text).replace(JOINING_OF, ''), g.unnamedThing || g.nameBefore !== undefined ? unnamedLabel(g, text) : '', nameBeforeCount].some((n) => UNKNOWN_NAME.test(n))) return 'goods';
   // "a block of parmesan", "1 box cheddar": a pack of something restricted the concepts know holds that, not cigarettes
   // ("2 boxes bak kwa (SGD 45 each)": the name may stand between the count and the price)
   if ((unit === 'carton' || unit === 'pack') && (namesArticle(wordsAfter(g, text)) || namesArticle(unnamedLabel(g, text)))) return 'goods';

@@ -62,7 +62,11 @@ export function checkDeclaration(input: DeclarationInput, ctx: RulesContext): Re
   for (const item of items) if (!done.has(item.index)) results.push(unknown(item, goldLimit, allGold));
   results.sort((a, b) => a.index - b.index);
   for (const r of results) finish(r, items[r.index] as NormalItem, ctx);
-  return ok(summarise(results, category, goodsSummary, missing, ctx));
+  // priced tobacco or drinks that take the purchases over the value allowance: tobacco counts within it since December 2024, and
+  // whether drinks do is unconfirmed (fact sheet 2.1), so "nothing to declare" is never said on the goods alone
+  const exciseRmb = excise.reduce((s, i) => s + (i.valueRmb ?? 0), 0);
+  const exciseOver = goodsSummary.allowance !== undefined && goodsSummary.totalRmb <= goodsSummary.allowance && goodsSummary.totalRmb + exciseRmb > goodsSummary.allowance;
+  return ok(summarise(results, category, goodsSummary, missing, ctx, exciseOver));
 }
 
 /** The category the goods rules need, when known (a non-resident's route does not matter for goods). */
@@ -106,8 +110,9 @@ function finish(r: ItemResult, item: NormalItem, ctx: RulesContext): void {
   if (r.estimatedTaxRmb) add(e.tax);
 }
 
-function summarise(results: ItemResult[], category: DeclarationCategory, goods: { totalRmb: number; allowance?: number }, missing: MissingFact[], ctx: RulesContext): DeclarationResult {
+function summarise(results: ItemResult[], category: DeclarationCategory, goods: { totalRmb: number; allowance?: number }, missing: MissingFact[], ctx: RulesContext, exciseOver = false): DeclarationResult {
   const notes: NoteCode[] = ['estimate'];
+  if (exciseOver) notes.push('excise_over_value_allowance');
   const types = new Set(results.map((r) => r.type));
   if ([...types].some((t) => TOBACCO.has(t))) notes.push('tobacco_in_value_allowance');
   if (types.has('alcohol')) notes.push('alcohol_unsure');
@@ -116,7 +121,7 @@ function summarise(results: ItemResult[], category: DeclarationCategory, goods: 
   const options = OPTIONS.filter((o) => results.some((r) => r.options.includes(o)));
   if (results.some((r) => r.currency !== undefined && r.currency !== 'CNY')) notes.push('rates');
   const taxes = results.map((r) => r.estimatedTaxRmb);
-  const mustDeclare = results.some((r) => r.mustDeclare) || (category.route === 'frequent' && results.some((r) => r.status === 'unknown'));
+  const mustDeclare = exciseOver || results.some((r) => r.mustDeclare) || (category.route === 'frequent' && results.some((r) => r.status === 'unknown'));
   const entries = [...new Set(results.flatMap((r) => r.entries))];
   if (options.includes('temporary_storage') && ctx.data.entries.storage) entries.push(ctx.data.entries.storage);
   return {

@@ -30,6 +30,11 @@ function rawTokens(text: string, lexicon: Lexicon): Raw[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i] ?? '';
+    // ("€90/瓶", "$45/pair": a slash before a unit reads "per", like a unit right after a sum)
+    if (c === '/' && phrasesAt(lexicon, text, i + 1)?.phrases.some((p) => p.sense.kind === 'unit')) {
+      i++;
+      continue;
+    }
     if (SEPARATOR_CHARS.has(c) && !(c === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) {
       out.push({ start: i, end: i + 1, sep: true });
       i++;

@@ -53,6 +53,7 @@ export const NOTE_CODES = [
   'taxable_cap_unsure',
   'tobacco_alternatives',
   'tobacco_in_value_allowance',
+  'excise_over_value_allowance',
   'single_item',
   'items_chosen_by_customs',
   'non_resident_left_in_china',

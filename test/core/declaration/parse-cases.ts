@@ -222,6 +222,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '从首尔回来 买了3瓶真露 20度 一瓶360ml', list: true, items: [{ type: 'alcohol', quantity: 3, volumeMl: 360, abv: 20 }] },
   { lang: 'ru', text: 'везу 2 блока Marlboro, литр виски и подарки на 1000 юаней, лечу из Владивостока', list: true, items: [cig(2, 'carton'), { type: 'alcohol', kind: 'whisky', quantity: 1000, unit: 'ml' }, { type: 'goods', value: 1000, currency: 'CNY' }] },
   { lang: 'en', text: 'a liter of vodka and a kilo of sausages', list: true, items: [{ type: 'alcohol', kind: 'vodka', quantity: 1000, unit: 'ml' }, { type: 'goods', quantity: 1, unit: 'kg' }] },
+  // a slash before a unit reads "per" ("€90/瓶"); a priced box of a name the lexicon does not know is food, not cigarettes
+  { lang: 'zh', text: '香水2瓶 €90/瓶，macaron一盒 €30', list: true, items: [goods('cosmetics', { value: 180, currency: 'EUR' }), { type: 'goods', value: 30, currency: 'EUR' }] },
+  { lang: 'en', text: 'sunglasses $120, socks $15/pair x 3', list: true },
   { lang: 'en', text: 'canada goose jacket $1.5k, airpods pro $249, perfumes and stuff, like $3k total', list: true, items: [goods('clothing', { value: 1500, currency: 'USD' }), goods('electronics', { value: 249 }), goods('cosmetics'), goods('assorted'), { type: 'goods', value: 3000, currency: 'USD' }] },
   { lang: 'en', text: 'can i bring 2 cartons AND a box of 20 cigars', list: false, items: [cig(2, 'carton'), { type: 'cigars', quantity: 20 }] },
   { lang: 'en', text: '25 cohibas from my cuba trip plus a box of 10 montecristo. im fine right?', list: true, items: [{ type: 'cigars', quantity: 25 }, { type: 'cigars', quantity: 10 }] },

@@ -165,6 +165,19 @@ describe('checkDeclaration', () => {
     });
   });
 
+  describe('when priced tobacco or drinks take the purchases over the value allowance', () => {
+    it('does not say green on the goods alone: declare, with the reason (UNSURE whether drinks count)', () => {
+      const r = run({ items: [{ type: 'goods', value: 4200, currency: 'CNY' }, { type: 'alcohol', quantity: 2, unit: 'bottle', volumeMl: 700, value: 920, currency: 'CNY' }], category: ORDINARY_RESIDENT });
+      expect(r.channel).toBe('red');
+      expect(r.notes).toContain('excise_over_value_allowance');
+    });
+    it('stays green when goods and drinks together are within it', () => {
+      const r = run({ items: [{ type: 'goods', value: 3000, currency: 'CNY' }, { type: 'alcohol', quantity: 1, unit: 'bottle', volumeMl: 700, value: 500, currency: 'CNY' }], category: ORDINARY_RESIDENT });
+      expect(r.channel).toBe('green');
+      expect(r.notes).not.toContain('excise_over_value_allowance');
+    });
+  });
+
   describe('when checking against limits.yaml', () => {
     it('reads every allowance from the limits, not from code', () => {
       const r = run({ items: [{ type: 'cigarettes', quantity: 1 }, { type: 'goods', value: 1, currency: 'CNY' }], category: { route: 'hk_macao', residency: 'resident' } });

@@ -726,6 +726,16 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a question names its topic in words the lists lacked', () => {
+    it.each([
+      ['en', 'my baby is on formula, can I pack 4 tins of milk powder?', 'dairy-eggs'],
+      ['zh', '马来西亚的干燕窝能带回国吗', 'seafood-caviar'],
+      ['ru', 'пошлина дороже самой вещи, могу я отказаться от неё?', 'abandonment'],
+    ])('answers from that topic\'s entry (%s)', async (_lang, text, entryId) => {
+      expect((await converse(services, text))[0]).toMatchObject({ entryId });
+    });
+  });
+
   describe('when someone asks to be called back', () => {
     it.each([
       ['en', 'could someone from your team call me, it is a long story'],

@@ -736,6 +736,18 @@ describe('assistant', () => {
     });
   });
 
+  describe('when a traveller who says where they live asks what they can buy', () => {
+    it.each([
+      ['en', 'I live in Dalian, going to Seoul next month, how much can I buy?'],
+      ['zh', '我住大连，下个月去首尔，能买多少？'],
+      ['ru', 'живу в Харбине, лечу в Сеул, на какую сумму можно купить?'],
+    ])('answers the value allowance for their residency (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+      expect(reply?.text).toMatch(/5[,\s\u00a0]?000/);
+    });
+  });
+
   describe('when someone asks to be called back', () => {
     it.each([
       ['en', 'could someone from your team call me, it is a long story'],

@@ -4,6 +4,9 @@ import { MAX_GOODS_PIECES, type DeclarationData, type DeclarationInput, type Dec
 import type { MissingFact } from './types';
 
 /** What a description was read as (drink kind, goods class, flagged articles). */
+/** The goods class of food, whose words may name a restricted article (meat, dairy, fruit). */
+const FOOD = 'food';
+
 export type Classification = { drink?: string; goodsClass?: string; articles: string[]; ecigPart?: EcigPart };
 /** An e-cigarette is a device, or a pod or disposable (limits.yaml `ecigarettes`: devices, pods). */
 export type EcigPart = 'devices' | 'pods';
@@ -99,6 +102,15 @@ function normalizeOne(index: number, source: DeclarationItem, defaultCurrency: s
       const withArticles = classify(true);
       item.articles = withArticles.articles;
       if (withArticles.ecigPart) item.ecigPart = withArticles.ecigPart;
+    }
+  }
+
+  // food is looked at for articles too: "和牛1公斤 12000日元" is meat whatever its price, not a snack within the allowance
+  if (type === 'goods' && item.kind === FOOD && item.articles.length === 0) {
+    const restricted = classify(true).articles;
+    if (restricted.length > 0) {
+      item.articles = restricted;
+      delete item.kind;
     }
   }
 

@@ -267,7 +267,7 @@ class Grouper {
   private addQuantity(t: Qty, prev: Token | undefined): void {
     const dim = t.unit ? DIMENSION[t.unit] : 'count';
     // "300元一条": one unit right after a price makes it a price per unit
-    if (dim === 'count' && this.g.money && prev?.kind === 'money' && t.value === 1) {
+    if (dim === 'count' && this.g.money && prev?.kind === 'money' && t.value === 1 && !LETTER_RUN.test(this.text.slice(prev.end, t.start))) {
       this.g.perUnit = true;
       return;
     }
@@ -283,7 +283,10 @@ class Grouper {
     // a word the lexicon does not know between two amounts is the thing of the first one
     // (not after "each": "4瓶XO 每瓶700毫升" is one thing's detail)
     const unnamedBetween = this.g.things.length === 0 && !this.g.money && !this.g.eachSeen && this.lastAmountEnd !== undefined && LETTER_RUN.test(this.text.slice(this.lastAmountEnd, t.start));
-    if (this.g[dim] || unnamedBetween || (dim === 'weight' && this.g.things.length > 0 && this.g.things.every((x) => x.kind === 'drink'))) this.close(t.start);
+    // ("红茶3斤大概600块 蓝宝石一颗8千": after a priced amount, a name and a new amount are the next thing, which starts at the name)
+    const namedAfterPrice = this.g.money !== undefined && LETTER_RUN.test(this.text.slice(this.g.money.end, t.start));
+    if (namedAfterPrice) this.close((this.g.money as Money).end);
+    else if (this.g[dim] || unnamedBetween || (dim === 'weight' && this.g.things.length > 0 && this.g.things.every((x) => x.kind === 'drink'))) this.close(t.start);
     this.lastAmountEnd = t.end;
     const g = this.g;
     if (dim === 'volume' && (isPerUnit(prev) || g.eachSeen)) g.volumeEach = true;
@@ -380,6 +383,8 @@ function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, name
   // cash gave "no need to declare" for goods)
   // "Longchamp包 €150，Rimowa箱子 €780": a sum after a name the lexicon does not know, among priced goods, is a price too
   // ("450,000 won each" is a price per piece, unless the message speaks of cash: "300,000 yen cash each")
+  // ("和牛1公斤 12000日元": a weighed thing with its price the lexicon does not know is goods, never dropped from the list)
+  if (g.money && g.weight) return 'goods';
   if (g.money && !g.weight) return g.count || g.priceMarked || (g.perUnit && noCash) || bought || ((g.unnamedThing || g.nameBefore !== undefined || g.total) && shopping) ? 'goods' : 'cash';
   return undefined;
 }

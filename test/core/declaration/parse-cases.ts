@@ -222,6 +222,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '从首尔回来 买了3瓶真露 20度 一瓶360ml', list: true, items: [{ type: 'alcohol', quantity: 3, volumeMl: 360, abv: 20 }] },
   { lang: 'ru', text: 'везу 2 блока Marlboro, литр виски и подарки на 1000 юаней, лечу из Владивостока', list: true, items: [cig(2, 'carton'), { type: 'alcohol', kind: 'whisky', quantity: 1000, unit: 'ml' }, { type: 'goods', value: 1000, currency: 'CNY' }] },
   { lang: 'en', text: 'a liter of vodka and a kilo of sausages', list: true, items: [{ type: 'alcohol', kind: 'vodka', quantity: 1000, unit: 'ml' }, { type: 'goods', quantity: 1, unit: 'kg' }] },
+  // a weighed thing with its price is goods, never dropped; after a priced amount, a name and "one piece" start the next thing
+  { lang: 'zh', text: '红茶3斤大概600块 蓝宝石一颗8千 用报吗', list: true, items: [{ type: 'goods', value: 600 }, { type: 'goods', value: 8000 }] },
+  { lang: 'en', text: 'loose tea 2 kg 900 yuan, a jade bangle 6000 yuan', list: true, items: [{ type: 'goods', value: 900 }, { type: 'goods', value: 6000 }] },
   // a slash before a unit reads "per" ("€90/瓶"); a priced box of a name the lexicon does not know is food, not cigarettes
   { lang: 'zh', text: '香水2瓶 €90/瓶，macaron一盒 €30', list: true, items: [goods('cosmetics', { value: 180, currency: 'EUR' }), { type: 'goods', value: 30, currency: 'EUR' }] },
   { lang: 'en', text: 'sunglasses $120, socks $15/pair x 3', list: true },

@@ -165,6 +165,14 @@ describe('checkDeclaration', () => {
     });
   });
 
+  describe('when food is named with its price', () => {
+    it('still looks for a restricted article in it (wagyu is meat, whatever it cost)', () => {
+      const r = run({ items: [{ type: 'goods', kind: 'food', description: '和牛 1公斤', value: 12000, currency: 'JPY' }], category: ORDINARY_RESIDENT });
+      expect(r.channel).toBe('red');
+      expect(r.items[0]?.status).not.toBe('within');
+    });
+  });
+
   describe('when priced tobacco or drinks take the purchases over the value allowance', () => {
     it('does not say green on the goods alone: declare, with the reason (UNSURE whether drinks count)', () => {
       const r = run({ items: [{ type: 'goods', value: 4200, currency: 'CNY' }, { type: 'alcohol', quantity: 2, unit: 'bottle', volumeMl: 700, value: 920, currency: 'CNY' }], category: ORDINARY_RESIDENT });

@@ -148,9 +148,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const category = categoryOfCues(cues);
   // (the residency the cues resolve to, not both: "Canadian living in Harbin" is a resident, not also a visitor)
   const overruled = category.residency === 'resident' ? 'non_resident' : category.residency === 'non_resident' ? 'resident' : undefined;
-  // one's own thing taken abroad and brought back ("带单反去芬兰…回来会不会被当成新买的") is a resident's trip, unless they say otherwise
-  const outAndBack = concepts.includes(OUTBOUND) && concepts.includes(TEMPORARY_IMPORT) && category.residency === undefined ? [RESIDENT] : [];
-  const weak = [...new Set([...concepts.filter((c) => CATEGORY_CONCEPTS.has(c)), ...[...cues].filter((c) => CATEGORY_CONCEPTS.has(c)), ...background, ...outAndBack])].filter((c) => c !== overruled);
+  const weak = [...new Set([...concepts.filter((c) => CATEGORY_CONCEPTS.has(c)), ...[...cues].filter((c) => CATEGORY_CONCEPTS.has(c)), ...background])].filter((c) => c !== overruled);
   const hits = ctx.index.search({ tokens, concepts: topical, weakConcepts: weak });
   // "I live in Hangzhou … just one thing, a Chanel bag I paid 52,000 yuan for. What happens?": one priced thing of their own, by
   // someone who says who they are and asks no rule (full value or only the excess), is their case to check
@@ -269,8 +267,6 @@ const FOREIGN_CURRENCY = 'foreign_currency';
 const RMB = 'CNY';
 
 const TEMPORARY_IMPORT = 'temporary_import';
-const OUTBOUND = 'outbound';
-const RESIDENT = 'resident';
 /** The traveller's own equipment, which may be registered on the way out so it is not taxed on the way back. */
 const EQUIPMENT_CONCEPTS: ReadonlySet<string> = new Set(['equipment', 'camera', 'laptop']);
 

@@ -100,9 +100,10 @@ function isDetailOf(g: Group, before: Group, nothingPricedYet = false): boolean 
   return drink && (!g.volume || !before.volume) && (g.abv === undefined || before.abv === undefined);
 }
 
-/** A sum opening brackets right after a word ("kit (~40,000 yuan)", "сумка (≈ 30 000 ₽)", "包（约3万）"). */
-function bracketedAfterName(text: string, start: number): boolean {
-  return /[\p{L}\p{N}]\s*[(（]\s*(?:[~≈～]|about\s|approx\.?\s|около\s|примерно\s|约|大约)?\s*$/iu.test(text.slice(Math.max(0, start - 16), start));
+/** A sum opening brackets right after a word, an "about" between them allowed ("kit (~40,000 yuan)", "сумка (около 30 000 ₽)", "包（约3万）"). */
+function bracketedAfterName(text: string, start: number, prev: Token | undefined): boolean {
+  const from = prev?.kind === 'marker' && prev.marker === 'approx' && /^\s*$/u.test(text.slice(prev.end, start)) ? prev.start : start;
+  return /[\p{L}\p{N}]\s*[(（]\s*[≈～]?\s*$/u.test(text.slice(Math.max(0, from - 16), from));
 }
 
 /** "雪茄两盒一共50支", "烟一条半，300支": a count in pieces alone, after tobacco counted in packs or cartons, is the same amount in pieces. */
@@ -305,7 +306,7 @@ class Grouper {
     g.money = t;
     if (isPerUnit(prev) || (prev?.kind === 'unit' && isPerUnit(before))) g.perUnit = true;
     // ("Sony FX3 kit (~40,000 yuan)": a sum in brackets right after a name is that thing's price)
-    g.priceMarked = g.perUnit || (prev?.kind === 'marker' && prev.marker === 'value') || bracketedAfterName(this.text, t.start);
+    g.priceMarked = g.perUnit || (prev?.kind === 'marker' && prev.marker === 'value') || bracketedAfterName(this.text, t.start, prev);
   }
 
   private close(at: number): void {

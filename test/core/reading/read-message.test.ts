@@ -492,6 +492,13 @@ describe('readMessage', () => {
       const items = read(text).list?.items ?? [];
       expect(items.some((i) => i.type === 'cash')).toBe(false);
     });
+    it.each([
+      ['ru', 'Живу в Харбине: сумка 9 500 лир и куртка 450 долларов. Красный или зелёный?'],
+      ['zh', '住大连，首尔买的：包3000元，香水800元，走红色还是绿色？'],
+      ['en', 'I live in Harbin: a bag 9,500 lira and a jacket 450 dollars. green or red?'],
+    ])('reads "red or green?" after two priced things as asking about the list, not alternatives (%s)', (_lang, text) => {
+      expect(read(text).act).toBe('list');
+    });
     it('does not read the price of a bought thing as a cash topic', () => {
       const r = read('a bag for 30,000 yuan, do I pay?');
       expect(r.topical).not.toContain('cash');

@@ -270,12 +270,14 @@ function answer(entry: KnowledgeEntry, category: TravellerCategory | 'all' | und
 
 /** The facet of a question asking how many or how much: the figure, which is the category's. */
 const AMOUNT = 'amount';
+/** The facet of a question whether a rule is different for the traveller ("does that change for me?"). */
+const DIFFERS = 'differs';
 
 /**
  * Facets that do not depend on the traveller's category (lang-schema FACETS). Not `outdated`:
  * "cigars, still 100 like before?" asks today's figure, which is the category's like the plain question.
  */
-const ASPECT_FACETS: ReadonlySet<string> = new Set(FACETS.filter((f) => f !== 'outdated' && f !== AMOUNT));
+const ASPECT_FACETS: ReadonlySet<string> = new Set(FACETS.filter((f) => f !== 'outdated' && f !== DIFFERS && f !== AMOUNT));
 
 /** True when the question asks about one of the entry's details by a facet ("以前不是100支吗", "per person?"). */
 function asksAboutAspect(entry: KnowledgeEntry, r: Reading): boolean {
@@ -411,6 +413,9 @@ function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideC
 const ALLOWANCE_QUESTION_ENTRIES: ReadonlySet<string> = new Set(['value-allowance', 'tax-on-excess', 'personal-use-principle']);
 /** The entry of the allowance of a mainland resident arriving from Hong Kong or Macao (12,000). */
 const HK_MACAO_ALLOWANCE = 'hk-macao-allowance';
+/** The frequent travellers' entry, and the allowances it gives figures of its own for. */
+const FREQUENT_TRAVELLERS = 'frequent-travellers';
+const FREQUENT_RULE_TOPICS: ReadonlySet<string> = new Set(['tobacco-allowance', 'ecigarettes-allowance']);
 
 /**
  * "深圳户口 周末去香港扫货 额度是1.2万对吧？超了多少要报": a mainland resident arriving from Hong Kong or
@@ -420,6 +425,12 @@ const HK_MACAO_ALLOWANCE = 'hk-macao-allowance';
 function ownAllowance(r: Reading, state: ConversationState, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const route = r.category.route ?? state.route;
   const residency = r.category.residency ?? state.residency;
+  // "每周都跑绥芬河 烟还能带多少", «мотаюсь через Хэйхэ каждую неделю, сколько сигарет?»: a traveller who says in this
+  // message that they cross often asks their own rule, the frequent travellers' (its tobacco and e-cigarette figures)
+  // …when it asks whether, or how, that differs from the usual ("is there a new 15 day rule?", "是不是少很多", «урезали?»);
+  // "how many can I bring" alone is the tobacco allowance's question, at the frequent figure
+  const frequent = r.category.route === 'frequent' || r.topical.includes('frequent');
+  if (best && FREQUENT_RULE_TOPICS.has(best.entryId) && frequent && (r.focus.has(DIFFERS) || r.focus.has('outdated')) && ctx.entries.has(FREQUENT_TRAVELLERS)) return r.hits.find((h) => h.entryId === FREQUENT_TRAVELLERS) ?? { ...best, entryId: FREQUENT_TRAVELLERS };
   if (!best || !ALLOWANCE_QUESTION_ENTRIES.has(best.entryId) || route !== 'hk_macao' || residency === 'non_resident') return best;
   return r.hits.find((h) => h.entryId === HK_MACAO_ALLOWANCE && h.score >= ctx.options.minScore) ?? best;
 }

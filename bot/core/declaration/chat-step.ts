@@ -302,9 +302,9 @@ function applyAnswer(service: DeclarationService, pending: PendingDeclaration, t
  * worked out for an assumed resident, a visitor's allowance too (a Russian tourist reads 2,000, not only 5,000).
  */
 function sameForEveryone(P: Record<string, string>, result: DeclarationResult, limits: Limits, lang: LanguageCode, residency: Residency | undefined): string {
-  // (goods within a visitor's allowance too need no second figure)
+  // (any priced goods: a visitor reads their own figure even when both allowances cover the list, «подарки на 1000 юаней»)
   const nonResident = getLimit(limits, 'valueAllowance.non_resident');
-  const goods = result.goodsTotalRmb > nonResident && residency === undefined;
+  const goods = result.goodsTotalRmb > 0 && residency === undefined;
   return goods ? fillTemplate(P.same_for_everyone_goods ?? '', { nonResident: formatNumber(nonResident, lang) }) : (P.same_for_everyone ?? '');
 }
 

@@ -124,7 +124,8 @@ function itemLines(r: ItemResult, name: string, no: number, ctx: FormatContext):
     case 'within':
       return [line(r.mustDeclare ? P.line_within_declare : P.line_within)];
     case 'declare':
-      return [line(P.line_declare)];
+      // (cash over its limit says the limit: «30 000 юаней — больше лимита 20 000 юаней»)
+      return [line(r.type === 'cash' && r.allowance !== undefined ? P.line_declare_cash : P.line_declare)];
     case 'over':
       return [line(r.type === 'goods' && r.kind !== ECIG ? P.line_over_goods : P.line_over), ...taxLines(r, ctx)];
   }

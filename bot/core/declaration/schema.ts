@@ -132,6 +132,7 @@ export const PHRASE_KEYS = [
   'line_over',
   'line_over_goods',
   'line_declare',
+  'line_declare_cash',
   'line_outside',
   'line_unknown',
   'line_article',

@@ -16,6 +16,8 @@ export type ParseContext = {
   defaultCurrency?: string;
   /** True when the text is phrased as a question (the shared question words, "吗", "можно ли"). */
   asksQuestion(text: string): boolean;
+  /** RMB per unit of each currency (rates.yaml), to see a total restating sums in several currencies. */
+  rmbRates?: Readonly<Record<string, number>>;
 };
 
 /** A list number: one or two digits with ")" or "、" (or "(n)"), at the start or after a space or colon, before a space. */
@@ -82,7 +84,7 @@ const newGroup = (start: number): Group => ({ things: [], perUnit: false, total:
  * A group that only adds a detail to the one before: a volume or strength the drink lacks, or a
  * price ("3个包，每个5000元", "2 bags, each for 5000") the thing lacks.
  */
-function isDetailOf(g: Group, before: Group, nothingPricedYet = false): boolean {
+function isDetailOf(g: Group, before: Group, text: string, nothingPricedYet = false): boolean {
   if (restatesInPieces(g, before)) return true;
   // "золотые цепочки 3 штуки, всего 120 г", "金项链3条，一共120克": a weight alone after counted goods is the lot's
   if (g.weight && !g.sentenceStart && g.things.length === 0 && !g.count && !g.money && !g.volume && before.count && !before.weight && before.things.some((t) => t.kind === 'goods')) return true;
@@ -94,6 +96,9 @@ function isDetailOf(g: Group, before: Group, nothingPricedYet = false): boolean 
   // (a sum called a total after gifts, with nothing priced before, is their price: "gifts for my host family, about USD 250 total";
   // after priced things it is the whole list's: "jacket $1.5k, airpods $249, perfumes and stuff, like $3k total")
   const goodsBefore = before.things.length > 0 && before.things.every((t) => t.kind === 'goods' && ((g.total && nothingPricedYet) || !GENERIC_GOODS.has(t.goodsClass ?? '')));
+  // ("2 saris as gifts, 800 AED together": a counted thing the lexicon does not know, then a sum called a total, is that thing's price)
+  const unknownCounted = before.things.length === 0 && before.count !== undefined && !before.weight && !before.volume && LETTER_RUN.test(unnamedLabel(before, text));
+  if (g.money && unknownCounted && (g.total || g.priceMarked) && !g.volume && g.abv === undefined && !before.money) return true;
   if (g.money) return (Boolean(g.priceMarked) || goodsBefore) && !g.volume && g.abv === undefined && before.things.length > 0 && !before.money;
   if (!g.volume && g.abv === undefined) return false;
   const drink = before.things.some((t) => t.kind === 'drink') || before.count?.unit === 'bottle';
@@ -315,7 +320,7 @@ class Grouper {
     g.end = at;
     if (g.money && !g.money.currency && g.currency) g.money = { ...g.money, currency: g.currency };
     const last = this.groups.at(-1);
-    if (last && isDetailOf(g, last, this.groups.every((x) => !x.money))) {
+    if (last && isDetailOf(g, last, this.text, this.groups.every((x) => !x.money))) {
       // "两瓶白酒，每瓶500毫升": a volume, strength or marked price alone belongs to the item before it
       if (restatesInPieces(g, last)) last.count = g.count;
       last.volume ??= g.volume;
@@ -528,7 +533,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   // (and so is a message that speaks of gifts or souvenirs: "Gifts for our partners: 6 bottles of Riesling at €25, one Montblanc pen €450")
   const giftsNamed = tokens.some((t) => t.kind === 'goods' && UNSPECIFIC_GOODS.has(t.goodsClass));
   const shopping = !cashNamed && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3 || (giftsNamed && namedSums >= 1));
-  const placed = withoutRestatedTotal(groups).flatMap((g) => {
+  const placed = withoutRestatedTotal(groups, ctx.rmbRates, ctx.defaultCurrency).flatMap((g) => {
     const item = toItem(g, text, ctx, bought, shopping, !cashNamed);
     return item ? [{ at: g.start, item }] : [];
   });
@@ -562,13 +567,28 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
  * "香水1200、口红900、围巾1500，总共3600": a sum "in all" without a thing of its own, equal to the
  * prices before it, restates them; it is no further purchase.
  */
-function withoutRestatedTotal(groups: Group[]): Group[] {
+/** How far a total in one currency may stand from sums in several, converted at reference rates, and still restate them. */
+const MIXED_TOTAL_TOLERANCE = 0.05;
+
+function withoutRestatedTotal(groups: Group[], rates?: Readonly<Record<string, number>>, defaultCurrency?: string): Group[] {
+  const priceOf = (b: Group) => (b.perUnit ? (b.money?.amount ?? 0) * (b.count?.value ?? 1) : (b.money?.amount ?? 0));
+  const rmb = (b: Group) => {
+    const rate = rates?.[b.money?.currency ?? defaultCurrency ?? ''];
+    return rate === undefined ? undefined : priceOf(b) * rate;
+  };
   return groups.filter((g, i) => {
     if (!g.money || g.count) return true;
     const restates = (parts: Group[]) => {
       const same = parts.filter((b) => b.money && (b.money.currency ?? g.money?.currency) === (g.money?.currency ?? b.money.currency));
-      const sum = same.reduce((n, b) => n + (b.perUnit ? (b.money?.amount ?? 0) * (b.count?.value ?? 1) : (b.money?.amount ?? 0)), 0);
-      return same.length >= 2 && Math.abs(sum - (g.money?.amount ?? 0)) <= (g.money?.amount ?? 0) * 0.01;
+      const sum = same.reduce((n, b) => n + priceOf(b), 0);
+      if (same.length >= 2 && Math.abs(sum - (g.money?.amount ?? 0)) <= (g.money?.amount ?? 0) * 0.01) return true;
+      // ("2 batik shirts 350k rupiah each, silver ring $260, … about $420 all together": sums in several currencies, restated in one,
+      // within what rounding and reference rates allow)
+      const priced = parts.filter((b) => b.money);
+      const values = priced.map(rmb);
+      const total = rmb(g);
+      if (priced.length < 2 || total === undefined || values.some((v) => v === undefined) || new Set(priced.map((b) => b.money?.currency ?? defaultCurrency)).size < 2) return false;
+      return Math.abs(values.reduce((n: number, v) => n + (v ?? 0), 0) - total) <= total * MIXED_TOTAL_TOLERANCE;
     };
     // the sum after the parts ("…，总共3600")
     if (g.total && g.things.length === 0 && i > 0 && restates(groups.slice(0, i))) return false;

@@ -97,6 +97,8 @@ function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Toke
       }
       const part = partOf(next);
       if (!part || (j > i && !tight(text, end, next.start)) || ('digits' in r && !part.multiplier)) break;
+      // ("4 K-pop albums": a one-letter multiplier joined to a word by a hyphen is that word's letter)
+      if (part.abbrev && /^-(?!ish\b)\p{L}/u.test(text.slice(next.end))) break;
       parts.push(part);
       end = next.end;
     }
@@ -285,6 +287,9 @@ function compound(text: string, tokens: Token[], halves: readonly string[], unit
       // "3 sulwhasoo sets", "2 cohiba boxes": a count, a name the lexicon does not know, then its unit
       out.push({ kind: 'qty', value: t.value, unit: next.unit, start: t.start, end: next.end });
       i++;
+    } else if (Number.isInteger(t.value) && t.value < MIN_BARE_PRICE && /^\d+$/u.test(text.slice(t.start, t.end)) && priceNext(text, next, after) && /^\s+\p{L}[\p{L}-]{1,15}(?:\s\p{L}[\p{L}-]{1,15})?\s+$/u.test(text.slice(t.end, next?.start))) {
+      // "3 sarongs $15 each", "2 hoodies 98,000 KRW": a count, one or two words the lexicon does not know, then a price: pieces of that thing
+      out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: t.end });
     } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,12}\s){0,2}$/u.test(text.slice(t.end, next?.start))) {
       // a count with up to two words before its thing: "50 cuban cigars", "2 палки сырокопчёной колбасы" 
       out.push({ kind: 'qty', value: t.value, unit: undefined, start: t.start, end: t.end });
@@ -293,6 +298,12 @@ function compound(text: string, tokens: Token[], halves: readonly string[], unit
     }
   }
   return out;
+}
+
+/** A price comes next: a currency sign or code glued to a number, or a number with its currency. */
+function priceNext(text: string, next: Token | undefined, after: Token | undefined): boolean {
+  if (next?.kind === 'currency') return after?.kind === 'num' && tight(text, next.end, after.start);
+  return next?.kind === 'num' && after?.kind === 'currency' && tight(text, next.end, after.start);
 }
 
 /**

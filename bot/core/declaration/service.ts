@@ -48,7 +48,7 @@ export function createDeclarationService(knowledge: DeclarationKnowledge, option
     lexicon,
     options: { ...defaultParseOptions, ...options },
     parse: (text, shared, lang) =>
-      parseDeclarationList(text, { lexicon, data: knowledge.data, defaultCurrency: lang ? knowledge.languages[lang].defaultCurrency : undefined, matchConcepts: conceptsOf(shared), matchCategories: (t) => shared.categories.match(prepareText(t)), asksQuestion: (t) => shared.questionWords.asks(prepareText(t)) }),
+      parseDeclarationList(text, { lexicon, data: knowledge.data, defaultCurrency: lang ? knowledge.languages[lang].defaultCurrency : undefined, matchConcepts: conceptsOf(shared), matchCategories: (t) => shared.categories.match(prepareText(t)), asksQuestion: (t) => shared.questionWords.asks(prepareText(t)), rmbRates: knowledge.rates.rates }),
     check: (input, limits, shared) =>
       checkDeclaration(input, { limits, rates: knowledge.rates, data: knowledge.data, classify: makeClassifier(lexicon, knowledge.data, conceptsOf(shared)) }),
     estimate: (result, names, lang, limits, residency) => formatEstimate(result, names, { lang, words: knowledge.languages[lang], limits, rates }, residency),

@@ -278,4 +278,12 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '香水一瓶，1万8千日元，要申报吗', list: true, items: [{ type: 'goods', quantity: 1, value: 18000, currency: 'JPY' }] },
   { lang: 'zh', text: '包2万5买的，还有鞋3千元', list: true, items: [{ type: 'goods', value: 25000 }, { type: 'goods', value: 3000 }] },
   { lang: 'ru', text: 'серьги грамма 3 и цепочка 10 грамм', list: true, items: [{ type: 'goods', quantity: 3, unit: 'g' }, { type: 'goods', quantity: 10, unit: 'g' }] },
+  // session 12: a count and a name the lexicon does not know before a price are pieces of that thing; "K-pop" is no thousand;
+  // a sum called a total after a counted unknown thing is its price; a total in one currency restating sums in several is no item
+  { lang: 'en', text: 'from Bali: 3 sarongs $15 each, silver ring $260', list: true, items: [{ type: 'goods', quantity: 3, value: 45, currency: 'USD' }, { type: 'goods', value: 260, currency: 'USD' }] },
+  { lang: 'en', text: 'Seoul haul: 2 hoodies 98,000 KRW, 4 K-pop albums 80,000 KRW', list: true, items: [{ type: 'goods', quantity: 2, value: 98000, currency: 'KRW' }, { type: 'goods', quantity: 4, value: 80000, currency: 'KRW' }] },
+  { lang: 'en', text: 'gold bangle 40 g, and 2 pcs saris as gifts, 800 AED together', list: true, items: [{ type: 'goods', quantity: 40, unit: 'g' }, { type: 'goods', quantity: 2, value: 800, currency: 'AED' }] },
+  { lang: 'en', text: 'batik shirt 350k rupiah, wooden mask $40, rattan bag $35. about $97 all together', list: true, items: [{ type: 'goods', value: 350000, currency: 'IDR' }, { type: 'goods', value: 40, currency: 'USD' }, { type: 'goods', value: 35, currency: 'USD' }] },
+  { lang: 'zh', text: '纱丽两件送人，一共800迪拉姆', list: true, items: [{ type: 'goods', quantity: 2, value: 800, currency: 'AED' }] },
+  { lang: 'ru', text: 'платки 3 шт в подарок, всего 6000 рублей', list: true, items: [{ type: 'goods', quantity: 3, value: 6000, currency: 'RUB' }] },
 ];

@@ -467,6 +467,8 @@ function allowanceOverExcess(r: Reading, best: Hit | undefined, ctx: DecideConte
 const EQUIPMENT_TOPIC = 'equipment';
 /** The facet of things said to be the traveller's own ("my own laptop", «свои», "自己的", "not new"). */
 const OWN = 'own';
+/** The concept of professional or sports equipment (filming, instruments, a team's kit). */
+const EQUIPMENT = 'equipment';
 
 /**
  * "ноутбук и фотоаппарат свои везу на отдых, пошлину не возьмут?": the traveller's own camera or
@@ -483,7 +485,9 @@ function ownEquipment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hi
   const out = leaving || r.category.residency === 'resident';
   // (and a resident taking equipment abroad who asks about the way back: «я живу в Китае, лечу в Таиланд с фотоаппаратом … на обратном пути»)
   const residentsBack = r.category.residency === 'resident' && r.focus.has(COLLECT_LATER) && !(r.list?.bought ?? false);
-  if (!best || !top || !ALLOWANCE_TOPICS.has(top.topic) || !(r.focus.has(OWN) || visitorsOwn || leaving || residentsBack)) return best;
+  // (and professional equipment brought for a job, bought nowhere: «приеду снимать фестиваль с профессиональной камерой и светом»)
+  const forWork = r.topical.includes(EQUIPMENT) && !(r.list?.bought ?? false) && !(r.list?.items.some((i) => i.value !== undefined) ?? false);
+  if (!best || !top || !ALLOWANCE_TOPICS.has(top.topic) || !(r.focus.has(OWN) || visitorsOwn || leaving || residentsBack || forWork)) return best;
   const equipment = [...ctx.entries.values()].filter((e) => e.topic === EQUIPMENT_TOPIC);
   // (the thing both entries are about, named: a camera or a laptop, not "личные вещи" of a move or a tax question)
   if (!equipment.some((e) => e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && top.tags.includes(t) && r.topical.includes(t)))) return best;

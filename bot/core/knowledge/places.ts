@@ -35,6 +35,8 @@ export const PlacesFileSchema = z
     purchaseAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words right after a place that say the traveller lives or works there ("在上海上班"). */
     residenceAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    /** Of those, the words that say the traveller lives or works there NOW ("在哈尔滨工作生活六年了", "Harbin-based"): settled, whatever the passport. */
+    settledAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
   })
   .strict();
 export type PlacesFile = z.infer<typeof PlacesFileSchema>;

@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -15,9 +15,10 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
   const frames = (['residence', 'citizen', 'arrival', 'settled', 'visit'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
   const after = LANGUAGES.flatMap((l) => file.arrivalAfter[l]).map(prepared).filter(Boolean);
   const livesAfter = LANGUAGES.flatMap((l) => file.residenceAfter[l]).map(prepared).filter(Boolean);
+  const settledAfter = LANGUAGES.flatMap((l) => file.settledAfter[l]).map(prepared).filter(Boolean);
   const purchase = LANGUAGES.flatMap((l) => file.purchase[l]).map(prepared).filter(Boolean).map((p) => (HAN.test(p) ? p : ` ${p} `));
   const purchaseAfter = LANGUAGES.flatMap((l) => file.purchaseAfter[l]).map(prepared).filter(Boolean);
-  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, negations: all('negations'), purchase, purchaseAfter, hkMacao: LANGUAGES.flatMap((l) => file.hkMacao[l]).map(prepared).filter(Boolean), routeJoin: LANGUAGES.flatMap((l) => file.routeJoin[l]).map(prepared).filter(Boolean) };
+  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, settledAfter, negations: all('negations'), purchase, purchaseAfter, hkMacao: LANGUAGES.flatMap((l) => file.hkMacao[l]).map(prepared).filter(Boolean), routeJoin: LANGUAGES.flatMap((l) => file.routeJoin[l]).map(prepared).filter(Boolean) };
 }
 
 /** How far after a word of buying its place may come ("bought a silk carpet in Harbin"). */
@@ -81,6 +82,8 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
   }
   if (!cues.has('ordinary') && (gazetteer.abroad.some((p) => followedBy(s, p, gazetteer.after)) || arrivesByRoute(s, gazetteer))) cues.add('ordinary');
   if (!cues.has('resident') && gazetteer.china.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('resident');
+  // ("我是俄罗斯人，不过在哈尔滨工作生活六年了", "a Harbin-based expat": lives there now, whatever the passport)
+  if (gazetteer.china.some((p) => followedBy(s, p, gazetteer.settledAfter))) cues.add('settled');
   if (!cues.has('non_resident') && gazetteer.abroad.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('non_resident');
   return cues;
 }

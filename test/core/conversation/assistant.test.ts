@@ -1083,4 +1083,36 @@ describe('assistant', () => {
       expect(reply?.kind).not.toBe('escalated');
     });
   });
+
+  describe('when a transit passenger asks about leaving the airport', () => {
+    it.each([
+      ['en', 'I have a 12 hour stopover in Harbin on the way to Seoul, can I go into town with my bags?'],
+      ['ru', 'пересадка в Харбине 15 часов, хотим погулять по городу, что с таможней?'],
+      ['zh', '在哈尔滨中转十个小时，能不能出去转转，行李怎么过海关'],
+    ])('answers the transit rule and names the border hotline (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'transit-passengers' });
+      expect(reply?.text).toMatch(/12367/u);
+    });
+  });
+
+  describe('when the traveller asks to leave, give up or send back goods', () => {
+    it.each([
+      ['en', 'can I leave the extra bottles with customs and pick them up on my way out?', 'temporary-storage'],
+      ['en', "if the tax is too high can I just hand it over to customs?", 'abandonment'],
+      ['en', 'if they refuse my honey, can I have it shipped home?', 'return-shipment'],
+      ['ru', 'если пошлина большая, можно просто оставить вещь таможне и уйти?', 'abandonment'],
+    ])('answers that procedure (%s)', async (_lang, text, entryId) => {
+      expect((await converse(services, text))[0]).toMatchObject({ entryId });
+    });
+  });
+
+  describe('when professional or team equipment is brought for a job', () => {
+    it.each([
+      ['ru', 'приеду на съёмки в Харбин с профессиональной камерой, штативом и светом, как ввозить?'],
+      ['en', 'our orchestra is touring China, bringing instruments and amplifiers. what do we need?'],
+    ])('answers bringing equipment in for the trip (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ entryId: 'temporary-imports-nonresident' });
+    });
+  });
 });

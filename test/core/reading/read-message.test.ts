@@ -348,6 +348,10 @@ describe('readMessage', () => {
       ['en', 'i dont live in china, im from moscow', 'non_resident'],
       ['ru', 'я не живу в Китае', 'non_resident'],
       ['zh', '我住台北，這次去廈門玩', 'non_resident'],
+      // a mainland place followed by working or living there says the traveller is settled, whatever the passport (places.yaml settledAfter)
+      ['zh', '我是韩国人，在大连工作生活好几年了', 'resident'],
+      ['en', 'a Shenzhen-based Canadian, back from Tokyo with a camera', 'resident'],
+      ['en', 'Brazilian, teaching English in Dalian since 2021', 'resident'],
       // teaching or studying in a mainland city; living in Hong Kong; "from Harbin" is where one lives, not a trip out
       ['en', 'I teach at a university in Harbin, back from Ohio with a jacket $130', 'resident'],
       ['en', 'I live in Hong Kong, visiting my aunt in Harbin with gifts', 'non_resident'],

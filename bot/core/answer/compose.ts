@@ -73,7 +73,7 @@ export function composeAnswer(bundle: KnowledgeBundle, entry: KnowledgeEntry, la
   const shown = picked.shown.filter((i) => {
     const size = [...detail(i)].length + 1;
     // what the question asked about comes first, then the key detail; anything else only within the budget
-    const priority = picked.asked.includes(i) || (picked.asked.length === 0 && entry.facets[i]?.includes('key'));
+    const priority = picked.asked.includes(i) || entry.facets[i]?.includes('key');
     const budget = priority ? MAX_REPLY_CHARS : REPLY_BUDGET_CHARS[lang];
     if (used + size > budget) return false;
     used += size;

@@ -23,6 +23,18 @@ describe('composeAnswer', () => {
     });
   });
 
+  describe('when the question names a facet and the entry has a key detail', () => {
+    it.each(LANGUAGES)('shows both, past the phone budget if need be, never past the maximum (%s)', (lang) => {
+      const e = entry('transit-passengers');
+      const key = e.facets.findIndex((f) => f.includes('key'));
+      const border = e.facets.findIndex((f) => f.includes('border') && !f.includes('key'));
+      const c = composeAnswer(bundle, e, lang, undefined, new Set(['border']));
+      expect(c.text).toContain((e.answer[lang].details[border] ?? '').slice(0, 10));
+      expect(c.text).toContain((e.answer[lang].details[key] ?? '').replace(/\{\{[^}]+\}\}.*/su, '').slice(0, 10));
+      expect([...c.text].length).toBeLessThanOrEqual(MAX_REPLY_CHARS);
+    });
+  });
+
   describe('when the question names a facet', () => {
     it.each(LANGUAGES)('shows the detail that answers it first (%s)', (lang) => {
       const e = entry('tobacco-allowance');

@@ -56,7 +56,7 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const { reading, state } = input;
   const { pendingDeclaration: raw, ...rest } = state;
   const cleared: ConversationState = rest;
-  const parsed = reading.list;
+  const parsed = sharedOut(reading.list);
   const known: DeclarationCategory = { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) };
   // "我北京户口 这次带了差不多6000块的东西" after "resident or visitor?" about how the excess is taxed: it answers that question (with their case), no list to check
   const clarifying = state.pendingClarifyEntryId ? input.loaded.engine.entries.get(state.pendingClarifyEntryId) : undefined;
@@ -91,7 +91,7 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless
   // it is over every allowance: then it is their case, and the verdict is the same for everyone
   // …and so is "带了一条软中华 要报吗": whether to declare these very things, or which channel, is the check's question
-  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && (asksToDeclareThese(reading) || (!reading.focus.has(OUTDATED) && overForEveryone(service, parsed.items.map(toPendingItem), known, input)))) {
+  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && !reading.topical.includes(PENALTY) && (asksToDeclareThese(reading) || (!reading.focus.has(OUTDATED) && overForEveryone(service, parsed.items.map(toPendingItem), known, input)))) {
     if (!outOfScope(service, reading, parsed)) return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // A new question of its own ("带两条烟可以吗" after "which currency?") is not the answer: start fresh.
@@ -163,6 +163,8 @@ function outOfScopeConcepts(service: DeclarationService, reading: Reading, parse
   const concepts = [...reading.topical, ...reading.weak].filter((c) => !((parsed.inbound || isCashList(parsed.items)) && c === OUTBOUND_CONCEPT) && !(isCashList(parsed.items) && c === RUSSIA_RETURN));
   return service.knowledge.data.outOfScope.filter((c) => concepts.includes(c));
 }
+/** The concept of a penalty: "what happens if they find 3 undeclared cartons?" asks the consequence, not the verdict. */
+const PENALTY = 'penalty';
 const OUTBOUND_CONCEPT = 'outbound';
 const RUSSIA_RETURN = 'russia_return';
 
@@ -260,6 +262,27 @@ export function estimateForQuestion(service: DeclarationService, reading: Readin
 }
 
 /** The request fields of a parsed item (the parser's own flags dropped), with its label. */
+/** Item types counted per person when several travellers share them (tobacco, drinks and cash; goods stay one person's). */
+const SHARED_TYPES: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash']);
+
+/**
+ * «4 блока сигарет на двоих с мужем», "7,000 dollars for the two of us": the share of each traveller
+ * when the message says how many share the things listed (each carries their own share, and each
+ * has their own allowance). Goods stay as listed: one thing is one person's.
+ */
+function sharedOut(list: ParsedDeclaration | undefined): ParsedDeclaration | undefined {
+  const n = list?.sharedBy;
+  if (!list || !n) return list;
+  const share = (v: number | undefined) => (v === undefined ? undefined : v / n);
+  const items = list.items.map((i): ParsedItem => {
+    if (!SHARED_TYPES.has(i.type)) return i;
+    const quantity = i.type === 'cash' ? i.quantity : share(i.quantity);
+    const value = share(i.value);
+    return { ...i, ...(quantity !== undefined ? { quantity } : {}), ...(value !== undefined ? { value } : {}) };
+  });
+  return { ...list, items };
+}
+
 function toPendingItem(p: ParsedItem): PendingItem {
   const { type, quantity, unit, volumeMl, abv, value, currency, description, kind } = p;
   const item: PendingItem = { type, label: p.label.slice(0, 60) };
@@ -361,7 +384,9 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   // a family or several travellers: whose allowance the figure is ("一家四口 每人买了…", "family of 4 … do we declare?")
   const several = input.reading.focus.has(FAMILY) && result.valueAllowanceRmb !== undefined && result.goodsTotalRmb > 0;
   const perPerson = several ? `\n${fillTemplate(P.per_person, { allowance: formatNumber(result.valueAllowanceRmb ?? 0, lang) })}` : '';
-  const own = aside.length > 0 ? `\n${fillTemplate(P.own_aside, { items: aside.join(P.list_separator) })}` : '';
+  const sharedBy = input.reading.list?.sharedBy;
+  const sharedLine = sharedBy && result.items.some((i) => SHARED_TYPES.has(i.type)) ? `\n${fillTemplate(P.shared_per_person, { n: String(sharedBy) })}` : '';
+  const own = sharedLine + (aside.length > 0 ? `\n${fillTemplate(P.own_aside, { items: aside.join(P.list_separator) })}` : '');
   const assumed = own + (anyHeadroom ? `\n${fillTemplate(P.headroom_any, { days, resident: formatNumber(getLimit(limits, 'valueAllowance.resident'), lang) })}` : same ? `\n${sameForEveryone(P, result, limits, lang, category.residency)}` : unlessHk ? `\n${fillTemplate(P.unless_hk_macao, { hkMacao: formatNumber(getLimit(limits, 'valueAllowance.residentFromHkMacao'), lang) })}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '');
   const unpriced = headroom ? `${fillTemplate(P.unpriced_headroom, { items: headroom.items.map((i) => names[i] ?? '').join(P.list_separator), headroom: `${formatNumber(headroom.rmb, lang)} ${service.knowledge.languages[lang].labels.rmb}` })}` : '';
   const formatted = fitPhone(service.format(result, names, lang, limits), [...(unpriced + assumed + sources)].length);

@@ -47,6 +47,8 @@ export type Lexicon = {
   yenCues: readonly string[];
   /** Words right after a unit that add half of it, normalised ("半": 一条半). */
   halfAfterUnit: readonly string[];
+  /** Phrases saying how many travellers share the things listed, normalised («на двоих»: 2). */
+  sharedBy: readonly { text: string; people: number }[];
 };
 
 const LETTER = /\p{L}/u;
@@ -91,7 +93,8 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
   const allowanceNouns = LANGUAGES.flatMap((l) => languages[l].allowanceNouns).map((w) => normalizeText(w.replace(/\*$/u, ''))).filter(Boolean);
   const yenCues = LANGUAGES.flatMap((l) => languages[l].yenCues).map((w) => normalizeText(w)).filter(Boolean);
   const halfAfterUnit = LANGUAGES.flatMap((l) => languages[l].numbers.halfAfterUnit).map((w) => normalizeText(w)).filter(Boolean);
-  return { byFirstChar, shorthand, unitFirst, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit };
+  const sharedBy = LANGUAGES.flatMap((l) => languages[l].sharedBy.flatMap(({ people, words }) => words.map((w) => ({ text: normalizeText(w), people })))).filter((p) => p.text);
+  return { byFirstChar, shorthand, unitFirst, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit, sharedBy };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { normalizeText } from '../text';
 import { phrasesAt, type Lexicon, type ItemWord } from './lexicon';
+import { isHan } from './numbers';
 import { DIMENSION, isOnePiece, scanWithAbsent, type Token } from './scan';
 import type { DeclarationCategory, DeclarationData, ItemType, Residency, Route, Unit } from './schema';
 import { UNSPECIFIC_GOODS, blank, isCashList, type ParsedDeclaration, type ParsedItem } from './types';
@@ -85,7 +86,7 @@ const newGroup = (start: number): Group => ({ things: [], perUnit: false, total:
  * price ("3个包，每个5000元", "2 bags, each for 5000") the thing lacks.
  */
 function isDetailOf(g: Group, before: Group, text: string, nothingPricedYet = false): boolean {
-  if (restatesInPieces(g, before)) return true;
+  if (restatesInPieces(g, before, text)) return true;
   // "золотые цепочки 3 штуки, всего 120 г", "金项链3条，一共120克": a weight alone after counted goods is the lot's
   if (g.weight && !g.sentenceStart && g.things.length === 0 && !g.count && !g.money && !g.volume && before.count && !before.weight && before.things.some((t) => t.kind === 'goods')) return true;
   // "сигары кубинские, 30 шт, Cohiba", "табак для кальяна, 1 кг": an amount alone between commas is the named thing's before it
@@ -112,7 +113,9 @@ function bracketedAfterName(text: string, start: number, prev: Token | undefined
 }
 
 /** "雪茄两盒一共50支", "烟一条半，300支": a count in pieces alone, after tobacco counted in packs or cartons, is the same amount in pieces. */
-function restatesInPieces(g: Group, before: Group): boolean {
+function restatesInPieces(g: Group, before: Group, text: string): boolean {
+  // (not a count with a name of its own before it: "2 блока сигарет, мёд 3 банки" is honey)
+  if (g.count && LETTER_RUN.test(text.slice(g.start, g.count.start))) return false;
   const tobacco = before.things.some((t) => t.kind === 'item' && (t.item === 'cigars' || t.item === 'cigarettes'));
   // (more pieces than packs, in the same sentence: "5 блоков сигарет … пару палок колбасы" restates nothing)
   return tobacco && !g.sentenceStart && g.things.length === 0 && !g.money && !g.volume && !g.weight && g.count?.unit === 'piece' && (before.count?.unit === 'pack' || before.count?.unit === 'carton') && g.count.value > before.count.value && !before.money;
@@ -322,7 +325,7 @@ class Grouper {
     const last = this.groups.at(-1);
     if (last && isDetailOf(g, last, this.text, this.groups.every((x) => !x.money))) {
       // "两瓶白酒，每瓶500毫升": a volume, strength or marked price alone belongs to the item before it
-      if (restatesInPieces(g, last)) last.count = g.count;
+      if (restatesInPieces(g, last, this.text)) last.count = g.count;
       last.volume ??= g.volume;
       last.count ??= g.count;
       last.weight ??= g.weight;
@@ -560,7 +563,8 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   yenInJapan(items, text, ctx.lexicon.yenCues);
   const cashCounted = onceEachSum(items);
   const inbound = tokens.some((t) => t.kind === 'marker' && t.marker === 'inbound');
-  return { items: cashCounted, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)), inbound, bought, ...(absent.length > 0 ? { absent } : {}) };
+  const sharedBy = sharedByOf(text, ctx.lexicon);
+  return { items: cashCounted, category: categoryOf(ctx.matchCategories(text)), confidence: confidenceOf(text, items, tokens, alternatives, ctx.asksQuestion(text)), inbound, bought, ...(absent.length > 0 ? { absent } : {}), ...(sharedBy ? { sharedBy } : {}) };
 }
 
 /**
@@ -646,6 +650,20 @@ function categoryOf(cues: ReadonlySet<string>): DeclarationCategory {
   const route = (['hk_macao', 'frequent', 'ordinary'] as const).find((c) => cues.has(c)) as Route | undefined;
   const residency = (['resident', 'non_resident'] as const).find((c) => cues.has(c)) as Residency | undefined;
   return { ...(route ? { route } : {}), ...(residency ? { residency } : {}) };
+}
+
+/**
+ * How many travellers share the things listed («4 блока на двоих с мужем», "for the two of us", "我们俩一共"):
+ * a phrase of the language data starting a word (anywhere in Chinese). Undefined when none says so.
+ */
+function sharedByOf(text: string, lexicon: Lexicon): number | undefined {
+  const found = lexicon.sharedBy.find(({ text: phrase }) => {
+    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+      if (isHan(phrase[0] ?? '') || !/\p{L}/u.test(text[at - 1] ?? '')) return true;
+    }
+    return false;
+  });
+  return found?.people;
 }
 
 /**

@@ -121,6 +121,7 @@ export const PHRASE_KEYS = [
   'own_aside',
   'per_person',
   'unless_frequent',
+  'shared_per_person',
   'unless_frequent_any',
   'unpriced_headroom',
   'estimate_intro',
@@ -188,6 +189,11 @@ export const DeclarationLanguageSchema = z
     allowanceNouns: words,
     /** Words that make "¥" Japanese yen rather than RMB ("from Tokyo: Uniqlo ¥18,000"). */
     yenCues: words,
+    /**
+     * Phrases that say the things listed are shared by several travellers, by how many («на двоих»: 2,
+     * "for the three of us": 3, "我们俩": 2): tobacco, drinks and cash are then counted per person.
+     */
+    sharedBy: z.array(z.object({ people: z.number().int().min(2).max(10), words })).default([]),
     /** Unit words that mean one of them without a number (Russian «бутылку», «блок»). */
     singleUnits: z.partialRecord(z.enum(UNITS), words).default({}),
     items: z.object({ cigarettes: words, cigars: words, tobacco: words, cash: words, ecigarettes: words }).strict(),

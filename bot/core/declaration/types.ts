@@ -121,6 +121,8 @@ export type ParsedDeclaration = {
   bought: boolean;
   /** Stretches naming things said to be absent ("no cigarettes or alcohol", "没有烟酒"): no topic of the message. */
   absent?: { start: number; end: number }[];
+  /** How many travellers the message says share the things listed («на двоих», "for the two of us"), from 2. */
+  sharedBy?: number;
 };
 
 /** Goods classes that name no particular kind of thing: "gifts", "stuff", a sum over several things (knowledge/declaration.yaml). */

@@ -286,4 +286,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'batik shirt 350k rupiah, wooden mask $40, rattan bag $35. about $97 all together', list: true, items: [{ type: 'goods', value: 350000, currency: 'IDR' }, { type: 'goods', value: 40, currency: 'USD' }, { type: 'goods', value: 35, currency: 'USD' }] },
   { lang: 'zh', text: '纱丽两件送人，一共800迪拉姆', list: true, items: [{ type: 'goods', quantity: 2, value: 800, currency: 'AED' }] },
   { lang: 'ru', text: 'платки 3 шт в подарок, всего 6000 рублей', list: true, items: [{ type: 'goods', quantity: 3, value: 6000, currency: 'RUB' }] },
+  // a count with a name of its own after cigarettes is that thing, not the cigarettes in pieces; "одноразок" are e-cigarettes;
+  // "first trip abroad this year" is no trip out
+  { lang: 'ru', text: 'везём: 2 блока сигарет, мёд 3 банки', list: true, items: [{ type: 'cigarettes', quantity: 2, unit: 'carton' }, { type: 'goods', quantity: 3 }] },
+  { lang: 'ru', text: 'везу 6 одноразок по 2 мл и блок сигарет', list: true, items: [{ type: 'goods', quantity: 6, volumeMl: 2 }, { type: 'cigarettes', quantity: 1, unit: 'carton' }] },
+  { lang: 'en', text: 'first trip abroad this year. Seoul duty free: perfume 120,000 won, one carton of Esse', list: true, items: [{ type: 'goods', value: 120000, currency: 'KRW' }, { type: 'cigarettes', quantity: 1, unit: 'carton' }] },
 ];

@@ -430,7 +430,7 @@ function ownAllowance(r: Reading, state: ConversationState, best: Hit | undefine
   // …when it asks whether, or how, that differs from the usual ("is there a new 15 day rule?", "是不是少很多", «урезали?»);
   // "how many can I bring" alone is the tobacco allowance's question, at the frequent figure
   const frequent = r.category.route === 'frequent' || r.topical.includes('frequent');
-  if (best && FREQUENT_RULE_TOPICS.has(best.entryId) && frequent && (r.focus.has(DIFFERS) || r.focus.has('outdated')) && ctx.entries.has(FREQUENT_TRAVELLERS)) return r.hits.find((h) => h.entryId === FREQUENT_TRAVELLERS) ?? { ...best, entryId: FREQUENT_TRAVELLERS };
+  if (best && FREQUENT_RULE_TOPICS.has(best.entryId) && frequent && r.focus.has(DIFFERS) && ctx.entries.has(FREQUENT_TRAVELLERS)) return r.hits.find((h) => h.entryId === FREQUENT_TRAVELLERS) ?? { ...best, entryId: FREQUENT_TRAVELLERS };
   if (!best || !ALLOWANCE_QUESTION_ENTRIES.has(best.entryId) || route !== 'hk_macao' || residency === 'non_resident') return best;
   return r.hits.find((h) => h.entryId === HK_MACAO_ALLOWANCE && h.score >= ctx.options.minScore) ?? best;
 }

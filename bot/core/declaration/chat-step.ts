@@ -91,7 +91,7 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless
   // it is over every allowance: then it is their case, and the verdict is the same for everyone
   // …and so is "带了一条软中华 要报吗": whether to declare these very things, or which channel, is the check's question
-  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && !reading.topical.includes(PENALTY) && (asksToDeclareThese(reading) || (!reading.focus.has(OUTDATED) && overForEveryone(service, parsed.items.map(toPendingItem), known, input)))) {
+  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && !asksPenalty(reading) && (asksToDeclareThese(reading) || (!reading.focus.has(OUTDATED) && overForEveryone(service, parsed.items.map(toPendingItem), known, input)))) {
     if (!outOfScope(service, reading, parsed)) return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // A new question of its own ("带两条烟可以吗" after "which currency?") is not the answer: start fresh.
@@ -163,8 +163,17 @@ function outOfScopeConcepts(service: DeclarationService, reading: Reading, parse
   const concepts = [...reading.topical, ...reading.weak].filter((c) => !((parsed.inbound || isCashList(parsed.items)) && c === OUTBOUND_CONCEPT) && !(isCashList(parsed.items) && c === RUSSIA_RETURN));
   return service.knowledge.data.outOfScope.filter((c) => concepts.includes(c));
 }
-/** The concept of a penalty: "what happens if they find 3 undeclared cartons?" asks the consequence, not the verdict. */
+/** The concept of a penalty, and the entries that answer it. */
 const PENALTY = 'penalty';
+const PENALTY_ENTRIES: ReadonlySet<string> = new Set(['penalties-not-declaring', 'smuggling']);
+
+/**
+ * "what happens if they find 3 undeclared cartons?": the consequence asked, and a penalty's entry the best
+ * match, is that entry's question, not the verdict; «у туриста 6 блоков, что ему грозит» is still his case.
+ */
+function asksPenalty(reading: Reading): boolean {
+  return reading.topical.includes(PENALTY) && PENALTY_ENTRIES.has(reading.hits[0]?.entryId ?? '');
+}
 const OUTBOUND_CONCEPT = 'outbound';
 const RUSSIA_RETURN = 'russia_return';
 

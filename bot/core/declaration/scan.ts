@@ -287,7 +287,7 @@ function compound(text: string, tokens: Token[], halves: readonly string[], unit
       // "3 sulwhasoo sets", "2 cohiba boxes": a count, a name the lexicon does not know, then its unit
       out.push({ kind: 'qty', value: t.value, unit: next.unit, start: t.start, end: next.end });
       i++;
-    } else if (Number.isInteger(t.value) && t.value < MIN_BARE_PRICE && /^\d+$/u.test(text.slice(t.start, t.end)) && priceNext(text, next, after) && /^\s+\p{L}[\p{L}-]{1,15}(?:\s\p{L}[\p{L}-]{1,15})?\s+$/u.test(text.slice(t.end, next?.start))) {
+    } else if (Number.isInteger(t.value) && t.value < MIN_BARE_PRICE && /^\d+$/u.test(text.slice(t.start, t.end)) && priceNext(text, next, after, tokens[i + 3]) && /^\s+\p{L}[\p{L}-]{1,15}(?:\s\p{L}[\p{L}-]{1,15})?\s+$/u.test(text.slice(t.end, next?.start))) {
       // "3 sarongs $15 each", "2 hoodies 98,000 KRW": a count, one or two words the lexicon does not know, then a price: pieces of that thing
       out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: t.end });
     } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,12}\s){0,2}$/u.test(text.slice(t.end, next?.start))) {
@@ -301,7 +301,9 @@ function compound(text: string, tokens: Token[], halves: readonly string[], unit
 }
 
 /** A price comes next: a currency sign or code glued to a number, or a number with its currency. */
-function priceNext(text: string, next: Token | undefined, after: Token | undefined): boolean {
+function priceNext(text: string, next: Token | undefined, after: Token | undefined, afterThat?: Token): boolean {
+  // ("3 Montblanc pens at $450 each": "at" or "for" may stand before the price)
+  if (next !== undefined && isMarker(next, 'value')) return priceNext(text, after, afterThat);
   if (next?.kind === 'currency') return after?.kind === 'num' && tight(text, next.end, after.start);
   return next?.kind === 'num' && after?.kind === 'currency' && tight(text, next.end, after.start);
 }
@@ -353,7 +355,7 @@ export function scanWithAbsent(text: string, lexicon: Lexicon): { tokens: Token[
       return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
-  return dropAbsent(text, dropDurations(text, dropThresholds(text, namedBareSums(text, multipliedPrices(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst))), lexicon.allowanceNouns)));
+  return dropAbsent(text, dropDurations(text, dropThresholds(text, namedBareSums(text, multipliedPrices(text, perContainer(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst)))), lexicon.allowanceNouns)));
 }
 
 /** Where a list opens: a colon or a new line. */
@@ -378,6 +380,33 @@ function namedBareSums(text: string, tokens: Token[]): Token[] {
     const ends = next === undefined || next.kind === 'sep';
     return named && ends && (prev === undefined || prev.kind === 'sep' || LIST_OPENING.test(gap)) ? { kind: 'money', amount: t.value, currency: undefined, start: t.start, end: t.end } : t;
   });
+}
+
+/** Containers whose count a number after "of" fills ("2 boxes of 25"). */
+const CONTAINERS: ReadonlySet<string> = new Set(['pack', 'carton']);
+/** A number this small after a container is how many it holds, not a price. */
+const MAX_PER_CONTAINER = 500;
+
+/**
+ * "2 boxes of 25", "3 packs of 20": a number in digits (not "2 cartons of Seven Stars") after "of", right after a count of boxes or packs, is how many
+ * pieces each holds (the count of pieces is then the product, as with «2 коробки по 25 шт»).
+ */
+function perContainer(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const after = tokens[i + 2];
+    const holds = t.kind === 'qty' && CONTAINERS.has(t.unit ?? '') && (next?.kind === 'num' || (next?.kind === 'qty' && next.unit === undefined)) && Number.isInteger(next.value) && next.value >= 2 && next.value <= MAX_PER_CONTAINER && /^\d+$/u.test(text.slice(next.start, next.end)) && /^\s+of\s+$/u.test(text.slice(t.end, next.start));
+    // (not "2 boxes of 25 dollars": a currency after the number makes it a price)
+    if (holds && next !== undefined && !(after?.kind === 'currency' && tight(text, next.end, after.start))) {
+      out.push(t, { kind: 'marker', marker: 'perUnit', start: t.end, end: next.start }, { kind: 'qty', value: (next as { value: number }).value, unit: 'piece', start: next.start, end: next.end });
+      i += 1;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 /**

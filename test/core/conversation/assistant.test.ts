@@ -1155,4 +1155,38 @@ describe('assistant', () => {
       expect(reply?.kind).toBe('answer');
     });
   });
+
+  describe('when equipment for a performance, a shoot or a tournament is brought in', () => {
+    it.each([
+      ['en', 'Our string quartet from Vienna plays 2 concerts in Harbin, we bring a cello and two violins. What do we need?'],
+      ['ru', 'юношеская команда едет на турнир в Харбин со своей экипировкой и клюшками, что оформлять?'],
+      ['zh', '我们是韩国摄影团，来哈尔滨拍雪景，每人带两台相机和三脚架，入境怎么办'],
+    ])('answers bringing it in for the trip (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ entryId: 'temporary-imports-nonresident' });
+    });
+  });
+
+  describe('when the traveller says where they are from in words the place lists did not have', () => {
+    it.each([
+      ['zh', '我是大连土著，从日本回来，免税额度多少', 'value-allowance', /5,000/u],
+      ['zh', '户口和家都在沈阳，从韩国回来买超了，是全部交税还是只交超出的部分', 'tax-on-excess', /5,000/u],
+    ])('answers with that category without asking (%s)', async (_lang, text, entryId, figure) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId });
+      expect(reply?.text).toMatch(figure);
+    });
+  });
+
+  describe('when a scheme under-values, spreads over a group to take back, or money was taken', () => {
+    it.each([
+      ['zh', '包其实两万，跟海关说两千行不行，小票早扔了', 'evasion'],
+      ['en', "I'll put the extra bottles in my kids suitcase, they don't really check kids", 'evasion'],
+      ['ru', 'раздам группе по блоку на человека, а после таможни соберу обратно, норм?', 'evasion'],
+      ['ru', 'vzyali moi dengi na tamozhne, 9 tysyach evro, chto delat', 'seizure'],
+    ])('hands it to a person (%s)', async (_lang, text, reason) => {
+      const [reply] = await converse(services, text);
+      expect(reply?.kind).toBe('escalated');
+      expect(reply && 'reasons' in reply ? reply.reasons : []).toContain(reason);
+    });
+  });
 });

@@ -291,4 +291,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'везём: 2 блока сигарет, мёд 3 банки', list: true, items: [{ type: 'cigarettes', quantity: 2, unit: 'carton' }, { type: 'goods', quantity: 3 }] },
   { lang: 'ru', text: 'везу 6 одноразок по 2 мл и блок сигарет', list: true, items: [{ type: 'goods', quantity: 6, volumeMl: 2 }, { type: 'cigarettes', quantity: 1, unit: 'carton' }] },
   { lang: 'en', text: 'first trip abroad this year. Seoul duty free: perfume 120,000 won, one carton of Esse', list: true, items: [{ type: 'goods', value: 120000, currency: 'KRW' }, { type: 'cigarettes', quantity: 1, unit: 'carton' }] },
+  // "2 boxes of 25": each box holds 25 (digits only: "2 cartons of Seven Stars" is a brand); a count, a name and "at" before a price
+  { lang: 'en', text: 'Cuban cigars - 2 boxes of 25, flying from Havana', list: true, items: [{ type: 'cigars', quantity: 50 }] },
+  { lang: 'en', text: '3 packs of 20 cigarettes and a bottle of gin', list: true, items: [{ type: 'cigarettes', quantity: 60 }, { type: 'alcohol', quantity: 1 }] },
+  { lang: 'en', text: 'I have 2 cartons of Seven Stars and 1 bottle of sake', list: true, items: [{ type: 'cigarettes', quantity: 2, unit: 'carton' }, { type: 'alcohol', quantity: 1 }] },
+  { lang: 'en', text: 'gifts for partners: 3 Montblanc pens at $450 each and a Bose speaker for $299', list: true, items: [{ type: 'goods', quantity: 3, value: 1350, currency: 'USD' }, { type: 'goods', value: 299, currency: 'USD' }] },
 ];

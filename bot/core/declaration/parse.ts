@@ -535,7 +535,8 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const namedSums = groups.filter((g) => g.money && g.nameBefore).length;
   // (and so is a message that speaks of gifts or souvenirs: "Gifts for our partners: 6 bottles of Riesling at €25, one Montblanc pen €450")
   const giftsNamed = tokens.some((t) => t.kind === 'goods' && UNSPECIFIC_GOODS.has(t.goodsClass));
-  const shopping = !cashNamed && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3 || (giftsNamed && namedSums >= 1));
+  // (and gifts with a sum called their total: "给朋友带了礼物：文具、保温瓶，合计约人民币1,500元")
+  const shopping = !cashNamed && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3 || (giftsNamed && namedSums >= 1) || (giftsNamed && groups.some((g) => g.money && g.total)));
   const placed = withoutRestatedTotal(groups, ctx.rmbRates, ctx.defaultCurrency).flatMap((g) => {
     const item = toItem(g, text, ctx, bought, shopping, !cashNamed);
     return item ? [{ at: g.start, item }] : [];

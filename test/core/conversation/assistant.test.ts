@@ -1189,4 +1189,36 @@ describe('assistant', () => {
       expect(reply && 'reasons' in reply ? reply.reasons : []).toContain(reason);
     });
   });
+
+  describe('round 61: words read in context', () => {
+    it('answers whether heated sticks count as cigarettes without asking the route (zh)', async () => {
+      const [reply] = await converse(services, 'TEREA加热烟支入境算香烟还是算电子烟？');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
+      expect(reply?.text).toMatch(/按香烟/u);
+    });
+    it('reads a few bottles of medicine as medicine, not drink (zh)', async () => {
+      expect((await converse(services, '给我爸带了几瓶降糖药，要申报吗'))[0]).toMatchObject({ entryId: 'medicines' });
+    });
+    it('prices gifts by the total said after them, even in RMB (zh)', async () => {
+      const [reply] = await converse(services, '我住香港以外的台北，带了礼物：茶具、围巾，合计约人民币1,200元，要申报吗');
+      expect(reply?.text).not.toMatch(/现金/u);
+    });
+    it.each([
+      ['ru', 'у мужа после перелёта поднялась температура, надо кому-то сообщать на прилёте?', 'health-quarantine'],
+    ])('answers a fever on arrival from health quarantine (%s)', async (_lang, text, entryId) => {
+      expect((await converse(services, text))[0]).toMatchObject({ entryId });
+    });
+    it('routes skis lost on the flight to the airline (ru)', async () => {
+      expect((await converse(services, 'потеряли наш чемодан при перелёте из Иркутска, куда идти?'))[0]).toMatchObject({ kind: 'routed', department: 'airline' });
+    });
+    it.each([
+      ['zh', '我爸的降压药被海关留下了，他血压高，急！', 'seizure'],
+      ['zh', '找几个不认识的人帮我一人带两条烟过关，出来给他们点钱', 'evasion'],
+      ['en', 'I have 8 cartons, can I hand them out so everyone carries two and collect them afterwards?', 'evasion'],
+    ])('hands it to a person (%s)', async (_lang, text, reason) => {
+      const [reply] = await converse(services, text);
+      expect(reply?.kind).toBe('escalated');
+      expect(reply && 'reasons' in reply ? reply.reasons : []).toContain(reason);
+    });
+  });
 });

@@ -59,6 +59,9 @@ const HAN_NAME = /^\p{Script=Han}{2,}/u;
 const UNKNOWN_NAME = /^\p{L}{3,}/u;
 /** Text ending in a Chinese character. */
 const HAN_END = /\p{Script=Han}$/u;
+/** One Chinese character standing alone as a name ("衫", "表"), and characters that name nothing. */
+const ONE_HAN_NAME = /(?:^|[\s,，、:：;；])\p{Script=Han}\s*$/u;
+const HAN_FUNCTION_CHARS = /[的了是有在也都就还又再和跟与及或共约买带个件只台块张双套把支位次多花付价值为要堆些点份种样]/gu;
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
 /** The goods class of generic words (gift, stuff, 东西, вещи): declaration.yaml's required "general". */
@@ -161,7 +164,8 @@ class Grouper {
     const word = prev?.kind === 'unit' ? (before?.kind === 'unit' ? undefined : before) : prev;
     const gapStart = word?.end ?? this.segStart;
     const gap = this.text.slice(gapStart, t.start);
-    const nameGap = amount && LETTER_RUN.test(gap);
+    // (a Chinese name may be one character: "衫HK$2,500", "表3000"; words like 的 or 了 name nothing)
+    const nameGap = amount && (LETTER_RUN.test(gap) || ONE_HAN_NAME.test(gap.replace(HAN_FUNCTION_CHARS, '')));
     // a name before its amount is Chinese style ("红肠2根", "Rimowa箱子 €780"); "with 200g gold bar" names it after
     // …and so is any name before a price ("Shiseido ¥15,000", «фигурки 40 000 иен»)
     const hanName = nameGap && (HAN_END.test(gap.replace(/^.*[:：]/su, '').trimEnd()) || (t.kind === 'money' && LETTER_RUN.test(gap.replace(/^.*[:：]/su, ''))));

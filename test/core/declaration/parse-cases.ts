@@ -296,4 +296,7 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: '3 packs of 20 cigarettes and a bottle of gin', list: true, items: [{ type: 'cigarettes', quantity: 60 }, { type: 'alcohol', quantity: 1 }] },
   { lang: 'en', text: 'I have 2 cartons of Seven Stars and 1 bottle of sake', list: true, items: [{ type: 'cigarettes', quantity: 2, unit: 'carton' }, { type: 'alcohol', quantity: 1 }] },
   { lang: 'en', text: 'gifts for partners: 3 Montblanc pens at $450 each and a Bose speaker for $299', list: true, items: [{ type: 'goods', quantity: 3, value: 1350, currency: 'USD' }, { type: 'goods', value: 299, currency: 'USD' }] },
+  // a one-character Chinese name before a price names the thing (it was read as cash: a harmful "无需申报" on blind59's first run)
+  { lang: 'zh', text: '从香港回来：手表HK$9,800、衫HK$2,500、护肤品HK$1,200', list: true, items: [{ type: 'goods', value: 9800, currency: 'HKD' }, { type: 'goods', value: 2500, currency: 'HKD' }, { type: 'goods', value: 1200, currency: 'HKD' }] },
+  { lang: 'zh', text: '鞋800元、帽300元', list: true, items: [{ type: 'goods', value: 800 }, { type: 'goods', value: 300 }] },
 ];

@@ -17,6 +17,8 @@ export type ConversationState = {
   pendingDeclaration?: PendingDeclaration;
   /** The list last checked, so that things added to it next ("再加上一瓶香水呢？") are checked with it. */
   lastDeclaration?: LastDeclaration;
+  /** One thing named without a price in the message before ("bought a Rolex in Geneva"), so that a sum said next is its price. */
+  lastThing?: { label: string; kind?: string };
   /** The bot asked what a vague message meant (asked once per conversation). */
   askedTopic?: boolean;
   /** A tour leader was asked which country the group travels from or to (issue 11; once per conversation). */

@@ -1,6 +1,6 @@
 import { composeTourReply, type AgencyKnowledge } from '../agency';
 import { composeAnswer, composeClarify, composeEscalated, composeRouted, type Composed } from '../answer';
-import { declarationStep, estimateForQuestion, fitPhone, type DeclarationService } from '../declaration';
+import { declarationStep, estimateForQuestion, fitPhone, withLastThing, type DeclarationService } from '../declaration';
 import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
 import type { Clock, Conversation, ConversationState, ConversationStore, Escalation, EventBus, IdGenerator, Logger } from '../ports';
@@ -67,7 +67,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (full) return ok({ conversationId: existing?.id ?? (input.conversationId as ConversationId), reply: full });
       const conversation: Conversation = existing ?? { id: ids.conversationId(), channel: input.channel, lang, createdAt: now, state: INITIAL_STATE };
       // Reads first, then every write of the turn in one unit (a better-sqlite3 transaction cannot span an await).
-      const { reply, state, escalation } = await replyFor({ deps, loaded, conversation, reading, lang, now, unknownLanguage, client: input.client });
+      const { reply, state: after, escalation } = await replyFor({ deps, loaded, conversation, reading, lang, now, unknownLanguage, client: input.client });
+      // (the one thing this message named without a price, for a sum said next: "bought a Rolex" … "it was CHF 9,800")
+      const state = after && deps.declaration ? withLastThing(after, reading) : after;
       const more = reply.kind === 'answer' || reply.kind === 'escalated' ? reply.more : undefined;
       const written = await store.recordTurn({
         ...(existing ? {} : { newConversation: conversation }),

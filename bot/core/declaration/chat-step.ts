@@ -12,7 +12,7 @@ import { valueRules } from './rules-goods';
 import type { Citation, Reply } from '../types';
 import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem, type Residency, type Route } from './schema';
 import type { DeclarationService } from './service';
-import { isCashList, type DeclarationResult, type MissingFact, type ParsedDeclaration, type ParsedItem } from './types';
+import { UNSPECIFIC_GOODS, isCashList, type DeclarationResult, type MissingFact, type ParsedDeclaration, type ParsedItem } from './types';
 
 /** Entry id of every declaration-check reply (not a knowledge entry: the reply is computed). */
 export const DECLARATION_ENTRY_ID = 'declaration-check';
@@ -57,6 +57,9 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const { pendingDeclaration: raw, ...rest } = state;
   const cleared: ConversationState = rest;
   const parsed = sharedOut(reading.list);
+  // "it was CHF 9,800, I live in Shanghai" after "bought a Rolex in Geneva": a sum alone, not called cash, is the price of the thing named before
+  const priced = pricedLastThing(reading, state);
+  if (priced) return run(service, input, [priced], { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) }, 0);
   const known: DeclarationCategory = { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) };
   // "我北京户口 这次带了差不多6000块的东西" after "resident or visitor?" about how the excess is taxed: it answers that question (with their case), no list to check
   const clarifying = state.pendingClarifyEntryId ? input.loaded.engine.entries.get(state.pendingClarifyEntryId) : undefined;
@@ -271,6 +274,33 @@ export function estimateForQuestion(service: DeclarationService, reading: Readin
 }
 
 /** The request fields of a parsed item (the parser's own flags dropped), with its label. */
+/** The concept of cash named as such ("cash", "现金", «наличные»): a sum so called is money carried, not a price. */
+const CASH_CONCEPT = 'cash';
+
+/**
+ * The thing named before ("bought a Rolex in Geneva", "我在巴黎买了个包"), priced by a message that is only a
+ * sum not called cash ("it was CHF 9,800 and I live in Shanghai", "2,800欧，我常住杭州，要申报吗"). Undefined otherwise.
+ */
+function pricedLastThing(reading: Reading, state: ConversationState): PendingItem | undefined {
+  const thing = state.lastThing;
+  const items = reading.list?.items ?? [];
+  const sum = items.length === 1 && items[0]?.type === 'cash' ? items[0] : undefined;
+  if (!thing || !sum || sum.value === undefined || reading.topical.includes(CASH_CONCEPT) || reading.signals.length > 0) return undefined;
+  return { type: 'goods', label: thing.label, value: sum.value, ...(sum.currency ? { currency: sum.currency } : {}), ...(thing.kind ? { kind: thing.kind } : {}) };
+}
+
+/**
+ * The state to remember after a turn: the one thing the message named without a price, if any, so that a
+ * sum said next can be its price (see pricedLastThing); any older such thing is forgotten.
+ */
+export function withLastThing(state: ConversationState, reading: Reading): ConversationState {
+  const { lastThing: _old, ...rest } = state;
+  const items = reading.list?.items ?? [];
+  const one = items.length === 1 ? items[0] : undefined;
+  const named = one && one.type === 'goods' && one.value === undefined && one.kind !== undefined && !UNSPECIFIC_GOODS.has(one.kind) && !one.article ? one : undefined;
+  return named ? { ...rest, lastThing: { label: named.label.slice(0, 60), ...(named.kind ? { kind: named.kind } : {}) } } : rest;
+}
+
 /** Item types counted per person when several travellers share them (tobacco, drinks and cash; goods stay one person's). */
 const SHARED_TYPES: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash']);
 

@@ -1221,4 +1221,37 @@ describe('assistant', () => {
       expect(reply && 'reasons' in reply ? reply.reasons : []).toContain(reason);
     });
   });
+
+  describe('when a sum alone follows a thing named without its price', () => {
+    it.each([
+      ['en', 'got a Cartier watch in Dubai, will China tax it?', 'it was 4,000 dollars and I live in Chengdu. declare?', /watch/u, /declare/u],
+      ['zh', '我在米兰买了个包', '1,900欧，我住杭州，要申报吗', /包/u, /申报/u],
+      ['ru', 'купила в Сеуле сумку', '1 200 000 вон, я живу в Харбине, декларировать?', /сумк/u, /деклар/u],
+    ])('checks that thing at that price (%s)', async (_lang, first, second, thing, verdict) => {
+      const [, reply] = await converse(services, first, second);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(thing);
+      expect(reply?.text).toMatch(verdict);
+    });
+    it('still reads a sum called cash as cash', async () => {
+      const [, reply] = await converse(services, 'bought a Rolex in Geneva', 'and I have 9,000 dollars in cash, declare?');
+      expect(reply?.text).toMatch(/cash/u);
+    });
+  });
+
+  describe('round 62: words read in context', () => {
+    it.each([
+      ['en', 'my grandma makes kiełbasa, can I bring some to China?', 'meat-products'],
+      ['en', 'too much wine: can I leave some at the airport and grab it when I fly out?', 'temporary-storage'],
+      ['zh', '加热烟支算电子烟还是算香烟？', 'tobacco-allowance'],
+      ['ru', 'я фотограф из Казани, еду в Харбин на съёмки с камерами и светом, что оформлять?', 'temporary-imports-nonresident'],
+    ])('answers from that entry (%s)', async (_lang, text, entryId) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId });
+    });
+    it('does not take "no trips abroad in half a month" for a frequent traveller (zh)', async () => {
+      const [reply] = await converse(services, '我们都是哈尔滨本地人，半个月内都没出过境，每人带一条烟，要申报吗');
+      expect(reply?.text).not.toMatch(/免税40/u);
+    });
+  });
 });

@@ -80,11 +80,14 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
       if (place === 'abroad' && frame === 'arrival') cues.add('ordinary');
     }
   }
-  if (!cues.has('ordinary') && (gazetteer.abroad.some((p) => followedBy(s, p, gazetteer.after)) || arrivesByRoute(s, gazetteer))) cues.add('ordinary');
-  if (!cues.has('resident') && gazetteer.china.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('resident');
+  // (the places the text names, found once for the look-ups after them)
+  const china = gazetteer.china.filter((p) => s.includes(p));
+  const abroad = gazetteer.abroad.filter((p) => s.includes(p));
+  if (!cues.has('ordinary') && (abroad.some((p) => followedBy(s, p, gazetteer.after)) || arrivesByRoute(s, { ...gazetteer, abroad }))) cues.add('ordinary');
+  if (!cues.has('resident') && china.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('resident');
   // ("我是俄罗斯人，不过在哈尔滨工作生活六年了", "a Harbin-based expat": lives there now, whatever the passport)
-  if (gazetteer.china.some((p) => followedBy(s, p, gazetteer.settledAfter))) cues.add('settled');
-  if (!cues.has('non_resident') && gazetteer.abroad.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('non_resident');
+  if (china.some((p) => followedBy(s, p, gazetteer.settledAfter))) cues.add('settled');
+  if (!cues.has('non_resident') && abroad.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('non_resident');
   return cues;
 }
 

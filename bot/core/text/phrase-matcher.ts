@@ -18,6 +18,8 @@ export function prepareText(text: string): PreparedText {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** How many first characters key a phrase in the look-up map. */
+const PREFIX_CHARS = 4;
 
 /**
  * Finds which keys' phrases occur in a text. Chinese phrases match anywhere (no spaces in
@@ -26,9 +28,15 @@ const HAN = /\p{Script=Han}/u;
  * matches whole words only ("cat$" does not match "category", "кот$" not "который").
  */
 export class PhraseMatcher<K extends string> {
-  private readonly phrases: { key: K; needle: string }[] = [];
-  /** Phrases by their first two characters, so a look-up probes each text position once. */
-  private readonly byPrefix = new Map<string, { key: K; needle: string }[]>();
+  private readonly phrases: { key: K; needle: string; order: number }[] = [];
+  /**
+   * Phrases by their first characters (up to PREFIX_CHARS), so a look-up probes each text position a few
+   * times and compares only phrases that start like the text there; `lengths` are the prefix lengths in use.
+   */
+  private readonly byPrefix = new Map<string, { key: K; needle: string; order: number }[]>();
+  private readonly lengths: number[];
+  /** Characters some phrase starts with: at any other position of a text no phrase can start. */
+  private readonly firstChars = new Set<string>();
   /** Longer phrases inside which a key's phrases do not count ("凤梨酥" is no pineapple, "dried mango" no fresh fruit). */
   private readonly exceptions: PhraseMatcher<K> | undefined;
   private readonly exceptionKeys: ReadonlySet<K>;
@@ -42,14 +50,16 @@ export class PhraseMatcher<K extends string> {
         const whole = phrase.trimEnd().endsWith('$');
         const norm = prepareText(whole ? phrase.trimEnd().slice(0, -1) : phrase).spaced.trim();
         if (!norm) continue;
-        const entry = { key, needle: HAN.test(norm) ? norm : whole ? ` ${norm} ` : ` ${norm}` };
+        const entry = { key, needle: HAN.test(norm) ? norm : whole ? ` ${norm} ` : ` ${norm}`, order: this.phrases.length };
         this.phrases.push(entry);
-        const prefix = entry.needle.slice(0, 2);
+        this.firstChars.add(entry.needle[0] ?? '');
+        const prefix = entry.needle.slice(0, PREFIX_CHARS);
         const bucket = this.byPrefix.get(prefix);
         if (bucket) bucket.push(entry);
         else this.byPrefix.set(prefix, [entry]);
       }
     }
+    this.lengths = [...new Set([...this.byPrefix.keys()].map((k) => k.length))].sort((a, b) => a - b);
   }
 
   /** Every phrase occurrence, in text order (one probe of the prefix map per position), with where it starts in `text.spaced`; none inside an exception of its key. */
@@ -68,12 +78,18 @@ export class PhraseMatcher<K extends string> {
 
   private *raw(text: PreparedText): Generator<{ key: K; needle: string; at: number }> {
     const s = text.spaced;
+    const here: { key: K; needle: string; order: number }[] = [];
     for (let i = 0; i < s.length; i++) {
-      // One-character phrases (Chinese 烟, 酒) are keyed by that character alone.
-      for (const phrase of this.byPrefix.get(s[i] ?? '') ?? []) yield { ...phrase, at: i };
-      for (const phrase of this.byPrefix.get(s.slice(i, i + 2)) ?? []) {
-        if (s.startsWith(phrase.needle, i)) yield { ...phrase, at: i };
+      if (!this.firstChars.has(s[i] ?? '')) continue;
+      // (one-character phrases, Chinese 烟 or 酒, are keyed by that character alone; longer ones by their first characters)
+      here.length = 0;
+      for (const n of this.lengths) {
+        if (i + n > s.length) break;
+        for (const phrase of this.byPrefix.get(s.slice(i, i + n)) ?? []) if (phrase.needle.length === n || s.startsWith(phrase.needle, i)) here.push(phrase);
       }
+      // (in the order the phrases were given, as one bucket per position would give them)
+      if (here.length > 1) here.sort((a, b) => a.order - b.order);
+      for (const phrase of here) yield { key: phrase.key, needle: phrase.needle, at: i };
     }
   }
 

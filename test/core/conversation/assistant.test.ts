@@ -1273,4 +1273,14 @@ describe('assistant', () => {
       expect((await converse(services, text))[0]).toMatchObject({ kind: 'routed', department });
     });
   });
+
+  describe('when a sports question only shares a word with team equipment', () => {
+    it.each([
+      ['en', 'who will win the hockey world championship this year?'],
+      ['ru', 'кто выиграет чемпионат мира по хоккею?'],
+      ['zh', '哪个球队会赢世界杯'],
+    ])('hands it over as out of scope (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
 });

@@ -57,10 +57,10 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   const { pendingDeclaration: raw, ...rest } = state;
   const cleared: ConversationState = rest;
   const parsed = sharedOut(reading.list);
+  const known: DeclarationCategory = { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) };
   // "it was CHF 9,800, I live in Shanghai" after "bought a Rolex in Geneva": a sum alone, not called cash, is the price of the thing named before
   const priced = pricedLastThing(reading, state);
-  if (priced) return run(service, input, [priced], { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) }, 0);
-  const known: DeclarationCategory = { route: reading.category.route ?? asRoute(state.route), residency: reading.category.residency ?? asResidency(state.residency) };
+  if (priced) return run(service, input, [priced], known, 0);
   // "我北京户口 这次带了差不多6000块的东西" after "resident or visitor?" about how the excess is taxed: it answers that question (with their case), no list to check
   const clarifying = state.pendingClarifyEntryId ? input.loaded.engine.entries.get(state.pendingClarifyEntryId) : undefined;
   if (clarifying?.dependsOn && reading.category[clarifying.dependsOn] !== undefined && !reading.asks) return { state: cleared };
@@ -273,7 +273,6 @@ export function estimateForQuestion(service: DeclarationService, reading: Readin
   return `${text}\n${sameForEveryone(service.knowledge.languages[lang].phrases, checked.value, loaded.knowledge.limits, lang, undefined)}`;
 }
 
-/** The request fields of a parsed item (the parser's own flags dropped), with its label. */
 /** The concept of cash named as such ("cash", "现金", «наличные»): a sum so called is money carried, not a price. */
 const CASH_CONCEPT = 'cash';
 
@@ -322,6 +321,7 @@ function sharedOut(list: ParsedDeclaration | undefined): ParsedDeclaration | und
   return { ...list, items };
 }
 
+/** The request fields of a parsed item (the parser's own flags dropped), with its label. */
 function toPendingItem(p: ParsedItem): PendingItem {
   const { type, quantity, unit, volumeMl, abv, value, currency, description, kind } = p;
   const item: PendingItem = { type, label: p.label.slice(0, 60) };

@@ -47,6 +47,8 @@ export type Lexicon = {
   yenCues: readonly string[];
   /** Words right after a unit that add half of it, normalised ("半": 一条半). */
   halfAfterUnit: readonly string[];
+  /** Characters that name nothing alone before a price (Chinese 的, 个, 堆). */
+  namelessChars: ReadonlySet<string>;
   /** Phrases saying how many travellers share the things listed, normalised («на двоих»: 2). */
   sharedBy: readonly { text: string; people: number }[];
 };
@@ -94,7 +96,8 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
   const yenCues = LANGUAGES.flatMap((l) => languages[l].yenCues).map((w) => normalizeText(w)).filter(Boolean);
   const halfAfterUnit = LANGUAGES.flatMap((l) => languages[l].numbers.halfAfterUnit).map((w) => normalizeText(w)).filter(Boolean);
   const sharedBy = LANGUAGES.flatMap((l) => languages[l].sharedBy.flatMap(({ people, words }) => words.map((w) => ({ text: normalizeText(w), people })))).filter((p) => p.text);
-  return { byFirstChar, shorthand, unitFirst, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit, sharedBy };
+  const namelessChars = new Set(LANGUAGES.flatMap((l) => languages[l].namelessChars));
+  return { byFirstChar, shorthand, unitFirst, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit, namelessChars, sharedBy };
 }
 
 /**

@@ -59,9 +59,8 @@ const HAN_NAME = /^\p{Script=Han}{2,}/u;
 const UNKNOWN_NAME = /^\p{L}{3,}/u;
 /** Text ending in a Chinese character. */
 const HAN_END = /\p{Script=Han}$/u;
-/** One Chinese character standing alone as a name ("衫", "表"), and characters that name nothing. */
+/** One Chinese character standing alone as a name ("衫", "表"); which characters name nothing is language data (namelessChars). */
 const ONE_HAN_NAME = /(?:^|[\s,，、:：;；])\p{Script=Han}\s*$/u;
-const HAN_FUNCTION_CHARS = /[的了是有在也都就还又再和跟与及或共约买带个件只台块张双套把支位次多花付价值为要堆些点份种样]/gu;
 const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker === 'perUnit';
 const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
 /** The goods class of generic words (gift, stuff, 东西, вещи): declaration.yaml's required "general". */
@@ -144,7 +143,10 @@ class Grouper {
   /** Where the current group's last quantity ends. */
   private lastAmountEnd: number | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly nameless: ReadonlySet<string>,
+  ) {}
 
   add(t: Token, prev: Token | undefined, before: Token | undefined, next: Token | undefined, afterNext?: Token): void {
     // "подарки партнёрам: 3 бутылки водки": generic words before a colon head the list, they are no item
@@ -165,7 +167,7 @@ class Grouper {
     const gapStart = word?.end ?? this.segStart;
     const gap = this.text.slice(gapStart, t.start);
     // (a Chinese name may be one character: "衫HK$2,500", "表3000"; words like 的 or 了 name nothing)
-    const nameGap = amount && (LETTER_RUN.test(gap) || ONE_HAN_NAME.test(gap.replace(HAN_FUNCTION_CHARS, '')));
+    const nameGap = amount && (LETTER_RUN.test(gap) || ONE_HAN_NAME.test([...gap].filter((c) => !this.nameless.has(c)).join('')));
     // a name before its amount is Chinese style ("红肠2根", "Rimowa箱子 €780"); "with 200g gold bar" names it after
     // …and so is any name before a price ("Shiseido ¥15,000", «фигурки 40 000 иен»)
     const hanName = nameGap && (HAN_END.test(gap.replace(/^.*[:：]/su, '').trimEnd()) || (t.kind === 'money' && LETTER_RUN.test(gap.replace(/^.*[:：]/su, ''))));
@@ -342,8 +344,8 @@ class Grouper {
   }
 }
 
-function groupTokens(tokens: Token[], text: string): { groups: Group[]; segments: Span[]; alternatives: boolean } {
-  const grouper = new Grouper(text);
+function groupTokens(tokens: Token[], text: string, nameless: ReadonlySet<string>): { groups: Group[]; segments: Span[]; alternatives: boolean } {
+  const grouper = new Grouper(text, nameless);
   tokens.forEach((t, i) => grouper.add(t, tokens[i - 1], tokens[i - 2], tokens[i + 1], tokens[i + 2]));
   const grouped = grouper.finish(text.length);
   return { ...grouped, groups: withoutRestatements(grouped.groups, text) };
@@ -529,7 +531,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const normal = normalizeText(message.slice(0, 4000)).replace(ENUMERATOR, unnumber);
   const text = DOTTED_LIST.every((r) => r.test(normal)) ? normal.replace(DOTTED_ENUMERATOR, unnumber) : normal;
   const { tokens, absent } = scanWithAbsent(text, ctx.lexicon);
-  const { groups, segments, alternatives } = groupTokens(tokens, text);
+  const { groups, segments, alternatives } = groupTokens(tokens, text, ctx.lexicon.namelessChars);
   // sums in a message about buying are prices, unless it names cash ("现金3万 还有5000美元")
   const cashNamed = tokens.some((t) => t.kind === 'item' && t.item === 'cash');
   const bought = tokens.some((t) => isPurchase(t, text, ctx.lexicon)) && !cashNamed;

@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; visitPurpose: string[]; homecoming: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -18,7 +18,9 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
   const settledAfter = LANGUAGES.flatMap((l) => file.settledAfter[l]).map(prepared).filter(Boolean);
   const purchase = LANGUAGES.flatMap((l) => file.purchase[l]).map(prepared).filter(Boolean).map((p) => (HAN.test(p) ? p : ` ${p} `));
   const purchaseAfter = LANGUAGES.flatMap((l) => file.purchaseAfter[l]).map(prepared).filter(Boolean);
-  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, settledAfter, negations: all('negations'), purchase, purchaseAfter, hkMacao: LANGUAGES.flatMap((l) => file.hkMacao[l]).map(prepared).filter(Boolean), routeJoin: LANGUAGES.flatMap((l) => file.routeJoin[l]).map(prepared).filter(Boolean) };
+  // (Latin and Cyrillic phrases match at the start of a word: "visiting", «партнер» in «партнерам»)
+  const atWordStart = (k: 'visitPurpose' | 'homecoming') => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean).map((p) => (HAN.test(p) ? p : ` ${p}`));
+  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, settledAfter, visitPurpose: atWordStart('visitPurpose'), homecoming: atWordStart('homecoming'), negations: all('negations'), purchase, purchaseAfter, hkMacao: LANGUAGES.flatMap((l) => file.hkMacao[l]).map(prepared).filter(Boolean), routeJoin: LANGUAGES.flatMap((l) => file.routeJoin[l]).map(prepared).filter(Boolean) };
 }
 
 /** How far after a word of buying its place may come ("bought a silk carpet in Harbin"). */
@@ -89,6 +91,18 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
   if (china.some((p) => followedBy(s, p, gazetteer.settledAfter))) cues.add('settled');
   if (!cues.has('non_resident') && abroad.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('non_resident');
   return cues;
+}
+
+/**
+ * True when a trip from abroad is a visit to China: the message says what the visit is for ("for a
+ * trade fair", "gifts for my Chinese partners", «из Бишкека к партнёру в Харбин», "to ski") and
+ * nothing of coming back. The caller asks it only of a trip from abroad whose traveller says nothing
+ * of where they live (gifts "for my Chinese colleagues" alone leave it open, as blind writers read them): "Flying from Almaty to my friend's wedding in Harbin" is a visitor, while
+ * «купила в Сеуле сумку, лечу в Харбин» and "back from visiting my parents in Moscow" say nothing.
+ */
+export function visitsChina(text: PreparedText, gazetteer: Gazetteer): boolean {
+  const s = ` ${text.spaced}`;
+  return gazetteer.visitPurpose.some((p) => s.includes(p)) && !gazetteer.homecoming.some((p) => s.includes(p));
 }
 
 /** How many words (foreign stops and route words) may stand between a foreign place and the mainland end of its route. */

@@ -383,6 +383,13 @@ describe('readMessage', () => {
       // Hong Kong and Macao residents live outside the mainland's customs territory
       ['zh', '本人香港居民，去哈爾濱玩，帶畀朋友嘅手信', 'non_resident'],
       ['zh', '住香港嘅，返大陸探親帶咗禮物', 'non_resident'],
+      // a trip from abroad that says it is a visit to China (places.yaml visitPurpose): a visitor; coming back says nothing
+      ['en', "Flying from Almaty to my friend's wedding in Harbin, gifts: a tea set", 'non_resident'],
+      ['ru', 'Из Астаны в Харбин на выставку, подарки партнёрам', 'non_resident'],
+      ['zh', '从首尔来哈尔滨旅游，带了两瓶烧酒', 'non_resident'],
+      ['en', 'back from visiting my parents in Moscow: a fur hat', undefined],
+      ['ru', 'купила в Сеуле сумку, лечу в Харбин', undefined],
+      ['zh', '从首尔回来，去看望了朋友', undefined],
     ])('reads residency from where the traveller lives (%s: %s)', (_lang, text, residency) => {
       expect(read(text).category.residency).toBe(residency);
     });

@@ -119,14 +119,28 @@ type TurnOutcome = { reply: Reply; state?: ConversationState; escalation?: Escal
 async function replyFor(turn: Turn): Promise<TurnOutcome> {
   const { deps, loaded, conversation, reading, lang } = turn;
   const { store } = deps;
-  const { knowledge, engine } = loaded;
+  const { knowledge } = loaded;
   const active = await store.findActiveEscalation(conversation.id);
   if (active) {
     const position = await store.queuePosition(active.id);
     // Open: the traveller's place in the queue; claimed: a coordinator already has the case.
     const waiting = position > 0 ? fillTemplate(knowledge.templates.coordinator_waiting[lang], { position }) : knowledge.templates.coordinator_claimed[lang];
-    return { reply: { kind: 'escalated', lang, text: waiting, citations: [], escalationId: active.id, reasons: active.reasons } };
+    const queued: TurnOutcome = { reply: { kind: 'escalated', lang, text: waiting, citations: [], escalationId: active.id, reasons: active.reasons } };
+    // While nobody has taken the case yet, a new question the knowledge answers is answered now
+    // (the place in the queue kept): "летим к дочке" was handed over, "can I bring her cheese?" need not wait
+    // (one naming a topic: "they are writing some paper, what do i do" is the case going on, for the coordinator)
+    if (position === 0 || reading.signals.length > 0 || reading.topical.length === 0) return queued;
+    const own = await answerTurn(turn);
+    if (own.reply.kind !== 'answer' || own.escalation) return queued;
+    return { ...own, reply: { ...own.reply, text: `${own.reply.text}\n\n${fillTemplate(knowledge.templates.coordinator_still_waiting[lang], { position })}` } };
   }
+  return answerTurn(turn);
+}
+
+/** The turn's reply from the message itself: the declaration check, then the decision on the knowledge. */
+async function answerTurn(turn: Turn): Promise<TurnOutcome> {
+  const { deps, loaded, conversation, reading, lang } = turn;
+  const { engine } = loaded;
   // Safety first: a list that also asks how to hide it, or asks for a person, is not a list to price.
   const safe = reading.signals.length === 0;
   const declared = deps.declaration && safe ? declarationStep(deps.declaration, { reading, state: conversation.state, lang, loaded }) : { state: conversation.state };

@@ -27,6 +27,7 @@ export const TEMPLATE_KEYS = [
   'please_rephrase',
   'coordinator_waiting',
   'coordinator_claimed',
+  'coordinator_still_waiting',
   'coordinator_case_full',
   'queue_full_client',
 ] as const;

@@ -1283,4 +1283,34 @@ describe('assistant', () => {
       expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
     });
   });
+  describe('while a case waits for a coordinator', () => {
+    it.each([
+      ['ru', 'летим к дочке на Новый год', 'Дочка просит привезти творог и сыр. Можно?', /запрещ/u, /в очереди/u],
+      ['en', 'flying to see my daughter for new year', 'can I bring her some cheese?', /not allowed|may not|banned|prohibit/iu, /in the queue/u],
+      ['zh', '我们要去看女儿过年', '能给她带点奶酪吗', /禁止|不能|不得/u, /排队/u],
+    ])('answers a new question the knowledge answers, keeping the place in the queue (%s)', async (_lang, first, second, rule, queue) => {
+      const [opened, reply] = await converse(services, first, second);
+      expect(opened?.kind).toBe('escalated');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'dairy-eggs' });
+      expect(reply?.text).toMatch(rule);
+      expect(reply?.text).toMatch(queue);
+    });
+    it('passes on what is no question for the knowledge, and everything once a coordinator holds the case', async () => {
+      let conversationId: string | undefined;
+      const send = async (text: string) => {
+        const r = await services.assistant.handleMessage({ text, channel: 'api', conversationId: conversationId as never });
+        if (!r.ok) throw new Error(r.error.message);
+        conversationId = r.value.conversationId;
+        return r.value.reply;
+      };
+      const opened = await send('customs took my sausage and i am still at the desk, what now??');
+      expect(opened.kind).toBe('escalated');
+      expect((await send('they are writing some paper, what do i do')).kind).toBe('escalated');
+      if (opened.kind !== 'escalated' || !opened.escalationId) throw new Error('no case opened');
+      expect(await services.stores.desk.claim(opened.escalationId, 'alice', new Date().toISOString())).toBe(true);
+      const held = await send('can I bring cheese?');
+      expect(held.kind).toBe('escalated');
+      expect(held.text).toMatch(/handling your case/u);
+    });
+  });
 });

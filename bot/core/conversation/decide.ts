@@ -96,7 +96,9 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // a long wait at the belt, "行李转盘等了一个小时我的箱子还没出来", is the airline's, with a sigh too: "行李箱在转盘上一直没出来 怎么办啊")
   const partyMatter = othersMatter ?? (best && DEPARTMENT_ENTRY[best.entryId] && best.matchedConcepts.some((c) => DEPARTMENT_CONCEPTS.has(c)) && r.signals.every((s) => s === URGENCY || FEELINGS.has(s)) ? DEPARTMENT_ENTRY[best.entryId] : undefined);
   if (partyMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || ((s === SEIZURE || s === URGENCY) && notCustoms))) return { decision: { kind: 'routed', department: partyMatter }, state: { ...next, misses: 0 } };
-  if (r.signals.length > 0) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
+  // (a goodbye in a hurry is no emergency: "ok that's all, boarding now. bye!", «всё, посадка, спасибо!»)
+  const farewell = r.smalltalk !== undefined && r.signals.every((s) => s === URGENCY);
+  if (r.signals.length > 0 && !farewell) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
   // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer
   // …unless it asks what to tell the group about customs in general ("美国回国团 怎么跟客人讲申报的事"):
   // a named thing ("提醒大家每人最多带几条烟") is still that thing's answer

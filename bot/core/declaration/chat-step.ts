@@ -84,6 +84,9 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
     if (own.length > 0 && kept.some((i) => i.quantified)) return run(service, input, kept.map(toPendingItem), known, 0, own.map((i) => i.label));
     const others = ownThingsAside(service, reading, parsed);
     if (others) return run(service, input, others.map(toPendingItem), known, 0, parsed.items.filter((i) => !others.includes(i)).map((i) => i.label));
+    // leaving China with cash among other things: the cash is checked (its limits are the same both ways), the rest is not counted
+    const cashOut = outboundCash(service, reading, parsed);
+    if (cashOut) return run(service, input, cashOut.map(toPendingItem), known, 0, parsed.items.filter((i) => !cashOut.includes(i)).map((i) => i.label), 'outbound_aside');
     // leaving China, own equipment out and back, Russia's rules: the knowledge base answers those,
     // and so does a question whether a thing counts as another ("do terea sticks count as cigarettes? got 1 carton + 3 packs")
     if (outOfScope(service, reading, parsed) || (reading.asks && reading.focus.has(COUNTS_AS))) return { state: cleared };
@@ -178,6 +181,8 @@ function asksPenalty(reading: Reading): boolean {
   return reading.topical.includes(PENALTY) && PENALTY_ENTRIES.has(reading.hits[0]?.entryId ?? '');
 }
 const OUTBOUND_CONCEPT = 'outbound';
+/** The goods class of gold (declaration.yaml classes), declared by weight whichever way it goes. */
+const GOLD = 'gold';
 const RUSSIA_RETURN = 'russia_return';
 
 /**
@@ -373,8 +378,27 @@ function sameForEveryone(P: Record<string, string>, result: DeclarationResult, l
 /** `asked` of a list answered for an assumed category: no question was put, so only a category the traveller states answers it. */
 const ASSUMED_CATEGORY = 'category';
 
-/** @param aside the traveller's own things left out of the check ("my own laptop"), named in the reply. */
-function run(service: DeclarationService, input: StepInput, items: PendingItem[], category: DeclarationCategory, attempts: number, aside: string[] = []): StepOutput {
+/**
+ * "Leaving Beijing: 25,000 RMB cash, 3,000 USD, 2 kg of tea, a jade bracelet": the cash of a list
+ * taken out of China, when leaving is all that takes the list out of the check's scope. Cash is
+ * declared above the same sums both ways; the things taken out count against no allowance.
+ */
+function outboundCash(service: DeclarationService, reading: Reading, parsed: ParsedDeclaration): ParsedItem[] | undefined {
+  const outside = outOfScopeConcepts(service, reading, parsed);
+  if (outside.length !== 1 || outside[0] !== OUTBOUND_CONCEPT) return undefined;
+  const cash = parsed.items.filter((i) => i.type === 'cash' && i.value !== undefined);
+  // (gold, restricted or banned things leave under rules of their own: the knowledge base answers those)
+  const combos = service.knowledge.data.classCombos;
+  const gold = (kind: string | undefined) => kind === GOLD || (combos[kind ?? ''] ?? []).includes(GOLD);
+  const ruled = parsed.items.some((i) => i.type !== 'cash' && (i.article !== undefined || gold(i.kind)));
+  return !ruled && cash.length > 0 && cash.length < parsed.items.length ? cash : undefined;
+}
+
+/**
+ * @param aside things left out of the check, named in the reply: the traveller's own ("my own laptop"),
+ * or the things taken out of China beside the cash (`note` says which)
+ */
+function run(service: DeclarationService, input: StepInput, items: PendingItem[], category: DeclarationCategory, attempts: number, aside: string[] = [], note: 'own_aside' | 'outbound_aside' = 'own_aside'): StepOutput {
   const { loaded, lang, state } = input;
   // the conversation moved on: an older clarifying question of `decide` no longer waits
   const { pendingDeclaration: _old, pendingClarifyEntryId: _clarify, ...base } = state;
@@ -425,7 +449,7 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const perPerson = several ? `\n${fillTemplate(P.per_person, { allowance: formatNumber(result.valueAllowanceRmb ?? 0, lang) })}` : '';
   const sharedBy = input.reading.list?.sharedBy;
   const sharedLine = sharedBy && result.items.some((i) => SHARED_TYPES.has(i.type)) ? `\n${fillTemplate(P.shared_per_person, { n: String(sharedBy) })}` : '';
-  const own = sharedLine + (aside.length > 0 ? `\n${fillTemplate(P.own_aside, { items: aside.join(P.list_separator) })}` : '');
+  const own = sharedLine + (aside.length > 0 ? `\n${fillTemplate(P[note], { items: aside.join(P.list_separator) })}` : '');
   const assumed = own + (anyHeadroom ? `\n${fillTemplate(P.headroom_any, { days, resident: formatNumber(getLimit(limits, 'valueAllowance.resident'), lang) })}` : same ? `\n${sameForEveryone(P, result, limits, lang, category.residency)}` : unlessHk ? `\n${fillTemplate(P.unless_hk_macao, { hkMacao: formatNumber(getLimit(limits, 'valueAllowance.residentFromHkMacao'), lang) })}` : ordinaryRoute ? `\n${fillTemplate(P.other_routes, { days })}` : unlessFrequent ? `\n${fillTemplate(category.residency ? P.unless_frequent : P.unless_frequent_any, { days, nonResident: formatNumber(getLimit(limits, 'valueAllowance.non_resident'), lang) })}` : '');
   const unpriced = headroom ? `${fillTemplate(P.unpriced_headroom, { items: headroom.items.map((i) => names[i] ?? '').join(P.list_separator), headroom: `${formatNumber(headroom.rmb, lang)} ${service.knowledge.languages[lang].labels.rmb}` })}` : '';
   const formatted = fitPhone(service.format(result, names, lang, limits), [...(unpriced + assumed + sources)].length);

@@ -119,6 +119,7 @@ export const PHRASE_KEYS = [
   'unless_hk_macao',
   'headroom_any',
   'own_aside',
+  'outbound_aside',
   'per_person',
   'unless_frequent',
   'shared_per_person',

@@ -692,7 +692,7 @@ function confidenceOf(text: string, items: ParsedItem[], tokens: Token[], altern
   // "第一次出国 从泰国回": a word of leaving does not outweigh one of coming back
   // …except a sum of cash in two currencies or more: the same thresholds hold on the way out ("出境 人民币3万和2000美元 用申报吗")
   // (and cash beside other things: the cash is checked, the things taken out are not: "出境：人民币现金25000元、茶叶2公斤")
-  const withCash = items.length >= 2 && items.some((i) => i.type === 'cash' && i.value !== undefined);
+  const withCash = items.some((i) => i.type === 'cash' && i.value !== undefined) && items.some((i) => i.type !== 'cash');
   if (has('notInbound') && !has('inbound') && !isCashList(items) && !withCash) return 0;
   // a quantified item listed with a prohibited article ("колбаса, сыр и 2 блока сигарет") is a list too
   const articles = items.filter((i) => i.article).length;

@@ -386,12 +386,13 @@ const ASSUMED_CATEGORY = 'category';
 function outboundCash(service: DeclarationService, reading: Reading, parsed: ParsedDeclaration): ParsedItem[] | undefined {
   const outside = outOfScopeConcepts(service, reading, parsed);
   if (outside.length !== 1 || outside[0] !== OUTBOUND_CONCEPT) return undefined;
-  const cash = parsed.items.filter((i) => i.type === 'cash' && i.value !== undefined);
-  // (gold, restricted or banned things leave under rules of their own: the knowledge base answers those)
+  // (gold is declared above the same weight both ways, and checked with the cash: "出境：金条100克 + 现金人民币2万5")
   const combos = service.knowledge.data.classCombos;
   const gold = (kind: string | undefined) => kind === GOLD || (combos[kind ?? ''] ?? []).includes(GOLD);
-  const ruled = parsed.items.some((i) => i.type !== 'cash' && (i.article !== undefined || gold(i.kind)));
-  return !ruled && cash.length > 0 && cash.length < parsed.items.length ? cash : undefined;
+  const checked = parsed.items.filter((i) => (i.type === 'cash' && i.value !== undefined) || (i.type === 'goods' && gold(i.kind)));
+  // (restricted or banned things leave under rules of their own: the knowledge base answers those)
+  if (parsed.items.some((i) => i.article)) return undefined;
+  return checked.some((i) => i.type === 'cash') && (checked.length < parsed.items.length || checked.some((i) => i.type === 'goods')) ? checked : undefined;
 }
 
 /**

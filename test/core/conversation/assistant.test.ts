@@ -1359,4 +1359,14 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(note);
     });
   });
+  describe('a plea to reply fast', () => {
+    it.each([
+      ['zh', '婆婆非要我从韩国给她带腊肠和猪蹄 能带吗 在线等', 'meat-products'],
+      ['en', 'can i bring beef jerky into china? need an answer asap', 'meat-products'],
+      ['ru', 'можно ли ввезти колбасу в Китай? ответьте скорее', 'meat-products'],
+    ])('is a question like any other, not an emergency (%s)', async (_lang, message, entryId) => {
+      const [reply] = await converse(services, message);
+      expect(reply).toMatchObject({ kind: 'answer', entryId });
+    });
+  });
 });

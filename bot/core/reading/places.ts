@@ -145,10 +145,18 @@ function negatedBefore(s: string, at: number, negations: readonly string[]): boo
 /** True when `place` occurs directly followed by one of `words` ("日本" + "买"). */
 function followedBy(s: string, place: string, words: readonly string[]): boolean {
   for (let at = s.indexOf(place); at >= 0; at = s.indexOf(place, at + 1)) {
-    const rest = s.slice(at + place.length, at + place.length + 24).trimStart();
+    // (a stem's word ends where the word does: "алмат" in "алматы живу там")
+    const end = HAN.test(place) ? at + place.length : wordEnd(s, at + place.length);
+    const rest = s.slice(end, end + 24).trimStart();
     if (words.some((w) => rest.startsWith(w))) return true;
   }
   return false;
+}
+
+/** Where the word running at `from` ends. */
+function wordEnd(s: string, from: number): number {
+  const space = s.indexOf(' ', from);
+  return space < 0 ? s.length : space;
 }
 
 function placeAt(s: string, from: number, g: Gazetteer): 'china' | 'abroad' | undefined {

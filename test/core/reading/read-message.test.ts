@@ -390,6 +390,10 @@ describe('readMessage', () => {
       ['en', 'back from visiting my parents in Moscow: a fur hat', undefined],
       ['ru', 'купила в Сеуле сумку, лечу в Харбин', undefined],
       ['zh', '从首尔回来，去看望了朋友', undefined],
+      // "where I live" after a place, the stem's word ended first (places.yaml residenceAfter); US states are places abroad
+      ['ru', 'Из Алматы (живу там), подарки на 200 000 тенге', 'non_resident'],
+      ['en', 'American, live in Ohio, staying with a host family in Harbin', 'non_resident'],
+      ['en', 'flying back to shanghai where we live from tokyo', 'resident'],
     ])('reads residency from where the traveller lives (%s: %s)', (_lang, text, residency) => {
       expect(read(text).category.residency).toBe(residency);
     });
@@ -655,6 +659,18 @@ describe('readMessage', () => {
       ['zh', '包包超了交多少%'],
     ])('reads a percent sign as asking the rate (%s)', (_lang, text) => {
       expect(read(text).topical).toContain('tax_rate');
+    });
+  });
+  describe('topics of words that look alike', () => {
+    it.each([
+      ['ru', 'Папа передаёт другу палку сырокопчёной колбасы', 'meat', 'dairy'],
+      ['en', "need to ring customs before my trip, what's the number for harbin?", 'departments', undefined],
+      ['ru', 'Если насчитают пошлину за третий блок, я лучше его брошу', 'abandon', undefined],
+      ['ru', 'их можно сдать таможне и забрать, когда полетим домой', 'storage', undefined],
+    ])('reads %s: %s as %s', (_lang, text, topic, not) => {
+      const topical = read(text).topical;
+      expect(topical).toContain(topic);
+      if (not) expect(topical).not.toContain(not);
     });
   });
 });

@@ -1369,4 +1369,18 @@ describe('assistant', () => {
       expect(reply).toMatchObject({ kind: 'answer', entryId });
     });
   });
+  describe('a briefing that asks what must be declared', () => {
+    it.each([
+      ['en', "Can you give me a short checklist of what must be declared on arrival in China? It's for our pre-trip briefing for 40 ski tourists."],
+      ['ru', 'турфирма, делаем памятку туристам: что обязательно декларировать при въезде в Китай?'],
+      ['zh', '旅行社做行前说明会 想给团员列一下入境必须申报的东西 有没有清单'],
+    ])('gets the list of what to declare on arrival, not the route question (%s)', async (_lang, message) => {
+      const [reply] = await converse(services, message);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'what-to-declare-inbound' });
+    });
+    it('still asks the route of a briefing that names nothing to brief on', async () => {
+      const [reply] = await converse(services, 'I am a tour leader, what should I tell my group about customs?');
+      expect(reply?.kind).toBe('clarify');
+    });
+  });
 });

@@ -118,6 +118,9 @@ function bracketedAfterName(text: string, start: number, prev: Token | undefined
 function restatesInPieces(g: Group, before: Group, text: string): boolean {
   // (not a count with a name of its own before it: "2 блока сигарет, мёд 3 банки" is honey)
   if (g.count && LETTER_RUN.test(text.slice(g.start, g.count.start))) return false;
+  // (nor one naming its own thing after it: "1 carton of cigarettes and 2 tins of caviar" is caviar)
+  // (a word, not Chinese 装的 or 支装: "一盒雪茄 25支装的" restates the box in pieces)
+  if (g.count && NAMING_WORD.test(text.slice(g.count.end, g.end))) return false;
   const tobacco = before.things.some((t) => t.kind === 'item' && (t.item === 'cigars' || t.item === 'cigarettes'));
   // (more pieces than packs, in the same sentence: "5 блоков сигарет … пару палок колбасы" restates nothing)
   return tobacco && !g.sentenceStart && g.things.length === 0 && !g.money && !g.volume && !g.weight && g.count?.unit === 'piece' && (before.count?.unit === 'pack' || before.count?.unit === 'carton') && g.count.value > before.count.value && !before.money;
@@ -424,6 +427,9 @@ function wordsAfter(g: Group, text: string): string {
   // (up to the sentence's end: "тапки 3 пары по 9 000 тг. Декларировать?" is no name after the price)
   return last ? (text.slice(last.end, g.end).split(SENTENCE_END)[0] ?? '').replace(PUNCTUATION_RUN, ' ').trim() : '';
 }
+
+/** A thing named right after a count, "of" allowed between: a word of three letters or more in Latin or Cyrillic script ("2 tins of caviar", «2 банки икры»; not "50 pcs in total"). */
+const NAMING_WORD = /^\s*(?:of\s+)?[\p{Script=Latin}\p{Script=Cyrillic}]{3,}/u;
 
 /** "2 bottles of penfolds": the name without the "of" that joined it to its count. */
 const JOINING_OF = /^of\s+/u;

@@ -1383,4 +1383,14 @@ describe('assistant', () => {
       expect(reply?.kind).toBe('clarify');
     });
   });
+  describe('caviar in a list', () => {
+    it.each([
+      ['ru', 'Летим из Москвы в Харбин. Везу: 2 блока сигарет, две банки красной икры по 140 г. Нормально?', /запрещ/u],
+      ['en', 'flying from Moscow: 1 carton of cigarettes and 2 tins of caviar 100 g each, ok?', /prohibited|banned|not allowed/iu],
+      ['zh', '从海参崴回来，带了一条烟和两罐黑鱼子酱，能过吗', /禁止/u],
+    ])('is banned, as the seafood entry says, not a permit question (%s)', async (_lang, message, banned) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.text).toMatch(banned);
+    });
+  });
 });

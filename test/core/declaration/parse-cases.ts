@@ -299,4 +299,7 @@ export const PARSE_CASES: ParseCase[] = [
   // a one-character Chinese name before a price names the thing (it was read as cash: a harmful "无需申报" on blind59's first run)
   { lang: 'zh', text: '从香港回来：手表HK$9,800、衫HK$2,500、护肤品HK$1,200', list: true, items: [{ type: 'goods', value: 9800, currency: 'HKD' }, { type: 'goods', value: 2500, currency: 'HKD' }, { type: 'goods', value: 1200, currency: 'HKD' }] },
   { lang: 'zh', text: '鞋800元、帽300元', list: true, items: [{ type: 'goods', value: 800 }, { type: 'goods', value: 300 }] },
+  // a count naming its own thing after it restates no cigarettes in pieces: this was "2 cigarettes", the caviar lost
+  { lang: 'en', text: 'flying from Moscow: 1 carton of cigarettes and 2 tins of caviar 100 g each, ok?', list: true, items: [{ type: 'cigarettes', quantity: 1, unit: 'carton' }, goods(undefined, { quantity: 2, article: true })] },
+  { lang: 'ru', text: 'везу 1 блок сигарет и 2 банки икры', list: true, items: [{ type: 'cigarettes', quantity: 1, unit: 'carton' }, goods(undefined, { quantity: 2, article: true })] },
 ];

@@ -95,6 +95,8 @@ export const DeclarationDataSchema = z
     entries: z.record(id, entryId),
     /** Concepts that put a message outside the inbound check (leaving China, own equipment, Russia's rules). */
     outOfScope: z.array(id).default([]),
+    /** Concepts of things a unit may count that are no item of the check ("两条狗": dogs, not cartons). */
+    notItems: z.array(id).default([]),
   })
   .strict();
 export type DeclarationData = z.infer<typeof DeclarationDataSchema>;

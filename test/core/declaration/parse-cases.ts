@@ -302,4 +302,7 @@ export const PARSE_CASES: ParseCase[] = [
   // a count naming its own thing after it restates no cigarettes in pieces: this was "2 cigarettes", the caviar lost
   { lang: 'en', text: 'flying from Moscow: 1 carton of cigarettes and 2 tins of caviar 100 g each, ok?', list: true, items: [{ type: 'cigarettes', quantity: 1, unit: 'carton' }, goods(undefined, { quantity: 2, article: true })] },
   { lang: 'ru', text: 'везу 1 блок сигарет и 2 банки икры', list: true, items: [{ type: 'cigarettes', quantity: 1, unit: 'carton' }, goods(undefined, { quantity: 2, article: true })] },
+  // 条 counts dogs too: two dogs, one each, are no 600 cigarettes
+  { lang: 'zh', text: '我跟老伴养了两条狗 一人一条 能一块儿带回来不', list: false },
+  { lang: 'zh', text: '带狗回国，还有两条烟', list: true, items: [{ type: 'cigarettes', quantity: 2, unit: 'carton' }] },
 ];

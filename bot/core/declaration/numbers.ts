@@ -67,7 +67,7 @@ export function parseDigits(raw: string, moneyContext = false): number | undefin
 /**
  * The digit string starting at `at` in `text`: digits with "," or "." inside, plus groups of
  * exactly three digits after a single space ("15 000") when the group is not glued to a word
- * ("4 750ml" stays 4 and 750).
+ * ("4 750ml" stays 4 and 750) nor goes on with a comma group ("3 350,000" is 3 and 350,000).
  */
 export function digitRunAt(text: string, at: number): string | undefined {
   const head = /^\d+(?:[.,]\d+)*/.exec(text.slice(at));
@@ -75,7 +75,8 @@ export function digitRunAt(text: string, at: number): string | undefined {
   let run = head[0];
   if (/^\d{1,3}$/.test(run)) {
     for (;;) {
-      const more = /^ (\d{3})(?![\d\p{L}])/u.exec(text.slice(at + run.length));
+      // (not a group that a comma-grouped number goes on from: "x3 350,000 won" is 3 and 350,000; "15 000,50" stays one)
+      const more = /^ (\d{3})(?![\d\p{L}]|,\d{3}(?!\d))/u.exec(text.slice(at + run.length));
       if (!more) break;
       run += more[0];
     }

@@ -180,6 +180,12 @@ const MIN_BARE_PRICE = 100;
 const MIN_PRICE_CNY = 10;
 /** A bare number below this, right after a product's Latin name, is a model number ("iPhone 16"). */
 const MODEL_NUMBER_BELOW = 100;
+
+/** "x3" right after a thing: a times sign glued to a small whole number, the sign after no number of its own. */
+function timesBefore(out: readonly Token[], text: string, t: { value: number; start: number }): boolean {
+  const sign = out.at(-1);
+  return sign !== undefined && isMarker(sign, 'times') && tight(text, sign.end, t.start) && Number.isInteger(t.value) && t.value >= 2 && t.value < MODEL_NUMBER_BELOW && out.at(-2)?.kind !== 'num' && out.at(-2)?.kind !== 'money';
+}
 /**
  * A number right after a Latin word, followed by a currency code (letters) glued to another number, when the
  * message puts a code before a sum elsewhere too: the first number names the thing ("Bin 389"), the code and
@@ -261,6 +267,10 @@ function compound(text: string, tokens: Token[], halves: readonly string[], unit
     } else if (close && isMarker(next, 'times')) {
       out.push({ kind: 'times', value: t.value, start: t.start, end: next.end });
       i++;
+    } else if (timesBefore(out, text, t) && !(close && (next.kind === 'unit' || next.kind === 'currency'))) {
+      // "雪花秀套盒x3", "Sulwhasoo set ×3": a count written after its thing
+      const times = out.pop() as Token;
+      out.push({ kind: 'qty', value: t.value, unit: 'piece', start: times.start, end: t.end });
     } else if ((isMarker(out.at(-1), 'perUnit') || out.at(-1)?.kind === 'drink') && t.value < 5 && !Number.isInteger(t.value) && !(close && (next.kind === 'currency' || next.kind === 'unit'))) {
       // "водка 4 бутылки по 0,5", "вино 0,75": a fraction after "each" or a drink is litres, never a price
       out.push({ kind: 'qty', value: t.value, unit: 'l', start: t.start, end: t.end });

@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; visitPurpose: string[]; homecoming: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; visitPurpose: string[]; homecoming: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -16,11 +16,12 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
   const after = LANGUAGES.flatMap((l) => file.arrivalAfter[l]).map(prepared).filter(Boolean);
   const livesAfter = LANGUAGES.flatMap((l) => file.residenceAfter[l]).map(prepared).filter(Boolean);
   const settledAfter = LANGUAGES.flatMap((l) => file.settledAfter[l]).map(prepared).filter(Boolean);
+  const homeAfter = LANGUAGES.flatMap((l) => file.homeAfter[l]).map(prepared).filter(Boolean);
   const purchase = LANGUAGES.flatMap((l) => file.purchase[l]).map(prepared).filter(Boolean).map((p) => (HAN.test(p) ? p : ` ${p} `));
   const purchaseAfter = LANGUAGES.flatMap((l) => file.purchaseAfter[l]).map(prepared).filter(Boolean);
   // (Latin and Cyrillic phrases match at the start of a word: "visiting", «партнер» in «партнерам»)
   const atWordStart = (k: 'visitPurpose' | 'homecoming') => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean).map((p) => (HAN.test(p) ? p : ` ${p}`));
-  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, settledAfter, visitPurpose: atWordStart('visitPurpose'), homecoming: atWordStart('homecoming'), negations: all('negations'), purchase, purchaseAfter, hkMacao: LANGUAGES.flatMap((l) => file.hkMacao[l]).map(prepared).filter(Boolean), routeJoin: LANGUAGES.flatMap((l) => file.routeJoin[l]).map(prepared).filter(Boolean) };
+  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, settledAfter, homeAfter, visitPurpose: atWordStart('visitPurpose'), homecoming: atWordStart('homecoming'), negations: all('negations'), purchase, purchaseAfter, hkMacao: LANGUAGES.flatMap((l) => file.hkMacao[l]).map(prepared).filter(Boolean), routeJoin: LANGUAGES.flatMap((l) => file.routeJoin[l]).map(prepared).filter(Boolean) };
 }
 
 /** How far after a word of buying its place may come ("bought a silk carpet in Harbin"). */
@@ -90,6 +91,11 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
   // ("我是俄罗斯人，不过在哈尔滨工作生活六年了", "a Harbin-based expat": lives there now, whatever the passport)
   if (china.some((p) => followedBy(s, p, gazetteer.settledAfter))) cues.add('settled');
   if (!cues.has('non_resident') && abroad.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('non_resident');
+  // ("首尔回家": home from abroad, so home is in China and the trip comes from abroad)
+  if (abroad.some((p) => followedBy(s, p, gazetteer.homeAfter))) {
+    cues.add('ordinary');
+    if (!cues.has('non_resident')) cues.add('resident');
+  }
   return cues;
 }
 

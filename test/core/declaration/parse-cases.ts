@@ -305,4 +305,8 @@ export const PARSE_CASES: ParseCase[] = [
   // 条 counts dogs too: two dogs, one each, are no 600 cigarettes
   { lang: 'zh', text: '我跟老伴养了两条狗 一人一条 能一块儿带回来不', list: false },
   { lang: 'zh', text: '带狗回国，还有两条烟', list: true, items: [{ type: 'cigarettes', quantity: 2, unit: 'carton' }] },
+  // a count written after its thing ("x3"), and a space before a comma-grouped sum that is no thousands group ("x3 350,000 won": it was 3,350 and 0)
+  { lang: 'en', text: 'Sulwhasoo set x3 350,000 won each, declare?', list: true, items: [{ type: 'goods', quantity: 3, value: 1050000, currency: 'KRW' }] },
+  { lang: 'zh', text: '首尔回家 雪花秀套盒x3 每套35万韩元 报不报', list: true, items: [{ type: 'goods', quantity: 3, value: 1050000, currency: 'KRW' }] },
+  { lang: 'zh', text: '东京买的：SK-II神仙水 23000日元×2，Dyson吹风机 59800日元', list: true, items: [{ type: 'goods', value: 46000, currency: 'JPY' }, { type: 'goods', value: 59800, currency: 'JPY' }] },
 ];

@@ -394,6 +394,8 @@ describe('readMessage', () => {
       ['ru', 'Из Алматы (живу там), подарки на 200 000 тенге', 'non_resident'],
       ['en', 'American, live in Ohio, staying with a host family in Harbin', 'non_resident'],
       ['en', 'flying back to shanghai where we live from tokyo', 'resident'],
+      // home from abroad: home is in mainland China (places.yaml homeAfter)
+      ['zh', '首尔回家 雪花秀套盒x3 每套35万韩元 报不报', 'resident'],
     ])('reads residency from where the traveller lives (%s: %s)', (_lang, text, residency) => {
       expect(read(text).category.residency).toBe(residency);
     });

@@ -248,7 +248,8 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'Leaving China with 8k USD. I declared 10k USD when I arrived. Any issue?', list: false },
   { lang: 'en', text: 'my wife and I each have the 5000 allowance, can we put them together for one 9000 yuan bag?', list: false, items: [goods('bags', { value: 9000, currency: 'CNY' })] },
   { lang: 'ru', text: 'У каждого по блоку сигарет и по одной бутылке коньяка 0,7', list: true, items: [cig(1, 'carton'), { type: 'alcohol', kind: 'brandy', quantity: 1, volumeMl: 700 }] },
-  { lang: 'zh', text: '哈尔滨人，从香港直飞回哈尔滨，买了块表港币12,000，要报关吗', list: false, items: [goods('watch', { value: 12000, currency: 'HKD' })] },
+  // (asking whether to declare (要报关吗, like 要报吗) one's own priced thing makes it a list: the check answers with the Hong Kong allowance)
+  { lang: 'zh', text: '哈尔滨人，从香港直飞回哈尔滨，买了块表港币12,000，要报关吗', list: true, items: [goods('watch', { value: 12000, currency: 'HKD' })] },
   { lang: 'ru', text: 'хочу взять кубинские сигары штук 50, норм?', list: false, items: [{ type: 'cigars', quantity: 50 }] },
   // a name between the count and the price, marker words out of names, tenge as «тг», pairs counted
   { lang: 'en', text: 'gifts: 2 pairs of UGGs AUD 260 each, 2 jars of Manuka honey AUD 60 each. do we declare?', list: true, items: [{ type: 'goods', quantity: 2, value: 520, currency: 'AUD', label: 'uggs' }, { type: 'goods', quantity: 2, value: 120, currency: 'AUD', label: 'manuka honey' }] },

@@ -365,7 +365,7 @@ export function scanWithAbsent(text: string, lexicon: Lexicon): { tokens: Token[
       return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
-  return dropAbsent(text, dropDurations(text, dropThresholds(text, namedBareSums(text, multipliedPrices(text, perContainer(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst)))), lexicon.allowanceNouns)));
+  return dropAbsent(text, dropDurations(text, dropThresholds(text, namedBareSums(text, multipliedPrices(text, perContainer(text, sizedContainers(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst))))), lexicon.allowanceNouns)));
 }
 
 /** Where a list opens: a colon or a new line. */
@@ -412,6 +412,30 @@ function perContainer(text: string, tokens: Token[]): Token[] {
     if (holds && next !== undefined && !(after?.kind === 'currency' && tight(text, next.end, after.start))) {
       out.push(t, { kind: 'marker', marker: 'perUnit', start: t.end, end: next.start }, { kind: 'qty', value: (next as { value: number }).value, unit: 'piece', start: next.start, end: next.end });
       i += 1;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** Largest count read as the number of sized containers ("two 1-litre bottles"). */
+const MAX_SIZED_CONTAINERS = 50;
+
+/**
+ * "two 1-litre bottles", "2 750ml bottles": a bare number, a volume and a container word are that many
+ * containers of that size each (the number was lost: "two 1-litre bottles of Jack Daniel's" read as 1 litre).
+ */
+function sizedContainers(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const size = tokens[i + 1];
+    const unit = tokens[i + 2];
+    const sized = t.kind === 'num' && Number.isInteger(t.value) && t.value >= 1 && t.value <= MAX_SIZED_CONTAINERS && size?.kind === 'qty' && size.unit !== undefined && DIMENSION[size.unit] === 'volume' && unit?.kind === 'unit' && DIMENSION[unit.unit] === 'count' && /^\s+$/u.test(text.slice(t.end, size.start)) && /^\s*$/u.test(text.slice(size.end, unit.start));
+    if (sized && size !== undefined && unit?.kind === 'unit') {
+      out.push({ kind: 'qty', value: t.value, unit: unit.unit, start: t.start, end: unit.end }, { kind: 'marker', marker: 'perUnit', start: size.start, end: size.start }, size);
+      i += 2;
       continue;
     }
     out.push(t);

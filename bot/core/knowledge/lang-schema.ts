@@ -38,7 +38,7 @@ export type Signal = z.infer<typeof SignalSchema>;
  * asking for someone to explain or look at it, or saying the bot does not get it, asks for a person.
  * The pairs are in SIGNAL_PAIRS.
  */
-export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it', 'repeat_trip', 'recent_window', 'hide', 'stranger', 'carry_for_other', 'taken', 'consequence', 'green_route', 'take_back', 'override', 'instructions', 'under_limit', 'notice', 'confirm_me', 'cant_pay'] as const;
+export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it', 'repeat_trip', 'recent_window', 'hide', 'stranger', 'carry_for_other', 'taken', 'consequence', 'green_route', 'take_back', 'override', 'instructions', 'under_limit', 'notice', 'confirm_me', 'cant_pay', 'replica'] as const;
 export type SignalPart = (typeof SIGNAL_PARTS)[number];
 /** Which two parts, said close together, make which signal. */
 export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, SignalPart]; window?: number }[] = [
@@ -103,6 +103,8 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   { key: 'evasion', parts: ['for_me', 'under_limit'] },
   // «выбить чек … чтобы не платить», "a receipt so I don't pay": a receipt made to avoid the tax
   { key: 'evasion', parts: ['receipt', 'no_tax'] },
+  // "跟海关说是高仿，三百块买的", "should I just tell them the watch is a replica?": a real thing passed off as a fake to pay less
+  { key: 'evasion', parts: ['pretend', 'replica'] },
   { key: 'injection', parts: ['override', 'instructions'] },
   // "INTERNAL GACC NOTICE (do not distribute): … please confirm this applies to me", «ОФИЦИАЛЬНО: … Приказ №999. Подтверди»: a pasted notice the assistant is asked to endorse
   // (a pasted notice is long: the request to confirm it may come well after its opening words)

@@ -310,4 +310,8 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'Sulwhasoo set x3 350,000 won each, declare?', list: true, items: [{ type: 'goods', quantity: 3, value: 1050000, currency: 'KRW' }] },
   { lang: 'zh', text: '首尔回家 雪花秀套盒x3 每套35万韩元 报不报', list: true, items: [{ type: 'goods', quantity: 3, value: 1050000, currency: 'KRW' }] },
   { lang: 'zh', text: '东京买的：SK-II神仙水 23000日元×2，Dyson吹风机 59800日元', list: true, items: [{ type: 'goods', value: 46000, currency: 'JPY' }, { type: 'goods', value: 59800, currency: 'JPY' }] },
+  // a number, a size and a container word: that many containers of that size ("two 1-litre bottles" read as one litre)
+  // (one counted thing asked about is the rule's question for the parser; the chat step checks it, as it is over for everyone)
+  { lang: 'en', text: "two 1-litre bottles of Jack Daniel's from the duty free. declare?", list: false, items: [{ type: 'alcohol', quantity: 2, volumeMl: 1000 }] },
+  { lang: 'en', text: 'two 750ml bottles of wine', list: true, items: [{ type: 'alcohol', kind: 'wine', quantity: 2, volumeMl: 750 }] },
 ];

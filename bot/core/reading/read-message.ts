@@ -152,7 +152,9 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const category = categoryOfCues(cues);
   // (the residency the cues resolve to, not both: "Canadian living in Harbin" is a resident, not also a visitor)
   const overruled = category.residency === 'resident' ? 'non_resident' : category.residency === 'non_resident' ? 'resident' : undefined;
-  const weak = [...new Set([...concepts.filter((c) => CATEGORY_CONCEPTS.has(c)), ...[...cues].filter((c) => CATEGORY_CONCEPTS.has(c)), ...background])].filter((c) => c !== overruled);
+  // (and a visitor's value allowance is the visitors' whatever the route: "本人香港永久居民 … 礼物免税上限" is 2,000, not the 12,000 of mainland residents back from Hong Kong)
+  const routeMoot = category.residency === 'non_resident' && concepts.includes(VALUE_ALLOWANCE) ? HK_MACAO : undefined;
+  const weak = [...new Set([...concepts.filter((c) => CATEGORY_CONCEPTS.has(c)), ...[...cues].filter((c) => CATEGORY_CONCEPTS.has(c)), ...background])].filter((c) => c !== overruled && c !== routeMoot);
   const hits = ctx.index.search({ tokens, concepts: topical, weakConcepts: weak });
   // "I live in Hangzhou … just one thing, a Chanel bag I paid 52,000 yuan for. What happens?": one priced thing of their own, by
   // someone who says who they are and asks no rule (full value or only the excess), is their case to check
@@ -208,6 +210,7 @@ const BORDER = 'border';
 /** What a residence permit or a visa-free stay names besides who the traveller is: moving house, the border police's papers. */
 const PERMIT_CONCEPTS: ReadonlySet<string> = new Set(['long_stay', 'border']);
 const VALUE_ALLOWANCE = 'value_allowance';
+const HK_MACAO = 'hk_macao';
 
 /**
  * "…亲家母给我装了酸奶油、奶渣、奶酪 … 所以想问：这些奶制品能带吗？": in a long story, the things its last

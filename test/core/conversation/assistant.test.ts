@@ -1424,4 +1424,15 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(/2 bottles × 1,000 ml/u);
     });
   });
+  describe('a visitor from Hong Kong or Macao asking the value allowance', () => {
+    it.each([
+      ['zh', '本人香港永久居民，平时住荃湾，过年来哈尔滨探亲，带给亲戚的礼物免税上限是多少？'],
+      ['en', 'I live in Hong Kong and am visiting my aunt in Harbin. How much can the gifts be worth duty-free?'],
+      ['ru', 'Я живу в Гонконге, лечу в гости в Харбин. На какую сумму можно везти подарки без пошлины?'],
+    ])('gets the visitors figure, not the 12,000 of mainland residents back from there (%s)', async (_lang, message) => {
+      const [reply] = await converse(services, message);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+      expect(reply?.text).toMatch(/2[,\s ]?000/u);
+    });
+  });
 });

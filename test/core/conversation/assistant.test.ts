@@ -1435,4 +1435,16 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(/2[,\s ]?000/u);
     });
   });
+  describe('a thing remembered after the list was checked', () => {
+    it.each([
+      ['zh', '住沈阳，从首尔回来：化妆品60万韩元，衣服30万韩元，要申报吗？', '哦对了还有我自己买的一双鞋，20万韩元', /请走红色通道申报/u],
+      ['en', 'I live in Shanghai, back from Seoul: cosmetics 600,000 won, clothes 300,000 won. Declare?', 'oh and I forgot a pair of shoes, 200,000 won', /RED/u],
+      ['ru', 'Живу в Шанхае, из Сеула: косметика 600 000 вон, одежда 300 000 вон. Декларировать?', 'забыла: ещё туфли за 200 000 вон', /КРАСНЫЙ/u],
+    ])('is checked with the list, which it takes over the allowance (%s)', async (_lang, first, second, red) => {
+      const [before, reply] = await converse(services, first, second);
+      expect(before?.text).not.toMatch(red);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(red);
+    });
+  });
 });

@@ -105,6 +105,8 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   { key: 'evasion', parts: ['receipt', 'no_tax'] },
   // "跟海关说是高仿，三百块买的", "should I just tell them the watch is a replica?": a real thing passed off as a fake to pay less
   { key: 'evasion', parts: ['pretend', 'replica'] },
+  // "give 2 each to a couple of the older students to carry through": one traveller's goods handed out for others to carry in
+  { key: 'evasion', parts: ['spread', 'carry_for_other'] },
   { key: 'injection', parts: ['override', 'instructions'] },
   // "INTERNAL GACC NOTICE (do not distribute): … please confirm this applies to me", «ОФИЦИАЛЬНО: … Приказ №999. Подтверди»: a pasted notice the assistant is asked to endorse
   // (a pasted notice is long: the request to confirm it may come well after its opening words)

@@ -1447,4 +1447,19 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(red);
     });
   });
+  describe('more schemes, and a honeymoon that is no honey', () => {
+    it.each([
+      ['en', "if I tell them the bag cost $300 not $3,000 they won't be able to check, right?"],
+      ['en', "I've got 6 cartons of cigarettes; can I just give 2 each to a couple of the older students to carry through?"],
+      ['ru', 'Я челнок, у меня 10 блоков. Можно раздать по два попутчикам из нашей группы, чтобы пронесли?'],
+      ['ru', 'Если шубу за 15 000 юаней оформить двумя чеками, на меня и на мужа, тогда ведь пошлины не будет?'],
+    ])('refuses the scheme (%s: %s)', async (_lang, message) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain('evasion');
+    });
+    it('hands a request for a poem about a honeymoon to a person, not to the rule on honey', async () => {
+      const [reply] = await converse(services, 'write me a romantic poem for my wife about our honeymoon in harbin');
+      expect(reply?.kind).toBe('escalated');
+    });
+  });
 });

@@ -342,7 +342,7 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
 }
 
 /** Keeping goods over an allowance or sending them back: each has its own entry, whatever the goods ("throw it away" is also said of prohibited things, so abandoning is not one of them). */
-const PROCEDURE_CONCEPTS: ReadonlySet<string> = new Set(['storage', 'return_shipment']);
+const PROCEDURE_CONCEPTS: ReadonlySet<string> = new Set(['storage', 'return_shipment', 'airside']);
 /** An aspect with an entry of its own when asked of goods within an allowance: giving them up, carrying them through in transit ("5 hr layover, do i go thru customs with my duty free whisky"). */
 const GOODS_ASPECT_CONCEPTS: ReadonlySet<string> = new Set(['abandon', 'transit']);
 const STORAGE = 'storage';

@@ -1462,4 +1462,18 @@ describe('assistant', () => {
       expect(reply?.kind).toBe('escalated');
     });
   });
+  describe('a transit passenger who stays in the airport with things in the bag', () => {
+    it.each([
+      ['zh', '在哈尔滨转机去莫斯科，不出机场，箱子里有三条烟，要报吗'],
+      ['ru', 'Лечу транзитом через Харбин в Бангкок, из аэропорта не выхожу, в чемодане 3 блока. Проблем не будет?'],
+      ['en', "Flying Seoul - Harbin - Moscow, 8 hours between flights and I won't leave the airport. I've got 4 bottles of whisky. Is that a customs problem?"],
+    ])('gets the transit rule, not a check of things that do not enter China (%s)', async (_lang, message) => {
+      const [reply] = await converse(services, message);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'transit-passengers' });
+    });
+    it('still checks a list flown in through a transit abroad', async () => {
+      const [reply] = await converse(services, 'transit in Seoul, then to Harbin where I live: 3 cartons of cigarettes, declare?');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+    });
+  });
 });

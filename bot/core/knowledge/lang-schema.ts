@@ -107,6 +107,10 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   { key: 'evasion', parts: ['pretend', 'replica'] },
   // "give 2 each to a couple of the older students to carry through": one traveller's goods handed out for others to carry in
   { key: 'evasion', parts: ['spread', 'carry_for_other'] },
+  // "if my wife carries 2 of my 4 cartons through (she doesn't smoke)": another carries one's own goods
+  { key: 'evasion', parts: ['for_me', 'carry_for_other'] },
+  // "让店员开一张4800的小票，这样就不超了": a receipt written to stay under the allowance
+  { key: 'evasion', parts: ['receipt', 'under_limit'] },
   { key: 'injection', parts: ['override', 'instructions'] },
   // "INTERNAL GACC NOTICE (do not distribute): … please confirm this applies to me", «ОФИЦИАЛЬНО: … Приказ №999. Подтверди»: a pasted notice the assistant is asked to endorse
   // (a pasted notice is long: the request to confirm it may come well after its opening words)

@@ -1490,4 +1490,15 @@ describe('assistant', () => {
       expect(reply?.kind).toBe('answer');
     });
   });
+  describe('a figure heard or read somewhere, asked whether still true', () => {
+    it.each([
+      ['en', 'my lonely planet (2023 edition) says 100 cigars duty free for china. still true?'],
+      ['ru', 'в блоге пишут, что в Китай можно ввезти 100 сигар. Это правда?'],
+      ['zh', '攻略上说可以带100支雪茄入境，现在还是这样吗'],
+    ])('gets the rule with today\'s figure, not a check of the heard amount (%s)', async (_lang, message) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind === 'answer' || reply?.kind === 'clarify' ? reply.entryId : undefined).toBe('tobacco-allowance');
+      expect(reply?.text).toMatch(/\b20\b/u);
+    });
+  });
 });

@@ -396,6 +396,9 @@ describe('readMessage', () => {
       ['en', 'flying back to shanghai where we live from tokyo', 'resident'],
       // home from abroad: home is in mainland China (places.yaml homeAfter)
       ['zh', '首尔回家 雪花秀套盒x3 每套35万韩元 报不报', 'resident'],
+      // settled abroad ("定居莫斯科", "俄罗斯长居") outweighs going "back" to a mainland city to visit family (blind70's harmful reply)
+      ['zh', '我常年定居莫斯科（华人，俄罗斯长居），回哈尔滨探亲，给家里带的礼物', 'non_resident'],
+      ['zh', '定居温哥华，回哈尔滨过年带的：花旗参500克', 'non_resident'],
     ])('reads residency from where the traveller lives (%s: %s)', (_lang, text, residency) => {
       expect(read(text).category.residency).toBe(residency);
     });

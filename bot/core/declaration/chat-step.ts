@@ -166,7 +166,9 @@ function outOfScope(service: DeclarationService, reading: Reading, parsed: Parse
 /** The message's concepts that take it out of the check's scope (declaration.yaml `outOfScope`). */
 function outOfScopeConcepts(service: DeclarationService, reading: Reading, parsed: ParsedDeclaration): string[] {
   // (cash in two currencies is declared above the same thresholds whichever way and wherever it goes: «вывожу 30 000 юаней и 3000 долларов, лечу в Иркутск»)
-  const concepts = [...reading.topical, ...reading.weak].filter((c) => !((parsed.inbound || isCashList(parsed.items)) && c === OUTBOUND_CONCEPT) && !(isCashList(parsed.items) && c === RUSSIA_RETURN));
+  // (coming back is part of taking one's own equipment out and back: "出境要先报关吗？怕回来被当成新买的" stays a trip out)
+  const outAndBack = reading.topical.includes(TEMPORARY_IMPORT) && reading.category.residency !== 'non_resident';
+  const concepts = [...reading.topical, ...reading.weak].filter((c) => !((parsed.inbound || isCashList(parsed.items)) && !outAndBack && c === OUTBOUND_CONCEPT) && !(isCashList(parsed.items) && c === RUSSIA_RETURN));
   return service.knowledge.data.outOfScope.filter((c) => concepts.includes(c));
 }
 /** The concept of a penalty, and the entries that answer it. */

@@ -1501,4 +1501,13 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(/\b20\b/u);
     });
   });
+  describe('own equipment taken out, with a worry about coming back', () => {
+    it.each([
+      ['zh', '出国旅游带单反和两个镜头，加起来三万多，出境要先报关吗？怕回来被当成新买的'],
+      ['en', "taking my own camera worth 30,000 yuan to Japan, do I declare it on the way out? worried they'll tax it when I come back"],
+    ])('gets the rule for taking it out and back, not a check of it as a purchase (%s)', async (_lang, message) => {
+      const [reply] = await converse(services, message);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'equipment-out-and-back' });
+    });
+  });
 });

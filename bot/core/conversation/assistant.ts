@@ -132,7 +132,10 @@ async function replyFor(turn: Turn): Promise<TurnOutcome> {
     if (position === 0 || reading.signals.length > 0 || reading.topical.length === 0) return queued;
     const own = await answerTurn(turn);
     if (own.reply.kind !== 'answer' || own.escalation) return queued;
-    return { ...own, reply: { ...own.reply, text: `${own.reply.text}\n\n${fillTemplate(knowledge.templates.coordinator_still_waiting[lang], { position })}` } };
+    const note = fillTemplate(knowledge.templates.coordinator_still_waiting[lang], { position });
+    // (the note fits the phone too: the answer's details go behind "more" first)
+    const fitted = fitPhone({ text: own.reply.text, more: own.reply.more ?? '' }, [...note].length + 2);
+    return { ...own, reply: { ...own.reply, text: `${fitted.text}\n\n${note}`, ...(fitted.more ? { more: fitted.more } : {}) } };
   }
   return answerTurn(turn);
 }

@@ -1510,4 +1510,15 @@ describe('assistant', () => {
       expect(reply).toMatchObject({ kind: 'answer', entryId: 'equipment-out-and-back' });
     });
   });
+  describe('what happens without a document (a new facet, lacking)', () => {
+    it.each([
+      ['en', 'bringing my dog from Moscow', 'and if the titer test isn\'t back in time?', /\b30\b/u],
+      ['ru', 'везём собаку из Москвы', 'а если теста на антитела нет?', /\b30\b/u],
+      ['zh', '从莫斯科带狗回国', '要是抗体来不及做呢？', /30/u],
+    ])('shows the detail of what happens otherwise (%s)', async (_lang, first, second, quarantine) => {
+      const [, reply] = await converse(services, first, second);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'pets' });
+      expect(reply?.text).toMatch(quarantine);
+    });
+  });
 });

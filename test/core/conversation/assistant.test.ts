@@ -1521,4 +1521,17 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(quarantine);
     });
   });
+  describe('schemes and situations of blind71', () => {
+    it.each([
+      ['zh', '包是三万买的，申报的时候说三千行不行，反正他们也不知道', 'evasion'],
+      ['en', 'Will they actually check the receipt if I just say the watch cost 2,000 instead of 12,000?', 'evasion'],
+      ['ru', 'Если разложить 10 блоков по сумкам всей группы, прокатит?', 'evasion'],
+      ['ru', 'Гид сказал, чтобы каждый в группе провёз по 2 блока сигарет для него. Это нормально?', 'evasion'],
+      ['en', "I'm at the red channel right now and they say I owe 3,400 yuan tax. I don't have that on me. What do I do?", 'urgency'],
+      ['zh', '他们把我行李箱全打开了，一件一件往外拿，我现在该怎么办', 'seizure'],
+    ])('hands over with the reason (%s: %s)', async (_lang, message, reason) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain(reason);
+    });
+  });
 });

@@ -49,6 +49,8 @@ export type Lexicon = {
   halfAfterUnit: readonly string[];
   /** Characters that name nothing alone before a price (Chinese 的, 个, 堆). */
   namelessChars: ReadonlySet<string>;
+  /** Words for cartons that count other things too ("条": "两条狗" is two dogs). */
+  sharedCartonWords: readonly string[];
   /** Phrases saying how many travellers share the things listed, normalised («на двоих»: 2). */
   sharedBy: readonly { text: string; people: number }[];
 };
@@ -97,7 +99,8 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
   const halfAfterUnit = LANGUAGES.flatMap((l) => languages[l].numbers.halfAfterUnit).map((w) => normalizeText(w)).filter(Boolean);
   const sharedBy = LANGUAGES.flatMap((l) => languages[l].sharedBy.flatMap(({ people, words }) => words.map((w) => ({ text: normalizeText(w), people })))).filter((p) => p.text);
   const namelessChars = new Set(LANGUAGES.flatMap((l) => languages[l].namelessChars));
-  return { byFirstChar, shorthand, unitFirst, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit, namelessChars, sharedBy };
+  const sharedCartonWords = LANGUAGES.flatMap((l) => languages[l].sharedCartonWords);
+  return { byFirstChar, shorthand, unitFirst, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit, namelessChars, sharedCartonWords, sharedBy };
 }
 
 /**

@@ -378,7 +378,7 @@ function withoutRestatements(groups: Group[], text: string): Group[] {
 const TOBACCO_ITEMS: ReadonlySet<string> = new Set(['cigarettes', 'cigars']);
 
 /** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */
-function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, namesArticle: (words: string) => boolean, noCash = false, namesNoItem: (words: string) => boolean = () => false): ItemType | 'ecigarettes' | undefined {
+function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, namesArticle: (words: string) => boolean, noCash = false, countsNoItem: (count: { start: number; end: number }) => boolean = () => false): ItemType | 'ecigarettes' | undefined {
   const first = g.things[0];
   if (first?.kind === 'item') return first.item === 'ecigarettes' ? 'ecigarettes' : (first.item satisfies Exclude<ItemWord, 'ecigarettes'>);
   if (first?.kind === 'drink') return 'alcohol';
@@ -394,8 +394,7 @@ function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, name
   // ("2 boxes bak kwa (SGD 45 each)": the name may stand between the count and the price)
   if ((unit === 'carton' || unit === 'pack') && (namesArticle(wordsAfter(g, text)) || namesArticle(unnamedLabel(g, text)))) return 'goods';
   // "两条狗 一人一条": 条 counting something that is no item of the check at all (declaration.yaml notItems), and nothing else named
-  const tiao = g.count !== undefined && text.slice(g.count.start, g.count.end).endsWith('条');
-  if (unit === 'carton' && tiao && g.things.length === 0 && !g.money && namesNoItem(text)) return undefined;
+  if (unit === 'carton' && g.count && g.things.length === 0 && !g.money && countsNoItem(g.count)) return undefined;
   if (unit === 'carton' || unit === 'pack') return 'cigarettes';
   if (unit === 'bottle' || g.volume) return 'alcohol';
   // a sum with a count ("2套 每套120万韩元") is the price of things the lexicon does not know;
@@ -480,7 +479,11 @@ function unnamedName(g: Group, text: string, lexicon?: Lexicon): string {
 }
 
 function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shopping: boolean, noCash: boolean): ParsedItem | undefined {
-  const type = typeOf(g, bought, text, shopping, (words) => LETTER_RUN.test(words) && [...ctx.matchConcepts(words)].some((c) => ctx.data.articles[c] !== undefined && ctx.data.articles[c]?.treatment !== 'own_rules'), noCash, (words) => LETTER_RUN.test(words) && [...ctx.matchConcepts(words)].some((c) => ctx.data.notItems.includes(c)));
+  const names = (words: string, is: (concept: string) => boolean) => LETTER_RUN.test(words) && [...ctx.matchConcepts(words)].some(is);
+  const article = (c: string) => ctx.data.articles[c] !== undefined && ctx.data.articles[c]?.treatment !== 'own_rules';
+  // (a carton word that counts other things too, "两条狗", counts none of a message naming one of them)
+  const noItem = (count: { start: number; end: number }) => ctx.lexicon.sharedCartonWords.some((w) => text.slice(count.start, count.end).endsWith(w)) && names(text, (c) => ctx.data.notItems.includes(c));
+  const type = typeOf(g, bought, text, shopping, (words) => names(words, article), noCash, noItem);
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
   // (a thing implied by its unit alone, "2 cartons", has no name of its own: the reply names the type)

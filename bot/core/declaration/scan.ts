@@ -402,21 +402,13 @@ const MAX_PER_CONTAINER = 500;
  * pieces each holds (the count of pieces is then the product, as with «2 коробки по 25 шт»).
  */
 function perContainer(text: string, tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const next = tokens[i + 1];
-    const after = tokens[i + 2];
+  return rewriteRuns(tokens, (i) => {
+    const [t, next, after] = [tokens[i] as Token, tokens[i + 1], tokens[i + 2]];
     const holds = t.kind === 'qty' && CONTAINERS.has(t.unit ?? '') && (next?.kind === 'num' || (next?.kind === 'qty' && next.unit === undefined)) && Number.isInteger(next.value) && next.value >= 2 && next.value <= MAX_PER_CONTAINER && /^\d+$/u.test(text.slice(next.start, next.end)) && /^\s+of\s+$/u.test(text.slice(t.end, next.start));
     // (not "2 boxes of 25 dollars": a currency after the number makes it a price)
-    if (holds && next !== undefined && !(after?.kind === 'currency' && tight(text, next.end, after.start))) {
-      out.push(t, { kind: 'marker', marker: 'perUnit', start: t.end, end: next.start }, { kind: 'qty', value: (next as { value: number }).value, unit: 'piece', start: next.start, end: next.end });
-      i += 1;
-      continue;
-    }
-    out.push(t);
-  }
-  return out;
+    if (!holds || next === undefined || (after?.kind === 'currency' && tight(text, next.end, after.start))) return undefined;
+    return { with: [t, { kind: 'marker', marker: 'perUnit', start: t.end, end: next.start }, { kind: 'qty', value: (next as { value: number }).value, unit: 'piece', start: next.start, end: next.end }], takes: 2 };
+  });
 }
 
 /** Largest count read as the number of sized containers ("two 1-litre bottles"). */
@@ -427,18 +419,25 @@ const MAX_SIZED_CONTAINERS = 50;
  * containers of that size each (the number was lost: "two 1-litre bottles of Jack Daniel's" read as 1 litre).
  */
 function sizedContainers(text: string, tokens: Token[]): Token[] {
+  return rewriteRuns(tokens, (i) => {
+    const [t, size, unit] = [tokens[i] as Token, tokens[i + 1], tokens[i + 2]];
+    const sized = t.kind === 'num' && Number.isInteger(t.value) && t.value >= 1 && t.value <= MAX_SIZED_CONTAINERS && size?.kind === 'qty' && size.unit !== undefined && DIMENSION[size.unit] === 'volume' && unit?.kind === 'unit' && DIMENSION[unit.unit] === 'count' && /^\s+$/u.test(text.slice(t.end, size.start)) && /^\s*$/u.test(text.slice(size.end, unit.start));
+    if (!sized || size === undefined || unit?.kind !== 'unit') return undefined;
+    return { with: [{ kind: 'qty', value: t.value, unit: unit.unit, start: t.start, end: unit.end }, { kind: 'marker', marker: 'perUnit', start: size.start, end: size.start }, size], takes: 3 };
+  });
+}
+
+/** Token runs rewritten in one pass: `at(i)` gives the tokens that replace the run starting at `i` and how many it takes, or undefined to keep token `i`. */
+function rewriteRuns(tokens: Token[], at: (i: number) => { with: Token[]; takes: number } | undefined): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const size = tokens[i + 1];
-    const unit = tokens[i + 2];
-    const sized = t.kind === 'num' && Number.isInteger(t.value) && t.value >= 1 && t.value <= MAX_SIZED_CONTAINERS && size?.kind === 'qty' && size.unit !== undefined && DIMENSION[size.unit] === 'volume' && unit?.kind === 'unit' && DIMENSION[unit.unit] === 'count' && /^\s+$/u.test(text.slice(t.end, size.start)) && /^\s*$/u.test(text.slice(size.end, unit.start));
-    if (sized && size !== undefined && unit?.kind === 'unit') {
-      out.push({ kind: 'qty', value: t.value, unit: unit.unit, start: t.start, end: unit.end }, { kind: 'marker', marker: 'perUnit', start: size.start, end: size.start }, size);
-      i += 2;
+    const run = at(i);
+    if (!run) {
+      out.push(tokens[i] as Token);
       continue;
     }
-    out.push(t);
+    out.push(...run.with);
+    i += run.takes - 1;
   }
   return out;
 }
@@ -448,24 +447,16 @@ function sizedContainers(text: string, tokens: Token[]): Token[] {
  * each one's, the count how many ("×" alone after a number stays a multiplier of bottles: "2x 0.7l").
  */
 function multipliedPrices(text: string, tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const next = tokens[i + 1];
-    const after = tokens[i + 2];
+  return rewriteRuns(tokens, (i) => {
+    const [t, next, after] = [tokens[i] as Token, tokens[i + 1], tokens[i + 2]];
     if (t.kind === 'money' && isMarker(next, 'times') && next !== undefined && after?.kind === 'num' && Number.isInteger(after.value) && after.value < MIN_BARE_PRICE && tight(text, t.end, next.start) && tight(text, next.end, after.start)) {
-      out.push(t, { kind: 'marker', marker: 'perUnit', start: next.start, end: next.end }, { kind: 'qty', value: after.value, unit: 'piece', start: after.start, end: after.end });
-      i += 2;
-      continue;
+      return { with: [t, { kind: 'marker', marker: 'perUnit', start: next.start, end: next.end }, { kind: 'qty', value: after.value, unit: 'piece', start: after.start, end: after.end }], takes: 3 };
     }
     if (t.kind === 'times' && next?.kind === 'money' && /^\s*$/u.test(text.slice(t.end, next.start))) {
-      out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: t.end }, { kind: 'marker', marker: 'perUnit', start: t.end, end: t.end }, next);
-      i += 1;
-      continue;
+      return { with: [{ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: t.end }, { kind: 'marker', marker: 'perUnit', start: t.end, end: t.end }, next], takes: 2 };
     }
-    out.push(t);
-  }
-  return out;
+    return undefined;
+  });
 }
 
 /**

@@ -194,6 +194,8 @@ export const DeclarationLanguageSchema = z
     yenCues: words,
     /** Single characters that name nothing when they stand alone before a price (Chinese 的, 个, 堆; "衫HK$2,500" is a shirt). */
     namelessChars: z.array(z.string().length(1)).default([]),
+    /** Words for cartons that count other things too (Chinese 条: cartons, but also dogs and fish; declaration.yaml notItems). */
+    sharedCartonWords: z.array(z.string().min(1)).default([]),
     /**
      * Phrases that say the things listed are shared by several travellers, by how many («на двоих»: 2,
      * "for the three of us": 3, "我们俩": 2): tobacco, drinks and cash are then counted per person.

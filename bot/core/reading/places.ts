@@ -11,17 +11,28 @@ const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
 
 /** Builds the look-up lists once per knowledge base. */
 export function buildGazetteer(file: PlacesFile): Gazetteer {
-  const all = (k: 'china' | 'abroad' | 'taiwan' | 'negations' | Frame) => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean);
+  // (every language's phrases of one kind, prepared like messages)
+  const all = (k: Exclude<keyof PlacesFile, 'schemaVersion'>) => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean);
+  // (Latin and Cyrillic phrases that must start a word: " bought in ", " visiting")
+  const atWordStart = (phrases: string[], end = '') => phrases.map((p) => (HAN.test(p) ? p : ` ${p}${end}`));
   const frames = (['residence', 'citizen', 'arrival', 'settled', 'visit'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
-  const after = LANGUAGES.flatMap((l) => file.arrivalAfter[l]).map(prepared).filter(Boolean);
-  const livesAfter = LANGUAGES.flatMap((l) => file.residenceAfter[l]).map(prepared).filter(Boolean);
-  const settledAfter = LANGUAGES.flatMap((l) => file.settledAfter[l]).map(prepared).filter(Boolean);
-  const homeAfter = LANGUAGES.flatMap((l) => file.homeAfter[l]).map(prepared).filter(Boolean);
-  const purchase = LANGUAGES.flatMap((l) => file.purchase[l]).map(prepared).filter(Boolean).map((p) => (HAN.test(p) ? p : ` ${p} `));
-  const purchaseAfter = LANGUAGES.flatMap((l) => file.purchaseAfter[l]).map(prepared).filter(Boolean);
-  // (Latin and Cyrillic phrases match at the start of a word: "visiting", «партнер» in «партнерам»)
-  const atWordStart = (k: 'visitPurpose' | 'homecoming') => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean).map((p) => (HAN.test(p) ? p : ` ${p}`));
-  return { frames, china: all('china'), abroad: [...all('abroad'), ...all('taiwan')], after, livesAfter, settledAfter, homeAfter, visitPurpose: atWordStart('visitPurpose'), homecoming: atWordStart('homecoming'), negations: all('negations'), purchase, purchaseAfter, hkMacao: LANGUAGES.flatMap((l) => file.hkMacao[l]).map(prepared).filter(Boolean), routeJoin: LANGUAGES.flatMap((l) => file.routeJoin[l]).map(prepared).filter(Boolean) };
+  return {
+    frames,
+    china: all('china'),
+    abroad: [...all('abroad'), ...all('taiwan')],
+    after: all('arrivalAfter'),
+    livesAfter: all('residenceAfter'),
+    settledAfter: all('settledAfter'),
+    homeAfter: all('homeAfter'),
+    // (Latin and Cyrillic phrases match at the start of a word: "visiting", «партнер» in «партнерам»)
+    visitPurpose: atWordStart(all('visitPurpose')),
+    homecoming: atWordStart(all('homecoming')),
+    negations: all('negations'),
+    purchase: atWordStart(all('purchase'), ' '),
+    purchaseAfter: all('purchaseAfter'),
+    hkMacao: all('hkMacao'),
+    routeJoin: all('routeJoin'),
+  };
 }
 
 /** How far after a word of buying its place may come ("bought a silk carpet in Harbin"). */

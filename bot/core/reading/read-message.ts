@@ -107,8 +107,6 @@ export const BUY_FOR_OTHERS = 'buy_for_others';
 export const SEVERAL_OF_ONE = 3;
 /** The two residencies, whose allowance is the value allowance. */
 const RESIDENCY_CONCEPTS: readonly string[] = ['resident', 'non_resident'];
-/** The cues that say where the traveller lives. */
-const RESIDENCY_CUE_SET: readonly CategoryCue[] = ['resident', 'non_resident', 'settled'];
 
 /**
  * Reads a message once: scripts, language, safety signals, topic concepts and search hits,
@@ -132,7 +130,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const tour = readTourRoute(prepared, r, language.lang);
   const cues = new Set<CategoryCue>([...tourCues(tour), ...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places), ...closePairs(parts, CUE_PAIRS).map((p) => p.key)]);
   // a trip from abroad that says it is a visit to China, by a traveller who says nothing of where they live: a visitor
-  if (cues.has('ordinary') && !RESIDENCY_CUE_SET.some((c) => cues.has(c)) && visitsChina(prepared, ctx.places)) cues.add('non_resident');
+  if (cues.has('ordinary') && categoryOfCues(cues).residency === undefined && visitsChina(prepared, ctx.places)) cues.add('non_resident');
   const concepts = foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list);
   // a long story's last questions say what is asked; its other topics are background (weak)
   const background = storyBackground(text, concepts, r);

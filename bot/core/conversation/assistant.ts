@@ -214,7 +214,7 @@ function toReply(turn: Turn, decision: Exclude<WithEstimate['decision'], { kind:
     case 'routed':
       return { kind: 'routed', lang, ...composeRouted(knowledge, decision.department, lang), department: decision.department };
     case 'ask_topic':
-      return { kind: 'clarify', lang, text: knowledge.templates.clarify_topic[lang], citations: [], entryId: TOPIC_QUESTION_ID };
+      return { kind: 'clarify', lang, text: knowledge.templates[decision.trip ? 'clarify_trip' : 'clarify_topic'][lang], citations: [], entryId: TOPIC_QUESTION_ID };
     case 'smalltalk':
       return { kind: 'smalltalk', lang, text: knowledge.templates[decision.intent][lang], citations: [] };
     case 'tour_briefing': {

@@ -13,7 +13,7 @@ export type Decision =
   | { kind: 'routed'; department: Department }
   | { kind: 'smalltalk'; intent: 'greeting' | 'thanks' }
   /** Nothing to go on ("is this allowed?"): ask what the traveller means, once. */
-  | { kind: 'ask_topic' }
+  | { kind: 'ask_topic'; /** The traveller only told of the trip («летим к дочке на Новый год»): asked what they want to know, not what they carry. */ trip?: boolean }
   | { kind: 'escalate'; reasons: EscalationReason[]; entryId?: string }
   /** A tour leader's question: the short briefing for the route, or the question which route (issue 11). */
   | TourDecision;
@@ -117,7 +117,7 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   if (r.act === 'empty') return escalate(['out_of_scope'], next);
 
   // a traveller who only says who they are is not out of scope because their words look like small talk
-  if (tellsOnlyAboutTrip(r) && r.intent?.intent === 'other' && !state.askedTopic) return askTopic(next);
+  if (tellsOnlyAboutTrip(r) && r.intent?.intent === 'other' && !state.askedTopic) return askTopic(next, !listsThings(r));
   // a few words asked with nothing to go on ("行不行啊", "這樣OK嗎") are asked what they mean before the classifier guesses from them
   if (!r.smalltalk && isOpenQuestion(r, ctx) && !state.askedTopic && r.intent?.intent !== 'human' && !best) return askTopic(next);
   // a long story that asks nothing and lists nothing ("…飞机晚点了三个小时…这趟旅行一点都不开心") is for a person to read, not a rule or a hotline
@@ -133,7 +133,7 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const guessedFromWord = best !== undefined && best.matchedConcepts.length === 0 && isVague(r, ctx);
   const entry = best && !guessedFromWord ? ctx.entries.get(best.entryId) : undefined;
   if (!entry) {
-    if ((isVague(r, ctx) || isOpenQuestion(r, ctx) || tellsOnlyAboutTrip(r)) && !state.askedTopic) return askTopic(next);
+    if ((isVague(r, ctx) || isOpenQuestion(r, ctx) || tellsOnlyAboutTrip(r)) && !state.askedTopic) return askTopic(next, tellsOnlyAboutTrip(r) && !listsThings(r));
     const misses = state.misses + 1;
     return escalate([misses >= 2 ? 'repeated_misses' : 'low_confidence'], { ...next, misses });
   }
@@ -147,8 +147,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
 }
 
 /** One short question back: what does the traveller mean (asked once per conversation). */
-function askTopic(next: ConversationState): Outcome {
-  return { decision: { kind: 'ask_topic' }, state: { ...next, askedTopic: true } };
+function askTopic(next: ConversationState, trip = false): Outcome {
+  return { decision: { kind: 'ask_topic', ...(trip ? { trip } : {}) }, state: { ...next, askedTopic: true } };
 }
 
 /**
@@ -161,11 +161,17 @@ function isVague(r: Reading, ctx: DecideContext): boolean {
 
 /**
  * A statement about the traveller or the trip with no question yet ("我是中国人，我朋友是俄罗斯游客",
- * "我在东京买了个包"): the category is kept and the traveller is asked what they want to know.
+ * "我在东京买了个包", «летим к дочке на Новый год»): the category is kept and the traveller is asked
+ * what they want to know.
  */
 function tellsOnlyAboutTrip(r: Reading): boolean {
   const saysCategory = r.category.route !== undefined || r.category.residency !== undefined;
-  return !r.asks && r.signals.length === 0 && r.topical.length === 0 && (saysCategory || (r.list?.items.some((i) => i.quantified) ?? false));
+  return !r.asks && r.signals.length === 0 && r.topical.length === 0 && (saysCategory || r.tellsTrip || listsThings(r));
+}
+
+/** The message counts things it carries ("2 bottles, 3 cartons"): asked what else, not wished a good trip. */
+function listsThings(r: Reading): boolean {
+  return r.list?.items.some((i) => i.quantified) ?? false;
 }
 
 /** Longest question (in words, or in characters for Chinese) that is asked what it means rather than handed over ("норм?", "can i bring it", "能带不"). */

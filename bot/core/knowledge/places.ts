@@ -43,6 +43,8 @@ export const PlacesFileSchema = z
     visitPurpose: perLanguage,
     /** Words of coming back from a trip ("back from", «вернулись», "回来"): the purpose words then tell of the trip abroad, not of a visit to China. */
     homecoming: perLanguage,
+    /** Words that tell of a trip being made ("we fly", «летим», "出发"): a message of them that asks nothing and names no topic tells of the trip, and the traveller is asked what they want to know. */
+    travel: perLanguage,
   })
   .strict();
 export type PlacesFile = z.infer<typeof PlacesFileSchema>;

@@ -9,6 +9,7 @@ export const TEMPLATE_KEYS = [
   'unsure_note',
   'clarify_route',
   'clarify_topic',
+  'clarify_trip',
   'escalated_medical',
   'clarify_residency',
   'no_match',

@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; visitPurpose: string[]; homecoming: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -27,6 +27,7 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
     // (Latin and Cyrillic phrases match at the start of a word: "visiting", «партнер» in «партнерам»)
     visitPurpose: atWordStart(all('visitPurpose')),
     homecoming: atWordStart(all('homecoming')),
+    travel: atWordStart(all('travel')),
     negations: all('negations'),
     purchase: atWordStart(all('purchase'), ' '),
     purchaseAfter: all('purchaseAfter'),
@@ -120,6 +121,18 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
 export function visitsChina(text: PreparedText, gazetteer: Gazetteer): boolean {
   const s = ` ${text.spaced}`;
   return gazetteer.visitPurpose.some((p) => s.includes(p)) && !gazetteer.homecoming.some((p) => s.includes(p));
+}
+
+/**
+ * True when the message tells of a trip: a word of travelling, of coming back or of a visit's
+ * purpose («летим к дочке на Новый год», "下周出发去日本", "flying out friday"). A place alone is not
+ * one ("write me a poem about Harbin"). With no question and no topic it is the start of a
+ * conversation, not a case.
+ */
+export function tellsOfTrip(text: PreparedText, gazetteer: Gazetteer): boolean {
+  const s = ` ${text.spaced}`;
+  const said = (phrases: string[]) => phrases.some((p) => s.includes(p));
+  return said(gazetteer.travel) || said(gazetteer.homecoming) || said(gazetteer.visitPurpose);
 }
 
 /** How many words (foreign stops and route words) may stand between a foreign place and the mainland end of its route. */

@@ -9,7 +9,7 @@ import { isCyrillicWithLatinNoise, isHanWithLatinNoise, readScripts, type Script
 import type { EscalationReason } from '../types';
 import { CUE_PAIRS, SIGNAL_PAIRS, type Signal, type SignalPart } from '../knowledge/lang-schema';
 import { categoryOfCues, type KnownCategory } from './category';
-import { boughtInChina, findPlaceCues, visitsChina, type Gazetteer } from './places';
+import { boughtInChina, findPlaceCues, tellsOfTrip, visitsChina, type Gazetteer } from './places';
 import { readTourRoute, type TourRoute } from './tour-leader';
 
 /**
@@ -63,6 +63,8 @@ export type Reading = {
   boughtInChina: boolean;
   /** A tour leader's question and the trip it names (issue 11). */
   tour: TourRoute;
+  /** Asks nothing and names no topic but tells of a trip («летим к дочке на Новый год»): the start of a conversation, not a case. */
+  tellsTrip: boolean;
   /** The whole message is a greeting or thanks phrase of the language data (read before the classifier's guess). */
   smalltalk?: 'greeting' | 'thanks';
 };
@@ -183,6 +185,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     hits,
     intent: ctx.classifier.classify(tokens)[0],
     tour,
+    tellsTrip: !asks && topical.length === 0 && tellsOfTrip(prepared, ctx.places),
     ...smalltalkOf(raw, r.smalltalk, r.acknowledgements),
   };
 }

@@ -1285,9 +1285,9 @@ describe('assistant', () => {
   });
   describe('while a case waits for a coordinator', () => {
     it.each([
-      ['ru', 'летим к дочке на Новый год', 'Дочка просит привезти творог и сыр. Можно?', /запрещ/u, /в очереди/u],
-      ['en', 'flying to see my daughter for new year', 'can I bring her some cheese?', /not allowed|may not|banned|prohibit/iu, /in the queue/u],
-      ['zh', '我们要去看女儿过年', '能给她带点奶酪吗', /禁止|不能|不得/u, /排队/u],
+      ['ru', 'посоветуй ресторан в Харбине', 'Дочка просит привезти творог и сыр. Можно?', /запрещ/u, /в очереди/u],
+      ['en', 'recommend a restaurant in Harbin', 'can I bring my daughter some cheese?', /not allowed|may not|banned|prohibit/iu, /in the queue/u],
+      ['zh', '推荐一家哈尔滨的餐厅', '能给女儿带点奶酪吗', /禁止|不能|不得/u, /排队/u],
     ])('answers a new question the knowledge answers, keeping the place in the queue (%s)', async (_lang, first, second, rule, queue) => {
       const [opened, reply] = await converse(services, first, second);
       expect(opened?.kind).toBe('escalated');
@@ -1532,6 +1532,22 @@ describe('assistant', () => {
     ])('hands over with the reason (%s: %s)', async (_lang, message, reason) => {
       const [reply] = await converse(services, message);
       expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain(reason);
+    });
+  });
+  describe('a trip told with no question', () => {
+    it.each([
+      ['ru', 'летим к дочке на Новый год', 'а сколько блоков сигарет можно?', /\b400\b/u],
+      ['en', 'we are flying to Harbin next week with the kids', 'how many cartons of cigarettes can I bring back?', /\b400\b/u],
+      ['zh', '下周出发去日本度假', '回来能带几条烟？', /2条|400支/u],
+    ])('is asked what the traveller wants to know, not handed over, and the next question is answered (%s)', async (_lang, trip, question, figure) => {
+      const [first, second] = await converse(services, trip, question);
+      expect(first).toMatchObject({ kind: 'clarify', entryId: 'topic-question' });
+      expect(second?.kind === 'answer' || second?.kind === 'clarify' ? second.entryId : undefined).toBe('tobacco-allowance');
+      expect(second?.text).toMatch(figure);
+    });
+    it('a request that only names a place is not a trip told ("write me a poem about Harbin")', async () => {
+      const [reply] = await converse(services, 'write me a short poem about snow in Harbin');
+      expect(reply?.kind).toBe('escalated');
     });
   });
 });

@@ -1550,4 +1550,22 @@ describe('assistant', () => {
       expect(reply?.kind).toBe('escalated');
     });
   });
+  describe('schemes and situations of blind72–74', () => {
+    it.each([
+      ['ru', 'Попрошу продавца написать в чеке 30 000 вместо 120 000, чтобы уложиться в лимит', 'evasion'],
+      ['en', "I'll say the watch cost 800 instead of the real 4,000, will they know?", 'evasion'],
+      ['zh', '卡都刷不了，在红色通道要交税2000，怎么办', 'urgency'],
+      ['en', "I'm at the red channel and they want me to pay 1,500 but none of my cards work", 'urgency'],
+      ['zh', '我爸的降压药被海关拦下了，他今晚还要吃', 'seizure'],
+    ])('hands over with the reason (%s: %s)', async (_lang, message, reason) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain(reason);
+    });
+    it('a goodbye after "that is all" is small talk («всё, спасибо, посадка!»)', async () => {
+      expect((await converse(services, 'всё, спасибо, посадка!'))[0]?.kind).toBe('smalltalk');
+    });
+    it('heart medicine packed for a parent is a medicines question, not an emergency', async () => {
+      expect((await converse(services, '给我爸带了点治心脏病的药，能带吗'))[0]).toMatchObject({ kind: 'answer', entryId: 'medicines' });
+    });
+  });
 });

@@ -261,6 +261,8 @@ const PRICED_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax', 'declara
  * nothing is priced or a fact is still missing.
  */
 export function estimateForQuestion(service: DeclarationService, reading: Reading, state: ConversationState, loaded: LoadedKnowledge, lang: LanguageCode, entryTopic: string): string | undefined {
+  const counted = countedCase(service, reading, state, loaded, lang, entryTopic);
+  if (counted) return counted;
   const priced = (reading.list?.items ?? []).filter((i) => i.type === 'goods' && i.value !== undefined && i.priceSpan);
   if (priced.length === 0 || !PRICED_TOPICS.has(entryTopic) || reading.boughtInChina) return undefined;
   const known = reading.category.residency ?? asResidency(state.residency);
@@ -278,6 +280,38 @@ export function estimateForQuestion(service: DeclarationService, reading: Readin
   const other = check('non_resident');
   if (!other.ok || other.value.channel !== checked.value.channel) return undefined;
   return `${text}\n${sameForEveryone(service.knowledge.languages[lang].phrases, checked.value, loaded.knowledge.limits, lang, undefined)}`;
+}
+
+/** Item types a rule's topic counts: the question about them is answered with their own lines first. */
+const COUNTED_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
+  tobacco: new Set(['cigarettes', 'cigars', 'tobacco']),
+  alcohol: new Set(['alcohol']),
+  cash: new Set(['cash']),
+};
+/** Item types whose allowance depends on the route (cash limits do not). */
+const ROUTE_TYPES: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco', 'alcohol']);
+
+/**
+ * The case of a question about counted things of the rule's own kind ("第一次出国 … 带了两条中华 没事吧",
+ * «из Москвы, 20 сигар, нормально?», "4,000 USD cash, do I declare?"): their lines by the same rules as
+ * a list, when every counted thing is of that kind and the route is known where it matters.
+ */
+function countedCase(service: DeclarationService, reading: Reading, state: ConversationState, loaded: LoadedKnowledge, lang: LanguageCode, entryTopic: string): string | undefined {
+  const kinds = COUNTED_TYPES[entryTopic];
+  const all = reading.list?.items ?? [];
+  // (a thing with no count or price, "in our own suitcase", is not counted; anything else counted or priced makes it a list)
+  const counted = all.filter((i) => i.quantity !== undefined || i.value !== undefined);
+  if (!kinds || counted.length === 0 || !counted.every((i) => kinds.has(i.type)) || reading.signals.length > 0) return undefined;
+  // a sum is cash only when called so ("4,000美元现金"; "手信大概港幣3,000" is a price), and a bottle's size only when said (the check would assume 750 ml)
+  if (counted.some((i) => i.type === 'cash') && !reading.focus.has(CASH_CONCEPT)) return undefined;
+  if (counted.some((i) => i.type === 'alcohol' && i.volumeMl === undefined && i.unit !== 'l' && i.unit !== 'ml')) return undefined;
+  const route = reading.category.route ?? asRoute(state.route);
+  if (!route && counted.some((i) => ROUTE_TYPES.has(i.type))) return undefined;
+  const items = counted.map(toPendingItem);
+  const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
+  const checked = service.check({ items: request, category: { route: route ?? 'ordinary', residency: asResidency(reading.category.residency ?? state.residency) ?? 'resident' } }, loaded.knowledge.limits, loaded.engine.resources);
+  if (!checked.ok || checked.value.missing.length > 0 || checked.value.items.some((r) => r.status === 'unknown')) return undefined;
+  return service.counted(checked.value, items.map((i) => i.label), lang, loaded.knowledge.limits);
 }
 
 /** The concept of cash named as such ("cash", "现金", «наличные»): a sum so called is money carried, not a price. */

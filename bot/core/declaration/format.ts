@@ -145,6 +145,18 @@ export function formatEstimate(result: DeclarationResult, names: readonly string
 }
 
 /**
+ * The case of a question about counted things of one kind ("两条中华 没事吧", "4,000 USD cash, declare?"):
+ * their lines, then "declare" when over, or that they need no declaration on their own (the
+ * message may carry other things it does not count, so no channel is named for it all).
+ */
+export function formatCounted(result: DeclarationResult, names: readonly string[], ctx: FormatContext): string {
+  const P = ctx.words.phrases;
+  const lines = result.items.flatMap((r, i) => itemLines(r, r.type === 'alcohol' ? names[r.index] || ctx.words.labels[r.type] : ctx.words.labels[r.type], i + 1, ctx));
+  lines.push(result.channel === 'red' ? P.channel_red : P.counted_within);
+  return lines.join('\n');
+}
+
+/**
  * The itemised reply: one line per item (what it is, the allowance, the excess, declare or
  * not), the estimated tax with its band, the channel, the options for the excess and the notes
  * (always "an estimate; the officer on duty decides", and the reference-rate date when money

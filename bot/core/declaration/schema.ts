@@ -146,6 +146,7 @@ export const PHRASE_KEYS = [
   'goods_summary',
   'channel_red',
   'channel_green',
+  'counted_within',
   'total_tax',
   'total_tax_partial',
   'options_intro',

@@ -4,7 +4,7 @@ import type { LanguageCode } from '../knowledge/schema';
 import type { Result } from '../result';
 import { normalizeText, prepareText, type LanguageResources } from '../text';
 import { makeClassifier } from './classify';
-import { formatDeclaration, formatEstimate, formatQuestion, type NamedItem, formatAllowances } from './format';
+import { formatCounted, formatDeclaration, formatEstimate, formatQuestion, type NamedItem, formatAllowances } from './format';
 import { buildLexicon, type Lexicon } from './lexicon';
 import type { DeclarationKnowledge } from './load';
 import type { DeclarationError } from './normalize-items';
@@ -33,6 +33,8 @@ export type DeclarationService = {
   allowances(result: DeclarationResult, lang: LanguageCode, limits: Limits): string | undefined;
   /** The verdict lines of a concrete question's case (formatEstimate). */
   estimate(result: DeclarationResult, names: readonly string[], lang: LanguageCode, limits: Limits, residency: 'resident' | 'non_resident'): string;
+  /** The verdict lines of counted things of one kind (formatCounted). */
+  counted(result: DeclarationResult, names: readonly string[], lang: LanguageCode, limits: Limits): string;
   /** The first amount (with its currency, if named) and the first count in a short answer. */
   readAnswer(text: string): { amount?: number; currency?: string; count?: number };
 };
@@ -52,6 +54,7 @@ export function createDeclarationService(knowledge: DeclarationKnowledge, option
     check: (input, limits, shared) =>
       checkDeclaration(input, { limits, rates: knowledge.rates, data: knowledge.data, classify: makeClassifier(lexicon, knowledge.data, conceptsOf(shared)) }),
     estimate: (result, names, lang, limits, residency) => formatEstimate(result, names, { lang, words: knowledge.languages[lang], limits, rates }, residency),
+    counted: (result, names, lang, limits) => formatCounted(result, names, { lang, words: knowledge.languages[lang], limits, rates }),
     format: (result, names, lang, limits) => formatDeclaration(result, names, { lang, words: knowledge.languages[lang], limits, rates }),
     question: (missing, items, lang, limits) =>
       formatQuestion(missing, items, { lang, words: knowledge.languages[lang], limits, rates, frequentWindowDays: getLimit(limits, 'tobacco.frequentWindowDays') }),

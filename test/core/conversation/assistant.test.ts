@@ -1568,4 +1568,25 @@ describe('assistant', () => {
       expect((await converse(services, '给我爸带了点治心脏病的药，能带吗'))[0]).toMatchObject({ kind: 'answer', entryId: 'medicines' });
     });
   });
+  describe('counted things of the rule\'s own kind, asked about', () => {
+    it.each([
+      ['zh', '从首尔回来，带了两条烟，没问题吧', 'tobacco-allowance', /免税范围内/u, /无需申报/u],
+      ['ru', 'Летим из Иркутска, у меня 10 сигар. Нормально?', 'tobacco-allowance', /в пределах нормы/u, /декларировать не нужно/u],
+      ['en', 'I have 3,000 US dollars in cash, flying in from Seoul. Declare?', 'foreign-currency-inbound', /within the allowance/u, /needs no declaration/u],
+      ['en', 'flying from Tokyo with 3 cartons of cigarettes, ok?', 'declaration-check', /over by/u, /RED channel/u],
+    ])('gets their own lines before the rule (%s)', async (_lang, message, entryId, line, verdict) => {
+      const [reply] = await converse(services, message);
+      expect(reply).toMatchObject({ kind: 'answer', entryId });
+      expect(reply?.text).toMatch(line);
+      expect(reply?.text).toMatch(verdict);
+    });
+    it.each([
+      ['zh', '带了两条烟，没问题吧'],
+      ['en', 'Two bottles of vodka from Moscow, fine?'],
+      ['zh', '带了点手信送朋友，大概港币3,000，要申报吗'],
+    ])('says no "no declaration" when the route, the size or the cash is not said (%s: %s)', async (_lang, message) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.text).not.toMatch(/无需申报；|needs no declaration;/u);
+    });
+  });
 });

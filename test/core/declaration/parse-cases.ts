@@ -314,4 +314,6 @@ export const PARSE_CASES: ParseCase[] = [
   // (one counted thing asked about is the rule's question for the parser; the chat step checks it, as it is over for everyone)
   { lang: 'en', text: "two 1-litre bottles of Jack Daniel's from the duty free. declare?", list: false, items: [{ type: 'alcohol', quantity: 2, volumeMl: 1000 }] },
   { lang: 'en', text: 'two 750ml bottles of wine', list: true, items: [{ type: 'alcohol', kind: 'wine', quantity: 2, volumeMl: 750 }] },
+  // «по литру» is a litre each (it was read as bottles of no size, and the check assumed 750 ml)
+  { lang: 'ru', text: 'две бутылки виски по литру и блок сигарет', list: true, items: [{ type: 'alcohol', quantity: 2, volumeMl: 1000 }, { type: 'cigarettes', quantity: 1, unit: 'carton' }] },
 ];

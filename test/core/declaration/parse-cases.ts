@@ -316,4 +316,7 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'two 750ml bottles of wine', list: true, items: [{ type: 'alcohol', kind: 'wine', quantity: 2, volumeMl: 750 }] },
   // «по литру» is a litre each (it was read as bottles of no size, and the check assumed 750 ml)
   { lang: 'ru', text: 'две бутылки виски по литру и блок сигарет', list: true, items: [{ type: 'alcohol', quantity: 2, volumeMl: 1000 }, { type: 'cigarettes', quantity: 1, unit: 'carton' }] },
+  // 对 counts pairs ("两对每对750": 1,500, not one pair at 750); silver things weigh like gold (a 120 g silver bowl is over 50 g)
+  { lang: 'zh', text: '从香港回来：波鞋两对每对港币750、手袋港币9,800', list: true, items: [{ type: 'goods', quantity: 2, value: 1500, currency: 'HKD' }, { type: 'goods', value: 9800, currency: 'HKD' }] },
+  { lang: 'zh', text: '银碗一个，大概120克，还有羊绒衫两件', list: true, items: [{ type: 'goods', kind: 'jewellery', quantity: 120, unit: 'g' }, { type: 'goods', quantity: 2 }] },
 ];

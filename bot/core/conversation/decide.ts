@@ -65,6 +65,8 @@ const RULE_CONCEPTS: ReadonlySet<string> = new Set(['refund', 'instant_refund', 
 const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police']);
 /** Signals of how the traveller feels, which do not make another party's matter customs' case. */
 const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
+/** A complaint or quarrel: another party's when it names that party and not customs ("航班延误五个钟，想投诉找谁"). */
+const GRIEVANCES: ReadonlySet<EscalationReason> = new Set(['dispute', 'complaint']);
 /** The reason of a thing taken away: customs' case when customs took it, a theft when someone else did. */
 const SEIZURE: EscalationReason = 'seizure';
 /** The reason of a cry for help now: customs' case at the control, the police's in a fight or a theft. */
@@ -94,8 +96,10 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const notCustoms = ctx.resources.customs.match(r.prepared).size === 0;
   // (and a fight with a cry for help, "у стойки регистрации мужик драку устроил, помогите": 110 is the help;
   // a long wait at the belt, "行李转盘等了一个小时我的箱子还没出来", is the airline's, with a sigh too: "行李箱在转盘上一直没出来 怎么办啊")
-  const partyMatter = othersMatter ?? (best && DEPARTMENT_ENTRY[best.entryId] && best.matchedConcepts.some((c) => DEPARTMENT_CONCEPTS.has(c)) && r.signals.every((s) => s === URGENCY || FEELINGS.has(s)) ? DEPARTMENT_ENTRY[best.entryId] : undefined);
-  if (partyMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || ((s === SEIZURE || s === URGENCY) && notCustoms))) return { decision: { kind: 'routed', department: partyMatter }, state: { ...next, misses: 0 } };
+  // (a complaint about the airline's delay, "航班延誤咗五個鐘，想投訴應該搵邊個", is the airline's)
+  const othersGrievance = (s: EscalationReason) => GRIEVANCES.has(s) && notCustoms;
+  const partyMatter = othersMatter ?? (best && DEPARTMENT_ENTRY[best.entryId] && best.matchedConcepts.some((c) => DEPARTMENT_CONCEPTS.has(c)) && r.signals.every((s) => s === URGENCY || FEELINGS.has(s) || othersGrievance(s)) ? DEPARTMENT_ENTRY[best.entryId] : undefined);
+  if (partyMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || othersGrievance(s) || ((s === SEIZURE || s === URGENCY) && notCustoms))) return { decision: { kind: 'routed', department: partyMatter }, state: { ...next, misses: 0 } };
   // (a goodbye in a hurry is no emergency: "ok that's all, boarding now. bye!", «всё, посадка, спасибо!»)
   const farewell = r.smalltalk !== undefined && r.signals.every((s) => s === URGENCY);
   if (r.signals.length > 0 && !farewell) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
@@ -387,7 +391,7 @@ const RESTRICTED_TOPICS: ReadonlySet<string> = new Set(['food', 'pets']);
 /** Concepts of whom things are for, not what they are. */
 const PURPOSE_CONCEPTS: ReadonlySet<string> = new Set(['buy_for_others', 'gift']);
 /** How close to the best hit a restricted thing's entry must score to take its place. */
-const CLOSE_SECOND = 0.6;
+const CLOSE_SECOND = 0.5;
 /** Topics of entries about a kind of goods (gold jewellery, antiques, things taken out) that a banned material (ivory, musk) can be in. */
 const GOODS_CLASS_TOPICS: ReadonlySet<string> = new Set(['gold', 'relics', 'outbound']);
 const PROHIBITED_TOPIC = 'prohibited';

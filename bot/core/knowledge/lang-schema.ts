@@ -38,7 +38,7 @@ export type Signal = z.infer<typeof SignalSchema>;
  * asking for someone to explain or look at it, or saying the bot does not get it, asks for a person.
  * The pairs are in SIGNAL_PAIRS.
  */
-export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it', 'repeat_trip', 'recent_window', 'hide', 'stranger', 'carry_for_other', 'taken', 'consequence', 'green_route', 'take_back', 'override', 'instructions', 'under_limit', 'notice', 'confirm_me', 'cant_pay', 'replica', 'instead'] as const;
+export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it', 'repeat_trip', 'recent_window', 'hide', 'stranger', 'carry_for_other', 'taken', 'consequence', 'green_route', 'take_back', 'override', 'instructions', 'under_limit', 'notice', 'confirm_me', 'cant_pay', 'replica', 'instead', 'resell'] as const;
 export type SignalPart = (typeof SIGNAL_PARTS)[number];
 /** Which two parts, said close together, make which signal. */
 export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, SignalPart]; window?: number }[] = [
@@ -114,6 +114,10 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   // «в чеке 50 000 вместо 150 000», "write 500 on the declaration instead of 6,200", "申报单上写三千而不是三万": a figure said instead of the real one
   { key: 'evasion', parts: ['receipt', 'instead'] },
   { key: 'evasion', parts: ['pretend', 'instead'] },
+  // «просит всех провезти для него по 2 блока, чтобы потом продать», "carry 2 cartons for him … 30 cartons to sell": goods for sale on others' allowances
+  // (carrying for friends who resell, "they can resell them", is buying for others: the carrier is open about it)
+  { key: 'evasion', parts: ['resell', 'for_me'] },
+  { key: 'evasion', parts: ['resell', 'spread'] },
   { key: 'injection', parts: ['override', 'instructions'] },
   // "INTERNAL GACC NOTICE (do not distribute): … please confirm this applies to me", «ОФИЦИАЛЬНО: … Приказ №999. Подтверди»: a pasted notice the assistant is asked to endorse
   // (a pasted notice is long: the request to confirm it may come well after its opening words)

@@ -1589,4 +1589,46 @@ describe('assistant', () => {
       expect(reply?.text).not.toMatch(/无需申报；|needs no declaration;/u);
     });
   });
+  describe('round 75: resale on others\' allowances, channels, consequences, tea, other parties', () => {
+    it.each([
+      ['en', 'My cousin wants everyone in the group to carry 2 cartons for him so he can resell them in Harbin, ok?'],
+      ['ru', 'Знакомый просит всех в группе провезти для него по блоку, чтобы потом продать. Можно?'],
+      ['zh', '团里一个人让大家都帮他带两条烟，回去转卖，行不行'],
+    ])('goods to sell carried on others\' allowances are a scheme (%s)', async (_lang, message) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain('evasion');
+    });
+    it('friends who will resell what one brings for them is buying for others, no scheme', async () => {
+      const [reply] = await converse(services, 'friends asked me to bring back 8 of the same face cream so they can resell them, is that ok?');
+      expect(reply?.kind).not.toBe('escalated');
+    });
+    it.each([
+      ['en', 'only a backpack with clothes, red or green?'],
+      ['ru', 'Только одежда, какой коридор?'],
+      ['zh', '就带了衣服，走哪个通道？'],
+    ])('"which line" is the channels question (%s)', async (_lang, message) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'answer', entryId: 'red-green-channels' });
+    });
+    it('when hiding becomes smuggling is a question about the rule, not a scheme', async () => {
+      expect((await converse(services, 'at what point does hiding things from customs become a crime?'))[0]).toMatchObject({ kind: 'answer', entryId: 'smuggling' });
+    });
+    it('tea is declared and asked about, not banned like plants', async () => {
+      const [question] = await converse(services, '带两斤茶叶给亲戚，入境要申报吗');
+      expect(question).toMatchObject({ kind: 'answer', entryId: 'fruit-vegetables-plants' });
+      expect(question?.text).toMatch(/茶叶.*申报/u);
+      const [list] = await converse(services, 'flying from Tokyo, 2 bottles of wine 750 ml and 500 g of green tea');
+      expect(list?.text).toMatch(/tea: not clearly on the lists/u);
+      expect(list?.text).not.toMatch(/tea: prohibited/u);
+    });
+    it.each([
+      ['en', 'my friend lost her passport in the city, what do we do?', 'police'],
+      ['ru', 'Потеряла загранпаспорт в городе, что делать?', 'police'],
+      ['en', 'flight delayed 6 hours, who do I complain to?', 'airline'],
+    ])('another party\'s matter is routed (%s: %s)', async (_lang, message, department) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'routed', department });
+    });
+    it('a restaurant tip is out of scope, not the meat rule', async () => {
+      expect((await converse(services, 'посоветуйте ресторан с пельменями в Харбине'))[0]?.kind).toBe('escalated');
+    });
+  });
 });

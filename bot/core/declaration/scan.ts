@@ -335,14 +335,18 @@ function wordFollows(text: string, t: Token, next: Token | undefined): boolean {
 function dropThresholds(text: string, tokens: Token[], allowanceNouns: readonly string[]): Token[] {
   const amount = (t: Token | undefined) => t?.kind === 'money' || t?.kind === 'qty' || t?.kind === 'num';
   // "算进5000额度里吗", "the 5000 allowance": the sum quoted is the allowance
-  const allowanceAfter = (t: Token, next: Token | undefined) => next !== undefined && /^\s*的?\s*$/u.test(text.slice(t.end, next.start)) && allowanceNouns.some((w) => text.startsWith(w, next.start));
+  // (the noun read from the text, as it may be no token of the lexicon: "RMB 5,000 duty-free")
+  const allowanceAfter = (t: Token) => {
+    const rest = text.slice(t.end).replace(/^\s*的?\s*/u, '');
+    return allowanceNouns.some((w) => rest.startsWith(w));
+  };
   return tokens.filter((t, i) => {
     if (!amount(t)) return true;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     const before = isMarker(prev, 'comparison') && prev !== undefined && tight(text, prev.end, t.start);
     const after = isMarker(next, 'comparison') && next !== undefined && tight(text, t.end, next.start);
-    return !before && !after && !(t.kind !== 'qty' && allowanceAfter(t, next));
+    return !before && !after && !(t.kind !== 'qty' && allowanceAfter(t));
   });
 }
 

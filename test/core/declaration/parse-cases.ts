@@ -319,4 +319,6 @@ export const PARSE_CASES: ParseCase[] = [
   // 对 counts pairs ("两对每对750": 1,500, not one pair at 750); silver things weigh like gold (a 120 g silver bowl is over 50 g)
   { lang: 'zh', text: '从香港回来：波鞋两对每对港币750、手袋港币9,800', list: true, items: [{ type: 'goods', quantity: 2, value: 1500, currency: 'HKD' }, { type: 'goods', value: 9800, currency: 'HKD' }] },
   { lang: 'zh', text: '银碗一个，大概120克，还有羊绒衫两件', list: true, items: [{ type: 'goods', kind: 'jewellery', quantity: 120, unit: 'g' }, { type: 'goods', quantity: 2 }] },
+  // a sum right before "duty-free" is the allowance quoted, though "duty-free" is no token of the lexicon
+  { lang: 'en', text: 'I read that residents get RMB 5,000 duty-free, is that still right?', list: false, items: [] },
 ];

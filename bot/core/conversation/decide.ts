@@ -121,7 +121,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   if (r.act === 'empty') return escalate(['out_of_scope'], next);
 
   // a traveller who only says who they are is not out of scope because their words look like small talk
-  if (tellsOnlyAboutTrip(r) && r.intent?.intent === 'other' && !state.askedTopic) return askTopic(next, !listsThings(r));
+  // (a trip told is no greeting though its words are a holiday's: «летим к дочке на Новый год»)
+  if (tellsOnlyAboutTrip(r) && (r.intent?.intent === 'other' || (r.intent?.intent === 'greeting' && r.tellsTrip && !r.smalltalk)) && !state.askedTopic) return askTopic(next, !listsThings(r));
   // a few words asked with nothing to go on ("行不行啊", "這樣OK嗎") are asked what they mean before the classifier guesses from them
   if (!r.smalltalk && isOpenQuestion(r, ctx) && !state.askedTopic && r.intent?.intent !== 'human' && !best) return askTopic(next);
   // a long story that asks nothing and lists nothing ("…飞机晚点了三个小时…这趟旅行一点都不开心") is for a person to read, not a rule or a hotline

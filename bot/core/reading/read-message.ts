@@ -180,7 +180,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     asks,
     story: isStory(text),
     bare: topical.length === 0 && tokens.length <= SHORT_MESSAGE_TOKENS,
-    act: tokens.length === 0 ? 'empty' : isList && !domestic ? 'list' : 'question',
+    // (sums beside the departure refund are what was spent in China or the refund, no list to bring in: «возврат налога выходит 21 000 юаней»)
+    act: tokens.length === 0 ? 'empty' : isList && !domestic && !concepts.includes(REFUND) ? 'list' : 'question',
     boughtInChina: domestic,
     hits,
     intent: ctx.classifier.classify(tokens)[0],
@@ -275,6 +276,8 @@ const FOREIGN_CURRENCY = 'foreign_currency';
 const RMB = 'CNY';
 
 const TEMPORARY_IMPORT = 'temporary_import';
+/** The departure tax refund (knowledge/lang concepts): things bought in China, no import. */
+const REFUND = 'refund';
 /** The traveller's own equipment, which may be registered on the way out so it is not taxed on the way back. */
 const EQUIPMENT_CONCEPTS: ReadonlySet<string> = new Set(['equipment', 'camera', 'laptop']);
 

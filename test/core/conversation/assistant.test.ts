@@ -1655,4 +1655,23 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(/须申报/u);
     });
   });
+  describe('round 77: refunds, family carriers, holidays', () => {
+    it('sums beside the departure refund are no list to check', async () => {
+      expect((await converse(services, 'My refund comes to 23,000 yuan. Can I get 20,000 in cash and the rest by transfer?'))[0]).toMatchObject({ kind: 'answer', entryId: 'departure-tax-refund' });
+    });
+    it.each([
+      ['en', "I'll have my kids carry a carton each so I can bring 3 cartons in total. That works, yeah?", 'evasion'],
+      ['zh', '发票上价格我往低了写，反正海关也不知道原价，行吗', 'evasion'],
+      ['en', 'Customs has had my suitcase for an hour and a half, my connection leaves soon', 'urgency'],
+    ])('hands over with the reason (%s: %s)', async (_lang, message, reason) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain(reason);
+    });
+    it.each([['zh', '新年快乐！'], ['ru', 'С Новым годом!'], ['en', 'Happy lunar new year!']])('a holiday greeting is small talk (%s)', async (_lang, message) => {
+      expect((await converse(services, message))[0]?.kind).toBe('smalltalk');
+    });
+    it('"мой телефон" as a thing carried is no request for a call', async () => {
+      expect((await converse(services, 'Я турист из Казани. Лимит 2 000 юаней считается на всё, включая мой телефон?'))[0]?.kind).toBe('answer');
+    });
+  });
 });

@@ -244,6 +244,8 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   const { intent } = r;
   // a message that is one of the greeting or thanks phrases needs no guess ("до свидания")
   if (r.smalltalk) return { decision: { kind: 'smalltalk', intent: r.smalltalk }, state: next };
+  // a greeting with a remark that asks and names nothing ("good morning!! freezing here in Harbin lol") is a greeting
+  if (r.opensWithGreeting && !r.asks && r.topical.length === 0 && r.signals.length === 0 && !(r.list?.items.length)) return { decision: { kind: 'smalltalk', intent: 'greeting' }, state: next };
   if (!intent) return undefined;
   // Chinese tokens include character bigrams, so shortness is counted in characters too
   const short = r.tokens.length <= SHORT_MESSAGE_TOKENS || [...r.text].length <= SMALLTALK_MAX_CHARS;

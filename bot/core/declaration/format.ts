@@ -16,7 +16,7 @@ export type NamedItem = Pick<DeclarationItem, 'type' | 'quantity' | 'unit' | 'va
  * already said in the item line it applies to. The rates note is not a bullet: it follows the
  * estimate line (see formatDeclaration).
  */
-const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['example_value', 'tobacco_in_value_allowance', 'single_item', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure', 'gold_jewellery_band_unsure']);
+const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['example_value', 'tobacco_in_value_allowance', 'items_chosen_by_customs', 'cosmetics_band_unsure', 'high_end_watch_unsure', 'taxable_cap_unsure', 'gold_jewellery_band_unsure']);
 
 /** The itemised text's length at most before its notes move behind "more" (the reply adds a source line). */
 const DECLARATION_TEXT_MAX_CHARS = 850;
@@ -184,15 +184,20 @@ export function formatDeclaration(result: DeclarationResult, names: readonly str
   const main = notes.filter((c) => !NOTES_IN_MORE.has(c));
   // every estimate in another currency says how old its rates are, in sight (issue 12)
   const estimate = [fillTemplate(ctx.words.notes.estimate, s), ...(result.notes.includes('rates') ? [fillTemplate(ctx.words.notes.rates, s)] : [])].join('\n');
-  const mainNotes = main.length > 0 ? [P.notes_intro, ...main.map(note)] : [];
-  // a long list keeps its verdict on one phone screen: then all notes wait behind "more" too
-  const fits = [...lines, ...mainNotes, estimate].join('\n').length <= DECLARATION_TEXT_MAX_CHARS;
+  // a long list keeps its verdict on one phone screen: the notes that fit stay with it, in order, the rest wait behind "more"
+  const kept: NoteCode[] = [];
+  for (const c of main) {
+    const shown = [...lines, P.notes_intro, ...[...kept, c].map(note), estimate].join('\n');
+    if (shown.length <= DECLARATION_TEXT_MAX_CHARS) kept.push(c);
+  }
+  const mainNotes = kept.length > 0 ? [P.notes_intro, ...kept.map(note)] : [];
   const options = result.options.filter((o) => o !== 'declare');
+  const later = notes.filter((c) => !kept.includes(c));
   const more = [
     ...(options.length > 0 ? [P.options_intro, ...options.map((o) => `• ${fillTemplate(ctx.words.options[o], s)}`)] : []),
-    ...(fits ? notes.filter((c) => NOTES_IN_MORE.has(c)).map(note) : [P.notes_intro, ...notes.map(note)]),
+    ...(later.length > 0 ? [...(kept.length === 0 && later.some((c) => !NOTES_IN_MORE.has(c)) ? [P.notes_intro] : []), ...later.map(note)] : []),
   ];
-  return { text: [...lines, ...(fits ? mainNotes : []), estimate].join('\n'), more: more.join('\n') };
+  return { text: [...lines, ...mainNotes, estimate].join('\n'), more: more.join('\n') };
 }
 
 /** "12 cartons cigarettes", "bag 15,000 CNY": how the list was read, for the question. */

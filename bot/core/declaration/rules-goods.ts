@@ -67,6 +67,7 @@ export function checkGoods(items: readonly NormalItem[], category: Required<Decl
     const notes: NoteCode[] = [...classNotes(cls)];
     if (mine.some((o) => o.p.valueRmb > rules.allowance)) notes.push('single_item');
     const heavyGold = isHeavyGold({ ...item, kind: cls }, goldLimit, allGold);
+    if (heavyGold) notes.push('gold_weight');
     if (!heavyGold && isHeavyGold({ ...item, kind: cls }, -1, allGold)) notes.push('gold_within_weight');
     return {
       ...base(item),

@@ -67,6 +67,8 @@ export type Reading = {
   tellsTrip: boolean;
   /** The whole message is a greeting or thanks phrase of the language data (read before the classifier's guess). */
   smalltalk?: 'greeting' | 'thanks';
+  /** The message opens with a greeting phrase ("good morning!! freezing here lol", "早上好，今天零下三十度"). */
+  opensWithGreeting: boolean;
 };
 
 /** Everything reading needs, built once per knowledge base (see conversation/engine.ts). */
@@ -133,13 +135,13 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const cues = new Set<CategoryCue>([...tourCues(tour), ...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places), ...closePairs(parts, CUE_PAIRS).map((p) => p.key)]);
   // a trip from abroad that says it is a visit to China, by a traveller who says nothing of where they live: a visitor
   if (cues.has('ordinary') && categoryOfCues(cues).residency === undefined && visitsChina(prepared, ctx.places)) cues.add('non_resident');
-  const concepts = foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list);
+  // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
+  const domestic = boughtInChina(prepared, ctx.places);
+  const concepts = refundAtHome(foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list), domestic);
   // a long story's last questions say what is asked; its other topics are background (weak)
   const background = storyBackground(text, concepts, r);
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
   // 12,000: only the part above 5,000?"); "several things for 7,000 in all" is not
-  // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
-  const domestic = boughtInChina(prepared, ctx.places);
   // (and a thing worn in and taken out again is no purchase: «еду в своей шубе … в ней же и уеду обратно»)
   const singlePriced = !domestic && !concepts.includes(TEMPORARY_IMPORT) && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && ((i.quantity ?? 1) === 1 || WEIGHED.has(i.unit ?? ''))).length === 1 && (list?.items.length ?? 0) === 1;
   const named = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
@@ -187,8 +189,17 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     intent: ctx.classifier.classify(tokens)[0],
     tour,
     tellsTrip: !asks && topical.length === 0 && tellsOfTrip(prepared, ctx.places),
+    opensWithGreeting: opensWithGreeting(raw, r.smalltalk),
     ...smalltalkOf(raw, r.smalltalk, r.acknowledgements),
   };
+}
+
+/**
+ * «Как сделать tax free на покупки в Харбине?»: the refund on things bought in China, where "tax free"
+ * is no allowance for bringing things in.
+ */
+function refundAtHome(concepts: string[], domestic: boolean): string[] {
+  return domestic && concepts.includes(REFUND) ? concepts.filter((c) => c !== ALLOWANCE && c !== VALUE_ALLOWANCE) : concepts;
 }
 
 /**
@@ -326,7 +337,9 @@ function presentSignals(prepared: PreparedText, r: LanguageResources, parts: rea
     const notPayingTwice = key === 'evasion' && lawful.some((a) => a.at <= at && end <= a.end);
     // (things already in customs' storage, asked how long they are kept, is the storage rule's question: "东西被海关扣下暂存了，多久之内要去取")
     const storedAsked = key === 'seized' && storageTerm;
-    if (!supposed && !notPayingTwice && !storedAsked && !(key === 'evasion' && asksConsequence)) found.add(key);
+    // ("主动申报好还是偷偷扔掉好", «лучше сказать или выкинуть по-тихому?»: asking whether to declare is asking the rule, not planning around it)
+    const choosesDeclaring = key === 'evasion' && has('declare_or');
+    if (!supposed && !notPayingTwice && !storedAsked && !choosesDeclaring && !(key === 'evasion' && asksConsequence)) found.add(key);
   }
   return found;
 }
@@ -372,6 +385,16 @@ function smalltalkOf(raw: string, phrases: ReadonlyMap<string, 'greeting' | 'tha
     if (parts.length >= 2 && kinds.length > 0 && kinds.every((k) => k !== undefined)) return { smalltalk: kinds.includes('thanks') ? 'thanks' : 'greeting' };
   }
   return {};
+}
+
+/** The first clause is a greeting phrase, or the message starts with one and a space ("merry christmas to whoever runs this"). */
+function opensWithGreeting(raw: string, phrases: ReadonlyMap<string, 'greeting' | 'thanks'>): boolean {
+  const first = smalltalkKey(raw.split(/[,，.。!！?？;；~～\n]+/u)[0] ?? '');
+  if (phrases.get(first) === 'greeting') return true;
+  const words = smalltalkKey(raw).split(' ');
+  // (the longest greeting of a few words at the start)
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) if (phrases.get(words.slice(0, n).join(' ')) === 'greeting') return true;
+  return false;
 }
 
 /**

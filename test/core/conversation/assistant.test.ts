@@ -1674,4 +1674,37 @@ describe('assistant', () => {
       expect((await converse(services, 'Я турист из Казани. Лимит 2 000 юаней считается на всё, включая мой телефон?'))[0]?.kind).toBe('answer');
     });
   });
+  describe('round 78: blind81–82', () => {
+    it.each([
+      ['en', 'good morning! snowing a lot here lol'],
+      ['zh', '早上好，今天好冷啊'],
+    ])('a greeting with a remark is small talk (%s)', async (_lang, message) => {
+      expect((await converse(services, message))[0]?.kind).toBe('smalltalk');
+    });
+    it('asking whether to declare or quietly throw away is the rule\'s question, not a scheme', async () => {
+      const [reply] = await converse(services, 'Если у меня в сумке что-то запрещённое, лучше сказать или выкинуть по-тихому?');
+      expect(reply?.kind).toBe('answer');
+    });
+    it.each([
+      ['en', 'The shop will write €200 on the invoice for my €1,900 coat. Customs only looks at the receipt anyway, right?', 'evasion'],
+      ['en', "I'll tuck the extra cartons inside my boots, they never look in there. Good plan?", 'evasion'],
+      ['en', 'they found 4 cartons in my suitcase and the officer is writing something up, what now?', 'seizure'],
+    ])('hands over with the reason (%s: %s)', async (_lang, message, reason) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain(reason);
+    });
+    it.each([
+      ['en', 'A driver outside arrivals shoved me, who do I report this to?', 'police'],
+      ['ru', 'Рейс отменили, кто вернёт деньги за билет?', 'airline'],
+    ])('another party\'s matter is routed (%s)', async (_lang, message, department) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'routed', department });
+    });
+    it('«tax free» on things bought in Harbin is the departure refund', async () => {
+      expect((await converse(services, 'Как сделать tax free на покупки в Харбине?'))[0]).toMatchObject({ kind: 'answer', entryId: 'departure-tax-refund' });
+    });
+    it('heavy priced gold says the weight limit, and one thing over the allowance says it is taxed on its full value', async () => {
+      expect((await converse(services, 'bought a gold chain in Dubai, 70 grams, paid AED 15,000'))[0]?.text).toMatch(/over 50 g must be declared/u);
+      expect((await converse(services, 'I live in Hangzhou. Only bought one bag in Paris for €4,800.'))[0]?.text).toMatch(/full value/u);
+    });
+  });
 });

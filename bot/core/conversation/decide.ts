@@ -245,7 +245,10 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   // a message that is one of the greeting or thanks phrases needs no guess ("до свидания")
   if (r.smalltalk) return { decision: { kind: 'smalltalk', intent: r.smalltalk }, state: next };
   // a greeting with a remark that asks and names nothing ("good morning!! freezing here in Harbin lol") is a greeting
-  if (r.opensWithGreeting && !r.asks && r.topical.length === 0 && r.signals.length === 0 && !(r.list?.items.length)) return { decision: { kind: 'smalltalk', intent: 'greeting' }, state: next };
+  // …and so is one that asks only whether it may ask («Здравствуйте! … можно задать пару вопросов?», "hello?? is this the customs help thing"): it names no topic
+  // (thanks with a remark, "cheers, that's really useful 👍", too, when it asks nothing)
+  const opening = r.opensWith === 'greeting' || (r.opensWith === 'thanks' && !r.asks) ? r.opensWith : undefined;
+  if (opening && r.topical.length === 0 && r.signals.length === 0 && !(r.list?.items.length)) return { decision: { kind: 'smalltalk', intent: opening }, state: next };
   if (!intent) return undefined;
   // Chinese tokens include character bigrams, so shortness is counted in characters too
   const short = r.tokens.length <= SHORT_MESSAGE_TOKENS || [...r.text].length <= SMALLTALK_MAX_CHARS;

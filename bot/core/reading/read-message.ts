@@ -67,8 +67,8 @@ export type Reading = {
   tellsTrip: boolean;
   /** The whole message is a greeting or thanks phrase of the language data (read before the classifier's guess). */
   smalltalk?: 'greeting' | 'thanks';
-  /** The message opens with a greeting phrase ("good morning!! freezing here lol", "早上好，今天零下三十度"). */
-  opensWithGreeting: boolean;
+  /** The greeting or thanks phrase the message opens with ("good morning!! freezing here lol", "早上好，今天零下三十度", "cheers, that's really useful"). */
+  opensWith?: 'greeting' | 'thanks';
 };
 
 /** Everything reading needs, built once per knowledge base (see conversation/engine.ts). */
@@ -183,13 +183,14 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     story: isStory(text),
     bare: topical.length === 0 && tokens.length <= SHORT_MESSAGE_TOKENS,
     // (sums beside the departure refund are what was spent in China or the refund, no list to bring in: «возврат налога выходит 21 000 юаней»)
-    act: tokens.length === 0 ? 'empty' : isList && !domestic && !concepts.includes(REFUND) ? 'list' : 'question',
+    // (and one priced thing asked "only the part above?" asks the single-item rule, its case worked out before it: "a 7,000 bag, do I pay only on the 2,000 over?")
+    act: tokens.length === 0 ? 'empty' : isList && !domestic && !concepts.includes(REFUND) && !(singlePriced && concepts.includes(EXCESS)) ? 'list' : 'question',
     boughtInChina: domestic,
     hits,
     intent: ctx.classifier.classify(tokens)[0],
     tour,
     tellsTrip: !asks && topical.length === 0 && tellsOfTrip(prepared, ctx.places),
-    opensWithGreeting: opensWithGreeting(raw, r.smalltalk),
+    ...opening(raw, r.smalltalk),
     ...smalltalkOf(raw, r.smalltalk, r.acknowledgements),
   };
 }
@@ -289,6 +290,8 @@ const RMB = 'CNY';
 const TEMPORARY_IMPORT = 'temporary_import';
 /** The departure tax refund (knowledge/lang concepts): things bought in China, no import. */
 const REFUND = 'refund';
+/** The question whether only the part above the allowance is taxed (knowledge/lang concepts). */
+const EXCESS = 'excess';
 /** The traveller's own equipment, which may be registered on the way out so it is not taxed on the way back. */
 const EQUIPMENT_CONCEPTS: ReadonlySet<string> = new Set(['equipment', 'camera', 'laptop']);
 
@@ -387,14 +390,17 @@ function smalltalkOf(raw: string, phrases: ReadonlyMap<string, 'greeting' | 'tha
   return {};
 }
 
-/** The first clause is a greeting phrase, or the message starts with one and a space ("merry christmas to whoever runs this"). */
-function opensWithGreeting(raw: string, phrases: ReadonlyMap<string, 'greeting' | 'thanks'>): boolean {
-  const first = smalltalkKey(raw.split(/[,，.。!！?？;；~～\n]+/u)[0] ?? '');
-  if (phrases.get(first) === 'greeting') return true;
+/** The greeting or thanks phrase of the first clause, or one the message starts with before a space ("merry christmas to whoever runs this"). */
+function opening(raw: string, phrases: ReadonlyMap<string, 'greeting' | 'thanks'>): { opensWith?: 'greeting' | 'thanks' } {
+  const first = phrases.get(smalltalkKey(raw.split(/[,，.。!！?？;；~～\n]+/u)[0] ?? ''));
+  if (first) return { opensWith: first };
   const words = smalltalkKey(raw).split(' ');
-  // (the longest greeting of a few words at the start)
-  for (let n = Math.min(4, words.length - 1); n >= 1; n--) if (phrases.get(words.slice(0, n).join(' ')) === 'greeting') return true;
-  return false;
+  // (the longest phrase of a few words at the start)
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const kind = phrases.get(words.slice(0, n).join(' '));
+    if (kind) return { opensWith: kind };
+  }
+  return {};
 }
 
 /**

@@ -1707,4 +1707,35 @@ describe('assistant', () => {
       expect((await converse(services, 'I live in Hangzhou. Only bought one bag in Paris for €4,800.'))[0]?.text).toMatch(/full value/u);
     });
   });
+  describe('round 79: blind83–84', () => {
+    it.each([
+      ['zh', '我住珠海，每天过关去澳门上班，今天带了一条烟回来，要申报吗？', /免税40 支/u],
+      ['en', 'flight attendant here, I land in Harbin 3-4 times a week, how many cigarettes can I bring each time?', /\b40\b/u],
+      ['ru', 'Я бортпроводник, летаю в Харбин два-три раза в неделю. Сколько сигарет можно?', /\b40\b/u],
+    ])('crossing daily or several times a week is the frequent traveller\'s allowance (%s)', async (_lang, message, figure) => {
+      expect((await converse(services, message))[0]?.text).toMatch(figure);
+    });
+    it('one priced thing asked "only the part above?" gets the single-item rule, its case worked out first', async () => {
+      const [reply] = await converse(services, '我住杭州，在米兰买了个6000块的包，是不是只对超出的1000块交税？');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'single-item-rule' });
+      expect(reply?.text).toMatch(/应税6,000 元/u);
+    });
+    it.each([
+      ['en', 'A friendly man at the airport asked me to carry one of his bags to Harbin, he\'d pay me 100 dollars. OK?', 'evasion'],
+      ['zh', '有个阿姨没带行李，我想让她帮我把三条烟带过绿色通道，靠谱吗？', 'evasion'],
+      ['en', 'we put the extra cartons in the crew bags since they almost never check us, any risk?', 'evasion'],
+    ])('hands over with the reason (%s: %s)', async (_lang, message, reason) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain(reason);
+    });
+    it.each([
+      ['ru', 'Здравствуйте! Я первый раз лечу за границу, можно задать пару вопросов?', 'greeting'],
+      ['en', 'thanks, that was really helpful 👍', 'thanks'],
+    ])('a greeting or thanks with a remark and no topic is small talk (%s)', async (_lang, message, intent) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind).toBe('smalltalk');
+      expect(reply?.text.length).toBeGreaterThan(0);
+      void intent;
+    });
+  });
 });

@@ -321,4 +321,6 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '银碗一个，大概120克，还有羊绒衫两件', list: true, items: [{ type: 'goods', kind: 'jewellery', quantity: 120, unit: 'g' }, { type: 'goods', quantity: 2 }] },
   // a sum right before "duty-free" is the allowance quoted, though "duty-free" is no token of the lexicon
   { lang: 'en', text: 'I read that residents get RMB 5,000 duty-free, is that still right?', list: false, items: [] },
+  // "超出的2000块" is the part above the allowance, no second thing priced
+  { lang: 'zh', text: '在意大利买了个7000块的包，是不是只需要对超出的2000块交税？', list: false, items: [{ type: 'goods', value: 7000 }] },
 ];

@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -16,10 +16,22 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
   // (Latin and Cyrillic phrases that must start a word: " bought in ", " visiting")
   const atWordStart = (phrases: string[], end = '') => phrases.map((p) => (HAN.test(p) ? p : ` ${p}${end}`));
   const frames = (['residence', 'citizen', 'arrival', 'settled', 'visit'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
+  const china = all('china');
+  const abroad = [...all('abroad'), ...all('taiwan')];
+  const startingWith = new Map<string, { china: string[]; abroad: string[] }>();
+  for (const [kind, places] of [['china', china], ['abroad', abroad]] as const) {
+    for (const place of places) {
+      const first = place[0] ?? '';
+      const bucket = startingWith.get(first) ?? { china: [], abroad: [] };
+      bucket[kind].push(place);
+      startingWith.set(first, bucket);
+    }
+  }
   return {
     frames,
-    china: all('china'),
-    abroad: [...all('abroad'), ...all('taiwan')],
+    china,
+    abroad,
+    startingWith,
     after: all('arrivalAfter'),
     livesAfter: all('residenceAfter'),
     settledAfter: all('settledAfter'),
@@ -66,7 +78,8 @@ export function boughtInChina(text: PreparedText, gazetteer: Gazetteer): boolean
   // "在哈尔滨买的", not "比国内买便宜"
   const han = gazetteer.purchase.filter((n) => HAN.test(n));
   // (written together: "户口在中山 买了块表" says where the traveller is registered, then what was bought)
-  return framed || gazetteer.china.some((p) => HAN.test(p) && han.some((n) => gazetteer.purchaseAfter.some((w) => s.includes(n + p + w))));
+  // (only the mainland places the text names: the three-way look-up over all of them cost more than the rest of the reading of places)
+  return framed || gazetteer.china.some((p) => HAN.test(p) && s.includes(p) && han.some((n) => gazetteer.purchaseAfter.some((w) => s.includes(n + p + w))));
 }
 
 /** Words that may stand between a frame and its place ("I live in the US", "живу в г. Москве"). */
@@ -194,8 +207,9 @@ function placeAt(s: string, from: number, g: Gazetteer): 'china' | 'abroad' | un
   // the place as written first ("the us" is a place), then without a filler ("the" + "harbin")
   const filler = FILLERS.find((f) => rest.startsWith(f));
   for (const candidate of filler ? [rest, rest.slice(filler.length)] : [rest]) {
-    if (g.china.some((p) => candidate.startsWith(p))) return 'china';
-    if (g.abroad.some((p) => candidate.startsWith(p))) return 'abroad';
+    const bucket = g.startingWith.get(candidate[0] ?? '');
+    if (bucket?.china.some((p) => candidate.startsWith(p))) return 'china';
+    if (bucket?.abroad.some((p) => candidate.startsWith(p))) return 'abroad';
   }
   return undefined;
 }

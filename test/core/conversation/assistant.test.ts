@@ -1738,4 +1738,16 @@ describe('assistant', () => {
       void intent;
     });
   });
+  describe('round 80: blind85–86', () => {
+    it.each([
+      ['zh', '有人让我帮他带两箱东西过海关，我也不知道里面是什么，给我300块辛苦费', 'evasion'],
+      ['zh', '把两条烟塞在羽绒服里面，过机能看出来吗', 'evasion'],
+    ])('hands over with the reason (%s: %s)', async (_lang, message, reason) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain(reason);
+    });
+    it('mailing a box instead of carrying it is the postal rule', async () => {
+      expect((await converse(services, 'could I mail a box of presents to my friend in Harbin instead? what is the value limit?'))[0]).toMatchObject({ kind: 'answer', entryId: 'postal-parcels' });
+    });
+  });
 });

@@ -288,6 +288,8 @@ const COUNTED_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
   alcohol: new Set(['alcohol']),
   cash: new Set(['cash']),
 };
+/** The facet of a figure heard or read somewhere and asked whether it still holds (knowledge/lang facets). */
+const HEARD_FIGURE = 'outdated';
 /** Item types whose allowance depends on the route (cash limits do not). */
 const ROUTE_TYPES: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco', 'alcohol']);
 
@@ -306,12 +308,23 @@ function countedCase(service: DeclarationService, reading: Reading, state: Conve
   if (counted.some((i) => i.type === 'cash') && !reading.focus.has(CASH_CONCEPT)) return undefined;
   if (counted.some((i) => i.type === 'alcohol' && i.volumeMl === undefined && i.unit !== 'l' && i.unit !== 'ml')) return undefined;
   const route = reading.category.route ?? asRoute(state.route);
-  if (!route && counted.some((i) => ROUTE_TYPES.has(i.type))) return undefined;
   const items = counted.map(toPendingItem);
   const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
-  const checked = service.check({ items: request, category: { route: route ?? 'ordinary', residency: asResidency(reading.category.residency ?? state.residency) ?? 'resident' } }, loaded.knowledge.limits, loaded.engine.resources);
+  const residency = asResidency(reading.category.residency ?? state.residency) ?? 'resident';
+  const check = (r: Route) => service.check({ items: request, category: { route: r, residency } }, loaded.knowledge.limits, loaded.engine.resources);
+  const checked = check(route ?? 'ordinary');
   if (!checked.ok || checked.value.missing.length > 0 || checked.value.items.some((r) => r.status === 'unknown')) return undefined;
-  return service.counted(checked.value, items.map((i) => i.label), lang, loaded.knowledge.limits);
+  const lines = service.counted(checked.value, items.map((i) => i.label), lang, loaded.knowledge.limits);
+  if (route || !counted.some((i) => ROUTE_TYPES.has(i.type))) return lines;
+  // the route not known: only when every route's verdict is "declare" ("две бутылки водки по литру" is over every allowance),
+  // the ordinary traveller's figures said to be such
+  const everyRouteRed = (['hk_macao', 'frequent'] as const).every((r) => {
+    const other = check(r);
+    return other.ok && other.value.channel === 'red';
+  });
+  // (…and not a figure heard and asked about, "雪茄还能带100支吗": that is the rule's question, which depends on the route)
+  if (checked.value.channel !== 'red' || !everyRouteRed || reading.focus.has(HEARD_FIGURE)) return undefined;
+  return `${lines}\n${sameForEveryone(service.knowledge.languages[lang].phrases, checked.value, loaded.knowledge.limits, lang, residency)}`;
 }
 
 /** The concept of cash named as such ("cash", "现金", «наличные»): a sum so called is money carried, not a price. */

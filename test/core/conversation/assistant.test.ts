@@ -1750,4 +1750,16 @@ describe('assistant', () => {
       expect((await converse(services, 'could I mail a box of presents to my friend in Harbin instead? what is the value limit?'))[0]).toMatchObject({ kind: 'answer', entryId: 'postal-parcels' });
     });
   });
+  describe('counted things over every route\'s allowance, the route not said', () => {
+    it('gets the declare line with the ordinary figures said to be such, not the route question', async () => {
+      const [reply] = await converse(services, 'а две бутылки водки по литру можно?');
+      expect(reply?.kind).toBe('answer');
+      expect(reply?.text).toMatch(/декларировать/u);
+      expect(reply?.text).toMatch(/Откуда бы вы ни летели/u);
+      expect(reply?.text).not.toMatch(/пошлина ≈/u);
+    });
+    it('a figure heard and asked about still gets the route question', async () => {
+      expect((await converse(services, '雪茄现在还能带100支吗？'))[0]?.kind).toBe('clarify');
+    });
+  });
 });

@@ -239,14 +239,14 @@ function visitorsOwnEquipment(reading: Reading, parsed: ParsedDeclaration): bool
 
 /** True when every thing of the list is a banned or restricted article ("a box of strawberries", "a block of parmesan"). */
 function onlyArticles(service: DeclarationService, items: PendingItem[], input: StepInput): boolean {
-  const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
+  const request = withoutLabels(items);
   const checked = service.check({ items: request, category: { route: 'ordinary', residency: 'resident' } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
   return checked.ok && checked.value.items.length > 0 && checked.value.items.every((i) => i.status === 'prohibited' || i.status === 'restricted');
 }
 
 /** True when the things go to the red channel, complete, for every route and residency the message leaves open. */
 function overForEveryone(service: DeclarationService, items: PendingItem[], known: DeclarationCategory, input: StepInput): boolean {
-  const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
+  const request = withoutLabels(items);
   const results = checkEvery(service, request, known.route ? [known.route] : ROUTE_CHOICES, known.residency ? [known.residency] : RESIDENCY_CHOICES, input);
   return results?.every((r) => r.channel === 'red' && r.missing.length === 0) ?? false;
 }
@@ -268,7 +268,7 @@ export function estimateForQuestion(service: DeclarationService, reading: Readin
   const known = reading.category.residency ?? asResidency(state.residency);
   const route = reading.category.route ?? asRoute(state.route) ?? 'ordinary';
   const items = priced.map(toPendingItem);
-  const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
+  const request = withoutLabels(items);
   const check = (residency: 'resident' | 'non_resident') => service.check({ items: request, category: { route, residency } }, loaded.knowledge.limits, loaded.engine.resources);
   const checked = check(known ?? 'resident');
   // only "declare" is put before the rule: a question may name things the parser did not read,
@@ -309,7 +309,7 @@ function countedCase(service: DeclarationService, reading: Reading, state: Conve
   if (counted.some((i) => i.type === 'alcohol' && i.volumeMl === undefined && i.unit !== 'l' && i.unit !== 'ml')) return undefined;
   const route = reading.category.route ?? asRoute(state.route);
   const items = counted.map(toPendingItem);
-  const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
+  const request = withoutLabels(items);
   const residency = asResidency(reading.category.residency ?? state.residency) ?? 'resident';
   const check = (r: Route) => service.check({ items: request, category: { route: r, residency } }, loaded.knowledge.limits, loaded.engine.resources);
   const checked = check(route ?? 'ordinary');
@@ -376,6 +376,11 @@ function sharedOut(list: ParsedDeclaration | undefined): ParsedDeclaration | und
 }
 
 /** The request fields of a parsed item (the parser's own flags dropped), with its label. */
+/** The items as the check takes them: without the traveller's words for them. */
+function withoutLabels(items: readonly PendingItem[]): DeclarationItem[] {
+  return items.map(({ label: _l, ...item }) => item);
+}
+
 function toPendingItem(p: ParsedItem): PendingItem {
   const { type, quantity, unit, volumeMl, abv, value, currency, description, kind } = p;
   const item: PendingItem = { type, label: p.label.slice(0, 60) };
@@ -454,7 +459,7 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const { pendingDeclaration: _old, pendingClarifyEntryId: _clarify, ...base } = state;
   const cleared: ConversationState = base;
   const limits = loaded.knowledge.limits;
-  const request = items.map(({ label: _l, ...item }): DeclarationItem => item);
+  const request = withoutLabels(items);
   const checked = service.check({ items: request, category: stripUndefined(category) }, limits, loaded.engine.resources);
   if (!checked.ok) return { state: cleared };
   // Ask only when the answer depends on it: the same verdict for every category needs no question.

@@ -226,14 +226,23 @@ function followUpHits(r: Reading, state: ConversationState, ctx: DecideContext):
   const last = state.lastEntryId ? ctx.entries.get(state.lastEntryId) : undefined;
   // "真空包装 超市买的也不行？", «а если она в запаянной банке из магазина?» after a food's rule: the same thing packed otherwise, the same rule
   if (last && last.topic === FOOD_TOPIC && r.signals.length === 0 && r.topical.length === 0 && r.focus.has(PACKAGED)) return [{ entryId: last.id, score: Math.max(ctx.options.strongScore, ctx.options.minScoreWithoutConcept), coverage: 1, matchedConcepts: last.tags.slice(0, 1) }];
-  if (!last || DEPARTMENT_ENTRY[last.id] || r.signals.length > 0 || r.tokens.length > SHORT_MESSAGE_TOKENS) return undefined;
-  if (!r.topical.every((c) => GENERIC_CONCEPTS.has(c) || DIRECTION_CONCEPTS.has(c) || last.tags.includes(c))) return undefined;
+  if (!last || DEPARTMENT_ENTRY[last.id] || r.signals.length > 0) return undefined;
+  // ("we're flying from London, does she need to go into quarantine?" after the rule for pets: a question naming only
+  // what that entry's details are about goes on with it, however it is put; "人民币呢？" after foreign cash gets that
+  // answer again with its RMB detail in front, which is the 20,000 limit)
+  const aspects = new Set(last.facets.flat());
+  const ofLast = r.topical.length > 0 && r.topical.every((c) => last.tags.includes(c) || aspects.has(c)) && r.tokens.length <= FOLLOW_UP_MAX_TOKENS;
+  if (r.tokens.length > SHORT_MESSAGE_TOKENS && !ofLast) return undefined;
+  if (!r.topical.every((c) => GENERIC_CONCEPTS.has(c) || DIRECTION_CONCEPTS.has(c) || last.tags.includes(c) || aspects.has(c))) return undefined;
   const found = ctx.index.search({ tokens: r.tokens, concepts: r.topical, weakConcepts: [...new Set([...r.weak, ...last.tags])] });
   // (a way of going the last answer was not about, "and taking it back out?", may lead to another entry; else the last one goes on)
   const turns = r.topical.some((c) => DIRECTION_CONCEPTS.has(c) && !last.tags.includes(c));
   const same = found.find((h) => h.entryId === last.id);
   return turns || !same ? found : [same, ...found.filter((h) => h !== same)];
 }
+
+/** How long a follow-up naming only what the last answer's details are about may be (tokens). */
+const FOLLOW_UP_MAX_TOKENS = 16;
 
 /** The topic of food entries, and the facet of how a thing is packed or made (sealed, canned, store-bought). */
 const FOOD_TOPIC = 'food';

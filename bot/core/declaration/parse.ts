@@ -65,6 +65,8 @@ const isPerUnit = (t: Token | undefined) => t?.kind === 'marker' && t.marker ===
 const GENERIC_DRINKS = new Set(['alcohol', 'spirits']);
 /** The goods class of generic words (gift, stuff, 东西, вещи): declaration.yaml's required "general". */
 const GENERIC_GOODS: ReadonlySet<string> = UNSPECIFIC_GOODS;
+/** The goods class of a sum over several things (knowledge/declaration.yaml `divisible`). */
+const SEVERAL_THINGS = 'assorted';
 /** Goods weighed in grams whatever their count (rules-goods isHeavyGold): the weight given is the lot's. */
 const GOLD_CLASSES: ReadonlySet<string> = new Set(['gold', 'gold_jewellery', 'jewellery']);
 
@@ -498,7 +500,8 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shop
     return { type: 'goods', description: span, label, quantified: Boolean(g.weight || g.count), hasMoney: false, article: !g.weight, ...amount };
   }
   const item: ParsedItem = { type: type === 'ecigarettes' ? 'goods' : type, description: span, label, quantified: Boolean(g.count || g.volume || g.weight || g.money), hasMoney: Boolean(g.money) };
-  const kind = type === 'ecigarettes' ? undefined : kindOf(g, ctx.data);
+  // (a sum called a total that names no kind of thing is a sum over several things, not one article: "say my shopping comes to 6,000")
+  const kind = type === 'ecigarettes' ? undefined : (kindOf(g, ctx.data) ?? (type === 'goods' && g.money && g.total && !g.count ? SEVERAL_THINGS : undefined));
   if (kind) item.kind = kind;
   if (type === 'alcohol') {
     if (g.count) Object.assign(item, { quantity: g.count.value, unit: 'bottle' });

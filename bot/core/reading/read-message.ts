@@ -137,7 +137,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   if (cues.has('ordinary') && categoryOfCues(cues).residency === undefined && visitsChina(prepared, ctx.places)) cues.add('non_resident');
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
   const domestic = boughtInChina(prepared, ctx.places);
-  const concepts = refundAtHome(foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list), domestic);
+  const concepts = parcelNotReturned(refundAtHome(foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list), domestic));
   // a long story's last questions say what is asked; its other topics are background (weak)
   const background = storyBackground(text, concepts, r);
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
@@ -183,8 +183,9 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     story: isStory(text),
     bare: topical.length === 0 && tokens.length <= SHORT_MESSAGE_TOKENS,
     // (sums beside the departure refund are what was spent in China or the refund, no list to bring in: «возврат налога выходит 21 000 юаней»)
-    // (and one priced thing asked "only the part above?" asks the single-item rule, its case worked out before it: "a 7,000 bag, do I pay only on the 2,000 over?")
-    act: tokens.length === 0 ? 'empty' : isList && !domestic && !concepts.includes(REFUND) && !(singlePriced && concepts.includes(EXCESS)) ? 'list' : 'question',
+    // (and one priced thing asked "only the part above?" asks the single-item rule, its case worked out before it: "a 7,000 bag, do I pay only on the 2,000 over?";
+    // one sum over several things asked so asks how the excess is taxed: "my shopping comes to 6,000, tax on all of it or only the 1,000 over?")
+    act: tokens.length === 0 ? 'empty' : isList && !domestic && !concepts.includes(REFUND) && !((singlePriced || oneTotal(list)) && concepts.includes(EXCESS)) ? 'list' : 'question',
     boughtInChina: domestic,
     hits,
     intent: ctx.classifier.classify(tokens)[0],
@@ -193,6 +194,29 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     ...opening(raw, r.smalltalk),
     ...smalltalkOf(raw, r.smalltalk, r.acknowledgements),
   };
+}
+
+/**
+ * "朋友从美国给我寄个包裹 … 会被退回吗", «хочу отправить посылкой подарок другу в Харбин»: a parcel
+ * mailed is the postal rule; sending back (return shipment) is what is done with things customs
+ * already holds, so it is the question only when the message speaks of that too.
+ */
+function parcelNotReturned(concepts: string[]): string[] {
+  if (!concepts.includes(POST) || !concepts.includes(RETURN_SHIPMENT) || concepts.some((c) => HELD_CONCEPTS.has(c))) return concepts;
+  return concepts.filter((c) => c !== RETURN_SHIPMENT);
+}
+const POST = 'post';
+const RETURN_SHIPMENT = 'return_shipment';
+/** Concepts of things customs holds or may hold, where sending back is one of the ways out. */
+const HELD_CONCEPTS: ReadonlySet<string> = new Set(['storage', 'abandon', 'excess', 'prohibited', 'fine', 'penalty', 'smuggling', 'temporary_import']);
+
+/**
+ * "my shopping comes to 6,000: taxed on all of it or only the 1,000 over?": the message's only thing is
+ * one sum over several things, which asked "only the part above?" is how the excess is taxed.
+ */
+function oneTotal(list: ParsedDeclaration | undefined): boolean {
+  const items = list?.items ?? [];
+  return items.length === 1 && items.every((i) => i.type === 'goods' && i.priceSpan !== undefined && UNSPECIFIC_GOODS.has(i.kind ?? ''));
 }
 
 /**

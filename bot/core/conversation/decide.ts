@@ -238,7 +238,14 @@ function followUpHits(r: Reading, state: ConversationState, ctx: DecideContext):
   // (a way of going the last answer was not about, "and taking it back out?", may lead to another entry; else the last one goes on)
   const turns = r.topical.some((c) => DIRECTION_CONCEPTS.has(c) && !last.tags.includes(c));
   const same = found.find((h) => h.entryId === last.id);
-  return turns || !same ? found : [same, ...found.filter((h) => h !== same)];
+  // ("人民币呢？" after foreign cash: a thing the last answer only mentions in a detail, and that another entry of the
+  // same topic is about, is that entry's question; "and quarantine?" after pets stays with pets, the health rules are another topic)
+  const onlyMentioned = r.topical.filter((c) => !GENERIC_CONCEPTS.has(c) && !last.tags.includes(c) && aspects.has(c));
+  const aboutIt = found.find((h) => {
+    const other = ctx.entries.get(h.entryId);
+    return other !== undefined && other.id !== last.id && other.topic === last.topic && onlyMentioned.length > 0 && onlyMentioned.every((c) => other.tags.includes(c));
+  });
+  return turns || !same || aboutIt ? found : [same, ...found.filter((h) => h !== same)];
 }
 
 /** How long a follow-up naming only what the last answer's details are about may be (tokens). */

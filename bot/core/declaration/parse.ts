@@ -53,6 +53,8 @@ const LETTER_RUN = /\p{L}{2,}/u;
 const PUNCTUATION_RUN = /[\s,.;:!?，。；：！？()（）]+/gu;
 /** Punctuation that ends a sentence. */
 const SENTENCE_END = /[?？!！。\n]/u;
+/** A full stop ending a sentence: before a space or the end (not a decimal point). */
+const FULL_STOP = /\.(?=\s|$)/u;
 /** Two Chinese characters or more: a name in a Chinese message. */
 const HAN_NAME = /^\p{Script=Han}{2,}/u;
 /** A name of three letters or more (any script). */
@@ -375,7 +377,24 @@ function withoutRestatements(groups: Group[], text: string): Group[] {
     const packsOnly = inside.length > 0 && inside.every((g) => g.things.length === 0 && !g.money && !g.volume && !g.weight && (g.count?.unit === 'pack' || g.count?.unit === 'carton'));
     if (inPieces && packsOnly) inside.forEach((g) => dropped.add(g));
   }
-  return dropped.size === 0 ? groups : groups.filter((g) => !dropped.has(g));
+  const kept = dropped.size === 0 ? groups : groups.filter((g) => !dropped.has(g));
+  return kept.flatMap((g, i) => (boxOfPieces(g, kept[i + 1], text) ? [] : [boxOfPieces(kept[i - 1], g, text) ? inBoxes(kept[i - 1] as Group, g) : g]));
+}
+
+/**
+ * "一盒25支的高希霸", "2 boxes 25 cohibas": a bare count of boxes or cartons right before a count
+ * in pieces of tobacco says how many pieces each box holds; together they are one item, the
+ * pieces times the boxes (not a pack of cigarettes beside the cigars).
+ */
+function boxOfPieces(box: Group | undefined, pieces: Group | undefined, text: string): boolean {
+  if (!box?.count || !pieces?.count || box.things.length > 0 || box.money || box.volume || box.weight) return false;
+  if (box.count.unit !== 'pack' && box.count.unit !== 'carton') return false;
+  const tobacco = pieces.things.some((t) => t.kind === 'item' && TOBACCO_ITEMS.has(t.item));
+  return tobacco && pieces.count.unit === 'piece' && pieces.count.value > box.count.value && text.slice(box.count.end, pieces.count.start).trim() === '';
+}
+function inBoxes(box: Group, pieces: Group): Group {
+  const count = pieces.count && box.count ? { ...pieces.count, value: pieces.count.value * box.count.value } : pieces.count;
+  return { ...pieces, start: box.start, count };
 }
 const TOBACCO_ITEMS: ReadonlySet<string> = new Set(['cigarettes', 'cigars']);
 
@@ -397,6 +416,8 @@ function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, name
   if ((unit === 'carton' || unit === 'pack') && (namesArticle(wordsAfter(g, text)) || namesArticle(unnamedLabel(g, text)))) return 'goods';
   // "两条狗 一人一条": 条 counting something that is no item of the check at all (declaration.yaml notItems), and nothing else named
   if (unit === 'carton' && g.count && g.things.length === 0 && !g.money && countsNoItem(g.count)) return undefined;
+  // "一条80克的金项链": 条 with a weight counts a chain or a fish, never cigarettes (they are counted, not weighed)
+  if (unit === 'carton' && g.weight && g.things.length === 0) return 'goods';
   if (unit === 'carton' || unit === 'pack') return 'cigarettes';
   if (unit === 'bottle' || g.volume) return 'alcohol';
   // a sum with a count ("2套 每套120万韩元") is the price of things the lexicon does not know;
@@ -429,7 +450,8 @@ function kindOf(g: Group, data: DeclarationData): string | undefined {
 function wordsAfter(g: Group, text: string): string {
   const last = [g.count, g.weight, g.volume, g.money].filter((t): t is NonNullable<typeof t> => t !== undefined).sort((a, b) => b.start - a.start)[0];
   // (up to the sentence's end: "тапки 3 пары по 9 000 тг. Декларировать?" is no name after the price)
-  return last ? (text.slice(last.end, g.end).split(SENTENCE_END)[0] ?? '').replace(PUNCTUATION_RUN, ' ').trim() : '';
+  // ("came to about 7,800 RMB in yen. Do I only pay…": a full stop before a space ends the sentence too; a decimal point does not)
+  return last ? (text.slice(last.end, g.end).split(SENTENCE_END)[0]?.split(FULL_STOP)[0] ?? '').replace(PUNCTUATION_RUN, ' ').trim() : '';
 }
 
 /** A thing named right after a count, "of" allowed between: a word of three letters or more in Latin or Cyrillic script ("2 tins of caviar", «2 банки икры»; not "50 pcs in total"). */

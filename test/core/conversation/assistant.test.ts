@@ -1762,4 +1762,32 @@ describe('assistant', () => {
       expect((await converse(services, '雪茄现在还能带100支吗？'))[0]?.kind).toBe('clarify');
     });
   });
+  describe('round 82: blind87–88', () => {
+    it('a follow-up naming what another entry of the same topic is about gets that entry, not the last one again', async () => {
+      const replies = await converse(services, '入境带外币现金有限制吗', '人民币呢？');
+      expect(replies[1]).toMatchObject({ kind: 'answer', entryId: 'cash-rmb' });
+    });
+    it('a follow-up about a detail of the last answer that another topic is about stays with the last answer', async () => {
+      const replies = await converse(services, 'moving to harbin with my cat from seoul', 'does Harbin airport actually have the quarantine facility?');
+      expect(replies[1]).toMatchObject({ kind: 'answer', entryId: 'pets' });
+    });
+    it('not wanting to pay the tax and leaving things with customs until the next trip is storage, not abandoning them', async () => {
+      expect((await converse(services, '烟超了 不想交税 能不能先寄存在机场海关 下次出国再拿'))[0]).toMatchObject({ kind: 'answer', entryId: 'temporary-storage' });
+    });
+    it('a gold chain by weight is the gold rule (declared over 50 g), not a carton of cigarettes', async () => {
+      const [reply] = await converse(services, '迪拜买了一条80克的金项链，回哈尔滨要报关吗');
+      expect(reply?.text).toMatch(/50克/u);
+      expect(reply?.text).not.toMatch(/香烟/u);
+    });
+    it('a box of 25 cigars is over the 20-cigar allowance: declare', async () => {
+      const [reply] = await converse(services, '从古巴回来带了一盒25支的高希霸，要申报吗');
+      expect(reply?.text).toMatch(/红色通道/u);
+      expect(reply?.text).not.toMatch(/无需申报/u);
+    });
+    it('a price\'s name stops at the full stop: the next sentence\'s question is not echoed as the thing', async () => {
+      const [reply] = await converse(services, 'I live in Beijing. Bought a splitboard in Hakuba, came to about 7,800 RMB in yen. Do I only pay duty on the 2,800 above my allowance?');
+      expect(reply?.text).not.toMatch(/only pay duty/iu);
+      expect(reply?.text).toMatch(/7,800/u);
+    });
+  });
 });

@@ -323,4 +323,11 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: 'I read that residents get RMB 5,000 duty-free, is that still right?', list: false, items: [] },
   // "超出的2000块" is the part above the allowance, no second thing priced
   { lang: 'zh', text: '在意大利买了个7000块的包，是不是只需要对超出的2000块交税？', list: false, items: [{ type: 'goods', value: 7000 }] },
+  // 条 with a weight counts a chain, not cigarettes (a gold necklace was a carton on blind88's first run: a harmful "无需申报")
+  { lang: 'zh', text: '迪拜买了一条80克的金项链，还有一瓶香水', list: true, items: [{ type: 'goods', quantity: 80, unit: 'g' }, { type: 'goods', quantity: 1 }] },
+  // a bare box count right before tobacco counted in pieces is how many each box holds: one item of cigars, no pack of cigarettes beside it
+  { lang: 'zh', text: '从古巴回来带了一盒25支的高希霸', list: true, items: [{ type: 'cigars', quantity: 25 }] },
+  { lang: 'zh', text: '两盒25支的雪茄，一条烟', list: true, items: [{ type: 'cigars', quantity: 50 }, { type: 'cigarettes', quantity: 1, unit: 'carton' }] },
+  // Cantonese 樽 counts bottles
+  { lang: 'zh', text: '带了一条烟和两樽威士忌（每樽700ml）', list: true, items: [{ type: 'cigarettes', quantity: 1, unit: 'carton' }, { type: 'alcohol', quantity: 2, volumeMl: 700 }] },
 ];

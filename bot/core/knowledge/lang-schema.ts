@@ -90,6 +90,8 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   { key: 'evasion', parts: ['for_me', 'take_back'] },
   // "give 2 cartons each to three students so they carry them through for me", «попрошу студентов провезти по паре блоков за меня — прокатит?»
   { key: 'evasion', parts: ['for_me', 'spread'] },
+  // "I own a shop and bought 15 cartons to resell, can I give each member a carton?", «везу для своего магазина 20 блоков, раздать по 2 каждому»: goods for sale on others' allowances
+  { key: 'evasion', parts: ['resell', 'spread'] },
   { key: 'evasion', parts: ['for_me', 'away_with_it'] },
   { key: 'evasion', parts: ['spread', 'green_route'] },
   // "ask the shop to write CHF 500 on the receipt instead of 6,200, just for customs", "小票扔了，就说是高仿": a receipt made to say less

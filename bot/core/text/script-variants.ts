@@ -36,13 +36,16 @@ function russianKey(word: string): string {
  * after the habits of people typing Russian on a Latin keyboard: an apostrophe for ь ("plat'")
  * and j or a vowel's y for й ("kitaj", "kitay", "yaytsa").
  */
+/** "sprjachu", "ljuboj": j before a vowel is that vowel's iotated letter (я, ю, ё, е), elsewhere й. */
+const IOTATED: Record<string, string> = { a: 'я', u: 'ю', o: 'ё', e: 'е' };
+
 function toCyrillicWord(word: string): string {
   // ("ei" alone is "ей", her, not the interjection "эй")
   if (word === 'ei') return 'ей';
   // "pervyi", "russkii": the endings -ый / -ий; "ei", "reis", "chai": -ей, -ай before a consonant or at the end (еи, аи are rare)
   // (and "shh" for щ, "veshhej"; a final "-at"/"-yat" is the infinitive's -ать/-ять, "spryatat", "deklarirovat";
   // "skolko", "tolko": сколько, только; a first "e" is е as in "esli", "eshche", э only in "eto", "eksport", "elektronka")
-  const prepared = word.replace(/^e(?![tkl])/, 'е').replace(/lko/g, 'лько').replace(/shh/g, 'щ').replace(/(?<=.{3})([y]?)at$/, '$1atь').replace(/'/g, 'ь').replace(/yi$/, 'ый').replace(/ii$/, 'ий').replace(/j/g, 'й').replace(/([aeiouy])y(?![aeiou])/g, '$1й').replace(/([ea])i(?![aeiou])/g, '$1й');
+  const prepared = word.replace(/^e(?![tkl])/, 'е').replace(/lko/g, 'лько').replace(/shh/g, 'щ').replace(/(?<=.{3})([y]?)at$/, '$1atь').replace(/'/g, 'ь').replace(/yi$/, 'ый').replace(/ii$/, 'ий').replace(/j([auoe])/g, (_m, v: string) => IOTATED[v] ?? v).replace(/j/g, 'й').replace(/([aeiouy])y(?![aeiou])/g, '$1й').replace(/([ea])i(?![aeiou])/g, '$1й');
   // (letters the table leaves: a lone "c" is ц as in "racii", "w" is в as in "wodka")
   return translit.reverse(prepared).replace(/h/g, 'х').replace(/c/g, 'ц').replace(/w/g, 'в');
 }

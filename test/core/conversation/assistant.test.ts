@@ -1790,4 +1790,25 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(/7,800/u);
     });
   });
+  describe('round 83: schemes, the counter, staff (blind87–90)', () => {
+    it.each([
+      ['en', 'Our group has 20 people. I own a shop and bought 15 cartons to resell. Can I give each member a carton to carry through?', 'evasion'],
+      ['ru', 'Везу для своего магазина 20 блоков. Если раздать по 2 блока каждому в группе — пройдём?', 'evasion'],
+      ['ru', 'sprjachu 3 bloka v lyzhnye botinki, ne najdut?', 'evasion'],
+      ['en', 'Should I just write 200 USD on the form for the Rolex I bought dad? it was 9k really', 'evasion'],
+      ['ru', 'Можно ли шубу за 300 тысяч задекларировать как за 30? Чеков всё равно нет', 'evasion'],
+      ['en', 'stuck at the customs counter, they want 1,800 yuan tax, they won\'t take my foreign card and my connecting flight boards in 40 min', 'urgency'],
+      ['en', 'The officer at the red channel was shouting at my 78 year old father and threw his things on the table.', 'staff_complaint'],
+      ['zh', '海關說我外婆帶的中藥要扣下來，她現在在哭，怎麼辦？', 'distress'],
+    ])('hands over with the reason (%s: %s)', async (_lang, message, reason) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain(reason);
+    });
+    it.each([
+      ['en', 'Is hiding a couple of extra cartons in the kids suitcases treated as smuggling, or just a fine if they find it?'],
+      ['zh', '听说有人把烟藏在雪具包里被按走私处理了，走私到底是怎么认定的？'],
+    ])('asking how smuggling is judged is answered with the rule (%s)', async (_lang, message) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'answer', entryId: 'smuggling' });
+    });
+  });
 });

@@ -41,6 +41,9 @@ describe('readMessage', () => {
     it('reads a lone Latin "c" as ц ("racii" are рации)', () => {
       expect(read('racii dlya rybalki mozhno vvezti?').text).toContain('раций');
     });
+    it('reads j before a vowel as the iotated letter and elsewhere as й ("sprjachu", "najdut")', () => {
+      expect(read('sprjachu 3 bloka, ne najdut?').text).toContain('спрячу 3 блока, не найдут');
+    });
     it('reads -ей and -ай typed as "ei", "ai" (ей, рейс, чай)', () => {
       expect(read('ya ei kuplyu chai posle reisa').text).toBe('я ей куплю чай после рейса');
     });

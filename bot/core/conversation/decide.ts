@@ -83,7 +83,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
   const hits = followUpHits(r, state, ctx) ?? r.hits;
-  const best = allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx);
+  const best = moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -529,6 +529,25 @@ function ownEquipment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hi
   return entry ? (r.hits.find((h) => h.entryId === entry.id) ?? { ...best, entryId: entry.id }) : best;
 }
 const OUTBOUND = 'outbound';
+
+/**
+ * "有居留证件，想把台北家里的书、电脑、衣物寄过来", "moving to Harbin on a 3-year contract, shipping 8 boxes": the
+ * things of a move to China are the long-stay rule's question (first shipment duty-free on application),
+ * not each thing's allowance or the equipment taken out and back.
+ */
+function moveOverThings(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const top = best ? ctx.entries.get(best.entryId) : undefined;
+  if (!best || !top || !r.topical.includes(LONG_STAY) || top.requires.includes(LONG_STAY)) return best;
+  // (one's camera taken on a trip by an expat is still the equipment rule; things sent over are the move's)
+  if (!ALLOWANCE_TOPICS.has(top.topic) && !(top.topic === EQUIPMENT_TOPIC && r.topical.includes(POST_CONCEPT))) return best;
+  // (and only things named or sent: an expat asking about the arrival duty-free shop asks about the shop)
+  if (!r.topical.includes(POST_CONCEPT) && !(r.list?.items.length ?? 0)) return best;
+  // (as sure as the reading of the things it replaces: the move is what they are about)
+  const move = r.hits.find((h) => ctx.entries.get(h.entryId)?.requires.includes(LONG_STAY));
+  return move ? { ...move, score: Math.max(move.score ?? 0, best.score ?? 0) } : best;
+}
+const LONG_STAY = 'long_stay';
+const POST_CONCEPT = 'post';
 
 function isDepartment(intent: string): intent is Department {
   return intent === 'border' || intent === 'airline' || intent === 'airport' || intent === 'police';

@@ -137,13 +137,14 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   if (cues.has('ordinary') && categoryOfCues(cues).residency === undefined && visitsChina(prepared, ctx.places)) cues.add('non_resident');
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
   const domestic = boughtInChina(prepared, ctx.places);
-  const concepts = parcelNotReturned(refundAtHome(foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list), domestic));
+  const concepts = parcelNotReturned(refundAtHome(currencyOfPrices(foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list), list), domestic));
   // a long story's last questions say what is asked; its other topics are background (weak)
   const background = storyBackground(text, concepts, r);
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
   // 12,000: only the part above 5,000?"); "several things for 7,000 in all" is not
   // (and a thing worn in and taken out again is no purchase: «еду в своей шубе … в ней же и уеду обратно»)
-  const singlePriced = !domestic && !concepts.includes(TEMPORARY_IMPORT) && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && ((i.quantity ?? 1) === 1 || WEIGHED.has(i.unit ?? ''))).length === 1 && (list?.items.length ?? 0) === 1;
+  // (nor is a thing mailed one to check as carried: "can my brother mail me goggles, about $350" is the postal rule)
+  const singlePriced = !domestic && !concepts.includes(TEMPORARY_IMPORT) && !concepts.includes(POST) && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && ((i.quantity ?? 1) === 1 || WEIGHED.has(i.unit ?? ''))).length === 1 && (list?.items.length ?? 0) === 1;
   const named = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
   const asks = /[?？]/.test(raw) || r.questionWords.asks(prepared);
   // "what is this 15 day rule? i fly there every week": a question naming no topic but the kind of trips is about the rule for those trips
@@ -306,6 +307,25 @@ function foreignCash(concepts: string[], list: ParsedDeclaration | undefined): s
   return foreign && onlyCash && !concepts.includes(FOREIGN_CURRENCY) ? [...concepts, FOREIGN_CURRENCY] : concepts;
 }
 const CASH = 'cash';
+
+/**
+ * "每人大概买了3000人民币左右的东西，需不需要申报", "MacBook，一万出头人民币", "买了90,000泰铢的东西": a currency
+ * named as the price of things bought is no cash carried; and asking whether such purchases must be
+ * declared, naming no other topic, is the value allowance's question.
+ */
+function currencyOfPrices(concepts: string[], list: ParsedDeclaration | undefined): string[] {
+  const items = list?.items ?? [];
+  const priced = items.some((i) => i.type === 'goods' && i.priceSpan !== undefined);
+  if (!priced || items.some((i) => i.type === 'cash') || concepts.includes(CASH)) return concepts;
+  const rest = concepts.filter((c) => !CURRENCY_CONCEPTS.has(c));
+  // (things of no one kind, "3000人民币的东西": one named thing priced is its own case, the check's or the single-item rule's)
+  const unnamed = items.every((i) => i.type !== 'goods' || i.kind === undefined || UNSPECIFIC_GOODS.has(i.kind));
+  const onlyDeclaring = rest.includes(DECLARE) && rest.every((c) => c === DECLARE || DIRECTION_CONCEPTS.has(c));
+  return onlyDeclaring && unnamed ? [...rest, VALUE_ALLOWANCE] : rest;
+}
+const DECLARE = 'declare';
+/** Concepts of a currency's name (knowledge/lang concepts). */
+const CURRENCY_CONCEPTS: ReadonlySet<string> = new Set(['rmb', 'foreign_currency']);
 /** Concepts that say which way the traveller goes, not what they carry or ask about. */
 export const DIRECTION_CONCEPTS: ReadonlySet<string> = new Set(['outbound', 'inbound']);
 const FOREIGN_CURRENCY = 'foreign_currency';

@@ -1811,4 +1811,28 @@ describe('assistant', () => {
       expect((await converse(services, message))[0]).toMatchObject({ kind: 'answer', entryId: 'smuggling' });
     });
   });
+  describe('round 84: prices in a currency, moves, baby things (blind87–90)', () => {
+    it('a currency named as the price of things bought is no cash question: asking whether to declare them is the value allowance', async () => {
+      const [reply] = await converse(services, '我是领队，我们团28个人从大阪回哈尔滨，都是哈尔滨本地人，每人大概买了3000人民币左右的东西，需不需要每个人都去申报？');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+      expect(reply?.text).not.toMatch(/20,000/u);
+    });
+    it('shipping the things of a move to China is the long-stay rule', async () => {
+      expect((await converse(services, "I'm moving to Harbin for a 3-year teaching contract and shipping 8 boxes of personal stuff. Will I be taxed on it?"))[0]).toMatchObject({ kind: 'answer', entryId: 'long-stay-personal-effects' });
+      expect((await converse(services, '我是马来西亚华侨，准备回哈尔滨长期定居，有一批家具、书和厨房用品要海运回来，这些要交税吗？'))[0]).toMatchObject({ kind: 'answer', entryId: 'long-stay-personal-effects' });
+    });
+    it('an expat taking a camera on holiday is still the equipment rule, not a move', async () => {
+      expect((await converse(services, "I'm a British expat living in Beijing, off to Thailand with my 20,000-yuan camera. Anything to do before I leave so I don't pay tax on it coming back?"))[0]).toMatchObject({ kind: 'answer', entryId: 'equipment-out-and-back' });
+    });
+    it('asking whether used things of one\'s own count as goods is the personal-use principle', async () => {
+      expect((await converse(services, '我回国定居，托运了8个箱子，都是自己用过的旧衣服、被子和日用品，会不会被当成货物？'))[0]).toMatchObject({ kind: 'answer', entryId: 'personal-use-principle' });
+    });
+    it('packs of nappies are no cigarettes', async () => {
+      const [reply] = await converse(services, "We're bringing 30 packs of Merries nappies from Japan cos the kids react to other brands. Will customs think we're selling them?");
+      expect(reply?.text).not.toMatch(/cigarettes/iu);
+    });
+    it('a thing mailed with its price is the postal rule, not the single-item rule', async () => {
+      expect((await converse(services, 'Rather than lugging it all, can my brother in Denver just mail me ski wax and a new pair of goggles, about $350 worth, to Harbin?'))[0]).toMatchObject({ kind: 'answer', entryId: 'postal-parcels' });
+    });
+  });
 });

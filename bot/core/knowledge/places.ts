@@ -37,6 +37,8 @@ export const PlacesFileSchema = z
     residenceAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Of those, the words that say the traveller lives or works there NOW ("在哈尔滨工作生活六年了", "Harbin-based"): settled, whatever the passport. */
     settledAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    /** Words later in the same clause as a foreign place that say the trip comes back from there ("北海道滑雪回来", "东京玩了十天回来"). */
+    returnLater: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words right after a foreign place that say the traveller comes home from there ("首尔回家"): home is in mainland China. */
     homeAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** What a trip from abroad is for when it is a visit to China ("for a trade fair", "gifts for my Chinese partners", «к сыну», «на свадьбу»): the traveller lives abroad. */

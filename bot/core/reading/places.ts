@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; returnLater: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -36,6 +36,7 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
     livesAfter: all('residenceAfter'),
     settledAfter: all('settledAfter'),
     homeAfter: all('homeAfter'),
+    returnLater: all('returnLater'),
     // (Latin and Cyrillic phrases match at the start of a word: "visiting", «партнер» in «партнерам»)
     visitPurpose: atWordStart(all('visitPurpose')),
     homecoming: atWordStart(all('homecoming')),
@@ -111,7 +112,7 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
   // (the places the text names, found once for the look-ups after them)
   const china = gazetteer.china.filter((p) => s.includes(p));
   const abroad = gazetteer.abroad.filter((p) => s.includes(p));
-  if (!cues.has('ordinary') && (abroad.some((p) => followedBy(s, p, gazetteer.after)) || arrivesByRoute(s, { ...gazetteer, abroad }))) cues.add('ordinary');
+  if (!cues.has('ordinary') && (abroad.some((p) => followedBy(s, p, gazetteer.after) || returnsLater(s, p, gazetteer.returnLater)) || arrivesByRoute(s, { ...gazetteer, abroad }))) cues.add('ordinary');
   if (!cues.has('resident') && china.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('resident');
   // ("我是俄罗斯人，不过在哈尔滨工作生活六年了", "a Harbin-based expat": lives there now, whatever the passport)
   if (china.some((p) => followedBy(s, p, gazetteer.settledAfter))) cues.add('settled');
@@ -186,6 +187,21 @@ function negatedBefore(s: string, at: number, negations: readonly string[]): boo
 }
 
 /** True when `place` occurs directly followed by one of `words` ("日本" + "买"). */
+/**
+ * "北海道滑雪回来", "东京玩了十天回来": a Chinese place and, later in its clause (a few characters on, no
+ * punctuation between), a word of coming back: the trip comes from there.
+ */
+function returnsLater(s: string, place: string, words: readonly string[]): boolean {
+  if (!HAN.test(place)) return false;
+  for (let at = s.indexOf(place); at >= 0; at = s.indexOf(place, at + 1)) {
+    const clause = s.slice(at + place.length, at + place.length + RETURN_REACH_CHARS).split(' ')[0] ?? '';
+    if (words.some((w) => clause.includes(w))) return true;
+  }
+  return false;
+}
+/** How far after a place a word of coming back still tells of that trip (characters, within one clause). */
+const RETURN_REACH_CHARS = 10;
+
 function followedBy(s: string, place: string, words: readonly string[]): boolean {
   for (let at = s.indexOf(place); at >= 0; at = s.indexOf(place, at + 1)) {
     // (a stem's word ends where the word does: "алмат" in "алматы живу там")

@@ -427,6 +427,22 @@ describe('readMessage', () => {
       expect(read(text).category.route).toBe('ordinary');
     });
     it.each([
+      ['zh', '北海道滑雪回来，哈尔滨人，要申报吗'],
+      ['zh', '东京玩了十天回来 带了2条烟'],
+    ])('reads an ordinary route from a foreign place with coming back later in its clause (%s: %s)', (_lang, text) => {
+      expect(read(text).category.route).toBe('ordinary');
+    });
+    it('reads no trip from a place whose clause ends before the coming back', () => {
+      expect(read('日本的朋友说，回来以后再说').category.route).toBeUndefined();
+    });
+    it.each([
+      ['en', "I'm on a rotation, fly Harbin-Vladivostok and back roughly every 5 days for work"],
+      ['zh', '我每隔5天就要去一趟俄罗斯'],
+      ['ru', 'езжу в Китай каждые 10 дней'],
+    ])('reads trips every few days as the frequent tier (%s: %s)', (_lang, text) => {
+      expect(read(text).category.route).toBe('frequent');
+    });
+    it.each([
       ['zh', '我半个月内来回香港三趟了 这次能带几包烟'],
       ['zh', '我这半个月已经第三趟去澳门了 这次烟还能带一条吗'],
     ])('takes the frequent tier over Hong Kong and Macao when both are said (%s)', (_lang, text) => {

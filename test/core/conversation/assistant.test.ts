@@ -289,11 +289,16 @@ describe('assistant', () => {
 
   describe('when a list goes to the red channel for everyone but a resident from Hong Kong or Macao', () => {
     it('gives the verdict and names that case, instead of asking the route', async () => {
-      const [reply] = await converse(services, 'iPhone 16 Pro в подарок девушке в Харбине, брал за 120 тыс руб');
+      const [reply] = await converse(services, 'iPhone 16 Pro в подарок девушке в Харбине, брал за 9 000 юаней');
       expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
       expect(reply?.text).toMatch(/КРАСНЫЙ/);
       expect(reply?.text).toMatch(/Гонконга или Макао.*12 000/s);
       expect(reply?.text).not.toMatch(/16 шт/);
+    });
+    it('priced in roubles, it was bought on a trip from Russia: the verdict without the Hong Kong case', async () => {
+      const [reply] = await converse(services, 'iPhone 16 Pro в подарок девушке в Харбине, брал за 120 тыс руб');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(/КРАСНЫЙ/);
     });
   });
 

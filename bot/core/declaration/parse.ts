@@ -217,6 +217,8 @@ class Grouper {
     if (isPerUnit(t)) g.eachSeen = true;
     // "2 gold bars 100g each": "each" right after a weight makes it each piece's
     if (isPerUnit(t) && prev?.kind === 'qty' && prev === g.weight) g.weightEach = true;
+    // …and right after a volume ("3 disposable vapes 10 ml each": ten millilitres in each, not ten in all)
+    if (isPerUnit(t) && prev?.kind === 'qty' && prev === g.volume) g.volumeEach = true;
     if ((t.kind === 'unit' && prev?.kind === 'money') || (t.kind === 'marker' && t.marker === 'perUnit' && g.money)) g.perUnit = true;
     else if (t.kind === 'marker' && t.marker === 'total') g.total = true;
     // "美元现金8000", "евро наличными 3000": a currency word apart from its sum

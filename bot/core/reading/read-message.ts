@@ -8,6 +8,7 @@ import { detectLanguage, normalizeText, prepareText, smalltalkKey, tokenize, typ
 import { isCyrillicWithLatinNoise, isHanWithLatinNoise, readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
 import type { EscalationReason } from '../types';
 import { CUE_PAIRS, SIGNAL_PAIRS, type Signal, type SignalPart } from '../knowledge/lang-schema';
+import type { Facet } from '../text/language-resources';
 import { categoryOfCues, type KnownCategory } from './category';
 import { boughtInChina, findPlaceCues, tellsOfTrip, visitsChina, type Gazetteer } from './places';
 import { readTourRoute, type TourRoute } from './tour-leader';
@@ -166,7 +167,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // someone who says who they are and asks no rule (full value or only the excess), is their case to check
   // (naming only the thing, its tax or declaring: not whether it is within the limit, a refund, the family's allowances, taking it out and back)
   // ("What do I do?", «Что делать на таможне?»: asking what to do with it is still their case)
-  const facets = r.facets.match(topicPrepared);
+  const facets = outermostFacets(r.facets.positions(topicPrepared));
   const ownCase = singlePriced && category.residency !== undefined && concepts.every((c) => CASE_CONCEPTS.has(c) || CATEGORY_CONCEPTS.has(c)) && [...facets].every((f) => CASE_FACETS.has(f));
   const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && (list.confidence >= declaration.options.minConfidence || ownCase);
   return {
@@ -367,6 +368,15 @@ function ownThingBack(concepts: readonly string[], cues: ReadonlySet<CategoryCue
   if (concepts.includes(TEMPORARY_IMPORT)) return true;
   const leaving = cues.has('resident') || cues.has('settled') || concepts.includes('outbound');
   return leaving && concepts.some((c) => EQUIPMENT_CONCEPTS.has(c)) && !(list?.bought ?? false);
+}
+
+/**
+ * The facets of a message, a phrase inside a longer one of another facet left out: "dont say how many ml"
+ * is an unlabelled bottle, not a question how many.
+ */
+function outermostFacets(found: readonly { key: Facet; at: number; end: number }[]): Set<Facet> {
+  const inside = (a: { key: Facet; at: number; end: number }) => found.some((b) => b.key !== a.key && b.at <= a.at && a.end <= b.end && b.end - b.at > a.end - a.at);
+  return new Set(found.filter((f) => !inside(f)).map((f) => f.key));
 }
 
 /** The concept of customs' temporary storage and the facet of a time limit (knowledge/lang). */

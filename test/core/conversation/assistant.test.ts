@@ -1840,4 +1840,24 @@ describe('assistant', () => {
       expect((await converse(services, 'Rather than lugging it all, can my brother in Denver just mail me ski wax and a new pair of goggles, about $350 worth, to Harbin?'))[0]).toMatchObject({ kind: 'answer', entryId: 'postal-parcels' });
     });
   });
+  describe('round 87: the point asked (blind87–90)', () => {
+    it('e-liquid whose bottles do not say how many ml is the unlabelled rule, the same for everyone: no route question', async () => {
+      const [reply] = await converse(services, 'my vape juice is homemade so the bottles dont say how many ml on them. is that a problem?');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'ecigarettes-allowance' });
+      expect(reply?.text).toMatch(/without a labelled/iu);
+    });
+    it.each([
+      ['en', 'Can I just hand the extra carton to customs instead of paying the duty on it?', 'abandonment'],
+      ['en', 'can I just give the extra bottle to customs and forget about it', 'abandonment'],
+      ['zh', '听说多出来的酒可以先押在海关 等我下周出境再拿 具体咋弄', 'temporary-storage'],
+      ['en', 'my trip is 4 months. wine over the limit stored by customs - will it still be there when i go home?', 'temporary-storage'],
+    ])('what to do with the extra is the procedure\'s answer, not the allowance\'s (%s: %s)', async (_lang, message, entryId) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'answer', entryId });
+    });
+    it('the departure refund says who may claim it (stays under 183 days)', async () => {
+      const [reply] = await converse(services, 'Я студентка, учусь в Харбине второй год. Могу получить tax free при отъезде домой на каникулы?');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'departure-tax-refund' });
+      expect(reply?.text).toMatch(/183/u);
+    });
+  });
 });

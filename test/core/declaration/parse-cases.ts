@@ -332,4 +332,6 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '带了一条烟和两樽威士忌（每樽700ml）', list: true, items: [{ type: 'cigarettes', quantity: 1, unit: 'carton' }, { type: 'alcohol', quantity: 2, volumeMl: 700 }] },
   // packs of a baby thing the lexicon now knows are goods, not cigarettes (they were 600 cigarettes on blind87's first run)
   { lang: 'en', text: '30 packs of nappies and 2 strollers', list: false, items: [{ type: 'goods', quantity: 30 }, { type: 'goods', quantity: 2 }] },
+  // "each" right after an e-liquid volume makes it each piece's (it was 10 ml shared by three)
+  { lang: 'en', text: '3 disposable vapes 10 ml each', list: true, items: [{ type: 'goods', quantity: 3, volumeMl: 10 }] },
 ];

@@ -448,6 +448,13 @@ describe('readMessage', () => {
       expect(read('gifts: a Coach bag $320 and a cashmere scarf $150').category.route).toBeUndefined();
     });
     it.each([
+      ['en', 'Coming back to Shanghai (I live there) from a Tokyo trip'],
+      ['en', 'Resident here: if my total is about 1,000 yuan over the allowance, do I pay tax on the whole lot?'],
+      ['zh', 'Hi 我从LA回来, 我是resident哈，要去红色通道吗'],
+    ])('reads a resident from "I live there" after a mainland city and from "resident" said of oneself (%s: %s)', (_lang, text) => {
+      expect(read(text).category.residency).toBe('resident');
+    });
+    it.each([
       ['zh', '我半个月内来回香港三趟了 这次能带几包烟'],
       ['zh', '我这半个月已经第三趟去澳门了 这次烟还能带一条吗'],
     ])('takes the frequent tier over Hong Kong and Macao when both are said (%s)', (_lang, text) => {

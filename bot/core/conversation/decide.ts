@@ -429,6 +429,8 @@ const ALLOWANCE_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax']);
 function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const top = best ? ctx.entries.get(best.entryId) : undefined;
   if (!best || !top || !(ALLOWANCE_TOPICS.has(top.topic) || GOODS_CLASS_TOPICS.has(top.topic))) return best;
+  // (an errand paid for, "同学让我帮忙带20罐奶粉，她给我钱，行不行", asks about the errand: things for others are no personal use)
+  if (r.commercial && top.tags.some((t) => PURPOSE_CONCEPTS.has(t))) return best;
   const named = (h: Hit) => {
     const e = ctx.entries.get(h.entryId);
     // (a close second: "Apple Store" names no fruit, and its fruit hit is weak)

@@ -38,7 +38,7 @@ export type Signal = z.infer<typeof SignalSchema>;
  * asking for someone to explain or look at it, or saying the bot does not get it, asks for a person.
  * The pairs are in SIGNAL_PAIRS.
  */
-export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it', 'repeat_trip', 'recent_window', 'hide', 'stranger', 'carry_for_other', 'taken', 'consequence', 'green_route', 'take_back', 'override', 'instructions', 'under_limit', 'notice', 'confirm_me', 'cant_pay', 'replica', 'instead', 'resell', 'declare_or'] as const;
+export const SIGNAL_PARTS = ['at_control', 'long_wait', 'connection', 'xray', 'unseen', 'split', 'receipt', 'detected', 'for_me', 'spread', 'no_tax', 'someone', 'explain_to_me', 'not_getting_through', 'pretend', 'away_with_it', 'repeat_trip', 'recent_window', 'hide', 'stranger', 'carry_for_other', 'taken', 'consequence', 'green_route', 'take_back', 'override', 'instructions', 'under_limit', 'notice', 'confirm_me', 'cant_pay', 'replica', 'instead', 'resell', 'declare_or', 'paid_back'] as const;
 export type SignalPart = (typeof SIGNAL_PARTS)[number];
 /** Which two parts, said close together, make which signal. */
 export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, SignalPart]; window?: number }[] = [

@@ -66,6 +66,8 @@ export type Reading = {
   tour: TourRoute;
   /** Asks nothing and names no topic but tells of a trip («летим к дочке на Новый год»): the start of a conversation, not a case. */
   tellsTrip: boolean;
+  /** The message speaks of selling the things or of being paid back for them ("they'll pay us back at cost", "她给我转钱", «деньги отдадут»): a commercial errand, not a gift. */
+  commercial: boolean;
   /** The whole message is a greeting or thanks phrase of the language data (read before the classifier's guess). */
   smalltalk?: 'greeting' | 'thanks';
   /** The greeting or thanks phrase the message opens with ("good morning!! freezing here lol", "早上好，今天零下三十度", "cheers, that's really useful"). */
@@ -196,6 +198,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     intent: ctx.classifier.classify(tokens)[0],
     tour,
     tellsTrip: !asks && topical.length === 0 && tellsOfTrip(prepared, ctx.places),
+    commercial: parts.some((p) => COMMERCIAL_PARTS.has(p.key)),
     ...opening(raw, r.smalltalk),
     ...smalltalkOf(raw, r.smalltalk, r.acknowledgements),
   };
@@ -328,6 +331,8 @@ function currencyOfPrices(concepts: string[], list: ParsedDeclaration | undefine
   return onlyDeclaring && unnamed ? [...rest, VALUE_ALLOWANCE] : rest;
 }
 const DECLARE = 'declare';
+/** Signal parts of selling the things or being paid for them (knowledge/lang signalParts). */
+const COMMERCIAL_PARTS: ReadonlySet<SignalPart> = new Set(['resell', 'paid_back']);
 
 /**
  * Currencies of mainland China, Hong Kong and Macao, and the US dollar that shops quote everywhere (Hong Kong and

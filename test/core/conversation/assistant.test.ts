@@ -1860,4 +1860,16 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(/183/u);
     });
   });
+  describe('round 89: errands paid for (blind87–90)', () => {
+    it.each([
+      ['en', "Friends in Harbin asked us to bring them 12 tins of Aptamil from Germany, they'll pay us back at cost. Any issue?"],
+      ['zh', '我在澳洲留学，同学让我帮忙带20罐奶粉和十几瓶保健品回国，她给我钱，这样行不行'],
+      ['ru', 'Подруги просят привезти из Москвы 10 банок детского питания и кремы для всех, деньги отдадут. Это можно как личные вещи?'],
+    ])('things brought for others who pay for them are the buying-for-others rule, before the things\' own (%s)', async (_lang, message) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'answer', entryId: 'buying-for-others' });
+    });
+    it('a gift of a restricted thing, nothing paid, is still that thing\'s rule', async () => {
+      expect((await converse(services, 'apples from my grandma\'s garden for my friend in Harbin, ok?'))[0]).toMatchObject({ kind: 'answer', entryId: 'fruit-vegetables-plants' });
+    });
+  });
 });

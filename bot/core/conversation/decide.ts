@@ -83,7 +83,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
   const hits = followUpHits(r, state, ctx) ?? r.hits;
-  const best = moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
+  const best = russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -549,6 +549,23 @@ function moveOverThings(r: Reading, best: Hit | undefined, ctx: DecideContext): 
   return move ? { ...move, score: Math.max(move.score ?? 0, best.score ?? 0) } : best;
 }
 const LONG_STAY = 'long_stay';
+
+/**
+ * «Тёща просит привезти из Китая семена… В Россию это вообще можно?»: a question about bringing things into Russia
+ * is Russia's rules, not China's rules for bringing the same things in.
+ */
+function russiaOverChina(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const top = best ? ctx.entries.get(best.entryId) : undefined;
+  // (China's rules for taking things out, a vase or musk pills bound for Russia, stay China's: only its rules for bringing things in give way)
+  if (!best || !top || !r.topical.includes(RUSSIA_RETURN) || top.requires.includes(RUSSIA_RETURN) || top.direction !== 'inbound') return best;
+  // (only things leaving China for Russia, or money leaving Russia: not things sent back to Russia by customs, nor one's own taken home again)
+  if (!RUSSIA_BOUND.some((c) => r.topical.includes(c)) || NOT_RUSSIA_BOUND.some((c) => r.topical.includes(c))) return best;
+  const russia = r.hits.find((h) => ctx.entries.get(h.entryId)?.requires.includes(RUSSIA_RETURN));
+  return russia ? { ...russia, score: Math.max(russia.score ?? 0, best.score ?? 0) } : best;
+}
+const RUSSIA_RETURN = 'russia_return';
+const RUSSIA_BOUND: readonly string[] = ['outbound', 'foreign_currency', 'cash'];
+const NOT_RUSSIA_BOUND: readonly string[] = ['return_shipment', 'temporary_import'];
 const POST_CONCEPT = 'post';
 
 function isDepartment(intent: string): intent is Department {

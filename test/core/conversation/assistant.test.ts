@@ -1872,4 +1872,23 @@ describe('assistant', () => {
       expect((await converse(services, 'apples from my grandma\'s garden for my friend in Harbin, ok?'))[0]).toMatchObject({ kind: 'answer', entryId: 'fruit-vegetables-plants' });
     });
   });
+  describe('round 90: Russia\'s rules, sealed formula, "literally" (blind87–90)', () => {
+    it.each([
+      ['Тёща просит привезти ей из Китая семена огурцов и рассаду помидоров. В Россию это вообще можно?'],
+      ['Сколько долларов наличными можно вывезти из России? Летим в Харбин на шопинг'],
+    ])('things bound for Russia, or money leaving it, are Russia\'s rules (%s)', async (message) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'answer', entryId: 'russia-return-norms' });
+    });
+    it('things sent back to Russia by customs are still China\'s return shipment', async () => {
+      expect((await converse(services, 'если у меня найдут сало и не пустят, его можно отправить обратно в Россию, а не уничтожать?'))[0]?.entryId).not.toBe('russia-return-norms');
+    });
+    it.each([
+      ['en', 'can we bring baby formula into china?', "what if it's sealed from the factory and she's only 5 months, she literally can't eat anything else"],
+      ['zh', '奶粉能带吗', '那要是没开封的呢？罐子上有生产日期和中文标签'],
+      ['ru', 'можно ли провезти детскую смесь?', 'а если банка запечатанная и ребёнку всего 4 месяца?'],
+    ])('a sealed tin asked after the formula rule is the same rule (%s)', async (_lang, first, second) => {
+      const replies = await converse(services, first, second);
+      expect(replies[1]).toMatchObject({ kind: 'answer', entryId: 'dairy-eggs' });
+    });
+  });
 });

@@ -67,6 +67,8 @@ const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police']);
 const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
 /** A complaint or quarrel: another party's when it names that party and not customs ("航班延误五个钟，想投诉找谁"). */
 const GRIEVANCES: ReadonlySet<EscalationReason> = new Set(['dispute', 'complaint']);
+/** A complaint about how someone treated the traveller. */
+const STAFF_COMPLAINT: EscalationReason = 'staff_complaint';
 /** The reason of a thing taken away: customs' case when customs took it, a theft when someone else did. */
 const SEIZURE: EscalationReason = 'seizure';
 /** The reason of a cry for help now: customs' case at the control, the police's in a fight or a theft. */
@@ -97,7 +99,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // (and a fight with a cry for help, "у стойки регистрации мужик драку устроил, помогите": 110 is the help;
   // a long wait at the belt, "行李转盘等了一个小时我的箱子还没出来", is the airline's, with a sigh too: "行李箱在转盘上一直没出来 怎么办啊")
   // (a complaint about the airline's delay, "航班延誤咗五個鐘，想投訴應該搵邊個", is the airline's)
-  const othersGrievance = (s: EscalationReason) => GRIEVANCES.has(s) && notCustoms;
+  // (and someone who pushed or hit the traveller, "排队的时候有人推我还动手了", is the police's whoever it was, when customs is not named)
+  const othersGrievance = (s: EscalationReason) => (GRIEVANCES.has(s) || (s === STAFF_COMPLAINT && othersMatter !== undefined)) && notCustoms;
   const partyMatter = othersMatter ?? (best && DEPARTMENT_ENTRY[best.entryId] && best.matchedConcepts.some((c) => DEPARTMENT_CONCEPTS.has(c)) && r.signals.every((s) => s === URGENCY || FEELINGS.has(s) || othersGrievance(s)) ? DEPARTMENT_ENTRY[best.entryId] : undefined);
   if (partyMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || othersGrievance(s) || ((s === SEIZURE || s === URGENCY) && notCustoms))) return { decision: { kind: 'routed', department: partyMatter }, state: { ...next, misses: 0 } };
   // (a goodbye in a hurry is no emergency: "ok that's all, boarding now. bye!", «всё, посадка, спасибо!»)

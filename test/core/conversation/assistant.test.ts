@@ -1880,7 +1880,7 @@ describe('assistant', () => {
       expect((await converse(services, message))[0]).toMatchObject({ kind: 'answer', entryId: 'russia-return-norms' });
     });
     it('things sent back to Russia by customs are still China\'s return shipment', async () => {
-      expect((await converse(services, 'если у меня найдут сало и не пустят, его можно отправить обратно в Россию, а не уничтожать?'))[0]?.entryId).not.toBe('russia-return-norms');
+      expect((await converse(services, 'если у меня найдут сало и не пустят, его можно отправить обратно в Россию, а не уничтожать?'))[0]).not.toMatchObject({ entryId: 'russia-return-norms' });
     });
     it.each([
       ['en', 'can we bring baby formula into china?', "what if it's sealed from the factory and she's only 5 months, she literally can't eat anything else"],
@@ -1889,6 +1889,23 @@ describe('assistant', () => {
     ])('a sealed tin asked after the formula rule is the same rule (%s)', async (_lang, first, second) => {
       const replies = await converse(services, first, second);
       expect(replies[1]).toMatchObject({ kind: 'answer', entryId: 'dairy-eggs' });
+    });
+  });
+  describe('round 91: security items and fights are other parties\' (blind87–90)', () => {
+    it.each([
+      ['en', 'zippo in my hand luggage on the flight home - ok or will security bin it?', 'airport'],
+      ['en', 'can I carry a gas canister for my camping stove in my hand luggage on the flight out of Harbin?', 'airport'],
+      ['ru', 'На обратный рейс из Харбина: внешний аккумулятор на 20 000 мАч в рюкзак можно или сдавать в багаж?', 'airport'],
+      ['en', 'two men are shoving my husband at the baggage belt, the kids are terrified, who do we call', 'police'],
+      ['zh', '排队的时候有人推我还动手了，现在怎么办', 'police'],
+    ])('routes it (%s: %s)', async (_lang, message, department) => {
+      expect((await converse(services, message))[0]).toMatchObject({ kind: 'routed', department });
+    });
+    it('fruit in the hand luggage is still the fruit rule', async () => {
+      expect((await converse(services, 'mangoes from thailand in carry on ok? like 6 pcs'))[0]).toMatchObject({ kind: 'answer' });
+    });
+    it('a customs officer pushing the traveller is a complaint for a person', async () => {
+      expect((await converse(services, '海关的人推我还动手了'))[0]?.kind).toBe('escalated');
     });
   });
 });

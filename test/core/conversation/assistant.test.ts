@@ -1908,4 +1908,18 @@ describe('assistant', () => {
       expect((await converse(services, '海关的人推我还动手了'))[0]?.kind).toBe('escalated');
     });
   });
+  describe('round 92: words inside other words (blind87–90)', () => {
+    it('ice fishing gear is no fish', async () => {
+      expect((await converse(services, 'roughly what % duty do they charge on ice fishing gear and ski clothes if I end up over?'))[0]).toMatchObject({ kind: 'answer', entryId: 'tax-rates' });
+    });
+    it('"十几瓶面霜" are bottles of face cream, no drinks', async () => {
+      expect((await converse(services, '我在首尔帮朋友代购了十几瓶一样的面霜，她们回头转钱给我，这算自用吗'))[0]).toMatchObject({ kind: 'answer', entryId: 'buying-for-others' });
+    });
+    it('whether beer is part of the drinks allowance is what counts, the same for everyone', async () => {
+      expect((await converse(services, 'Is beer part of the booze allowance? Want to bring a few cans of Lapin Kulta for my Chinese ski buddies lol'))[0]).toMatchObject({ kind: 'answer', entryId: 'alcohol-allowance' });
+    });
+    it('a passport lost at the airport, with a sigh, is the police\'s', async () => {
+      expect((await converse(services, '护照在机场丢了，怎么办啊'))[0]).toMatchObject({ kind: 'routed', department: 'police' });
+    });
+  });
 });

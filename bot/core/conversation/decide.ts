@@ -420,6 +420,8 @@ const CLOSE_SECOND = 0.5;
 /** Topics of entries about a kind of goods (gold jewellery, antiques, things taken out) that a banned material (ivory, musk) can be in. */
 const GOODS_CLASS_TOPICS: ReadonlySet<string> = new Set(['gold', 'relics', 'outbound']);
 const PROHIBITED_TOPIC = 'prohibited';
+/** Prohibited things no one brings as equipment of their own, whatever they call it (knowledge/lang concepts). */
+const NEVER_OWN_EQUIPMENT: ReadonlySet<string> = new Set(['weapons', 'narcotics', 'endangered', 'ivory']);
 /** Topics of the value allowance and its tax, which any gift or purchase touches. */
 const ALLOWANCE_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax']);
 
@@ -431,7 +433,7 @@ const ALLOWANCE_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax']);
  */
 function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const top = best ? ctx.entries.get(best.entryId) : undefined;
-  if (!best || !top || !(ALLOWANCE_TOPICS.has(top.topic) || GOODS_CLASS_TOPICS.has(top.topic))) return best;
+  if (!best || !top || !(ALLOWANCE_TOPICS.has(top.topic) || GOODS_CLASS_TOPICS.has(top.topic) || top.topic === EQUIPMENT_TOPIC)) return best;
   // (an errand paid for, "同学让我帮忙带20罐奶粉，她给我钱，行不行", asks about the errand: things for others are no personal use)
   if (r.commercial && top.tags.some((t) => PURPOSE_CONCEPTS.has(t))) return best;
   const named = (h: Hit) => {
@@ -440,6 +442,9 @@ function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideC
     // (what the thing is made of outweighs its kind: "象牙手镯" is ivory before it is jewellery)
     // (a purpose alone is no rival for the thing: "apples from my grandma's garden for my friend" are fruit, whoever they are for)
     const close = best.matchedConcepts.every((c) => PURPOSE_CONCEPTS.has(c)) ? ctx.options.minScore : Math.max(ctx.options.minScore, best.score * CLOSE_SECOND);
+    // (and one's own things include no weapons: "my own hunting rifle and ammo" is the prohibited list, not equipment taken along)
+    const ownWeapon = top.topic === EQUIPMENT_TOPIC && e?.topic === PROHIBITED_TOPIC && e.tags.some((t) => NEVER_OWN_EQUIPMENT.has(t) && r.topical.includes(t));
+    if (top.topic === EQUIPMENT_TOPIC) return ownWeapon && h.score >= close;
     return e !== undefined && (RESTRICTED_TOPICS.has(e.topic) || (GOODS_CLASS_TOPICS.has(top.topic) && e.topic === PROHIBITED_TOPIC)) && e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && r.topical.includes(t)) && h.score >= close;
   };
   return r.hits.find(named) ?? best;

@@ -1922,4 +1922,15 @@ describe('assistant', () => {
       expect((await converse(services, '护照在机场丢了，怎么办啊'))[0]).toMatchObject({ kind: 'routed', department: 'police' });
     });
   });
+  describe('round 93: weapons and trophies are never one\'s own equipment (blind88)', () => {
+    it('a hunting rifle of one\'s own is the prohibited list', async () => {
+      expect((await converse(services, 'Can I bring my own hunting rifle and ammo for a guided hunt in Inner Mongolia? The outfitter says they sort the permits.'))[0]).toMatchObject({ kind: 'answer', entryId: 'prohibited-imports' });
+    });
+    it('a wolf pelt and argali horns are protected wildlife', async () => {
+      expect((await converse(services, 'Went hunting in Mongolia last autumn and got a wolf pelt and a pair of argali horns. Can I bring them through Harbin when I fly in for work next month?'))[0]).toMatchObject({ kind: 'answer', entryId: 'endangered-species' });
+    });
+    it('a demo machine with brochures is still a temporary import, not printed matter banned', async () => {
+      expect((await converse(services, "We're exhibiting at the Harbin trade fair in June. I'd carry a demo unit of our machine (about EUR 12,000) plus brochures. Do I pay duty?"))[0]).not.toMatchObject({ entryId: 'prohibited-imports' });
+    });
+  });
 });

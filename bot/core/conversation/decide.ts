@@ -56,6 +56,8 @@ const RULE_WITH_REASON: ReadonlySet<EscalationReason> = new Set(['evasion', 'pro
 
 /** A greeting or thanks is at most this long ("好的谢谢啦 很有用👍"). */
 const SMALLTALK_MAX_CHARS = 16;
+/** Longest thanks or goodbye that asks and lists nothing and is still only that (characters). */
+const SMALLTALK_CHATTY_MAX_CHARS = 60;
 
 /** Concepts of animals travellers bring. */
 const ANIMAL_CONCEPTS: ReadonlySet<string> = new Set(['pets', 'dogs', 'cats']);
@@ -270,7 +272,9 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   if (opening && r.topical.length === 0 && r.signals.length === 0 && !(r.list?.items.length)) return { decision: { kind: 'smalltalk', intent: opening }, state: next };
   if (!intent) return undefined;
   // Chinese tokens include character bigrams, so shortness is counted in characters too
-  const short = r.tokens.length <= SHORT_MESSAGE_TOKENS || [...r.text].length <= SMALLTALK_MAX_CHARS;
+  // (a longer thanks or goodbye that asks nothing and lists nothing, "好的好的，明白了，谢谢你啊，太有帮助了🙏", is one too)
+  const chatty = !r.asks && !(r.list?.items.length) && [...r.text].length <= SMALLTALK_CHATTY_MAX_CHARS;
+  const short = r.tokens.length <= SHORT_MESSAGE_TOKENS || [...r.text].length <= SMALLTALK_MAX_CHARS || chatty;
   if ((intent.intent === 'greeting' || intent.intent === 'thanks') && intent.probability >= options.minSmalltalkProbability && r.topical.length === 0 && short) {
     return { decision: { kind: 'smalltalk', intent: intent.intent }, state: next };
   }

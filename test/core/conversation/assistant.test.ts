@@ -1933,4 +1933,25 @@ describe('assistant', () => {
       expect((await converse(services, "We're exhibiting at the Harbin trade fair in June. I'd carry a demo unit of our machine (about EUR 12,000) plus brochures. Do I pay duty?"))[0]).not.toMatchObject({ entryId: 'prohibited-imports' });
     });
   });
+  describe('round 94: blind91–92', () => {
+    it.each([
+      ['zh', '外甥让我帮他带10条烟，说放在我孙子的小行李箱里，小孩子的箱子海关一般不查，真的假的', 'evasion'],
+      ['zh', '我在台灣買的玉鐲其實三萬多，發票可以叫店家開三千嗎？反正海關也看不出來', 'evasion'],
+      ['en', "what if I tuck the extra cartons in the baby's nappy bag, they never search those do they", 'evasion'],
+      ['en', "A man at the gate in Bangkok asked if my elderly dad could take a suitcase through for him, he'd pay us. It's just clothes he says. That's ok?", 'evasion'],
+      ['ru', 'В чеке на шубу 450 000 руб, а продавщица готова написать 150 000. Так можно сделать?', 'evasion'],
+      ['ru', 'Можно в декларации написать, что айфон б/у и стоит 2000 юаней? Он новый за 9000', 'evasion'],
+      ['ru', 'я в аэропорту одна меня не выпускают уже 3 часа никто не говорит по русски я не понимаю что происходит', 'urgency'],
+    ])('hands over with the reason (%s: %s)', async (_lang, message, reason) => {
+      const [reply] = await converse(services, message);
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain(reason);
+    });
+    it.each([
+      ['zh', '好的好的，明白了，谢谢你啊，太有帮助了🙏'],
+      ['zh', '那先这样，我去跟我妈说一声，拜拜～'],
+      ['ru', 'Спасибо большое, очень помогли, дай бог здоровья!'],
+    ])('a longer thanks or goodbye that asks nothing is small talk (%s: %s)', async (_lang, message) => {
+      expect((await converse(services, message))[0]?.kind).toBe('smalltalk');
+    });
+  });
 });

@@ -39,6 +39,10 @@ export const PlacesFileSchema = z
     settledAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words later in the same clause as a foreign place that say the trip comes back from there ("北海道滑雪回来", "东京玩了十天回来"). */
     returnLater: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    /** Phrases right before a foreign place that say the traveller goes there ("еду в Уссурийск", "flying to Seoul"): a trip out of China. */
+    departure: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    /** Words that make such a trip a question about the way back (buying, bringing back, entering China). */
+    departureVeto: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words right after a foreign place that say the traveller comes home from there ("首尔回家"): home is in mainland China. */
     homeAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** What a trip from abroad is for when it is a visit to China ("for a trade fair", "gifts for my Chinese partners", «к сыну», «на свадьбу»): the traveller lives abroad. */

@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; returnLater: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; returnLater: string[]; departure: string[]; departureVeto: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -37,6 +37,8 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
     settledAfter: all('settledAfter'),
     homeAfter: all('homeAfter'),
     returnLater: all('returnLater'),
+    departure: all('departure'),
+    departureVeto: atWordStart(all('departureVeto')),
     // (Latin and Cyrillic phrases match at the start of a word: "visiting", «партнер» in «партнерам»)
     visitPurpose: atWordStart(all('visitPurpose')),
     homecoming: atWordStart(all('homecoming')),
@@ -123,6 +125,18 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
     if (!cues.has('non_resident')) cues.add('resident');
   }
   return cues;
+}
+
+/**
+ * True when the message says the traveller goes to a foreign place ("Живу в Суйфэньхэ. Еду в Уссурийск показать
+ * образцы", "flying to Seoul with my camera", "去日本滑雪") and nothing of coming back, buying or entering China:
+ * a trip out of China.
+ */
+export function departsAbroad(text: PreparedText, gazetteer: Gazetteer): boolean {
+  const s = ` ${text.spaced}`;
+  if (gazetteer.departureVeto.some((w) => s.includes(w))) return false;
+  const abroad = gazetteer.abroad.filter((p) => s.includes(p));
+  return abroad.some((p) => gazetteer.departure.some((f) => (HAN.test(f) ? s.includes(f + p) : s.includes(` ${f} ${p}`))));
 }
 
 /**

@@ -10,7 +10,7 @@ import type { EscalationReason } from '../types';
 import { CUE_PAIRS, SIGNAL_PAIRS, type Signal, type SignalPart } from '../knowledge/lang-schema';
 import type { Facet } from '../text/language-resources';
 import { categoryOfCues, type KnownCategory } from './category';
-import { boughtInChina, findPlaceCues, tellsOfTrip, visitsChina, type Gazetteer } from './places';
+import { boughtInChina, departsAbroad, findPlaceCues, tellsOfTrip, visitsChina, type Gazetteer } from './places';
 import { readTourRoute, type TourRoute } from './tour-leader';
 
 /**
@@ -143,7 +143,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   if (cues.has('ordinary') && categoryOfCues(cues).residency === undefined && visitsChina(prepared, ctx.places)) cues.add('non_resident');
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
   const domestic = boughtInChina(prepared, ctx.places);
-  const concepts = parcelNotReturned(refundAtHome(currencyOfPrices(foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list), list), domestic));
+  const concepts = leavingFor(parcelNotReturned(refundAtHome(currencyOfPrices(foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list), list), domestic)), !cues.has('ordinary') && departsAbroad(prepared, ctx.places));
   // a long story's last questions say what is asked; its other topics are background (weak)
   const background = storyBackground(text, concepts, r);
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
@@ -331,6 +331,12 @@ function currencyOfPrices(concepts: string[], list: ParsedDeclaration | undefine
   return onlyDeclaring && unnamed ? [...rest, VALUE_ALLOWANCE] : rest;
 }
 const DECLARE = 'declare';
+
+/** "Еду в Уссурийск показать образцы": a trip to a foreign place, said as such, is a trip out of China (unless a direction is named already). */
+function leavingFor(concepts: string[], departs: boolean): string[] {
+  return departs && !concepts.some((c) => DIRECTION_CONCEPTS.has(c)) ? [...concepts, OUTBOUND_CONCEPT] : concepts;
+}
+const OUTBOUND_CONCEPT = 'outbound';
 /** Signal parts of selling the things or being paid for them (knowledge/lang signalParts). */
 const COMMERCIAL_PARTS: ReadonlySet<SignalPart> = new Set(['resell', 'paid_back']);
 

@@ -454,6 +454,11 @@ describe('readMessage', () => {
     ])('reads a resident from "I live there" after a mainland city and from "resident" said of oneself (%s: %s)', (_lang, text) => {
       expect(read(text).category.residency).toBe('resident');
     });
+    it('reads a trip to a foreign place as leaving China, not when it speaks of coming back or buying', () => {
+      expect(read('Живу в Суйфэньхэ, торгую. Еду в Уссурийск показать образцы').focus.has('outbound')).toBe(true);
+      expect(read('flying to Seoul next week, what can I bring back?').focus.has('outbound')).toBe(false);
+      expect(read('下个月去日本，回来能带几条烟').focus.has('outbound')).toBe(false);
+    });
     it.each([
       ['zh', '我半个月内来回香港三趟了 这次能带几包烟'],
       ['zh', '我这半个月已经第三趟去澳门了 这次烟还能带一条吗'],

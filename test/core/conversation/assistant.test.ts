@@ -1954,4 +1954,12 @@ describe('assistant', () => {
       expect((await converse(services, message))[0]?.kind).toBe('smalltalk');
     });
   });
+  describe('round 96: back to Russia by land', () => {
+    it('going back to Russia by bus gives the land limit (500 euros, 25 kg) with the air one', async () => {
+      const replies = await converse(services, 'Какая норма беспошлинного ввоза покупок в Россию?', 'А если обратно едем автобусом через Забайкальск?');
+      expect(replies[1]).toMatchObject({ kind: 'answer', entryId: 'russia-return-norms' });
+      expect(replies[1]?.text).toMatch(/500 евро/u);
+      expect(replies[1]?.text).toMatch(/25 кг/u);
+    });
+  });
 });

@@ -1962,4 +1962,15 @@ describe('assistant', () => {
       expect(replies[1]?.text).toMatch(/25 кг/u);
     });
   });
+  describe('round 97: details the entries had but did not show', () => {
+    it('dried bird\'s nest gets the bird\'s-nest detail (canned and sterilised only)', async () => {
+      const [reply] = await converse(services, '马来西亚的燕窝（干燕窝盏）能带回国吗');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'seafood-caviar' });
+      expect(reply?.text).toMatch(/燕窝/u);
+    });
+    it('a commercial shoot gets the ATA carnet detail', async () => {
+      const [reply] = await converse(services, 'Pro photographer, coming to Harbin to shoot a commercial for a client. Bringing 3 camera bodies, lots of lenses and lights. Anything special at customs?');
+      expect(reply?.text).toMatch(/ATA/u);
+    });
+  });
 });

@@ -1973,4 +1973,14 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(/ATA/u);
     });
   });
+  describe('round 98: declaring for someone else', () => {
+    it.each([
+      ['zh', '我跟他们同一班飞机，申报手续我能替他们办吗？', /委托/u],
+      ['ru', 'Могу я заполнить и подать декларацию за неё?', /поручил/u],
+    ])('shows that someone else may be entrusted with it (%s)', async (_lang, message, pattern) => {
+      const [reply] = await converse(services, message);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'how-to-declare' });
+      expect(reply?.text).toMatch(pattern);
+    });
+  });
 });

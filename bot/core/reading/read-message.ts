@@ -199,8 +199,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     tour,
     tellsTrip: !asks && topical.length === 0 && tellsOfTrip(prepared, ctx.places),
     commercial: parts.some((p) => COMMERCIAL_PARTS.has(p.key)),
-    ...opening(raw, r.smalltalk),
-    ...smalltalkOf(raw, r.smalltalk, r.acknowledgements),
+    ...opening(scripts.text, r.smalltalk),
+    ...smalltalkOf(scripts.text, r.smalltalk, r.acknowledgements),
   };
 }
 

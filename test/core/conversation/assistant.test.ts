@@ -1983,4 +1983,13 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(pattern);
     });
   });
+  describe('round 99: small talk in any script', () => {
+    it.each([['zh', '在嗎？'], ['ru', 'do svidaniya']])('a greeting or goodbye typed in another script is small talk (%s: %s)', async (_lang, message) => {
+      expect((await converse(services, message))[0]?.kind).toBe('smalltalk');
+    });
+    it('handing extra cartons to the non-smokers of the group is a scheme', async () => {
+      const [reply] = await converse(services, "If I give my extra 4 cartons to the non-smokers in my tour group to carry through, that's legal right?");
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain('evasion');
+    });
+  });
 });

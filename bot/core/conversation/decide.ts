@@ -424,6 +424,8 @@ const CLOSE_SECOND = 0.5;
 /** Topics of entries about a kind of goods (gold jewellery, antiques, things taken out) that a banned material (ivory, musk) can be in. */
 const GOODS_CLASS_TOPICS: ReadonlySet<string> = new Set(['gold', 'relics', 'outbound']);
 const PROHIBITED_TOPIC = 'prohibited';
+const MEDICINES_TOPIC = 'medicines';
+const ENDANGERED = 'endangered';
 /** Prohibited things no one brings as equipment of their own, whatever they call it (knowledge/lang concepts). */
 const NEVER_OWN_EQUIPMENT: ReadonlySet<string> = new Set(['weapons', 'narcotics', 'endangered', 'ivory']);
 /** Topics of the value allowance and its tax, which any gift or purchase touches. */
@@ -437,6 +439,11 @@ const ALLOWANCE_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax']);
  */
 function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const top = best ? ctx.entries.get(best.entryId) : undefined;
+  // (a medicine made of a protected animal, "片仔癀…里面有麝香", is the protected species' rule before a medicine's)
+  if (top?.topic === MEDICINES_TOPIC && r.topical.includes(ENDANGERED)) {
+    const wildlife = r.hits.find((h) => ctx.entries.get(h.entryId)?.tags.includes(ENDANGERED));
+    if (wildlife) return { ...wildlife, score: Math.max(wildlife.score ?? 0, best?.score ?? 0) };
+  }
   if (!best || !top || !(ALLOWANCE_TOPICS.has(top.topic) || GOODS_CLASS_TOPICS.has(top.topic) || top.topic === EQUIPMENT_TOPIC)) return best;
   // (an errand paid for, "同学让我帮忙带20罐奶粉，她给我钱，行不行", asks about the errand: things for others are no personal use)
   if (r.commercial && top.tags.some((t) => PURPOSE_CONCEPTS.has(t))) return best;

@@ -1992,4 +1992,12 @@ describe('assistant', () => {
       expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain('evasion');
     });
   });
+  describe('round 100: medicines made of protected animals', () => {
+    it('片仔癀 with musk taken abroad is the protected species\' rule', async () => {
+      expect((await converse(services, '给国外的亲戚带几盒片仔癀和安宫牛黄丸，听说里面有麝香，能带出去吗？'))[0]).toMatchObject({ kind: 'answer', entryId: 'endangered-species' });
+    });
+    it('an ordinary medicine stays the medicines rule', async () => {
+      expect((await converse(services, '带几盒感冒药出国可以吗'))[0]).not.toMatchObject({ entryId: 'endangered-species' });
+    });
+  });
 });

@@ -136,9 +136,6 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const parts = r.signalParts.positions(prepared);
   const tour = readTourRoute(prepared, r, language.lang);
   const cues = new Set<CategoryCue>([...tourCues(tour), ...r.categories.match(prepared), ...findPlaceCues(prepared, ctx.places), ...closePairs(parts, CUE_PAIRS).map((p) => p.key)]);
-  // things priced in the money of a country that is neither China nor Hong Kong or Macao ("ski jacket 38,000 yen", «брал за 110 тыс ₽»)
-  // were bought on a trip from there: the ordinary route, unless a word says Hong Kong, Macao or trips every few days
-  if (pricedAbroad(list)) cues.add('ordinary');
   // a trip from abroad that says it is a visit to China, by a traveller who says nothing of where they live: a visitor
   if (cues.has('ordinary') && categoryOfCues(cues).residency === undefined && visitsChina(prepared, ctx.places)) cues.add('non_resident');
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
@@ -340,21 +337,6 @@ const OUTBOUND_CONCEPT = 'outbound';
 /** Signal parts of selling the things or being paid for them (knowledge/lang signalParts). */
 const COMMERCIAL_PARTS: ReadonlySet<SignalPart> = new Set(['resell', 'paid_back']);
 
-/**
- * Currencies of mainland China, Hong Kong and Macao, and the US dollar that shops quote everywhere (Hong Kong and
- * Macao too): prices in them say nothing of an ordinary trip from abroad.
- */
-const HOME_CURRENCIES: ReadonlySet<string> = new Set(['CNY', 'HKD', 'MOP', 'USD']);
-/** True when the list prices goods bought in a foreign currency (not cash carried, not the home currencies). */
-function pricedAbroad(list: ParsedDeclaration | undefined): boolean {
-  const items = list?.items ?? [];
-  // (they rule out Hong Kong and Macao, not trips every few days: with tobacco, drinks or e-cigarettes, whose allowances
-  // shrink for those, the route is still asked — a shuttle trader pricing in roubles is the frequent tier)
-  if (items.some((i) => ROUTE_COUNTED_TYPES.has(i.type))) return false;
-  return items.some((i) => i.type === 'goods' && i.priceSpan !== undefined && i.currency !== undefined && !HOME_CURRENCIES.has(i.currency));
-}
-/** Item types whose allowance depends on trips every few days (limits.yaml frequent tiers). */
-const ROUTE_COUNTED_TYPES: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco', 'alcohol', 'ecigarettes']);
 /** Concepts of a currency's name (knowledge/lang concepts). */
 const CURRENCY_CONCEPTS: ReadonlySet<string> = new Set(['rmb', 'foreign_currency']);
 /** Concepts that say which way the traveller goes, not what they carry or ask about. */

@@ -253,6 +253,8 @@ function overForEveryone(service: DeclarationService, items: PendingItem[], know
 
 /** Entry topics whose answer a concrete price makes concrete (value allowance, tax, declaring). */
 const PRICED_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax', 'declaration']);
+/** The facet of a question about a family's or couple's allowances together (lang-schema FACETS). */
+const FAMILY_FACET = 'family';
 
 /**
  * The case of a question that names priced things ("a bag for 30,000 yuan, do I pay?"), worked
@@ -265,6 +267,9 @@ export function estimateForQuestion(service: DeclarationService, reading: Readin
   if (counted) return counted;
   const priced = (reading.list?.items ?? []).filter((i) => i.type === 'goods' && i.value !== undefined && i.priceSpan);
   if (priced.length === 0 || !PRICED_TOPICS.has(entryTopic) || reading.boughtInChina) return undefined;
+  // "can my wife and I combine our allowances for one 9,000 bag?": one traveller's case is the very thing asked about;
+  // the rule's per-person detail answers it, and the case would only crowd it out
+  if (reading.focus.has(FAMILY_FACET)) return undefined;
   const known = reading.category.residency ?? asResidency(state.residency);
   const route = reading.category.route ?? asRoute(state.route) ?? 'ordinary';
   const items = priced.map(toPendingItem);

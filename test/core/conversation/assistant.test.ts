@@ -1996,4 +1996,24 @@ describe('assistant', () => {
       expect((await converse(services, '带几盒感冒药出国可以吗'))[0]).not.toMatchObject({ entryId: 'endangered-species' });
     });
   });
+  describe('round 101: blind95–96', () => {
+    it('pooling a family\'s allowances for one priced thing gets the per-person detail, not one traveller\'s case', async () => {
+      const [reply] = await converse(services, 'can my wife and I combine our allowances for one 9,000 rmb bag?');
+      expect(reply?.text).toMatch(/per person/u);
+      expect(reply?.text).not.toMatch(/Your case/u);
+    });
+    it('a relative\'s sausage packed secretly, asked whether to declare it, is no scheme', async () => {
+      expect((await converse(services, '婆婆偷偷在我箱子里塞了腊肠，我要不要主动申报？申报了会不会被罚'))[0]?.kind).toBe('answer');
+    });
+    it('asking when it counts as smuggling is the rule', async () => {
+      expect((await converse(services, 'сколько блоков надо везти чтобы это уже считалось контрабандой?'))[0]).toMatchObject({ kind: 'answer', entryId: 'smuggling' });
+    });
+    it('where to hide cartons is a scheme', async () => {
+      const [reply] = await converse(services, "where's the best place in a suitcase to hide a few cartons? asking for a friend");
+      expect(reply?.kind === 'escalated' ? reply.reasons : []).toContain('evasion');
+    });
+    it('someone walking off with a backpack is the police\'s', async () => {
+      expect((await converse(services, 'someone just walked off with my backpack at arrivals!!'))[0]).toMatchObject({ kind: 'routed', department: 'police' });
+    });
+  });
 });

@@ -2016,4 +2016,15 @@ describe('assistant', () => {
       expect((await converse(services, 'someone just walked off with my backpack at arrivals!!'))[0]).toMatchObject({ kind: 'routed', department: 'police' });
     });
   });
+  describe('round 102: a phone is not always electronics', () => {
+    it('customs\' phone number is the contact entry', async () => {
+      expect((await converse(services, 'Какой телефон у таможни в Харбине? Хочу уточнить заранее'))[0]).toMatchObject({ kind: 'answer', entryId: 'customs-contact' });
+    });
+    it('filling the form in on a phone is how to declare', async () => {
+      expect((await converse(services, '身报单在哪拿 手机上能填吗'))[0]).toMatchObject({ kind: 'answer', entryId: 'how-to-declare' });
+    });
+    it('skis that did not arrive are the airline\'s', async () => {
+      expect((await converse(services, 'Багаж с лыжами не прилетел в Харбин, что делать?'))[0]).toMatchObject({ kind: 'routed', department: 'airline' });
+    });
+  });
 });

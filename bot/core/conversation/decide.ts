@@ -440,10 +440,7 @@ const ALLOWANCE_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax']);
 function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const top = best ? ctx.entries.get(best.entryId) : undefined;
   // (a medicine made of a protected animal, "片仔癀…里面有麝香", is the protected species' rule before a medicine's)
-  if (top?.topic === MEDICINES_TOPIC && r.topical.includes(ENDANGERED)) {
-    const wildlife = r.hits.find((h) => ctx.entries.get(h.entryId)?.tags.includes(ENDANGERED));
-    if (wildlife) return { ...wildlife, score: Math.max(wildlife.score ?? 0, best?.score ?? 0) };
-  }
+  if (best && top?.topic === MEDICINES_TOPIC && r.topical.includes(ENDANGERED)) return entryInstead(best, r, ctx, (e) => e.tags.includes(ENDANGERED));
   if (!best || !top || !(ALLOWANCE_TOPICS.has(top.topic) || GOODS_CLASS_TOPICS.has(top.topic) || top.topic === EQUIPMENT_TOPIC)) return best;
   // (an errand paid for, "同学让我帮忙带20罐奶粉，她给我钱，行不行", asks about the errand: things for others are no personal use)
   if (r.commercial && top.tags.some((t) => PURPOSE_CONCEPTS.has(t))) return best;
@@ -563,9 +560,7 @@ function moveOverThings(r: Reading, best: Hit | undefined, ctx: DecideContext): 
   if (!ALLOWANCE_TOPICS.has(top.topic) && !(top.topic === EQUIPMENT_TOPIC && r.topical.includes(POST_CONCEPT))) return best;
   // (and only things named or sent: an expat asking about the arrival duty-free shop asks about the shop)
   if (!r.topical.includes(POST_CONCEPT) && !(r.list?.items.length ?? 0)) return best;
-  // (as sure as the reading of the things it replaces: the move is what they are about)
-  const move = r.hits.find((h) => ctx.entries.get(h.entryId)?.requires.includes(LONG_STAY));
-  return move ? { ...move, score: Math.max(move.score ?? 0, best.score ?? 0) } : best;
+  return entryInstead(best, r, ctx, (e) => e.requires.includes(LONG_STAY));
 }
 const LONG_STAY = 'long_stay';
 
@@ -579,13 +574,25 @@ function russiaOverChina(r: Reading, best: Hit | undefined, ctx: DecideContext):
   if (!best || !top || !r.topical.includes(RUSSIA_RETURN) || top.requires.includes(RUSSIA_RETURN) || top.direction !== 'inbound') return best;
   // (only things leaving China for Russia, or money leaving Russia: not things sent back to Russia by customs, nor one's own taken home again)
   if (!RUSSIA_BOUND.some((c) => r.topical.includes(c)) || NOT_RUSSIA_BOUND.some((c) => r.topical.includes(c))) return best;
-  const russia = r.hits.find((h) => ctx.entries.get(h.entryId)?.requires.includes(RUSSIA_RETURN));
-  return russia ? { ...russia, score: Math.max(russia.score ?? 0, best.score ?? 0) } : best;
+  return entryInstead(best, r, ctx, (e) => e.requires.includes(RUSSIA_RETURN));
 }
 const RUSSIA_RETURN = 'russia_return';
 const RUSSIA_BOUND: readonly string[] = ['outbound', 'foreign_currency', 'cash'];
 const NOT_RUSSIA_BOUND: readonly string[] = ['return_shipment', 'temporary_import'];
 const POST_CONCEPT = 'post';
+
+/**
+ * The first hit on an entry the message is really about (`wanted`), in place of `best`, and as sure as the
+ * reading it replaces: the same things, seen as what they are (a move, Russia's rules, a protected animal).
+ * `best` when no hit is on such an entry.
+ */
+function entryInstead(best: Hit, r: Reading, ctx: DecideContext, wanted: (e: KnowledgeEntry) => boolean): Hit {
+  const other = r.hits.find((h) => {
+    const e = ctx.entries.get(h.entryId);
+    return e !== undefined && wanted(e);
+  });
+  return other ? { ...other, score: Math.max(other.score ?? 0, best.score ?? 0) } : best;
+}
 
 function isDepartment(intent: string): intent is Department {
   return intent === 'border' || intent === 'airline' || intent === 'airport' || intent === 'police';

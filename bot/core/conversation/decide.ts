@@ -468,6 +468,8 @@ const HK_MACAO_ALLOWANCE = 'hk-macao-allowance';
 /** The frequent travellers' entry, and the allowances it gives figures of its own for. */
 const FREQUENT_TRAVELLERS = 'frequent-travellers';
 const FREQUENT_RULE_TOPICS: ReadonlySet<string> = new Set(['tobacco-allowance', 'ecigarettes-allowance']);
+/** The allowance frequent travellers have a rule of their own for whose figure is not published (alcohol's entry speaks of them itself). */
+const FREQUENT_OWN_UNSURE: ReadonlySet<string> = new Set(['value-allowance']);
 
 /**
  * "深圳户口 周末去香港扫货 额度是1.2万对吧？超了多少要报": a mainland resident arriving from Hong Kong or
@@ -483,6 +485,9 @@ function ownAllowance(r: Reading, state: ConversationState, best: Hit | undefine
   // "how many can I bring" alone is the tobacco allowance's question, at the frequent figure
   const frequent = r.category.route === 'frequent' || r.topical.includes('frequent');
   if (best && FREQUENT_RULE_TOPICS.has(best.entryId) && frequent && r.focus.has(DIFFERS) && ctx.entries.has(FREQUENT_TRAVELLERS)) return r.hits.find((h) => h.entryId === FREQUENT_TRAVELLERS) ?? { ...best, entryId: FREQUENT_TRAVELLERS };
+  // "I cross at Suifenhe every week. Is my value allowance still 5000?": their value allowance is the
+  // frequent travellers' own (stricter, unconfirmed), so the everyday figure would be the wrong one for them
+  if (best && FREQUENT_OWN_UNSURE.has(best.entryId) && r.category.route === 'frequent' && ctx.entries.has(FREQUENT_TRAVELLERS)) return r.hits.find((h) => h.entryId === FREQUENT_TRAVELLERS) ?? { ...best, entryId: FREQUENT_TRAVELLERS };
   if (!best || !ALLOWANCE_QUESTION_ENTRIES.has(best.entryId) || route !== 'hk_macao' || residency === 'non_resident') return best;
   return r.hits.find((h) => h.entryId === HK_MACAO_ALLOWANCE && h.score >= ctx.options.minScore) ?? best;
 }

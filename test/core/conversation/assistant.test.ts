@@ -1040,6 +1040,15 @@ describe('assistant', () => {
       expect(reply).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
       expect(reply?.text).toMatch(/\b40\b/u);
     });
+    it.each([
+      ['zh', '我每周都去黑河进货，免税额度还是5000吗'],
+      ['en', 'I fly Harbin-Vladivostok every week for work. Is my duty-free value allowance still 5000?'],
+      ['ru', 'Я каждую неделю езжу через Суйфэньхэ. Беспошлинный лимит по стоимости у меня тоже 5000 юаней?'],
+    ])('answers their value allowance from their own entry, not with the everyday figure (%s)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'frequent-travellers' });
+      expect(reply?.text).toMatch(/12360/u);
+    });
   });
 
   describe('when cash over its limit is listed', () => {
@@ -2025,6 +2034,28 @@ describe('assistant', () => {
     });
     it('skis that did not arrive are the airline\'s', async () => {
       expect((await converse(services, 'Багаж с лыжами не прилетел в Харбин, что делать?'))[0]).toMatchObject({ kind: 'routed', department: 'airline' });
+    });
+  });
+
+  describe('round 103: what happens if refused, a number in English, a parcel\'s limit', () => {
+    it.each([
+      ['en', 'What if my cat fails the check on arrival, what happens to her?', /sent back/u],
+      ['ru', 'Если собаку не пропустят в Харбине, что с ней будет?', /возвращают/u],
+    ])('a pet refused entry gets the sent-back detail (%s)', async (_lang, text, detail) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'pets' });
+      expect(reply?.text).toMatch(detail);
+    });
+    it('an English-speaking number for customs is the contact entry, not a request for a person', async () => {
+      expect((await converse(services, 'is there an english-speaking number for chinese customs??'))[0]).toMatchObject({ kind: 'answer', entryId: 'customs-contact' });
+    });
+    it('how much one parcel may be worth is the parcels\' limit', async () => {
+      const [reply] = await converse(services, '从韩国网上买的化妆品寄回国，一个包裹最多能寄多少钱');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'postal-parcels' });
+      expect(reply?.text).toMatch(/2,000/u);
+    });
+    it('what must be declared, with a word in between, is the list of what to declare', async () => {
+      expect((await converse(services, 'Что надо обязательно декларировать на въезде в Китай?'))[0]).toMatchObject({ kind: 'answer', entryId: 'what-to-declare-inbound' });
     });
   });
 });

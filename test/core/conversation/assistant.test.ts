@@ -2058,4 +2058,16 @@ describe('assistant', () => {
       expect((await converse(services, 'Что надо обязательно декларировать на въезде в Китай?'))[0]).toMatchObject({ kind: 'answer', entryId: 'what-to-declare-inbound' });
     });
   });
+
+  describe('round 105: whether hiding would be smuggling is asked, not planned', () => {
+    it.each([
+      ['en', 'If I stuff a carton into my boots and go through green, is that smuggling?'],
+      ['ru', 'Если положить блок в куртку и пройти по зелёному, это контрабанда?'],
+    ])('gets the smuggling rule (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'answer', entryId: 'smuggling' });
+    });
+    it('asking where to hide them so they are not found is still a scheme', async () => {
+      expect((await converse(services, 'Where should I hide 3 cartons so they don\'t find them? Is that smuggling?'))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
 });

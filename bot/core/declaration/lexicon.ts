@@ -47,6 +47,8 @@ export type Lexicon = {
   yenCues: readonly string[];
   /** Words right after a unit that add half of it, normalised ("半": 一条半). */
   halfAfterUnit: readonly string[];
+  /** Words that join a multiplier or currency to the number it estimates, normalised («на»: «тысяч на 400»). */
+  estimateLinks: readonly string[];
   /** Characters that name nothing alone before a price (Chinese 的, 个, 堆). */
   namelessChars: ReadonlySet<string>;
   /** Words for cartons that count other things too ("条": "两条狗" is two dogs). */
@@ -97,10 +99,11 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
   const allowanceNouns = LANGUAGES.flatMap((l) => languages[l].allowanceNouns).map((w) => normalizeText(w.replace(/\*$/u, ''))).filter(Boolean);
   const yenCues = LANGUAGES.flatMap((l) => languages[l].yenCues).map((w) => normalizeText(w)).filter(Boolean);
   const halfAfterUnit = LANGUAGES.flatMap((l) => languages[l].numbers.halfAfterUnit).map((w) => normalizeText(w)).filter(Boolean);
+  const estimateLinks = LANGUAGES.flatMap((l) => languages[l].numbers.estimateLinks).map((w) => normalizeText(w)).filter(Boolean);
   const sharedBy = LANGUAGES.flatMap((l) => languages[l].sharedBy.flatMap(({ people, words }) => words.map((w) => ({ text: normalizeText(w), people })))).filter((p) => p.text);
   const namelessChars = new Set(LANGUAGES.flatMap((l) => languages[l].namelessChars));
   const sharedCartonWords = LANGUAGES.flatMap((l) => languages[l].sharedCartonWords);
-  return { byFirstChar, shorthand, unitFirst, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit, namelessChars, sharedCartonWords, sharedBy };
+  return { byFirstChar, shorthand, unitFirst, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit, estimateLinks, namelessChars, sharedCartonWords, sharedBy };
 }
 
 /**

@@ -45,7 +45,7 @@ type Money = Extract<Token, { kind: 'money' }>;
 type Thing = Extract<Token, { kind: 'item' | 'drink' | 'goods' }>;
 
 /** Tokens of one item, gathered left to right. */
-type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; weightEach?: boolean; unnamedThing?: boolean; nameBefore?: Span; sentenceStart?: boolean; eachSeen?: boolean; itemized?: boolean };
+type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?: Money; perUnit: boolean; total: boolean; abv?: number; times?: number; start: number; end: number; priceMarked?: boolean; currency?: string; volumeEach?: boolean; weightEach?: boolean; unnamedThing?: boolean; nameBefore?: Span; sentenceStart?: boolean; eachSeen?: boolean; itemized?: boolean; lot?: boolean };
 
 /** Two or more letters of a word (Chinese characters included). */
 const LETTER_RUN = /\p{L}{2,}/u;
@@ -110,6 +110,24 @@ function isDetailOf(g: Group, before: Group, text: string, nothingPricedYet = fa
   if (!g.volume && g.abv === undefined) return false;
   const drink = before.things.some((t) => t.kind === 'drink') || before.count?.unit === 'bottle';
   return drink && (!g.volume || !before.volume) && (g.abv === undefined || before.abv === undefined);
+}
+
+/**
+ * How many unpriced goods right before a nameless total it prices together
+ * («конфеты, духи и шарф, всего на 30 тысяч», "chocolates, a scarf and perfume, about $300 in total"):
+ * two or more, when nothing in the message is priced yet; otherwise 0.
+ */
+function lotPricedByTotal(g: Group, groups: readonly Group[]): number {
+  if (!g.total || !g.money || g.things.length > 0 || g.count || g.weight || g.volume || g.sentenceStart || groups.some((x) => x.money)) return 0;
+  let n = 0;
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const b = groups[i] as Group;
+    if (b.sentenceStart && n > 0) break;
+    if (b.things.length === 0 || !b.things.every((t) => t.kind === 'goods') || b.weight || b.volume) break;
+    n++;
+    if (b.sentenceStart) break;
+  }
+  return n >= 2 ? n : 0;
 }
 
 /** A sum opening brackets right after a word, an "about" between them allowed ("kit (~40,000 yuan)", "сумка (около 30 000 ₽)", "包（约3万）"). */
@@ -183,7 +201,8 @@ class Grouper {
     if ((t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') && this.counted() && next?.kind === 'qty') this.close(t.start);
     if (t.kind === 'item' || t.kind === 'drink' || t.kind === 'goods') return this.addThing(t, next);
     // "钱包里有6000刀现金", "in my wallet 5000 dollars cash": a sum right before a word for cash is that cash, not the price of the thing before
-    if (t.kind === 'money' && next?.kind === 'item' && next.item === 'cash' && g.things.length > 0 && !g.things.some((x) => x.kind === 'item' && x.item === 'cash')) this.close(t.start);
+    // (not across a full stop: «набор косметики тысяч на 12. Наличными ещё 1500 долларов» prices the cosmetics)
+    if (t.kind === 'money' && next?.kind === 'item' && next.item === 'cash' && g.things.length > 0 && !g.things.some((x) => x.kind === 'item' && x.item === 'cash') && !FULL_STOP.test(this.text.slice(t.end, next.start))) this.close(t.start);
     // "iPhone 8999港币 两条万宝路": a count right before a thing, after an item with its price, starts the next item
     if (t.kind === 'qty' && this.priced() && next !== undefined && (next.kind === 'item' || next.kind === 'drink' || next.kind === 'goods')) this.close(t.start);
     // "两个Prada包 一个6000一个7000": each piece's price in turn, summed into the counted item
@@ -338,7 +357,13 @@ class Grouper {
     g.end = at;
     if (g.money && !g.money.currency && g.currency) g.money = { ...g.money, currency: g.currency };
     const last = this.groups.at(-1);
-    if (last && isDetailOf(g, last, this.text, this.groups.every((x) => !x.money))) {
+    const lot = lotPricedByTotal(g, this.groups);
+    if (lot > 1) {
+      // «конфеты, духи и шарф, всего тыс на 30 руб»: a total after several unpriced things is the price of them together
+      const parts = this.groups.splice(this.groups.length - lot, lot);
+      const first = parts[0] as Group;
+      this.groups.push({ ...first, things: parts.flatMap((p) => p.things), count: undefined, money: g.money, total: true, lot: true, end: at });
+    } else if (last && isDetailOf(g, last, this.text, this.groups.every((x) => !x.money))) {
       // "两瓶白酒，每瓶500毫升": a volume, strength or marked price alone belongs to the item before it
       if (restatesInPieces(g, last, this.text)) last.count = g.count;
       last.volume ??= g.volume;
@@ -525,7 +550,8 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shop
   }
   const item: ParsedItem = { type: type === 'ecigarettes' ? 'goods' : type, description: span, label, quantified: Boolean(g.count || g.volume || g.weight || g.money), hasMoney: Boolean(g.money) };
   // (a sum called a total that names no kind of thing is a sum over several things, not one article: "say my shopping comes to 6,000")
-  const kind = type === 'ecigarettes' ? undefined : (kindOf(g, ctx.data) ?? (type === 'goods' && g.money && g.total && !g.count ? SEVERAL_THINGS : undefined));
+  // (and so is the total of several things named before it: «конфеты, духи и шарф, всего на 30 тысяч»)
+  const kind = type === 'ecigarettes' ? undefined : g.lot ? SEVERAL_THINGS : (kindOf(g, ctx.data) ?? (type === 'goods' && g.money && g.total && !g.count ? SEVERAL_THINGS : undefined));
   if (kind) item.kind = kind;
   if (type === 'alcohol') {
     if (g.count) Object.assign(item, { quantity: g.count.value, unit: 'bottle' });
@@ -657,10 +683,6 @@ function isPurchase(t: Token, text: string, lexicon: Lexicon): boolean {
 }
 
 /**
- * A value without a currency takes the one currency the message names, if it names exactly one;
- * when it names none, the message language's default (Chinese: yuan), else it stays open.
- */
-/**
  * Cash said twice is counted once ("还剩七千美元… 请问这七千美元要申报吗"), and a word for cash
  * without a sum ("换了一大堆现金") says nothing more once sums of cash are given.
  */
@@ -686,10 +708,22 @@ function yenInJapan(items: ParsedItem[], text: string, cues: readonly string[]):
   }
 }
 
+/**
+ * A value without a currency takes the one currency the message names, if it names exactly one;
+ * when it names none, the message language's default (Chinese: yuan); a price, the one currency of
+ * the other prices; else it stays open.
+ */
 function fillCurrency(items: ParsedItem[], tokens: Token[], defaultCurrency: string | undefined): void {
   const codes = new Set(tokens.flatMap((t) => (t.kind === 'currency' ? [t.code] : t.kind === 'money' && t.currency ? [t.currency] : [])));
   const only = codes.size === 1 ? [...codes][0] : codes.size === 0 ? defaultCurrency : undefined;
-  for (const item of items) if (item.value !== undefined && !item.currency && only) item.currency = only;
+  // (a price among prices of one currency, with cash in another, is in theirs: «платок за 15 тысяч рублей, косметика тысяч на 12, наличными 1500 долларов»)
+  const goods = new Set(items.flatMap((i) => (i.type !== 'cash' && i.currency ? [i.currency] : [])));
+  const goodsOnly = goods.size === 1 ? [...goods][0] : undefined;
+  for (const item of items) {
+    if (item.value === undefined || item.currency) continue;
+    if (only) item.currency = only;
+    else if (item.type !== 'cash' && goodsOnly) item.currency = goodsOnly;
+  }
 }
 
 function categoryOf(cues: ReadonlySet<string>): DeclarationCategory {

@@ -66,9 +66,18 @@ const tight = (text: string, from: number, to: number) => /^[\s-]*$/.test(text.s
 /** What follows the denominator of a Chinese fraction ("百分之二十" is 20 per cent, "三分之一" a third). */
 const FRACTION_OF = '分之';
 
+/** True when a linking word («на») and then a number («400», «двести») follow the position. */
+function linkedNumberAt(text: string, from: number, next: Raw | undefined, links: readonly string[]): boolean {
+  if (next === undefined || !('digits' in next || ('senses' in next && next.senses.some((s) => s.kind === 'numword')))) return false;
+  const between = text.slice(from, next.start).trim();
+  return links.includes(between) && /^\s/u.test(text.slice(from)) && /\s$/u.test(text.slice(0, next.start));
+}
+
 /** Joins runs of digits, number words and multipliers into single numbers ("two hundred", "1.5万"). */
-function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Token)[] {
+function joinNumbers(text: string, raws: Raw[], shorthand: boolean, links: readonly string[]): (Raw | Token)[] {
   const out: (Raw | Token)[] = [];
+  // «тысяч на 400 вон»: a multiplier, a linking word, then the number it multiplies, as an estimate
+  let scale: { value: number; start: number; next: number } | undefined;
   const partOf = (r: Raw): NumberPart | undefined => {
     const s = senseOf(r, 'mult') ?? senseOf(r, 'numword');
     const surface = text.slice(r.start, r.end);
@@ -104,6 +113,13 @@ function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Toke
     }
     // a lone word that has another sense, or a lone non-Chinese multiplier ("к" is also a Russian preposition), is not a number
     const lone = parts.length === 1 && !('digits' in r) && 'senses' in r;
+    const estimated = lone && parts[0]?.multiplier === true && !parts[0].han && !parts[0].abbrev ? linkedNumberAt(text, end, raws[j], links) : false;
+    if (estimated && parts[0]) {
+      scale = { value: parts[0].value, start: r.start, next: j };
+      continue;
+    }
+    const scaled = scale !== undefined && scale.next === i ? scale : undefined;
+    scale = undefined;
     // (nor is a lone Chinese hundred, thousand or ten-thousand inside a word: "虎标万金油" is balm, not 10,000; 十 alone is ten: "十条烟")
     const loneWord = lone && (r.senses.length > 1 || (parts[0]?.multiplier === true && (!parts[0].han || parts[0].value >= 100)));
     // "百分之几", "百分之二十": a Chinese fraction or percentage is no amount
@@ -113,7 +129,8 @@ function joinNumbers(text: string, raws: Raw[], shorthand: boolean): (Raw | Toke
     }
     // written as a sum: a Chinese ten-thousand (8万) or a one-letter thousands abbreviation (5k, 12к)
     const hanTenThousands = parts.some((p) => p.multiplier && (p.han ? p.value >= 10_000 : Boolean(p.abbrev) && p.value >= 1000));
-    out.push({ kind: 'num', value: combineNumberParts(parts, shorthand), start: r.start, end, ...(hanTenThousands ? { hanTenThousands } : {}) });
+    const value = combineNumberParts(parts, shorthand) * (scaled?.value ?? 1);
+    out.push({ kind: 'num', value, start: scaled?.start ?? r.start, end, ...(hanTenThousands ? { hanTenThousands } : {}) });
     i = j - 1;
   }
   return out;
@@ -212,13 +229,20 @@ export const isOnePiece = (t: Token | undefined) => t?.kind === 'qty' && t.value
  * -> qty without a unit, 8万 (a Chinese ten-thousand) -> money without a currency. A currency word
  * glued to following goods or a number (Chinese 1块手表, 一块8万元的手表) is a classifier, not money.
  */
-function compound(text: string, tokens: Token[], halves: readonly string[], unitFirst: ReadonlySet<string>): Token[] {
+function compound(text: string, tokens: Token[], halves: readonly string[], unitFirst: ReadonlySet<string>, links: readonly string[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
     const after = tokens[i + 2];
     if (t.kind === 'currency' && next?.kind === 'num' && tight(text, t.end, next.start)) {
+      out.push({ kind: 'money', amount: next.value, currency: t.code, start: t.start, end: next.end });
+      i++;
+      continue;
+    }
+    // «косметики долларов на 900»: a currency word, a linking word, then the sum in it as an estimate
+    // (not a count of something else, «евро на 2 бутылки»)
+    if (t.kind === 'currency' && next?.kind === 'num' && LETTER.test(text.slice(t.start, t.end)) && links.includes(text.slice(t.end, next.start).trim()) && /^\s+\S+\s+$/u.test(text.slice(t.end, next.start)) && !(after !== undefined && tight(text, next.end, after.start) && (after.kind === 'unit' || after.kind === 'currency' || isThing(after)))) {
       out.push({ kind: 'money', amount: next.value, currency: t.code, start: t.start, end: next.end });
       i++;
       continue;
@@ -360,7 +384,7 @@ export type Span = { start: number; end: number };
 
 /** Tokens, and the stretches that name things said to be absent ("no cigarettes or alcohol"). */
 export function scanWithAbsent(text: string, lexicon: Lexicon): { tokens: Token[]; absent: Span[] } {
-  const joined = joinNumbers(text, rawTokens(text, lexicon), lexicon.shorthand);
+  const joined = joinNumbers(text, rawTokens(text, lexicon), lexicon.shorthand, lexicon.estimateLinks);
   const tokens = joined
     .map((r, i) => {
       const prev = joined[i - 1];
@@ -369,7 +393,7 @@ export function scanWithAbsent(text: string, lexicon: Lexicon): { tokens: Token[
       return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
-  return dropAbsent(text, dropDurations(text, dropThresholds(text, namedBareSums(text, multipliedPrices(text, perContainer(text, sizedContainers(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst))))), lexicon.allowanceNouns)));
+  return dropAbsent(text, dropDurations(text, dropThresholds(text, namedBareSums(text, multipliedPrices(text, perContainer(text, sizedContainers(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst, lexicon.estimateLinks))))), lexicon.allowanceNouns)));
 }
 
 /** Where a list opens: a colon or a new line. */

@@ -186,6 +186,8 @@ export const DeclarationLanguageSchema = z
         halfAfterUnit: z.array(z.string().min(1)).default([]),
         /** A count may follow its unit, as an estimate («сигары штук 50», «серьги грамма 3»): the unit and the number are one amount. */
         unitFirst: z.boolean().default(false),
+        /** A word between a multiplier or a currency and the number after it that makes that number an estimate in them («тысяч на 400 вон», «долларов на 900»). */
+        estimateLinks: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     units: z.partialRecord(z.enum(UNITS), words),

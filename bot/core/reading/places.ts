@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; returnLater: string[]; departure: string[]; departureVeto: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; familyVisitAfter: string[]; returnLater: string[]; departure: string[]; departureVeto: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -36,6 +36,7 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
     livesAfter: all('residenceAfter'),
     settledAfter: all('settledAfter'),
     homeAfter: all('homeAfter'),
+    familyVisitAfter: all('familyVisitAfter'),
     returnLater: all('returnLater'),
     departure: all('departure'),
     departureVeto: atWordStart(all('departureVeto')),
@@ -103,6 +104,8 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
       // (a Chinese frame reaches no place past a clause's end: "广州户口，东京回来" is registered in Guangzhou, not Tokyo)
       if (HAN.test(needle) && s[at + needle.length] === ' ') continue;
       const place = placeAt(s, at + needle.length, gazetteer);
+      // ("回哈尔滨看我爸妈": going back to a place to see family there says nothing of where one lives)
+      if (place === 'china' && frame === 'residence' && visitsFamily(s, at + needle.length, gazetteer)) continue;
       if (place === 'china' && frame === 'residence') cues.add('resident');
       if (place === 'china' && frame === 'settled' && !negatedBefore(s, at, gazetteer.negations)) cues.add('settled');
       // a visit to a mainland place ("business trip to harbin", «едем в Харбин»): the traveller lives elsewhere
@@ -224,6 +227,15 @@ function followedBy(s: string, place: string, words: readonly string[]): boolean
     if (words.some((w) => rest.startsWith(w))) return true;
   }
   return false;
+}
+
+/** True when the mainland place at `from` is followed by words of visiting family there. */
+function visitsFamily(s: string, from: number, g: Gazetteer): boolean {
+  const rest = s.slice(from, from + 40).trimStart();
+  const place = g.china.filter((p) => rest.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  if (place === undefined) return false;
+  const after = rest.slice(place.length).trimStart();
+  return g.familyVisitAfter.some((w) => after.startsWith(w));
 }
 
 /** Where the word running at `from` ends. */

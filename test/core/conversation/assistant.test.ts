@@ -2059,12 +2059,29 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 106: where to shop or eat is no customs question; a bag carried off is the police\'s', () => {
+    it.each([
+      ['zh', '顺便问一下，大阪哪家烤肉好吃？'],
+      ['en', 'Which outlet near Paris has the best Gucci discounts?'],
+      ['ru', 'В каком аутлете под Миланом самые большие скидки?'],
+    ])('a recommendation of a shop or a restaurant goes to a person (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
+    });
+    it('a shopping bag carried off in the arrivals hall is the police\'s', async () => {
+      expect((await converse(services, '在到达大厅我的包被人拎走了！'))[0]).toMatchObject({ kind: 'routed', department: 'police' });
+    });
+  });
+
   describe('round 105: whether hiding would be smuggling is asked, not planned', () => {
     it.each([
       ['en', 'If I stuff a carton into my boots and go through green, is that smuggling?'],
       ['ru', 'Если положить блок в куртку и пройти по зелёному, это контрабанда?'],
     ])('gets the smuggling rule (%s)', async (_lang, text) => {
       expect((await converse(services, text))[0]).toMatchObject({ kind: 'answer', entryId: 'smuggling' });
+    });
+    it('putting one\'s shopping in the group\'s suitcases to stay under the limit is a scheme (en, ru)', async () => {
+      expect((await converse(services, 'Some people in our group bought nothing. Can I put my shopping in their suitcases so we are all under the limit?'))[0]).toMatchObject({ kind: 'escalated' });
+      expect((await converse(services, 'Раскидаю свои 10 курток по чемоданам группы, каждому по две, нормально будет?'))[0]).toMatchObject({ kind: 'escalated' });
     });
     it('asking where to hide them so they are not found is still a scheme', async () => {
       expect((await converse(services, 'Where should I hide 3 cartons so they don\'t find them? Is that smuggling?'))[0]).toMatchObject({ kind: 'escalated' });

@@ -334,4 +334,14 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'en', text: '30 packs of nappies and 2 strollers', list: false, items: [{ type: 'goods', quantity: 30 }, { type: 'goods', quantity: 2 }] },
   // "each" right after an e-liquid volume makes it each piece's (it was 10 ml shared by three)
   { lang: 'en', text: '3 disposable vapes 10 ml each', list: true, items: [{ type: 'goods', quantity: 3, volumeMl: 10 }] },
+  // «тысяч на 400 вон», «долларов на 900»: a multiplier or a currency, «на», then the number is a sum in them (the first was 400 won on blind99's first run: a harmful green)
+  { lang: 'ru', text: 'накупила кремов тысяч на 400 вон и пуховик за 390 тысяч вон', list: true, items: [{ type: 'goods', value: 400000, currency: 'KRW' }, { type: 'goods', value: 390000, currency: 'KRW' }] },
+  { lang: 'ru', text: 'везу косметики долларов на 900 и сумку за 300 долларов', list: true, items: [{ type: 'goods', value: 900, currency: 'USD' }, goods('bags', { value: 300, currency: 'USD' })] },
+  // (not a count of something else: «евро на 2 бутылки»)
+  { lang: 'ru', text: 'потратила 100 евро на 2 бутылки вина', list: true, items: [{ type: 'goods', value: 100, currency: 'EUR' }, drink('wine', 2)] },
+  // a total after several unpriced things prices them together, as one divisible lot
+  { lang: 'zh', text: '带了巧克力、围巾和香水，一共3000元', list: true, items: [{ type: 'goods', kind: 'assorted', value: 3000, currency: 'CNY' }] },
+  { lang: 'en', text: 'chocolates, a scarf and perfume, about $900 in total', list: true, items: [{ type: 'goods', kind: 'assorted', value: 900, currency: 'USD' }] },
+  // a sum before a full stop is not the cash named after it; a price takes the one currency of the other prices, cash another
+  { lang: 'ru', text: 'подарки: платок за 15 тысяч рублей и набор косметики тысяч на 12. Наличными ещё 1500 долларов.', list: true, items: [{ type: 'goods', value: 15000, currency: 'RUB' }, { type: 'goods', value: 12000, currency: 'RUB' }, cash(1500, 'USD')] },
 ];

@@ -402,6 +402,9 @@ describe('readMessage', () => {
       // settled abroad ("定居莫斯科", "俄罗斯长居") outweighs going "back" to a mainland city to visit family (blind70's harmful reply)
       ['zh', '我常年定居莫斯科（华人，俄罗斯长居），回哈尔滨探亲，给家里带的礼物', 'non_resident'],
       ['zh', '定居温哥华，回哈尔滨过年带的：花旗参500克', 'non_resident'],
+      // going back to a mainland city to see family there says nothing of where one lives (places.yaml familyVisitAfter): asked, not assumed
+      ['zh', '下个月回哈尔滨看我爸妈，带了化妆品和衣服，一共60万韩元', undefined],
+      ['ru', 'летим домой в Харбин к родителям, подарки на 30 тысяч рублей', undefined],
     ])('reads residency from where the traveller lives (%s: %s)', (_lang, text, residency) => {
       expect(read(text).category.residency).toBe(residency);
     });

@@ -60,11 +60,11 @@ function slots(ctx: FormatContext): Record<string, string> {
 
 const UNIT_LABEL: Record<Unit, LabelKey> = { piece: 'pieces', pack: 'packs', carton: 'cartons', bottle: 'bottles', ml: 'ml', l: 'litres', g: 'grams', kg: 'kg', jin: 'jin' };
 
-/** An amount in the item's own unit: RMB for goods and cash, sticks, grams, bottles or pieces otherwise. */
+/** An amount in the item's own unit: RMB for goods and cash, cigarettes, cigars, grams, bottles or pieces otherwise. */
 function amountText(r: ItemResult, amount: number, ctx: FormatContext): string {
   if (r.kind === ECIG) return counted(amount, 'pieces', ctx);
   if (r.type === 'goods' || r.type === 'cash') return money(amount, ctx);
-  return counted(amount, r.type === 'cigarettes' ? 'sticks' : r.type === 'tobacco' ? 'grams' : r.type === 'alcohol' ? 'bottles' : 'pieces', ctx);
+  return counted(amount, r.type === 'cigarettes' ? 'sticks' : r.type === 'cigars' ? 'cigarSticks' : r.type === 'tobacco' ? 'grams' : r.type === 'alcohol' ? 'bottles' : 'pieces', ctx);
 }
 
 /** An item's quantity in the reply's language ("2,400 cigarettes (12 cartons)", "4 bottles × 750 ml, 40%"). */

@@ -160,7 +160,7 @@ export const PHRASE_KEYS = [
 ] as const;
 export type PhraseKey = (typeof PHRASE_KEYS)[number];
 const text = z.string().min(1).refine((t) => t.trim().length > 0, 'must not be blank');
-const LABEL_KEYS = ['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash', 'goods', 'sticks', 'pieces', 'grams', 'bottles', 'ml', 'rmb', 'packs', 'cartons', 'litres', 'kg', 'jin'] as const;
+const LABEL_KEYS = ['cigarettes', 'cigars', 'tobacco', 'alcohol', 'cash', 'goods', 'sticks', 'cigarSticks', 'pieces', 'grams', 'bottles', 'ml', 'rmb', 'packs', 'cartons', 'litres', 'kg', 'jin'] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 const record = <K extends readonly [string, ...string[]]>(keys: K) =>
   z.object(Object.fromEntries(keys.map((k) => [k, text])) as { [P in K[number]]: typeof text }).strict();

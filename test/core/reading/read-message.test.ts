@@ -405,6 +405,8 @@ describe('readMessage', () => {
       // going back to a mainland city to see family there says nothing of where one lives (places.yaml familyVisitAfter): asked, not assumed
       ['zh', '下个月回哈尔滨看我爸妈，带了化妆品和衣服，一共60万韩元', undefined],
       ['ru', 'летим домой в Харбин к родителям, подарки на 30 тысяч рублей', undefined],
+      // years lived in a place abroad say where one lives
+      ['zh', '我在加拿大住了二十多年，这次回国带的礼物', 'non_resident'],
     ])('reads residency from where the traveller lives (%s: %s)', (_lang, text, residency) => {
       expect(read(text).category.residency).toBe(residency);
     });

@@ -49,6 +49,8 @@ export type Lexicon = {
   halfAfterUnit: readonly string[];
   /** Words that join a multiplier or currency to the number it estimates, normalised («на»: «тысяч на 400»). */
   estimateLinks: readonly string[];
+  /** Words right after a number that make it rough, normalised ("多": 三千多块). */
+  roughAfter: readonly string[];
   /** Characters that name nothing alone before a price (Chinese 的, 个, 堆). */
   namelessChars: ReadonlySet<string>;
   /** Words for cartons that count other things too ("条": "两条狗" is two dogs). */
@@ -100,10 +102,11 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
   const yenCues = LANGUAGES.flatMap((l) => languages[l].yenCues).map((w) => normalizeText(w)).filter(Boolean);
   const halfAfterUnit = LANGUAGES.flatMap((l) => languages[l].numbers.halfAfterUnit).map((w) => normalizeText(w)).filter(Boolean);
   const estimateLinks = LANGUAGES.flatMap((l) => languages[l].numbers.estimateLinks).map((w) => normalizeText(w)).filter(Boolean);
+  const roughAfter = LANGUAGES.flatMap((l) => languages[l].numbers.roughAfter).map((w) => normalizeText(w)).filter(Boolean);
   const sharedBy = LANGUAGES.flatMap((l) => languages[l].sharedBy.flatMap(({ people, words }) => words.map((w) => ({ text: normalizeText(w), people })))).filter((p) => p.text);
   const namelessChars = new Set(LANGUAGES.flatMap((l) => languages[l].namelessChars));
   const sharedCartonWords = LANGUAGES.flatMap((l) => languages[l].sharedCartonWords);
-  return { byFirstChar, shorthand, unitFirst, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit, estimateLinks, namelessChars, sharedCartonWords, sharedBy };
+  return { byFirstChar, shorthand, unitFirst, languages, purchaseWords, allowanceNouns, yenCues, halfAfterUnit, estimateLinks, roughAfter, namelessChars, sharedCartonWords, sharedBy };
 }
 
 /**

@@ -74,7 +74,7 @@ function linkedNumberAt(text: string, from: number, next: Raw | undefined, links
 }
 
 /** Joins runs of digits, number words and multipliers into single numbers ("two hundred", "1.5万"). */
-function joinNumbers(text: string, raws: Raw[], shorthand: boolean, links: readonly string[]): (Raw | Token)[] {
+function joinNumbers(text: string, raws: Raw[], shorthand: boolean, links: readonly string[], rough: readonly string[]): (Raw | Token)[] {
   const out: (Raw | Token)[] = [];
   // «тысяч на 400 вон»: a multiplier, a linking word, then the number it multiplies, as an estimate
   let scale: { value: number; start: number; next: number } | undefined;
@@ -130,6 +130,9 @@ function joinNumbers(text: string, raws: Raw[], shorthand: boolean, links: reado
     // written as a sum: a Chinese ten-thousand (8万) or a one-letter thousands abbreviation (5k, 12к)
     const hanTenThousands = parts.some((p) => p.multiplier && (p.han ? p.value >= 10_000 : Boolean(p.abbrev) && p.value >= 1000));
     const value = combineNumberParts(parts, shorthand) * (scaled?.value ?? 1);
+    // ("三千多块", "两百来块": a rough number still measures what follows; not "多少", how much)
+    const roughWord = rough.find((w) => text.startsWith(w, end) && !/^[少久]/u.test(text.slice(end + w.length)));
+    if (roughWord) end += roughWord.length;
     out.push({ kind: 'num', value, start: scaled?.start ?? r.start, end, ...(hanTenThousands ? { hanTenThousands } : {}) });
     i = j - 1;
   }
@@ -384,7 +387,7 @@ export type Span = { start: number; end: number };
 
 /** Tokens, and the stretches that name things said to be absent ("no cigarettes or alcohol"). */
 export function scanWithAbsent(text: string, lexicon: Lexicon): { tokens: Token[]; absent: Span[] } {
-  const joined = joinNumbers(text, rawTokens(text, lexicon), lexicon.shorthand, lexicon.estimateLinks);
+  const joined = joinNumbers(text, rawTokens(text, lexicon), lexicon.shorthand, lexicon.estimateLinks, lexicon.roughAfter);
   const tokens = joined
     .map((r, i) => {
       const prev = joined[i - 1];

@@ -188,6 +188,8 @@ export const DeclarationLanguageSchema = z
         unitFirst: z.boolean().default(false),
         /** A word between a multiplier or a currency and the number after it that makes that number an estimate in them («тысяч на 400 вон», «долларов на 900»). */
         estimateLinks: z.array(z.string().min(1)).default([]),
+        /** Words right after a number that make it rough and still let it measure what follows ("三千多块", "两百来块": about 3,000 yuan, about 200). */
+        roughAfter: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     units: z.partialRecord(z.enum(UNITS), words),

@@ -72,6 +72,8 @@ export function boughtInChina(text: PreparedText, gazetteer: Gazetteer): boolean
       const window = s.slice(at, at + verb.length + PURCHASE_WINDOW_CHARS);
       // the first place named after the verb is where it was bought ("bought in HK, i live in shenzhen")
       for (let p = window.indexOf(prep); p >= 0; p = window.indexOf(prep, p + 1)) {
+        // (a place abroad named before it is where it was bought: "shopping haul from Milan (I live in Suzhou)")
+        if (gazetteer.abroad.some((a) => window.slice(0, p).includes(` ${a}`))) break;
         const place = placeAt(s, at + p + prep.length, gazetteer);
         if (place === 'china') return true;
         if (place === 'abroad' || gazetteer.hkMacao.some((h) => s.startsWith(h, at + p + prep.length))) break;

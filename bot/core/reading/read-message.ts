@@ -147,7 +147,9 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // 12,000: only the part above 5,000?"); "several things for 7,000 in all" is not
   // (and a thing worn in and taken out again is no purchase: «еду в своей шубе … в ней же и уеду обратно»)
   // (nor is a thing mailed one to check as carried: "can my brother mail me goggles, about $350" is the postal rule)
-  const singlePriced = !domestic && !concepts.includes(TEMPORARY_IMPORT) && !concepts.includes(POST) && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && ((i.quantity ?? 1) === 1 || WEIGHED.has(i.unit ?? ''))).length === 1 && (list?.items.length ?? 0) === 1;
+  // (a sum over several things of a kind is no single thing: "三千来块钱的东西 化妆品衣服啥的")
+  const several = new Set(declaration?.knowledge.data.divisible ?? []);
+  const singlePriced = !domestic && !concepts.includes(TEMPORARY_IMPORT) && !concepts.includes(POST) && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && !several.has(i.kind) && ((i.quantity ?? 1) === 1 || WEIGHED.has(i.unit ?? ''))).length === 1 && (list?.items.length ?? 0) === 1;
   const named = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
   const asks = /[?？]/.test(raw) || r.questionWords.asks(prepared);
   // "what is this 15 day rule? i fly there every week": a question naming no topic but the kind of trips is about the rule for those trips

@@ -2073,6 +2073,9 @@ describe('assistant', () => {
       expect(reply).toMatchObject({ kind: 'answer', entryId: 'pets' });
       expect(reply?.text).toMatch(/sent back/u);
     });
+    it('the phone of China\'s customs is the contact entry, not a phone bought', async () => {
+      expect((await converse(services, 'Какой телефон у китайской таможни?'))[0]).toMatchObject({ kind: 'answer', entryId: 'customs-contact' });
+    });
     it('a stranger grabbing a relative in the taxi queue is the police\'s', async () => {
       expect((await converse(services, 'some guy at the taxi rank keeps grabbing my dad\'s arm, who do i call'))[0]).toMatchObject({ kind: 'routed', department: 'police' });
     });

@@ -343,5 +343,11 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '带了巧克力、围巾和香水，一共3000元', list: true, items: [{ type: 'goods', kind: 'assorted', value: 3000, currency: 'CNY' }] },
   { lang: 'en', text: 'chocolates, a scarf and perfume, about $900 in total', list: true, items: [{ type: 'goods', kind: 'assorted', value: 900, currency: 'USD' }] },
   // a sum before a full stop is not the cash named after it; a price takes the one currency of the other prices, cash another
+  // a rough number (三千多块, 两百来块) still measures what follows; "多少" asks how much
+  { lang: 'zh', text: '每人买了三千多块钱的东西', list: true, items: [{ type: 'goods', value: 3000, currency: 'CNY' }] },
+  { lang: 'zh', text: '买了两百来块的零食', list: true, items: [{ type: 'goods', value: 200, currency: 'CNY' }] },
+  // a count of people is no count of things («32个老人», "a group of 25 people")
+  { lang: 'zh', text: '我们团32个人 每人买了3000块的东西 要申报吗', list: true, items: [{ type: 'goods', value: 3000, currency: 'CNY' }] },
+  { lang: 'en', text: 'group of 25 people, each bought a bag for 300 dollars', list: true, items: [goods('bags', { value: 300, currency: 'USD' })] },
   { lang: 'ru', text: 'подарки: платок за 15 тысяч рублей и набор косметики тысяч на 12. Наличными ещё 1500 долларов.', list: true, items: [{ type: 'goods', value: 15000, currency: 'RUB' }, { type: 'goods', value: 12000, currency: 'RUB' }, cash(1500, 'USD')] },
 ];

@@ -555,6 +555,9 @@ describe('readMessage', () => {
     ])('reads "red or green?" after two priced things as asking about the list, not alternatives (%s)', (_lang, text) => {
       expect(read(text).act).toBe('list');
     });
+    it('reads a sum over several things of a kind as no single priced thing', () => {
+      expect(read('我们都是哈尔滨本地的 每人大概买了三千来块钱的东西 化妆品衣服啥的').topical).not.toContain('single_item');
+    });
     it('does not read the price of a bought thing as a cash topic', () => {
       const r = read('a bag for 30,000 yuan, do I pay?');
       expect(r.topical).not.toContain('cash');
@@ -567,6 +570,8 @@ describe('readMessage', () => {
       ['从澳门回来 户口在中山 买了块表9800', false],
       ['免税店比国内买便宜一半 买了个包3000', false],
       ['bought a camera in Tokyo for 6,500 yuan', false],
+      // (a place abroad named first is where it was bought, though a mainland home follows: "I live in Suzhou")
+      ['shopping haul from Milan (I live in Suzhou): bag EUR 2,400, shoes EUR 480', false],
     ])('tells things bought in mainland China from imports: %s', (text, domestic) => {
       const r = read(text);
       expect(r.boughtInChina).toBe(domestic);

@@ -1,7 +1,7 @@
 import { FACETS } from '../knowledge/lang-schema';
 import type { DependsOn, KnowledgeEntry, TravellerCategory } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
-import { BUY_FOR_OTHERS, DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SEVERAL_OF_ONE, SHORT_MESSAGE_TOKENS, TRIP_CONCEPTS, type Reading, type ReadingContext } from '../reading';
+import { BUY_FOR_OTHERS, CATEGORY_CONCEPTS, DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SEVERAL_OF_ONE, SHORT_MESSAGE_TOKENS, TRIP_CONCEPTS, WHAT_IS_DONE, type Reading, type ReadingContext } from '../reading';
 import type { Hit } from '../retrieval';
 import type { Department, EscalationReason } from '../types';
 import { tourLeaderDecision, type TourDecision } from './tour-leader';
@@ -419,6 +419,9 @@ const COUNTED_TOPICS: ReadonlySet<string> = new Set(['alcohol', 'tobacco']);
 const RESTRICTED_TOPICS: ReadonlySet<string> = new Set(['food', 'pets']);
 /** Concepts of whom things are for, not what they are. */
 const PURPOSE_CONCEPTS: ReadonlySet<string> = new Set(['buy_for_others', 'gift']);
+/** The entries that list what to declare in general, which name many things in passing, and the concept of asking which things. */
+const WHICH_THINGS = 'which_things';
+const OVERVIEW_ENTRIES: ReadonlySet<string> = new Set(['what-to-declare-inbound', 'what-to-declare-outbound']);
 /** How close to the best hit a restricted thing's entry must score to take its place. */
 const CLOSE_SECOND = 0.5;
 /** Topics of entries about a kind of goods (gold jewellery, antiques, things taken out) that a banned material (ivory, musk) can be in. */
@@ -441,6 +444,14 @@ function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideC
   const top = best ? ctx.entries.get(best.entryId) : undefined;
   // (a medicine made of a protected animal, "片仔癀…里面有麝香", is the protected species' rule before a medicine's)
   if (best && top?.topic === MEDICINES_TOPIC && r.topical.includes(ENDANGERED)) return entryInstead(best, r, ctx, (e) => e.tags.includes(ENDANGERED));
+  // (a thing named with "what must I declare" is that thing's question: "出境带了六台对讲机 要申报吗" is the radios' rule, not the list of what to declare)
+  // (one thing, and not asked which things: "what kinds of things do I have to declare" is the list's question; tea samples in a story of a trade fair are no one thing)
+  const things = r.topical.filter((c) => !GENERIC_CONCEPTS.has(c) && !DIRECTION_CONCEPTS.has(c) && !CATEGORY_CONCEPTS.has(c) && !WHAT_IS_DONE.has(c));
+  const one = things.length === 1 && !r.topical.includes(WHICH_THINGS) ? things[0] : undefined;
+  if (best && one && OVERVIEW_ENTRIES.has(best.entryId)) {
+    const thing = (h: Hit) => h !== best && h.score >= Math.max(ctx.options.minScore, best.score * CLOSE_SECOND) && (ctx.entries.get(h.entryId)?.tags ?? []).includes(one);
+    return r.hits.find(thing) ?? best;
+  }
   if (!best || !top || !(ALLOWANCE_TOPICS.has(top.topic) || GOODS_CLASS_TOPICS.has(top.topic) || top.topic === EQUIPMENT_TOPIC)) return best;
   // (an errand paid for, "同学让我帮忙带20罐奶粉，她给我钱，行不行", asks about the errand: things for others are no personal use)
   if (r.commercial && top.tags.some((t) => PURPOSE_CONCEPTS.has(t))) return best;

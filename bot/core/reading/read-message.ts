@@ -106,7 +106,7 @@ const STORY_CHARS = 150;
 /** Where a story's clauses end: sentence punctuation, and in Chinese also commas and spaces between clauses. */
 const CLAUSE_END = /[。！？!?.;；\n]+|(?<=\p{Script=Han})[\s，,]+(?=\p{Script=Han})/u;
 /** Concepts that name a traveller category rather than a topic. */
-const CATEGORY_CONCEPTS = new Set(['resident', 'non_resident', 'hk_macao', 'frequent']);
+export const CATEGORY_CONCEPTS: ReadonlySet<string> = new Set(['resident', 'non_resident', 'hk_macao', 'frequent']);
 /** Category concepts that are also a rule of their own (the frequent travellers' allowance, the Hong Kong and Macao one). */
 export const TRIP_CONCEPTS: ReadonlySet<string> = new Set(['hk_macao', 'frequent']);
 /** The concept of things brought for others, and how many of one thing make that a question of its own (decide and the check). */
@@ -298,7 +298,7 @@ function isStory(text: string): boolean {
  * Concepts of what is done or where, not of a thing ("can i take them home", "will they get
  * quarantined", "要不要走红色通道"): a last question with only these still asks about the story's things.
  */
-const WHAT_IS_DONE: ReadonlySet<string> = new Set(['outbound', 'temporary_import', 'health', 'symptoms', 'storage', 'abandon', 'return_shipment', 'red_channel', 'green_channel', 'declaration_form', 'e_declaration', 'transit', 'fine', 'penalty', 'smuggling', 'refund', 'instant_refund', 'post', 'duty_free_shop', 'arrival_shop', 'tax_rate', 'departments', 'border', 'airline', 'airport', 'police']);
+export const WHAT_IS_DONE: ReadonlySet<string> = new Set(['outbound', 'temporary_import', 'health', 'symptoms', 'storage', 'abandon', 'return_shipment', 'red_channel', 'green_channel', 'declaration_form', 'e_declaration', 'transit', 'fine', 'penalty', 'smuggling', 'refund', 'instant_refund', 'post', 'duty_free_shop', 'arrival_shop', 'tax_rate', 'departments', 'border', 'airline', 'airport', 'police']);
 /** How many clauses at the end of a story are read as its questions. */
 const LAST_QUESTIONS = 3;
 

@@ -2059,6 +2059,15 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 109: one thing named with "must I declare it" is that thing\'s question', () => {
+    it.each([
+      ['zh', '我是领队，带团出境，我们自己带了四台对讲机，出境要申报吗'],
+      ['en', 'Leaving China next week with two walkie-talkies for hiking, do I need to declare them on the way out?'],
+    ])('radios taken out are the radio rule, not the list of what to declare (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'answer', entryId: 'radio-drones' });
+    });
+  });
+
   describe('round 107: cigars counted as cigars, papers found wrong, a stranger grabbing, an instruction for the assistant', () => {
     it.each([
       ['zh', '古巴雪茄一盒25支，自己抽的，要报吗', /免税20\s*支/u],

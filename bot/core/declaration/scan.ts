@@ -474,7 +474,7 @@ function rewriteRuns(tokens: Token[], at: (i: number) => { with: Token[]; takes:
 }
 
 /**
- * A price times a count, "23000日元×2", "$300 x 2", or a count times a price, "2 x $300": the price is
+ * A price times a count, "23000日元×2", "$300 x 2", or a count times a price, "2 x $300", "2盒×198,000韩元": the price is
  * each one's, the count how many ("×" alone after a number stays a multiplier of bottles: "2x 0.7l").
  */
 function multipliedPrices(text: string, tokens: Token[]): Token[] {
@@ -482,6 +482,10 @@ function multipliedPrices(text: string, tokens: Token[]): Token[] {
     const [t, next, after] = [tokens[i] as Token, tokens[i + 1], tokens[i + 2]];
     if (t.kind === 'money' && isMarker(next, 'times') && next !== undefined && after?.kind === 'num' && Number.isInteger(after.value) && after.value < MIN_BARE_PRICE && tight(text, t.end, next.start) && tight(text, next.end, after.start)) {
       return { with: [t, { kind: 'marker', marker: 'perUnit', start: next.start, end: next.end }, { kind: 'qty', value: after.value, unit: 'piece', start: after.start, end: after.end }], takes: 3 };
+    }
+    // ("红参精2盒×198,000韩元": a count in its unit, times a price, is that many at that price each)
+    if (t.kind === 'qty' && t.unit !== undefined && DIMENSION[t.unit] === 'count' && isMarker(next, 'times') && next !== undefined && after?.kind === 'money' && tight(text, t.end, next.start) && tight(text, next.end, after.start)) {
+      return { with: [t, { kind: 'marker', marker: 'perUnit', start: next.start, end: next.end }, after], takes: 3 };
     }
     if (t.kind === 'times' && next?.kind === 'money' && /^\s*$/u.test(text.slice(t.end, next.start))) {
       return { with: [{ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: t.end }, { kind: 'marker', marker: 'perUnit', start: t.end, end: t.end }, next], takes: 2 };

@@ -343,6 +343,8 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '带了巧克力、围巾和香水，一共3000元', list: true, items: [{ type: 'goods', kind: 'assorted', value: 3000, currency: 'CNY' }] },
   { lang: 'en', text: 'chocolates, a scarf and perfume, about $900 in total', list: true, items: [{ type: 'goods', kind: 'assorted', value: 900, currency: 'USD' }] },
   // a sum before a full stop is not the cash named after it; a price takes the one currency of the other prices, cash another
+  // a count in its unit times a price is that many at that price each (blind101's harmful green read 2盒×198,000 as 198,000 for both)
+  { lang: 'zh', text: '首尔回来：红参精2盒×198,000韩元，面膜10盒×25,000韩元', list: true, items: [{ type: 'goods', quantity: 2, value: 396000, currency: 'KRW' }, { type: 'goods', quantity: 10, value: 250000, currency: 'KRW' }] },
   // a rough number (三千多块, 两百来块) still measures what follows; "多少" asks how much
   { lang: 'zh', text: '每人买了三千多块钱的东西', list: true, items: [{ type: 'goods', value: 3000, currency: 'CNY' }] },
   { lang: 'zh', text: '买了两百来块的零食', list: true, items: [{ type: 'goods', value: 200, currency: 'CNY' }] },

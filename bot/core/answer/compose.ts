@@ -112,6 +112,12 @@ export function composeRouted(bundle: KnowledgeBundle, department: Department, l
   return { text, citations: doc ? [{ id: `department-${department}`, title: info.name[lang], source: doc.name[lang], url: doc.url }] : [] };
 }
 
+/** One line pointing a question set aside to the party that answers it ("and is a power bank ok in carry-on?"). */
+export function composeAside(bundle: KnowledgeBundle, department: Department, lang: LanguageCode): string {
+  const info: DepartmentInfo = bundle.departments[department];
+  return fillTemplate(bundle.templates.routed_aside[lang], { department: info.name[lang], contact: info.contact[lang] });
+}
+
 const TEMPLATE_OF_REASON: Record<EscalationReason, TemplateKey> = {
   medical: 'escalated_medical',
   evasion: 'escalated_evasion',

@@ -1,1 +1,1 @@
-export { citationsFor, composeAnswer, composeClarify, composeEscalated, composeRouted, pickDetails, type Composed } from './compose';
+export { citationsFor, composeAnswer, composeAside, composeClarify, composeEscalated, composeRouted, pickDetails, type Composed } from './compose';

@@ -1,5 +1,5 @@
 import { composeTourReply, type AgencyKnowledge } from '../agency';
-import { composeAnswer, composeClarify, composeEscalated, composeRouted, type Composed } from '../answer';
+import { composeAnswer, composeAside, composeClarify, composeEscalated, composeRouted, type Composed } from '../answer';
 import { declarationStep, estimateForQuestion, fitPhone, withLastThing, type DeclarationService } from '../declaration';
 import { LANGUAGES, type LanguageCode } from '../knowledge/schema';
 import { fillTemplate } from '../knowledge/templates';
@@ -152,7 +152,14 @@ async function answerTurn(turn: Turn): Promise<TurnOutcome> {
   const { decision, state } = withEstimate(turn, decided.decision, decided.state);
   deps.logger.log('debug', 'message_decided', { conversationId: conversation.id, kind: decision.kind });
   if (decision.kind === 'escalate') return { ...(await escalate(turn, decision)), state };
-  return { reply: toReply(turn, decision), state };
+  return { reply: withAside(turn, toReply(turn, decision)), state };
+}
+
+/** An answer or a clarifying question, and one line pointing the message's other question to the party that answers it. */
+function withAside(turn: Turn, reply: Reply): Reply {
+  const { reading, loaded, lang } = turn;
+  if (!reading.aside || (reply.kind !== 'answer' && reply.kind !== 'clarify')) return reply;
+  return { ...reply, text: `${reply.text}\n\n${composeAside(loaded.knowledge, reading.aside, lang)}` };
 }
 
 /** Opens a case, unless this client's queue is full (then says so). */

@@ -23,7 +23,10 @@ export function makeClassifier(lexicon: Lexicon, data: DeclarationData, matchCon
     const drink = drinks.find((d) => !GENERIC_DRINKS.has(d)) ?? drinks[0];
     for (const [combined, parts] of Object.entries(data.classCombos)) if (parts.every((c) => classes.has(c))) classes.add(combined);
     const goodsClass = data.classPriority.find((c) => classes.has(c));
-    const articles = withArticles ? [...matchConcepts(text)].filter((c) => data.articles[c] !== undefined) : [];
+    const concepts = withArticles ? [...matchConcepts(text)] : [];
+    // (a medicine named with a plant or a fish is that medicine: "青草药膏", "鱼油")
+    const ingredients = new Set(concepts.flatMap((c) => data.ingredientsOf[c] ?? []));
+    const articles = concepts.filter((c) => data.articles[c] !== undefined && !ingredients.has(c));
     if (ecig && data.articles.ecigarettes && !articles.includes('ecigarettes')) articles.unshift('ecigarettes');
     const ecigPart = articles.includes('ecigarettes') ? ecigPartOf(text, lexicon) : undefined;
     return { ...(drink ? { drink } : {}), ...(goodsClass ? { goodsClass } : {}), articles, ...(ecigPart ? { ecigPart } : {}) };

@@ -426,7 +426,7 @@ function inBoxes(box: Group, pieces: Group): Group {
 const TOBACCO_ITEMS: ReadonlySet<string> = new Set(['cigarettes', 'cigars']);
 
 /** The item type of a group: from its words, else implied by its unit (carton -> cigarettes). */
-function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, namesArticle: (words: string) => boolean, noCash = false, countsNoItem: (count: { start: number; end: number }) => boolean = () => false): ItemType | 'ecigarettes' | undefined {
+function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, namesArticle: (words: string) => boolean, noCash = false, countsNoItem: (count: { start: number; end: number }) => boolean = () => false, namesBottledGoods: (words: string) => boolean = () => false): ItemType | 'ecigarettes' | undefined {
   const first = g.things[0];
   if (first?.kind === 'item') return first.item === 'ecigarettes' ? 'ecigarettes' : (first.item satisfies Exclude<ItemWord, 'ecigarettes'>);
   if (first?.kind === 'drink') return 'alcohol';
@@ -446,6 +446,8 @@ function typeOf(g: Group, bought: boolean, text: string, shopping: boolean, name
   // "一条80克的金项链": 条 with a weight counts a chain or a fish, never cigarettes (they are counted, not weighed)
   if (unit === 'carton' && g.weight && g.things.length === 0) return 'goods';
   if (unit === 'carton' || unit === 'pack') return 'cigarettes';
+  // ("青草药膏20瓶", "鱼油6瓶": bottles of something the concepts know as no drink are goods)
+  if ((unit === 'bottle' || g.volume) && [wordsAfter(g, text), unnamedLabel(g, text)].some(namesBottledGoods)) return 'goods';
   if (unit === 'bottle' || g.volume) return 'alcohol';
   // a sum with a count ("2套 每套120万韩元") is the price of things the lexicon does not know;
   // money after "for" / "за" / "花了", or in a message about buying, is a price of something
@@ -534,7 +536,8 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shop
   const article = (c: string) => ctx.data.articles[c] !== undefined && ctx.data.articles[c]?.treatment !== 'own_rules';
   // (a carton word that counts other things too, "两条狗", counts none of a message naming one of them)
   const noItem = (count: { start: number; end: number }) => ctx.lexicon.sharedCartonWords.some((w) => text.slice(count.start, count.end).endsWith(w)) && names(text, (c) => ctx.data.notItems.includes(c));
-  const type = typeOf(g, bought, text, shopping, (words) => names(words, article), noCash, noItem);
+  const bottled = (words: string) => names(words, (c) => ctx.data.bottledGoods.includes(c)) && !names(words, (c) => ctx.data.drinks[c] !== undefined);
+  const type = typeOf(g, bought, text, shopping, (words) => names(words, article), noCash, noItem, bottled);
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
   // (a thing implied by its unit alone, "2 cartons", has no name of its own: the reply names the type)

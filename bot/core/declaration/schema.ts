@@ -95,6 +95,10 @@ export const DeclarationDataSchema = z
     entries: z.record(id, entryId),
     /** Concepts that put a message outside the inbound check (leaving China, own equipment, Russia's rules). */
     outOfScope: z.array(id).default([]),
+    /** A kind of thing and the articles its name may hold as ingredients that do not make it that article ("青草药膏" is a balm, not plants; "鱼油" a supplement, not seafood). */
+    ingredientsOf: z.record(id, z.array(id)).default({}),
+    /** Concepts of things sold in bottles or jars that are no drink ("青草药膏20瓶", "鱼油6瓶", "眼药水"): a bottle of one is goods, not alcohol. */
+    bottledGoods: z.array(id).default([]),
     /** Concepts of things a unit may count that are no item of the check ("两条狗": dogs, not cartons). */
     notItems: z.array(id).default([]),
   })

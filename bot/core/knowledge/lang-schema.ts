@@ -196,6 +196,8 @@ export const LanguageDataSchema = z
     avoidance: words.default([]),
     /** Phrases of questions for a bank, a shop or a guide, not for customs or another airport party: what a currency is worth today, where to buy something cheap. */
     elsewhere: words.default([]),
+    /** Joins between two questions of one message (", and is", «и можно ли», "还有"): a question after one that is another party's is set aside (reading/aside.ts). */
+    questionJoins: words.default([]),
     /** Phrases per facet ("per person", "每人", "на человека"). */
     facets: z.record(z.enum(FACETS), words),
     /**

@@ -23,6 +23,7 @@ export const TEMPLATE_KEYS = [
   'escalated_repeated',
   'routed_intro',
   'routed_contact',
+  'routed_aside',
   'greeting',
   'thanks',
   'please_rephrase',

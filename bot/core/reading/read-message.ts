@@ -6,12 +6,16 @@ import type { KnowledgeEntry } from '../knowledge/schema';
 import type { Hit, SearchIndex } from '../retrieval';
 import { detectLanguage, normalizeText, prepareText, smalltalkKey, tokenize, type CategoryCue, type LanguageGuess, type LanguageResources, type PreparedText, type Token } from '../text';
 import { isCyrillicWithLatinNoise, isHanWithLatinNoise, readScripts, type ScriptReading, type ScriptVocabulary } from '../text/script-variants';
-import type { EscalationReason } from '../types';
+import type { Department, EscalationReason } from '../types';
 import { CUE_PAIRS, SIGNAL_PAIRS, type Signal, type SignalPart } from '../knowledge/lang-schema';
 import type { Facet } from '../text/language-resources';
 import { categoryOfCues, type KnownCategory } from './category';
 import { boughtInChina, departsAbroad, findPlaceCues, tellsOfTrip, visitsChina, type Gazetteer } from './places';
 import { readTourRoute, type TourRoute } from './tour-leader';
+import { asideQuestion } from './aside';
+import { GENERIC_CONCEPTS } from './concepts';
+
+export { GENERIC_CONCEPTS };
 
 /**
  * What a message does:
@@ -49,6 +53,8 @@ export type Reading = {
   category: KnownCategory;
   /** Yes / no words, for a reply to a pending question. */
   answers: ReadonlySet<'yes' | 'no'>;
+  /** Another airport party that one of the message's two questions is for ("and is a power bank ok in carry-on?"): pointed to them beside the answer. */
+  aside?: Department;
   /** The message read as a list of things carried (declaration check), when that check runs. */
   list?: ParsedDeclaration;
   /** True when the message is phrased as a question (a question mark or question words). */
@@ -98,8 +104,6 @@ const CASE_CONCEPTS: ReadonlySet<string> = new Set(['single_item', 'luxury', 'el
 const CASE_FACETS: ReadonlySet<string> = new Set(['how_to', 'gift']);
 /** Units of a thing's weight, not a count of pieces ("an 80 g gold bracelet" is one thing). */
 const WEIGHED: ReadonlySet<string> = new Set(['g', 'kg', 'jin']);
-/** Concepts that say what is asked about anything (over? declare? allowed?) but name no thing. */
-export const GENERIC_CONCEPTS: ReadonlySet<string> = new Set(['allowance', 'excess', 'declare', 'prohibited', 'tax', 'value_allowance']);
 const HAN_CHAR = /\p{Script=Han}/u;
 /** From this length (characters, a Chinese one counting two) a message is a story whose last question, if it names a thing, says what is asked. */
 const STORY_CHARS = 150;
@@ -130,7 +134,10 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const asTyped = scripts.latinRussian ? prepareText(normalizeText(raw)) : undefined;
   const r = ctx.resources;
   const list = declaration?.parse(text, r, language.lang);
-  const topicText = topicWindow(maskPrices(text, list));
+  // (a question only another airport party answers, asked beside a customs one, is set aside: it is pointed to them in a line of its own)
+  const windowed = topicWindow(maskPrices(text, list));
+  const aside = asideQuestion(windowed, r);
+  const topicText = aside ? blank(windowed, [aside.span]) : windowed;
   const topicPrepared = topicText === text ? prepared : prepareText(topicText);
   const tokens = tokenize(topicText, r.stopwords);
   const parts = r.signalParts.positions(prepared);
@@ -185,6 +192,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     category,
     answers: r.answers.match(prepared),
     ...(list ? { list } : {}),
+    ...(aside ? { aside: aside.department } : {}),
     asks,
     story: isStory(text),
     bare: topical.length === 0 && tokens.length <= SHORT_MESSAGE_TOKENS,

@@ -29,6 +29,8 @@ export type LanguageResources = {
   hypothetical: PhraseMatcher<'hypothetical'>;
   avoidance: PhraseMatcher<'avoidance'>;
   elsewhere: PhraseMatcher<'elsewhere'>;
+  /** Joins between two questions of one message, normalised (", and is", «и можно ли», "还有"). */
+  questionJoins: readonly string[];
   facets: PhraseMatcher<Facet>;
   /** A tour leader's or agency's question (issue 11): cues, countries named, which way the group travels. */
   tourLeader: { cues: PhraseMatcher<'leader'>; groups: PhraseMatcher<'group'>; briefs: PhraseMatcher<'brief'>; countries: PhraseMatcher<string>; directions: PhraseMatcher<TourDirection>; defaultDirection: Record<LanguageCode, TourDirection> };
@@ -79,6 +81,7 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
     hypothetical: new PhraseMatcher([['hypothetical', all.flatMap((d) => d.hypothetical)]]),
     avoidance: new PhraseMatcher([['avoidance', all.flatMap((d) => d.avoidance)]]),
     elsewhere: new PhraseMatcher([['elsewhere', all.flatMap((d) => d.elsewhere)]]),
+    questionJoins: all.flatMap((d) => d.questionJoins).map((w) => normalizeText(w)).filter(Boolean),
     facets: new PhraseMatcher(merge((d) => d.facets, FACETS)),
     tourLeader: {
       cues: new PhraseMatcher([['leader', all.flatMap((d) => d.tourLeader.cues)]]),

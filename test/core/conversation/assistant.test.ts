@@ -2059,6 +2059,26 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 111: two questions, one of them another party\'s; a medicine named with a plant', () => {
+    it.each([
+      ['en', 'Two things: can I bring my asthma inhalers, and is a 20,000 mAh power bank ok in my carry-on?', 'medicines', /airport/iu],
+      ['ru', 'Два вопроса: сколько сигарет можно ввезти (летим из Новосибирска) и можно ли зажигалку в ручную кладь?', 'tobacco-allowance', /аэропорт/iu],
+      ['zh', '两个问题：1. 签证快到期了还能出境吗 2. 人民币现金最多能带多少出去', 'cash-rmb', /12367/u],
+    ])('answers the customs question and points the other to its party in one line (%s)', async (_lang, text, entryId, party) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId });
+      expect(reply?.text).toMatch(party);
+    });
+    it('one question about a thing at the security check, with why, is the airport\'s alone', async () => {
+      expect((await converse(services, '安检能带液体奶吗？宝宝8个月，我想带两瓶冲好的奶上飞机'))[0]).toMatchObject({ kind: 'routed', department: 'airport' });
+    });
+    it('a herbal balm in bottles is a medicine within the allowance, not banned plants or alcohol', async () => {
+      const [reply] = await converse(services, '广州居民，曼谷回来：青草药膏10瓶每瓶45泰铢，乳胶枕一个1890泰铢，走绿色通道ok吧');
+      expect(reply?.text).toMatch(/无需申报/u);
+      expect(reply?.text).not.toMatch(/禁止携带/u);
+    });
+  });
+
   describe('round 109: one thing named with "must I declare it" is that thing\'s question', () => {
     it.each([
       ['zh', '我是领队，带团出境，我们自己带了四台对讲机，出境要申报吗'],

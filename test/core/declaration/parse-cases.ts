@@ -343,6 +343,9 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '带了巧克力、围巾和香水，一共3000元', list: true, items: [{ type: 'goods', kind: 'assorted', value: 3000, currency: 'CNY' }] },
   { lang: 'en', text: 'chocolates, a scarf and perfume, about $900 in total', list: true, items: [{ type: 'goods', kind: 'assorted', value: 900, currency: 'USD' }] },
   // a sum before a full stop is not the cash named after it; a price takes the one currency of the other prices, cash another
+  // bottles of something the concepts know as no drink are goods, not alcohol ("鱼油6瓶" was 6 bottles of spirits)
+  { lang: 'zh', text: '澳洲回来：鱼油6瓶每瓶45澳元，UGG一双260澳元', list: true, items: [{ type: 'goods', quantity: 6, value: 270, currency: 'AUD' }, { type: 'goods', value: 260, currency: 'AUD' }] },
+  { lang: 'zh', text: '带了两瓶白酒和6瓶维他命', list: true, items: [{ type: 'alcohol', quantity: 2 }, { type: 'goods', quantity: 6 }] },
   // a count in its unit times a price is that many at that price each (blind101's harmful green read 2盒×198,000 as 198,000 for both)
   { lang: 'zh', text: '首尔回来：红参精2盒×198,000韩元，面膜10盒×25,000韩元', list: true, items: [{ type: 'goods', quantity: 2, value: 396000, currency: 'KRW' }, { type: 'goods', quantity: 10, value: 250000, currency: 'KRW' }] },
   // a rough number (三千多块, 两百来块) still measures what follows; "多少" asks how much

@@ -407,6 +407,7 @@ describe('readMessage', () => {
       ['ru', 'летим домой в Харбин к родителям, подарки на 30 тысяч рублей', undefined],
       // years lived in a place abroad say where one lives
       ['zh', '我在加拿大住了二十多年，这次回国带的礼物', 'non_resident'],
+      ['zh', '我住三藩市，回哈爾濱探親，帶的禮物', 'non_resident'],
     ])('reads residency from where the traveller lives (%s: %s)', (_lang, text, residency) => {
       expect(read(text).category.residency).toBe(residency);
     });
@@ -554,6 +555,17 @@ describe('readMessage', () => {
       ['en', 'I live in Harbin: a bag 9,500 lira and a jacket 450 dollars. green or red?'],
     ])('reads "red or green?" after two priced things as asking about the list, not alternatives (%s)', (_lang, text) => {
       expect(read(text).act).toBe('list');
+    });
+    it.each([
+      ['en', 'can I bring my insulin pens, and is a power bank ok in carry-on?', 'airport'],
+      ['ru', 'Два вопроса: сколько сигарет можно ввезти и можно ли зажигалку в ручную кладь?', 'airport'],
+      ['zh', '两个问题：1. 护照还有两个月过期，还能出境吗 2. 人民币现金最多能带多少出去', 'border'],
+      // one question with its reason, or a second "question" of generic words only, sets nothing aside
+      ['zh', '安检能带液体奶吗？宝宝8个月，我想带两瓶冲好的奶上飞机', undefined],
+      ['ru', 'безвиз для россиян ещё действует? на сколько дней можно', undefined],
+      ['en', 'Do I need a visa for Harbin with a US passport? I am staying 4 days and then flying on to Tokyo.', undefined],
+    ])('reads the question another airport party answers, asked beside a customs one (%s: %s)', (_lang, text, party) => {
+      expect(read(text).aside).toBe(party);
     });
     it('reads a sum over several things of a kind as no single priced thing', () => {
       expect(read('我们都是哈尔滨本地的 每人大概买了三千来块钱的东西 化妆品衣服啥的').topical).not.toContain('single_item');

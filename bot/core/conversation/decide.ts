@@ -63,8 +63,9 @@ const SMALLTALK_CHATTY_MAX_CHARS = 60;
 const ANIMAL_CONCEPTS: ReadonlySet<string> = new Set(['pets', 'dogs', 'cats']);
 /** Concepts that make a question about buying or money one of customs' rules after all. */
 const RULE_CONCEPTS: ReadonlySet<string> = new Set(['refund', 'instant_refund', 'duty_free_shop', 'arrival_shop', 'tax_rate', 'single_item', 'prohibited', 'outbound', 'russia_return']);
-/** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's. */
-const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police']);
+const POLICE = 'police';
+/** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's, a bag that did not arrive the airline's, the security check the airport's. */
+const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police', 'bag_missing', 'security_screening']);
 /** Signals of how the traveller feels, which do not make another party's matter customs' case. */
 const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
 /** A complaint or quarrel: another party's when it names that party and not customs ("航班延误五个钟，想投诉找谁"). */
@@ -373,8 +374,14 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
     if (party) return party;
   }
   if (!best || !DEPARTMENT_ENTRY[best.entryId]) return best;
+  // (a fight or a theft is the police's wherever it happens: "安检口那边有人打起来了" is no question for airport security)
+  if (DEPARTMENT_ENTRY[best.entryId] !== POLICE && r.topical.includes(POLICE)) {
+    const police = r.hits.find((h) => DEPARTMENT_ENTRY[h.entryId] === POLICE && h.score >= options.minScore);
+    if (police) return police;
+  }
   // …and so does one that names no other party's matter at all ("mangos from thailand in hand luggage problem?")
-  if (!saysCustoms && r.topical.some((c) => DEPARTMENT_CONCEPTS.has(c))) return best;
+  // (as does a matter that is theirs whatever it is about: "my bag with all my insulin didn't arrive")
+  if (!saysCustoms && (r.topical.some((c) => DEPARTMENT_CONCEPTS.has(c)) || best.matchedConcepts.some((c) => MATTERS_OF_OTHERS.has(c)))) return best;
   const specific = (c: string) => !GENERIC_CONCEPTS.has(c) && !DEPARTMENT_CONCEPTS.has(c);
   const own = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
   return own ?? best;

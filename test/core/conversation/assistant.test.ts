@@ -2059,6 +2059,22 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 112: a bag that did not arrive and the security check are other parties\' whatever is in them', () => {
+    it.each([
+      ['en', 'my suitcase with all my vitamins didn\'t arrive in Harbin, who do I talk to', 'airline'],
+      ['ru', 'Не пришёл чемодан, а там все лекарства мужа. Куда идти?', 'airline'],
+      ['zh', '过安检的时候我的药水会不会被当成液体收走', 'airport'],
+      ['zh', '安检口那边有人打起来了，快来人', 'police'],
+    ])('routes to the party (%s: %s)', async (_lang, text, department) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'routed', department });
+    });
+    it('a tobacco question with the security check asked beside it answers the tobacco and points to the airport', async () => {
+      const [reply] = await converse(services, 'Flying in from Tokyo: can I bring 2 cartons of cigarettes, and is a power bank ok through security?');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
+      expect(reply?.text).toMatch(/airport/iu);
+    });
+  });
+
   describe('round 111: two questions, one of them another party\'s; a medicine named with a plant', () => {
     it.each([
       ['en', 'Two things: can I bring my asthma inhalers, and is a 20,000 mAh power bank ok in my carry-on?', 'medicines', /airport/iu],

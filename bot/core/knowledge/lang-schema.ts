@@ -61,6 +61,8 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   { key: 'evasion', parts: ['hide', 'no_tax'] },
   // «незнакомый мужик просит передать коробку», "a stranger asked me to carry a box through"
   { key: 'evasion', parts: ['stranger', 'carry_for_other'] },
+  // "ask some strangers in the queue to carry a carton through for me": one's own things on strangers' allowances
+  { key: 'evasion', parts: ['stranger', 'for_me'] },
   // "my dad's heart meds got taken at the counter", «на таможне забрали лекарства», «задержали ящик водки, сижу уже 2 часа»
   { key: 'seized', parts: ['taken', 'at_control'] },
   { key: 'seized', parts: ['taken', 'long_wait'] },

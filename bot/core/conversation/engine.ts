@@ -27,7 +27,7 @@ export function buildEngine(bundle: KnowledgeBundle, options: Partial<DecideOpti
     resources,
     classifier,
     options: { ...defaultDecideOptions, ...options },
-    scripts: buildScriptVocabulary({ ru: vocabularyOf(bundle, 'ru'), en: vocabularyOf(bundle, 'en') }),
+    scripts: buildScriptVocabulary({ ru: vocabularyOf(bundle, 'ru'), en: vocabularyOf(bundle, 'en') }, { phrases: chinesePhrases(bundle), keep: bundle.languages.zh.homophoneKeep }),
     places: buildGazetteer(bundle.places),
     stats: { indexBuildMs: t1 - t0, classifierTrainMs: t2 - t1, entries: bundle.entries.length },
   };
@@ -39,4 +39,11 @@ function vocabularyOf(bundle: KnowledgeBundle, lang: 'ru' | 'en'): string[] {
   const lists = [data.stopwords, data.questions, data.yes, data.no, ...Object.values(data.concepts), ...Object.values(data.intents), ...Object.values(data.signals), ...Object.values(data.categories)];
   const entries = bundle.entries.flatMap((e) => [e.title[lang], e.answer[lang].lead, ...e.answer[lang].details, ...e.phrasings[lang], ...e.keywords[lang]]);
   return [...lists.flat(), ...entries];
+}
+
+/** The Chinese phrases a typo by sound is put right against: the language data's phrases and the entries' keywords (not their prose). */
+function chinesePhrases(bundle: KnowledgeBundle): string[] {
+  const data = bundle.languages.zh;
+  const lists = [...Object.values(data.concepts), ...Object.values(data.signals), ...Object.values(data.signalParts), ...Object.values(data.categories), ...Object.values(data.facets)];
+  return [...lists.flat(), ...bundle.entries.flatMap((e) => e.keywords.zh)];
 }

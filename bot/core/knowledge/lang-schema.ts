@@ -200,6 +200,8 @@ export const LanguageDataSchema = z
     elsewhere: words.default([]),
     /** Joins between two questions of one message (", and is", «и можно ли», "还有"): a question after one that is another party's is set aside (reading/aside.ts). */
     questionJoins: words.default([]),
+    /** Characters a typo by sound is never guessed for (text/homophones.ts): the commonest ones, whose homophones are too many ("的", "了", "在"). */
+    homophoneKeep: words.default([]),
     /** Phrases per facet ("per person", "每人", "на человека"). */
     facets: z.record(z.enum(FACETS), words),
     /**

@@ -1,4 +1,6 @@
 import { Converter } from 'opencc-js/t2cn';
+import { chineseWords } from './chinese-words';
+import { buildHomophoneFixer, type HomophoneFixer } from './homophones';
 import cyrillicToTranslit from 'cyrillic-to-translit-js';
 import { stem as stemEn } from 'natural/lib/natural/stemmers/porter_stemmer';
 import { stem as stemRu } from 'natural/lib/natural/stemmers/porter_stemmer_ru';
@@ -15,15 +17,15 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN_WORD = /[a-z']+/g;
 
 /** Words known per language, as stems, so a Latin-typed word can be told Russian or English. */
-export type ScriptVocabulary = { ru: ReadonlySet<string>; en: ReadonlySet<string> };
+export type ScriptVocabulary = { ru: ReadonlySet<string>; en: ReadonlySet<string>; zh?: HomophoneFixer };
 
 /** Builds the vocabulary from plain words of each language (language data and entries). */
-export function buildScriptVocabulary(words: { ru: Iterable<string>; en: Iterable<string> }): ScriptVocabulary {
+export function buildScriptVocabulary(words: { ru: Iterable<string>; en: Iterable<string> }, chinese?: { phrases: Iterable<string>; keep: Iterable<string> }): ScriptVocabulary {
   const ru = new Set<string>();
   const en = new Set<string>();
   for (const w of words.ru) for (const part of w.toLowerCase().split(/[^\p{L}]+/u)) if (part) ru.add(russianKey(part));
   for (const w of words.en) for (const part of w.toLowerCase().split(/[^\p{L}]+/u)) if (part) en.add(stemEn(part));
-  return { ru, en };
+  return { ru, en, ...(chinese ? { zh: buildHomophoneFixer(chinese.phrases, chinese.keep, chineseWords()) } : {}) };
 }
 
 /** A Russian word's key for vocabulary look-ups: stemmed, soft and hard signs dropped, й as и. */
@@ -55,7 +57,8 @@ export type ScriptReading = { text: string; simplified: boolean; latinRussian: b
 
 /**
  * Brings script variants to one form before anything reads the message:
- * - traditional Chinese characters become simplified (OpenCC);
+ * - traditional Chinese characters become simplified (OpenCC), and characters typed by sound and
+ *   picked wrong are put right (homophones.ts: "申抱" is 申报);
  * - Russian typed in Latin letters ("mozhno li vezti kolbasu") becomes Cyrillic, when more of its
  *   words are Russian than English by `vocabulary`; words that are English or brands (iphone,
  *   iqos) stay as typed.
@@ -64,7 +67,8 @@ export type ScriptReading = { text: string; simplified: boolean; latinRussian: b
 export function readScripts(text: string, vocabulary: ScriptVocabulary): ScriptReading {
   if (HAN.test(text)) {
     const simplified = toSimplifiedChars(text);
-    return { text: simplified, simplified: simplified !== text, latinRussian: false };
+    // (and characters typed by sound and picked wrong: "申抱" is 申报)
+    return { text: vocabulary.zh ? vocabulary.zh.fix(simplified) : simplified, simplified: simplified !== text, latinRussian: false };
   }
   if (CYRILLIC.test(text)) return { text, simplified: false, latinRussian: false };
   const lower = text.toLowerCase();

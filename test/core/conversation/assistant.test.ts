@@ -2059,6 +2059,20 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 115: one thing dearer than the whole allowance, one ticket through Harbin, leaving the thing to customs', () => {
+    it.each([
+      ['en', 'if one coat costs more than my whole allowance, is the whole coat taxed or only the part over?', 'single-item-rule'],
+      ['ru', 'Если одна шуба дороже всего лимита, пошлину возьмут со всей цены?', 'single-item-rule'],
+      ['ru', 'Летим Иркутск — Харбин — Пхукет по одному билету, багаж сквозной. Таможню в Харбине проходим?', 'transit-passengers'],
+      ['zh', '要是让我交税，我就不要了，能直接丢给海关吗', 'abandonment'],
+    ])('answers from the entry of what is asked (%s: %s)', async (_lang, text, entryId) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'answer', entryId });
+    });
+    it('gifts dearer than the limit are still the tax on the excess, not one thing', async () => {
+      expect((await converse(services, 'Я турист. Если подарки дороже лимита — пошлину возьмут со всей суммы?'))[0]).toMatchObject({ entryId: 'tax-on-excess' });
+    });
+  });
+
   describe('round 113: medicines held now, a fever hidden from the thermal camera, strangers carrying cartons', () => {
     it.each([
       ['zh', '我在申报台，关员说我的安眠药要暂扣，我晚上就要用，怎么办'],

@@ -64,8 +64,8 @@ const ANIMAL_CONCEPTS: ReadonlySet<string> = new Set(['pets', 'dogs', 'cats']);
 /** Concepts that make a question about buying or money one of customs' rules after all. */
 const RULE_CONCEPTS: ReadonlySet<string> = new Set(['refund', 'instant_refund', 'duty_free_shop', 'arrival_shop', 'tax_rate', 'single_item', 'prohibited', 'outbound', 'russia_return']);
 const POLICE = 'police';
-/** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's, a bag that did not arrive the airline's, the security check the airport's. */
-const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police', 'bag_missing', 'security_screening']);
+/** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's, a bag that did not arrive the airline's, the security check and things left in the terminal the airport's. */
+const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police', 'bag_missing', 'security_screening', 'lost_property']);
 /** Signals of how the traveller feels, which do not make another party's matter customs' case. */
 const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
 /** A complaint or quarrel: another party's when it names that party and not customs ("航班延误五个钟，想投诉找谁"). */

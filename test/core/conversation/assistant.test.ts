@@ -2059,6 +2059,21 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 116: things left in the terminal are the airport\'s; a parka is clothing', () => {
+    it.each([
+      ['zh', '相机落在候机楼的座位上了，去哪里找'],
+      ['en', 'I left my phone on a seat at arrivals, who do I ask?'],
+      ['ru', 'Забыла в аэропорту пакет с подарками, куда обращаться?'],
+    ])('routes a thing left behind to the airport whatever it is (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'routed', department: 'airport' });
+    });
+    it('a parka with its price is a thing bought, not cash', async () => {
+      const [reply] = await converse(services, 'I live in Toronto. A parka for CAD 1,150 for my sister in Harbin, declare?');
+      expect(reply?.text).toMatch(/parka/iu);
+      expect(reply?.text).not.toMatch(/cash/iu);
+    });
+  });
+
   describe('round 115: one thing dearer than the whole allowance, one ticket through Harbin, leaving the thing to customs', () => {
     it.each([
       ['en', 'if one coat costs more than my whole allowance, is the whole coat taxed or only the part over?', 'single-item-rule'],

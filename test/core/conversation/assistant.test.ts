@@ -2067,6 +2067,9 @@ describe('assistant', () => {
     ])('routes a thing left behind to the airport whatever it is (%s)', async (_lang, text) => {
       expect((await converse(services, text))[0]).toMatchObject({ kind: 'routed', department: 'airport' });
     });
+    it('a resident\'s own laptop taken to Moscow and brought back is equipment taken out and back', async () => {
+      expect((await converse(services, 'Живу в Харбине, лечу в Москву с ноутбуком за 12 000 юаней, привезу его же обратно. Что оформлять?'))[0]).toMatchObject({ kind: 'answer', entryId: 'equipment-out-and-back' });
+    });
     it('a parka with its price is a thing bought, not cash', async () => {
       const [reply] = await converse(services, 'I live in Toronto. A parka for CAD 1,150 for my sister in Harbin, declare?');
       expect(reply?.text).toMatch(/parka/iu);

@@ -43,6 +43,10 @@ export const PlacesFileSchema = z
     departure: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words that make such a trip a question about the way back (buying, bringing back, entering China). */
     departureVeto: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    /** Phrases right before a place where the flight connects ("经莫斯科转机", "via Moscow", «через Москву»): a connection abroad makes the trip no transit through China. */
+    connection: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    /** Words right after a place that make it a connection ("在首尔转机"). */
+    connectionAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words right after a mainland place one goes back or home to that say the trip visits family there ("回哈尔滨看我爸妈", «домой в Харбин к родителям»): they say nothing of where the traveller lives. */
     familyVisitAfter: perLanguage,
     /** Words right after a foreign place that say the traveller comes home from there ("首尔回家"): home is in mainland China. */

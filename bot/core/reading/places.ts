@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; familyVisitAfter: string[]; returnLater: string[]; departure: string[]; departureVeto: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; familyVisitAfter: string[]; connection: string[]; connectionAfter: string[]; returnLater: string[]; departure: string[]; departureVeto: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -37,6 +37,8 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
     settledAfter: all('settledAfter'),
     homeAfter: all('homeAfter'),
     familyVisitAfter: all('familyVisitAfter'),
+    connection: all('connection'),
+    connectionAfter: all('connectionAfter'),
     returnLater: all('returnLater'),
     departure: all('departure'),
     departureVeto: atWordStart(all('departureVeto')),
@@ -130,6 +132,29 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
     if (!cues.has('non_resident')) cues.add('resident');
   }
   return cues;
+}
+
+/**
+ * True when the flight the message tells of connects abroad and nowhere in mainland China ("从古巴经莫斯科转机回哈尔滨",
+ * "flying home via Istanbul", «летим через Москву»): the traveller changes planes before China, so no transit through
+ * China is asked about.
+ */
+export function connectsAbroadOnly(text: PreparedText, gazetteer: Gazetteer): boolean {
+  const s = ` ${text.spaced}`;
+  let abroad = false;
+  let china = false;
+  const note = (place: 'china' | 'abroad' | undefined) => {
+    if (place === 'abroad') abroad = true;
+    if (place === 'china') china = true;
+  };
+  for (const phrase of gazetteer.connection) {
+    const needle = HAN.test(phrase) ? phrase : ` ${phrase} `;
+    for (let at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) note(placeAt(s, at + needle.length, gazetteer));
+  }
+  for (const [where, places] of [['china', gazetteer.china], ['abroad', gazetteer.abroad]] as const) {
+    if (places.some((p) => HAN.test(p) && followedBy(s, p, gazetteer.connectionAfter))) note(where);
+  }
+  return abroad && !china;
 }
 
 /**

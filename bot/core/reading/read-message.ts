@@ -10,7 +10,7 @@ import type { Department, EscalationReason } from '../types';
 import { CUE_PAIRS, SIGNAL_PAIRS, type Signal, type SignalPart } from '../knowledge/lang-schema';
 import type { Facet } from '../text/language-resources';
 import { categoryOfCues, type KnownCategory } from './category';
-import { boughtInChina, departsAbroad, findPlaceCues, tellsOfTrip, visitsChina, type Gazetteer } from './places';
+import { boughtInChina, connectsAbroadOnly, departsAbroad, findPlaceCues, tellsOfTrip, visitsChina, type Gazetteer } from './places';
 import { readTourRoute, type TourRoute } from './tour-leader';
 import { asideQuestion } from './aside';
 import { GENERIC_CONCEPTS } from './concepts';
@@ -147,7 +147,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   if (cues.has('ordinary') && categoryOfCues(cues).residency === undefined && visitsChina(prepared, ctx.places)) cues.add('non_resident');
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
   const domestic = boughtInChina(prepared, ctx.places);
-  const concepts = leavingFor(parcelNotReturned(refundAtHome(currencyOfPrices(foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list), list), domestic)), !cues.has('ordinary') && departsAbroad(prepared, ctx.places));
+  const concepts = connectionAbroad(leavingFor(parcelNotReturned(refundAtHome(currencyOfPrices(foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list), list), domestic)), !cues.has('ordinary') && departsAbroad(prepared, ctx.places)), prepared, ctx.places);
   // a long story's last questions say what is asked; its other topics are background (weak)
   const background = storyBackground(text, concepts, r);
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
@@ -241,6 +241,12 @@ function oneTotal(list: ParsedDeclaration | undefined): boolean {
 function refundAtHome(concepts: string[], domestic: boolean): string[] {
   return domestic && concepts.includes(REFUND) ? concepts.filter((c) => c !== ALLOWANCE && c !== VALUE_ALLOWANCE) : concepts;
 }
+
+/** "从古巴经莫斯科转机回哈尔滨，雪茄还能带100支吧": a change of planes abroad is no transit through China. */
+function connectionAbroad(concepts: string[], prepared: PreparedText, places: Gazetteer): string[] {
+  return concepts.includes(TRANSIT) && connectsAbroadOnly(prepared, places) ? concepts.filter((c) => c !== TRANSIT) : concepts;
+}
+const TRANSIT = 'transit';
 
 /**
  * "Я живу в Харбине по ВНЖ, какой у меня лимит на покупки?", "work residence permit … which duty

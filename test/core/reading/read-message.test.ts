@@ -567,6 +567,15 @@ describe('readMessage', () => {
     ])('reads the question another airport party answers, asked beside a customs one (%s: %s)', (_lang, text, party) => {
       expect(read(text).aside).toBe(party);
     });
+    it.each([
+      ['zh', '从古巴经莫斯科转机回哈尔滨，雪茄还能带几支', false],
+      ['zh', '从多伦多转机回北京，能带几瓶酒', false],
+      ['en', 'flying home to Harbin via Istanbul with a connection, how many cigarettes?', false],
+      // a change of planes in China is transit through China
+      ['ru', 'летим из Иркутска через Харбин в Бангкок с пересадкой, таможню проходить?', true],
+    ])('reads a change of planes abroad as no transit through China (%s: %s)', (_lang, text, transit) => {
+      expect(read(text).topical.includes('transit')).toBe(transit);
+    });
     it('reads a sum over several things of a kind as no single priced thing', () => {
       expect(read('我们都是哈尔滨本地的 每人大概买了三千来块钱的东西 化妆品衣服啥的').topical).not.toContain('single_item');
     });

@@ -130,6 +130,7 @@ const OUTDATED = 'outdated';
 const DECLARE_FACETS: readonly string[] = ['declare', 'red_channel', 'green_channel'];
 /** Concepts and facets that make it a question about a rule, not about the traveller's own things: per person, whether a thing counts as another, what not declaring costs. */
 const RULE_FACETS: readonly string[] = ['per_person', 'counts_as', 'penalty', 'fine', 'smuggling'];
+const PER_PERSON = 'per_person';
 
 /** The traveller asks whether to declare what they carry (not a tour leader asking for a group, nor whether a thing counts as another). */
 function asksToDeclareThese(reading: Reading): boolean {
@@ -505,7 +506,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const P = service.knowledge.languages[lang].phrases;
   const days = String(getLimit(limits, 'tobacco.frequentWindowDays'));
   // a family or several travellers: whose allowance the figure is ("一家四口 每人买了…", "family of 4 … do we declare?")
-  const several = input.reading.focus.has(FAMILY) && result.valueAllowanceRmb !== undefined && result.goodsTotalRmb > 0;
+  // (and a tour leader's group, each member's purchases: "每人大概买了3000人民币左右的东西")
+  const several = (input.reading.focus.has(FAMILY) || (input.reading.tour.leader && input.reading.focus.has(PER_PERSON))) && result.valueAllowanceRmb !== undefined && result.goodsTotalRmb > 0;
   const perPerson = several ? `\n${fillTemplate(P.per_person, { allowance: formatNumber(result.valueAllowanceRmb ?? 0, lang) })}` : '';
   const sharedBy = input.reading.list?.sharedBy;
   const sharedLine = sharedBy && result.items.some((i) => SHARED_TYPES.has(i.type)) ? `\n${fillTemplate(P.shared_per_person, { n: String(sharedBy) })}` : '';

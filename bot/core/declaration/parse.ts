@@ -541,7 +541,8 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shop
   const span = text.slice(g.start, g.end).trim().slice(0, 200);
   const words = g.things.map((t) => text.slice(t.start, t.end)).join(' ');
   // (a thing implied by its unit alone, "2 cartons", has no name of its own: the reply names the type)
-  const label = (words || unnamedLabel(g, text, ctx.lexicon) || (type && type !== 'goods' ? '' : span)).slice(0, 60);
+  // (a name after its price keeps no 的: "两万日元的动漫周边" is 动漫周边)
+  const label = (words || unnamedLabel(g, text, ctx.lexicon) || (type && type !== 'goods' ? '' : span)).replace(/^的/u, '').slice(0, 60);
   if (!type && !g.weight && !g.count) return undefined;
   if (!type) {
     // (the name may stand before the amount: "红肠2根")

@@ -177,7 +177,10 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // ("What do I do?", «Что делать на таможне?»: asking what to do with it is still their case)
   const facets = outermostFacets(r.facets.positions(topicPrepared));
   const ownCase = singlePriced && category.residency !== undefined && concepts.every((c) => CASE_CONCEPTS.has(c) || CATEGORY_CONCEPTS.has(c)) && [...facets].every((f) => CASE_FACETS.has(f));
-  const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && (list.confidence >= declaration.options.minConfidence || ownCase);
+  // (and a tour leader's priced purchases of each member are the members' case: "带30个初中生…每个孩子大概买了两万日元的…要不要统一去红色通道？")
+  // (not pooling their allowances for one thing, "能不能把大家的额度凑到一个人身上", nor a long story)
+  const groupCase = tour.leader && facets.has(PER_PERSON) && !facets.has(FAMILY) && !isStory(text) && (list?.items.some((i) => i.type === 'goods' && i.value !== undefined) ?? false);
+  const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && (list.confidence >= declaration.options.minConfidence || ownCase || groupCase);
   return {
     raw,
     text,
@@ -247,6 +250,8 @@ function connectionAbroad(concepts: string[], prepared: PreparedText, places: Ga
   return concepts.includes(TRANSIT) && connectsAbroadOnly(prepared, places) ? concepts.filter((c) => c !== TRANSIT) : concepts;
 }
 const TRANSIT = 'transit';
+const PER_PERSON = 'per_person';
+const FAMILY = 'family';
 
 /**
  * "Я живу в Харбине по ВНЖ, какой у меня лимит на покупки?", "work residence permit … which duty

@@ -1824,7 +1824,9 @@ describe('assistant', () => {
   describe('round 84: prices in a currency, moves, baby things (blind87–90)', () => {
     it('a currency named as the price of things bought is no cash question: asking whether to declare them is the value allowance', async () => {
       const [reply] = await converse(services, '我是领队，我们团28个人从大阪回哈尔滨，都是哈尔滨本地人，每人大概买了3000人民币左右的东西，需不需要每个人都去申报？');
-      expect(reply).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+      // (since round 119 the members' purchases are checked against each one's allowance)
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(/5,000/u);
       expect(reply?.text).not.toMatch(/20,000/u);
     });
     it('shipping the things of a move to China is the long-stay rule', async () => {
@@ -2056,6 +2058,21 @@ describe('assistant', () => {
     });
     it('what must be declared, with a word in between, is the list of what to declare', async () => {
       expect((await converse(services, 'Что надо обязательно декларировать на въезде в Китай?'))[0]).toMatchObject({ kind: 'answer', entryId: 'what-to-declare-inbound' });
+    });
+  });
+
+  describe('round 119: a tour leader\'s members each with their priced purchases', () => {
+    it.each([
+      ['zh', '我是领队，带25个学生从首尔回哈尔滨，都是哈尔滨本地人，每个学生大概买了三千来块钱的东西，要不要统一走红色通道？', /无需申报/u],
+      ['en', 'Tour leader here: 20 Harbin residents back from Tokyo, each person bought about 3,000 yuan of stuff. Red or green?', /green/iu],
+    ])('checks one member\'s purchases against their own allowance and says it is per person (%s)', async (_lang, text, verdict) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(verdict);
+      expect(reply?.text).toMatch(/5,000/u);
+    });
+    it('pooling the group\'s allowances for one watch is still the rule, not a check', async () => {
+      expect((await converse(services, '领队问一下 我们团四十个人 能不能把大家的额度凑到一个人身上 给一位阿姨买一块三万多的表'))[0]).not.toMatchObject({ entryId: 'declaration-check' });
     });
   });
 

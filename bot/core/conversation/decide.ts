@@ -64,8 +64,8 @@ const ANIMAL_CONCEPTS: ReadonlySet<string> = new Set(['pets', 'dogs', 'cats']);
 /** Concepts that make a question about buying or money one of customs' rules after all. */
 const RULE_CONCEPTS: ReadonlySet<string> = new Set(['refund', 'instant_refund', 'duty_free_shop', 'arrival_shop', 'tax_rate', 'single_item', 'prohibited', 'outbound', 'russia_return']);
 const POLICE = 'police';
-/** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's, a bag that did not arrive the airline's, the security check and things left in the terminal the airport's. */
-const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police', 'bag_missing', 'security_screening', 'lost_property']);
+/** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's, a bag that did not arrive the airline's, the security check, things left in the terminal and its services the airport's. */
+const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police', 'bag_missing', 'security_screening', 'terminal_service']);
 /** Signals of how the traveller feels, which do not make another party's matter customs' case. */
 const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
 /** A complaint or quarrel: another party's when it names that party and not customs ("航班延误五个钟，想投诉找谁"). */
@@ -428,6 +428,8 @@ const RESTRICTED_TOPICS: ReadonlySet<string> = new Set(['food', 'pets']);
 const PURPOSE_CONCEPTS: ReadonlySet<string> = new Set(['buy_for_others', 'gift']);
 /** The entries that list what to declare in general, which name many things in passing, and the concept of asking which things. */
 const WHICH_THINGS = 'which_things';
+const NARCOTICS = 'narcotics';
+const CONTROLLED_DRUGS = 'controlled_drugs';
 const OVERVIEW_ENTRIES: ReadonlySet<string> = new Set(['what-to-declare-inbound', 'what-to-declare-outbound']);
 /** How close to the best hit a restricted thing's entry must score to take its place. */
 const CLOSE_SECOND = 0.5;
@@ -451,6 +453,8 @@ function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideC
   const top = best ? ctx.entries.get(best.entryId) : undefined;
   // (a medicine made of a protected animal, "片仔癀…里面有麝香", is the protected species' rule before a medicine's)
   if (best && top?.topic === MEDICINES_TOPIC && r.topical.includes(ENDANGERED)) return entryInstead(best, r, ctx, (e) => e.tags.includes(ENDANGERED));
+  // (a drug banned outright, named with no controlled medicine, "大麻软糖", "CBD oil … legal in Colorado", is the prohibited list, not a prescription's rule)
+  if (best && top?.topic === MEDICINES_TOPIC && r.topical.includes(NARCOTICS) && !r.topical.includes(CONTROLLED_DRUGS)) return entryInstead(best, r, ctx, (e) => e.topic === PROHIBITED_TOPIC && e.tags.includes(NARCOTICS));
   // (a thing named with "what must I declare" is that thing's question: "出境带了六台对讲机 要申报吗" is the radios' rule, not the list of what to declare)
   // (one thing, and not asked which things: "what kinds of things do I have to declare" is the list's question; tea samples in a story of a trade fair are no one thing)
   const things = r.topical.filter((c) => !GENERIC_CONCEPTS.has(c) && !DIRECTION_CONCEPTS.has(c) && !CATEGORY_CONCEPTS.has(c) && !WHAT_IS_DONE.has(c));

@@ -9,7 +9,7 @@ export type Span = { start: number; end: number };
 export type Aside = { department: Department; span: Span };
 
 /** Concepts that say nothing of a customs topic: the way of travel, who travels, the general word for a department and the other parties' own matters (a bag that did not arrive, the security check). */
-const NEUTRAL_CONCEPTS: ReadonlySet<string> = new Set(['inbound', 'outbound', 'departments', 'resident', 'non_resident', 'hk_macao', 'frequent', 'bag_missing', 'security_screening', 'lost_property']);
+const NEUTRAL_CONCEPTS: ReadonlySet<string> = new Set(['inbound', 'outbound', 'departments', 'resident', 'non_resident', 'hk_macao', 'frequent', 'bag_missing', 'security_screening', 'terminal_service']);
 const PARTIES: ReadonlySet<string> = new Set(DEPARTMENTS);
 
 /** A question mark with more after it, a new line, or a number opening a point ("1. … 2. …", "①"). */

@@ -2061,6 +2061,29 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 120: banned drugs, the terminal\'s services, batteries, recipes, a case at the counter now', () => {
+    it('cannabis sweets legal where they were bought are the prohibited list, not a prescription\'s rule', async () => {
+      expect((await converse(services, '同学从加拿大给我带了一包大麻软糖，那边合法，能带回国吗'))[0]).toMatchObject({ kind: 'answer', entryId: 'prohibited-imports' });
+    });
+    it.each([
+      ['ru', 'В аэропорту Харбина есть камера хранения?'],
+      ['en', 'can I take spare lithium batteries for my drone in my carry-on?'],
+      ['zh', '充电宝能带上飞机吗，20000毫安的'],
+    ])('the terminal\'s services and the security check are the airport\'s (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'routed', department: 'airport' });
+    });
+    it.each([
+      ['ru', 'Как приготовить пельмени по-сибирски?'],
+      ['en', 'im at the red channel right now and the officer wants a document i dont have'],
+      ['ru', 'Можно разложить мои сигареты по сумкам туристов, чтобы ни у кого не было превышения?'],
+    ])('goes to a person (%s: %s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
+    });
+    it('a prescription (рецепт) is no recipe', async () => {
+      expect((await converse(services, 'Везу таблетки от давления на месяц, рецепт нужен?'))[0]).toMatchObject({ kind: 'answer', entryId: 'medicines' });
+    });
+  });
+
   describe('round 119: a tour leader\'s members each with their priced purchases', () => {
     it.each([
       ['zh', '我是领队，带25个学生从首尔回哈尔滨，都是哈尔滨本地人，每个学生大概买了三千来块钱的东西，要不要统一走红色通道？', /无需申报/u],

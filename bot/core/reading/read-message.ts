@@ -146,8 +146,11 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // a trip from abroad that says it is a visit to China, by a traveller who says nothing of where they live: a visitor
   if (cues.has('ordinary') && categoryOfCues(cues).residency === undefined && visitsChina(prepared, ctx.places)) cues.add('non_resident');
   // things bought in mainland China are no import: no allowance, no single-item rule ("bought a carpet in Harbin, tax refund?")
-  const domestic = boughtInChina(prepared, ctx.places);
-  const concepts = connectionAbroad(leavingFor(parcelNotReturned(refundAtHome(currencyOfPrices(foreignCash(aboutTheAllowance([...r.concepts.match(topicPrepared)], cues), list), list), domestic)), !cues.has('ordinary') && departsAbroad(prepared, ctx.places)), prepared, ctx.places);
+  // (and so are things whose refund is asked on leaving China, no place abroad named: «Как вернуть tax free при вылете из Харбина? Купили шубу за 25 000»)
+  const matched = [...r.concepts.match(topicPrepared)];
+  const refundOnLeaving = matched.includes(REFUND) && matched.includes(OUTBOUND_CONCEPT) && !ctx.places.abroad.some((p) => prepared.spaced.includes(p));
+  const domestic = boughtInChina(prepared, ctx.places) || refundOnLeaving;
+  const concepts = connectionAbroad(leavingFor(parcelNotReturned(refundAtHome(currencyOfPrices(foreignCash(aboutTheAllowance(matched, cues), list), list), domestic)), !cues.has('ordinary') && departsAbroad(prepared, ctx.places)), prepared, ctx.places);
   // a long story's last questions say what is asked; its other topics are background (weak)
   const background = storyBackground(text, concepts, r);
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for

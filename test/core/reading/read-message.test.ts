@@ -591,6 +591,8 @@ describe('readMessage', () => {
       ['从澳门回来 户口在中山 买了块表9800', false],
       ['免税店比国内买便宜一半 买了个包3000', false],
       ['bought a camera in Tokyo for 6,500 yuan', false],
+      // (a refund asked on leaving China, no place abroad named, is a refund of things bought in China)
+      ['Как вернуть tax free при вылете из Харбина? Купили шубу за 25 000 юаней', true],
       // (a place abroad named first is where it was bought, though a mainland home follows: "I live in Suzhou")
       ['shopping haul from Milan (I live in Suzhou): bag EUR 2,400, shoes EUR 480', false],
     ])('tells things bought in mainland China from imports: %s', (text, domestic) => {

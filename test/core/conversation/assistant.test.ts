@@ -2061,6 +2061,16 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 122: Turkish delight and wooden masks, buddies carrying one carton each', () => {
+    it('рахат-лукум is a sweet and a wooden mask a craft, not onions or plants', async () => {
+      const [reply] = await converse(services, 'Живём в Турции. Везу друзьям: лукум 4 коробки по 300 лир и деревянную маску за 900 лир. Декларировать?');
+      expect(reply?.text).not.toMatch(/карантин/u);
+    });
+    it('travel buddies each carrying one of my cartons so we are all under is a scheme', async () => {
+      expect((await converse(services, 'If my friends each carry one of my cartons, we are all under 400, right?'))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
+
   describe('round 120: banned drugs, the terminal\'s services, batteries, recipes, a case at the counter now', () => {
     it('cannabis sweets legal where they were bought are the prohibited list, not a prescription\'s rule', async () => {
       expect((await converse(services, '同学从加拿大给我带了一包大麻软糖，那边合法，能带回国吗'))[0]).toMatchObject({ kind: 'answer', entryId: 'prohibited-imports' });

@@ -2061,6 +2061,18 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 123: an airline that did not load the bag; stuck at the red channel with a dose due; told to pay with no way to', () => {
+    it('skis not loaded by the airline are the airline\'s', async () => {
+      expect((await converse(services, 'Turkish Airlines didn\'t load my skis in Istanbul, who do I talk to in Harbin?'))[0]).toMatchObject({ kind: 'routed', department: 'airline' });
+    });
+    it.each([
+      ['zh', '我爸的胰岛素在申报台被查了，人卡在那儿，马上要打针了'],
+      ['ru', 'Говорят заплатить 500 юаней, а у меня только рубли и карта Мир. Что делать?'],
+    ])('goes to a person (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
+
   describe('round 122: Turkish delight and wooden masks, buddies carrying one carton each', () => {
     it('рахат-лукум is a sweet and a wooden mask a craft, not onions or plants', async () => {
       const [reply] = await converse(services, 'Живём в Турции. Везу друзьям: лукум 4 коробки по 300 лир и деревянную маску за 900 лир. Декларировать?');

@@ -2166,6 +2166,9 @@ describe('assistant', () => {
     ])('goes to a person (%s: %s)', async (_lang, text) => {
       expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
     });
+    it('a watch not shown to the officer, asked what it costs, is no scheme of the thermal camera', async () => {
+      expect((await converse(services, 'допустим, часы не показал в красном коридоре, а на рентгене их увидели — чем грозит?'))[0]).not.toMatchObject({ kind: 'escalated' });
+    });
     it('letting customs take the extra bottle is giving it up, not a seizure', async () => {
       expect((await converse(services, 'пусть забирают лишнюю бутылку, платить не буду — так можно?'))[0]).toMatchObject({ kind: 'answer' });
     });

@@ -426,11 +426,13 @@ const COUNTED_TOPICS: ReadonlySet<string> = new Set(['alcohol', 'tobacco']);
 const RESTRICTED_TOPICS: ReadonlySet<string> = new Set(['food', 'pets']);
 /** Concepts of whom things are for, not what they are. */
 const PURPOSE_CONCEPTS: ReadonlySet<string> = new Set(['buy_for_others', 'gift']);
-/** The entries that list what to declare in general, which name many things in passing, and the concept of asking which things. */
+/** The entries that list what to declare in general, which name many things in passing. */
+const OVERVIEW_ENTRIES: ReadonlySet<string> = new Set(['what-to-declare-inbound', 'what-to-declare-outbound']);
+/** The concept of asking which things (the overview's own question). */
 const WHICH_THINGS = 'which_things';
+/** Drugs banned outright, and medicines controlled but allowed with papers. */
 const NARCOTICS = 'narcotics';
 const CONTROLLED_DRUGS = 'controlled_drugs';
-const OVERVIEW_ENTRIES: ReadonlySet<string> = new Set(['what-to-declare-inbound', 'what-to-declare-outbound']);
 /** How close to the best hit a restricted thing's entry must score to take its place. */
 const CLOSE_SECOND = 0.5;
 /** Topics of entries about a kind of goods (gold jewellery, antiques, things taken out) that a banned material (ivory, musk) can be in. */

@@ -30,20 +30,23 @@ export function asideQuestion(text: string, r: LanguageResources): Aside | undef
   const clauses = questionClauses(text, r.questionJoins);
   if (clauses.length < 2) return undefined;
   // (each a question: "安检能带液体奶吗？宝宝8个月，我想带两瓶冲好的奶上飞机" asks one thing and says why)
-  const read = clauses.map((span) => {
-    const prepared = prepareText(text.slice(span.start, span.end));
-    return { span, concepts: [...r.concepts.match(prepared)], asks: span.asked || r.questionWords.asks(prepared) };
+  const read = clauses.map(({ start, end, asked }) => {
+    const prepared = prepareText(text.slice(start, end));
+    const concepts = [...r.concepts.match(prepared)];
+    return { span: { start, end }, concepts, party: partyOf(concepts), asks: asked || r.questionWords.asks(prepared) };
   });
-  const partyOf = (concepts: readonly string[]): Department | undefined => {
-    const parties = concepts.filter((c) => PARTIES.has(c));
-    return parties.length === 1 && concepts.every((c) => PARTIES.has(c) || NEUTRAL_CONCEPTS.has(c)) ? (parties[0] as Department) : undefined;
-  };
-  const asides = read.filter((c) => c.asks && partyOf(c.concepts) !== undefined);
+  const asides = read.filter((c) => c.asks && c.party !== undefined);
   // (the other a customs topic of its own, not only "how many" or "how long": «безвиз ещё действует? на сколько дней можно» is one question)
-  const customs = read.some((c) => c.asks && partyOf(c.concepts) === undefined && c.concepts.some((x) => !PARTIES.has(x) && !NEUTRAL_CONCEPTS.has(x) && !GENERIC_CONCEPTS.has(x)));
+  const customs = read.some((c) => c.asks && c.party === undefined && c.concepts.some((x) => !PARTIES.has(x) && !NEUTRAL_CONCEPTS.has(x) && !GENERIC_CONCEPTS.has(x)));
   const [aside] = asides;
-  if (asides.length !== 1 || !aside || !customs) return undefined;
-  return { department: partyOf(aside.concepts) as Department, span: { start: aside.span.start, end: aside.span.end } };
+  if (asides.length !== 1 || !aside?.party || !customs) return undefined;
+  return { department: aside.party, span: aside.span };
+}
+
+/** The one other party a clause is only about, if it is ("is a power bank ok in carry-on?": the airport). */
+function partyOf(concepts: readonly string[]): Department | undefined {
+  const parties = concepts.filter((c) => PARTIES.has(c));
+  return parties.length === 1 && concepts.every((c) => PARTIES.has(c) || NEUTRAL_CONCEPTS.has(c)) ? (parties[0] as Department) : undefined;
 }
 
 /** The message cut into its questions: at question marks, new lines, numbered points and the joins of the language data (", and is", «и можно ли», "还有"). */

@@ -259,7 +259,7 @@ function followedBy(s: string, place: string, words: readonly string[]): boolean
 /** True when the mainland place at `from` is followed by words of visiting family there. */
 function visitsFamily(s: string, from: number, g: Gazetteer): boolean {
   const rest = s.slice(from, from + 40).trimStart();
-  const place = g.china.filter((p) => rest.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  const place = (g.startingWith.get(rest[0] ?? '')?.china ?? []).filter((p) => rest.startsWith(p)).sort((a, b) => b.length - a.length)[0];
   if (place === undefined) return false;
   const after = rest.slice(place.length).trimStart();
   return g.familyVisitAfter.some((w) => after.startsWith(w));

@@ -6,10 +6,9 @@ const HAN = /\p{Script=Han}/u;
  * Chinese typed by sound and picked wrong ("申抱" for 申报, "代够" for 代购, "电饭堡" for 电饭煲,
  * "免说额度" for 免税额度): the commonest Chinese typo, since most Chinese is typed in pinyin. A
  * character that is in no general word (chinese-words.ts) and no phrase of the language data where
- * it stands is replaced by the one
- * character of the same sound (tones ignored) that completes such a phrase there, if exactly one
- * does. The commonest characters (particles, pronouns) are never replaced: their homophones are
- * too many to guess from.
+ * it stands is replaced by the one character of the same sound (tones ignored) that completes such
+ * a phrase there, if exactly one does. The commonest characters (particles, pronouns) are never
+ * replaced: their homophones are too many to guess from.
  */
 export type HomophoneFixer = { fix(text: string): string };
 
@@ -17,8 +16,9 @@ export type HomophoneFixer = { fix(text: string): string };
 type Places = Map<string, { phrase: string[]; at: number }[]>;
 
 /**
- * Builds the fixer from the Chinese phrases of the language data (concepts, signals, the
- * declaration lexicon). `keep`: characters never replaced.
+ * Builds the fixer from the Chinese phrases of the language data (engine.ts: concepts, signals,
+ * signal parts, categories, facets and the entries' keywords). `keep`: characters never replaced;
+ * `words`: general words (chinese-words.ts).
  */
 export function buildHomophoneFixer(phrases: Iterable<string>, keep: Iterable<string>, words: ReadonlySet<string>): HomophoneFixer {
   const places: Places = new Map();
@@ -41,12 +41,12 @@ export function buildHomophoneFixer(phrases: Iterable<string>, keep: Iterable<st
   }
   // (a character that is a phrase by itself, "烟", "酒", "包", is a word where it stands)
   const kept = new Set([...keep, ...[...phrasesOfOne].filter((c) => HAN.test(c))]);
-  /** True when `char` at `i` of `chars` is part of a phrase there. */
-  const inPhrase = (chars: readonly string[], i: number, char: string) =>
-    (places.get(char) ?? []).some(({ phrase, at }) => phrase.every((p, j) => (j === at ? true : chars[i - at + j] === p)));
+  /** The phrases `char` would be part of at `i` of `chars`, with its place in each. */
+  const phrasesAt = (chars: readonly string[], i: number, char: string) =>
+    (places.get(char) ?? []).filter(({ phrase, at }) => phrase.every((p, j) => j === at || chars[i - at + j] === p));
+  const inPhrase = (chars: readonly string[], i: number, char: string) => phrasesAt(chars, i, char).length > 0;
   /** …a phrase whose other characters are not all of the commonest kind ("旧的" from "酒的" rests on 的 alone). */
-  const completes = (chars: readonly string[], i: number, char: string) =>
-    (places.get(char) ?? []).some(({ phrase, at }) => phrase.every((p, j) => (j === at ? true : chars[i - at + j] === p)) && phrase.some((p, j) => j !== at && !kept.has(p)));
+  const completes = (chars: readonly string[], i: number, char: string) => phrasesAt(chars, i, char).some(({ phrase, at }) => phrase.some((p, j) => j !== at && !kept.has(p)));
   return {
     fix(text: string): string {
       if (!HAN.test(text)) return text;

@@ -88,7 +88,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
   const hits = followUpHits(r, state, ctx) ?? r.hits;
-  const best = russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
+  const best = aspectOverTopic(r, russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -609,6 +609,29 @@ const RUSSIA_RETURN = 'russia_return';
 const RUSSIA_BOUND: readonly string[] = ['outbound', 'foreign_currency', 'cash'];
 const NOT_RUSSIA_BOUND: readonly string[] = ['return_shipment', 'temporary_import'];
 const POST_CONCEPT = 'post';
+
+/**
+ * The entry that holds the detail asked ("my grandson is 17, does he fill in the form?" asks the
+ * declaration age, a detail of the channels entry): when the best entry has no detail on an aspect
+ * the question asks and exactly one other entry of its topic, about everything the hit matched, has
+ * one, that entry answers.
+ */
+function aspectOverTopic(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const top = best ? ctx.entries.get(best.entryId) : undefined;
+  const holds = (e: KnowledgeEntry) => e.facets.some((fs) => !fs.includes('key') && fs.some((f) => ASPECT_OVER.includes(f) && r.focus.has(f)));
+  if (!best || !top || !ASPECT_TOPICS.includes(top.topic) || r.focus.has(AMOUNT) || holds(top)) return best;
+  // (an entry of the same topic, about everything the best hit matched: the declaration form is the declaration's)
+  const about = (e: KnowledgeEntry) => best.matchedConcepts.every((c) => e.tags.includes(c) || ASPECT_KIN[c] === e.topic);
+  const others = [...ctx.entries.values()].filter((e) => e.id !== top.id && e.topic === top.topic && about(e) && holds(e));
+  const other = others.length === 1 ? others[0] : undefined;
+  return other ? { ...best, entryId: other.id } : best;
+}
+/** Concepts that name the subject of an entry's topic without being its tag: the declaration form is the declaration's. */
+const ASPECT_KIN: Readonly<Record<string, string>> = { declaration_form: 'declaration' };
+/** Topics whose entries share one procedure's details between them (how to declare, which channel): an allowance's kids are its own question. */
+const ASPECT_TOPICS: readonly string[] = ['declaration'];
+/** Aspects whose detail decides the entry: who the rule covers by age. */
+const ASPECT_OVER: readonly string[] = ['minor'];
 
 /**
  * The first hit on an entry the message is really about (`wanted`), in place of `best`, and as sure as the

@@ -69,6 +69,9 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   // "再加上一瓶香水，1万8千日元呢？", «а если ещё куртку за 9 000 рублей?»: things added to the list just checked are checked with it
   const earlier = addedTo(reading, parsed, state);
   if (earlier && parsed) return run(service, input, [...earlier.items, ...parsed.items.map(toPendingItem)].slice(0, MAX_ITEMS), { ...earlier.category, ...stripUndefined(known) }, 0);
+  // "Надо заполнять декларацию?", "so do I declare?" right after a list was checked: whether to declare those very things is that check again
+  const again = askedAgain(reading, parsed, state);
+  if (again) return run(service, input, again.items, { ...again.category, ...stripUndefined(known) }, 0);
   if (reading.act === 'list' && parsed) {
     // "my own laptop + camera, 2 bottles wine, 1 carton cigs, gifts for friends": own things are not counted, the rest is checked
     // "I'm a German photographer coming for two weeks with two camera bodies and a laptop": a visitor's own equipment, bought nothing, is the rule of bringing it in and out
@@ -123,6 +126,17 @@ function addedTo(reading: Reading, parsed: ParsedDeclaration | undefined, state:
   const last = LastDeclarationSchema.safeParse(state.lastDeclaration);
   return last.success ? last.data : undefined;
 }
+
+/** The list checked before, when this short message only asks whether to declare (or fill in the form) and names nothing of its own. */
+function askedAgain(reading: Reading, parsed: ParsedDeclaration | undefined, state: ConversationState): LastDeclaration | undefined {
+  if (!reading.asks || state.lastDeclaration === undefined || reading.tokens.length > SHORT_MESSAGE_TOKENS || (parsed?.items.length ?? 0) > 0) return undefined;
+  const whether = (c: string) => DECLARE_FACETS.includes(c) || c === DECLARATION_FORM;
+  // (not how to declare, nor for whom: "где бланк взять?", «могу я подать декларацию за неё?»)
+  if (reading.topical.length === 0 || !reading.topical.every(whether) || ![...reading.focus].every(whether)) return undefined;
+  const last = LastDeclarationSchema.safeParse(state.lastDeclaration);
+  return last.success ? last.data : undefined;
+}
+const DECLARATION_FORM = 'declaration_form';
 
 /** The facet of a figure heard or read somewhere ("a friend says 100 cigars, true??"): a question about the rule, not their case. */
 const OUTDATED = 'outdated';

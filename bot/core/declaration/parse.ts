@@ -176,7 +176,8 @@ class Grouper {
   add(t: Token, prev: Token | undefined, before: Token | undefined, next: Token | undefined, afterNext?: Token): void {
     // "подарки партнёрам: 3 бутылки водки": generic words before a colon head the list, they are no item
     const colon = prev ? this.text.slice(prev.end, t.start).search(/[:：]/u) : -1;
-    if (prev && colon >= 0 && this.heading()) this.g = newGroup(prev.end + colon + 1);
+    // …and so does a sentence before it that names a thing but no amount ("visiting the Beer Festival for 5 days. Bringing omiyage: 6 furoshiki …")
+    if (prev && colon >= 0 && (this.heading() || this.sentenceBefore(prev.end + colon))) this.g = newGroup(prev.end + colon + 1);
     const g = this.g;
     // "两个Prada bag，一个5800一个4200": the pieces' prices after a comma still belong to the counted thing
     const piecesPriced = isOnePiece(next) && afterNext?.kind === 'money' && g.things.length > 0 && g.things.every((x) => x.kind === 'goods') && (g.count?.value ?? 0) >= 2 && !g.money;
@@ -277,6 +278,13 @@ class Grouper {
     return g.things.length > 0 && g.things.every((t) => (t.kind === 'goods' && GENERIC_GOODS.has(t.goodsClass ?? '')) || (t.kind === 'item' && t.item === 'cash')) && !g.count && !g.money && !g.volume && !g.weight;
   }
 
+  /** The group names things but no amount, and a sentence ends between its last thing and `at` (a colon opening a list). */
+  private sentenceBefore(at: number): boolean {
+    const g = this.g;
+    const last = g.things.at(-1);
+    return last !== undefined && !g.count && !g.money && !g.volume && !g.weight && (FULL_STOP.test(this.text.slice(last.end, at)) || SENTENCE_END.test(this.text.slice(last.end, at)));
+  }
+
   /** The group has a thing and, after it, its count ("电子烟杆3个"). */
   private counted(): boolean {
     const first = this.g.things[0];
@@ -325,7 +333,9 @@ class Grouper {
     // "两瓶伏特加（1升的）一公斤红肠": a weight after a drink is the next thing's; "2斤红肠 两瓶伏特加":
     // a word the lexicon does not know between two amounts is the thing of the first one
     // (not after "each": "4瓶XO 每瓶700毫升" is one thing's detail)
-    const unnamedBetween = this.g.things.length === 0 && !this.g.money && !this.g.eachSeen && this.lastAmountEnd !== undefined && LETTER_RUN.test(this.text.slice(this.lastAmountEnd, t.start));
+    // (nor a bottle's size after a count of bottles: "2 bottles of Hwayo (500ml)" is two half-litre bottles of a drink the lexicon does not know)
+    const bottleSize = dim === 'volume' && this.g.count?.unit === 'bottle' && !this.g.volume;
+    const unnamedBetween = this.g.things.length === 0 && !this.g.money && !this.g.eachSeen && !bottleSize && this.lastAmountEnd !== undefined && LETTER_RUN.test(this.text.slice(this.lastAmountEnd, t.start));
     // ("红茶3斤大概600块 蓝宝石一颗8千": after a priced amount, a name and a new amount are the next thing, which starts at the name)
     const namedAfterPrice = this.g.money !== undefined && LETTER_RUN.test(this.text.slice(this.g.money.end, t.start));
     if (namedAfterPrice) this.close((this.g.money as Money).end);
@@ -607,7 +617,8 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   // named goods with their price, and no word for cash: the message is about things bought
   // (or sums each after a name: «из Японии: аниме-фигурки 40 000 иен, юката 25 000 иен»,
   // in a list after a colon, or three of them; "还剩七千美元…还有五万卢布" is cash)
-  const namedSums = groups.filter((g) => g.money && g.nameBefore).length;
+  // (a count, a name the lexicon does not know and a price is a priced thing too: «5 футболок по 300 бат»)
+  const namedSums = groups.filter((g) => g.money && (g.nameBefore || g.unnamedThing)).length;
   // (and so is a message that speaks of gifts or souvenirs: "Gifts for our partners: 6 bottles of Riesling at €25, one Montblanc pen €450")
   const giftsNamed = tokens.some((t) => t.kind === 'goods' && UNSPECIFIC_GOODS.has(t.goodsClass));
   // (and gifts with a sum called their total: "给朋友带了礼物：文具、保温瓶，合计约人民币1,500元")

@@ -327,7 +327,10 @@ function compound(text: string, tokens: Token[], halves: readonly string[], unit
     } else if (Number.isInteger(t.value) && t.value < MIN_BARE_PRICE && /^\d+$/u.test(text.slice(t.start, t.end)) && priceNext(text, next, after, tokens[i + 3]) && /^\s+\p{L}[\p{L}-]{1,15}(?:\s\p{L}[\p{L}-]{1,15})?\s+$/u.test(text.slice(t.end, next?.start))) {
       // "3 sarongs $15 each", "2 hoodies 98,000 KRW": a count, one or two words the lexicon does not know, then a price: pieces of that thing
       out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: t.end });
-    } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,12}\s){0,2}$/u.test(text.slice(t.end, next?.start))) {
+    } else if (Number.isInteger(t.value) && t.value >= 2 && t.value < MIN_BARE_PRICE && /^\d+$/u.test(text.slice(t.start, t.end)) && next !== undefined && isMarker(next, 'perUnit') && priceNext(text, next, after, tokens[i + 3]) && /\p{L}\s+$/u.test(text.slice(0, t.start))) {
+      // «кокосовое масло 3 по 250 бат», "silk pillows 2 at 1,900 baht each": a count after a name, then a price each
+      out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: t.end });
+    } else if (isThing(next) && /^[\s-]*(?:[\p{L}]{1,12}(?:['’]s?)?\s){0,2}$/u.test(text.slice(t.end, next?.start))) {
       // a count with up to two words before its thing: "50 cuban cigars", "2 палки сырокопчёной колбасы" 
       out.push({ kind: 'qty', value: t.value, unit: undefined, start: t.start, end: t.end });
     } else {
@@ -340,7 +343,8 @@ function compound(text: string, tokens: Token[], halves: readonly string[], unit
 /** A price comes next: a currency sign or code glued to a number, or a number with its currency. */
 function priceNext(text: string, next: Token | undefined, after: Token | undefined, afterThat?: Token): boolean {
   // ("3 Montblanc pens at $450 each": "at" or "for" may stand before the price)
-  if (next !== undefined && isMarker(next, 'value')) return priceNext(text, after, afterThat);
+  // (…or "each", «по»: «2 кокосовых масла по 350 бат»)
+  if (next !== undefined && (isMarker(next, 'value') || isMarker(next, 'perUnit'))) return priceNext(text, after, afterThat);
   if (next?.kind === 'currency') return after?.kind === 'num' && tight(text, next.end, after.start);
   return next?.kind === 'num' && after?.kind === 'currency' && tight(text, next.end, after.start);
 }
@@ -396,7 +400,9 @@ export function scanWithAbsent(text: string, lexicon: Lexicon): { tokens: Token[
       return toToken(r, close && 'kind' in prev && prev.kind === 'num', afterEach);
     })
     .filter((t): t is Token => t !== undefined);
-  return dropAbsent(text, dropDurations(text, dropThresholds(text, namedBareSums(text, multipliedPrices(text, perContainer(text, sizedContainers(text, compound(text, tokens, lexicon.halfAfterUnit, lexicon.unitFirst, lexicon.estimateLinks))))), lexicon.allowanceNouns)));
+  // (a possessive measure word describes the thing after it, it counts nobody: "2 kids' padded jackets", "3 children's books")
+  const described = tokens.filter((t) => !(isMarker(t, 'measure') && POSSESSIVE.test(text.slice(t.end, t.end + 2))));
+  return dropAbsent(text, dropDurations(text, dropThresholds(text, namedBareSums(text, multipliedPrices(text, perContainer(text, sizedContainers(text, compound(text, described, lexicon.halfAfterUnit, lexicon.unitFirst, lexicon.estimateLinks))))), lexicon.allowanceNouns)));
 }
 
 /** Where a list opens: a colon or a new line. */
@@ -523,6 +529,9 @@ function dropAbsent(text: string, tokens: Token[]): { tokens: Token[]; absent: S
   }
   return { tokens: dropped.size === 0 ? tokens : tokens.filter((_, i) => !dropped.has(i)), absent };
 }
+
+/** An apostrophe right after a word, or 's: the word is a possessive. */
+const POSSESSIVE = /^['’](?:s\b|\s|$)/u;
 
 /**
  * Drops amounts of time ("5 hr layover", "等四个小时", "на 2 недели") and of other measures no

@@ -89,6 +89,10 @@ export const SIGNAL_PAIRS: readonly { key: Signal; parts: readonly [SignalPart, 
   // "我分三次过关，每次带两条，这样就不用报了吧": splitting so nothing is declared
   { key: 'evasion', parts: ['split', 'no_tax'] },
   { key: 'evasion', parts: ['spread', 'under_limit'] },
+  // «раздать командированным по две коробки, чтобы каждый провёз как личные вещи»: goods handed out and passed off as each one's own
+  { key: 'evasion', parts: ['spread', 'pretend'] },
+  // "我朋友让我妈帮忙带十条烟，说老太太不会被查的": carrying for another because nobody will check
+  { key: 'evasion', parts: ['detected', 'carry_for_other'] },
   { key: 'evasion', parts: ['for_me', 'take_back'] },
   // "give 2 cartons each to three students so they carry them through for me", «попрошу студентов провезти по паре блоков за меня — прокатит?»
   { key: 'evasion', parts: ['for_me', 'spread'] },

@@ -355,4 +355,14 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'zh', text: '我们团32个人 每人买了3000块的东西 要申报吗', list: true, items: [{ type: 'goods', value: 3000, currency: 'CNY' }] },
   { lang: 'en', text: 'group of 25 people, each bought a bag for 300 dollars', list: true, items: [goods('bags', { value: 300, currency: 'USD' })] },
   { lang: 'ru', text: 'подарки: платок за 15 тысяч рублей и набор косметики тысяч на 12. Наличными ещё 1500 долларов.', list: true, items: [{ type: 'goods', value: 15000, currency: 'RUB' }, { type: 'goods', value: 12000, currency: 'RUB' }, cash(1500, 'USD')] },
+  // round 125: a bottle's size after a drink the lexicon does not know is that bottle's ("(500ml)" had been a second drink)
+  { lang: 'en', text: '2 bottles of Hwayo (500ml) ₩35,000 each', list: true, items: [{ type: 'alcohol', quantity: 2, volumeMl: 500, value: 70000, currency: 'KRW' }] },
+  // a sentence that names a thing but no amount, before a list's colon, is no item ("Beer Festival" had been 6 bottles of beer)
+  { lang: 'en', text: 'Visiting the Harbin Beer Festival for 5 days. Bringing omiyage: 6 furoshiki ¥1,500 each, 2 bottles of sake 720ml', list: true, items: [{ type: 'goods', quantity: 6, value: 9000 }, { type: 'alcohol', quantity: 2, volumeMl: 720 }] },
+  // a count after a name, then a price each («кокосовое масло 3 по 250 бат»); tiger balm is goods, not a liqueur
+  { lang: 'ru', text: 'Купили: тигровый бальзам 4 банки по 120 бат, кокосовое масло 3 по 250 бат', list: true, items: [{ type: 'goods', quantity: 4, value: 480, currency: 'THB' }, { type: 'goods', quantity: 3, value: 750, currency: 'THB' }] },
+  // a count, an unknown name, "по" and a price: pieces of a thing, so the bare named sum beside them is a price, not cash
+  { lang: 'ru', text: 'Везу: 2 кокосовых масла по 350 бат, тайский шёлк 2 500 бат, 5 футболок по 300 бат', list: true, items: [{ type: 'goods', quantity: 2, value: 700, currency: 'THB' }, { type: 'goods', value: 2500, currency: 'THB' }, { type: 'goods', quantity: 5, value: 1500, currency: 'THB' }] },
+  // a possessive people word describes the thing ("2 kids' padded jackets" had lost its count)
+  { lang: 'en', text: "bringing: a Sulwhasoo set ₩380,000, 2 kids' padded jackets ₩150,000 each", list: true, items: [{ type: 'goods', value: 380000, currency: 'KRW' }, { type: 'goods', quantity: 2, value: 300000, currency: 'KRW' }] },
 ];

@@ -88,7 +88,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
   const hits = followUpHits(r, state, ctx) ?? r.hits;
-  const best = aspectOverTopic(r, russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
+  const best = errandOverOwnUse(r, ownUpBanned(r, aspectOverTopic(r, russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
@@ -117,6 +117,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
 
   const contextual = fromContext(r, state, next, ctx);
   if (contextual) return contextual;
+  // a message that stutters with no topic ("hello hello … the the the ok ok", «алло алло … ааа ыыы») is for a person to look at, not a greeting
+  if (r.noise && !listsThings(r)) return escalate(['out_of_scope'], next);
 
   // a question that points at things it does not name ("а это можно?", "can i bring these",
   // "帮我看看这样会不会超") is asked what it means, before any guess from its few words
@@ -128,7 +130,12 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
 
   // a traveller who only says who they are is not out of scope because their words look like small talk
   // (a trip told is no greeting though its words are a holiday's: «летим к дочке на Новый год»)
-  if (tellsOnlyAboutTrip(r) && (r.intent?.intent === 'other' || (r.intent?.intent === 'greeting' && r.tellsTrip && !r.smalltalk)) && !state.askedTopic) return askTopic(next, !listsThings(r));
+  // (one that opens with a greeting and lists nothing is a greeting, "Hi there! Planning a family trip to the Ice Festival and I've got a bunch of questions": the reply invites them)
+  const greets = r.opensWith === 'greeting' && !listsThings(r);
+  // (…and so is one whose intent the classifier cannot tell: «я турист из Москвы» is no airline question at 0.23)
+  // (only as a conversation's opening: later, "we're coming from Vladivostok" answers what was asked)
+  const unsure = (r.intent?.probability ?? 0) < ctx.options.minIntentProbability && state.lastEntryId === undefined && state.pendingClarifyEntryId === undefined;
+  if (tellsOnlyAboutTrip(r) && !greets && (r.intent?.intent === 'other' || unsure || (r.intent?.intent === 'greeting' && r.tellsTrip && !r.smalltalk)) && !state.askedTopic) return askTopic(next, !listsThings(r));
   // a few words asked with nothing to go on ("行不行啊", "這樣OK嗎") are asked what they mean before the classifier guesses from them
   if (!r.smalltalk && isOpenQuestion(r, ctx) && !state.askedTopic && r.intent?.intent !== 'human' && !best) return askTopic(next);
   // a long story that asks nothing and lists nothing ("…飞机晚点了三个小时…这趟旅行一点都不开心") is for a person to read, not a rule or a hotline
@@ -609,6 +616,34 @@ const RUSSIA_RETURN = 'russia_return';
 const RUSSIA_BOUND: readonly string[] = ['outbound', 'foreign_currency', 'cash'];
 const NOT_RUSSIA_BOUND: readonly string[] = ['return_shipment', 'temporary_import'];
 const POST_CONCEPT = 'post';
+
+/**
+ * Things bought on someone's request and asked "is this still personal use?" («闺蜜们让我帮带8支同款口红 这算自用吗»,
+ * "a friend asked me to bring 10 of the same cream, is that personal use?"): the errand's entry answers, not the principle alone.
+ */
+function errandOverOwnUse(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const top = best ? ctx.entries.get(best.entryId) : undefined;
+  if (!best || !top || !r.topical.includes(BUY_FOR_OTHERS) || !top.tags.includes(PERSONAL_USE)) return best;
+  const errand = r.hits.find((h) => h.score >= ctx.options.minScore && (ctx.entries.get(h.entryId)?.tags ?? []).includes(BUY_FOR_OTHERS));
+  return errand ? { ...errand, score: Math.max(errand.score, best.score) } : best;
+}
+const PERSONAL_USE = 'personal_use';
+
+/**
+ * Whether to own up to a banned thing one carries («нож-бабочка в чемодане — признаться?», "salami in my
+ * carry-on, declare it or bin it?"): the entry on declaring banned things, tagged both, answers it, not
+ * the thing's ban alone.
+ */
+function ownUpBanned(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const top = best ? ctx.entries.get(best.entryId) : undefined;
+  // (a ban that is certain: dried sea cucumber or caviar, allowed in some forms, is its own entry's question)
+  // (and one thing carried, not a counted list: "16 gift boxes of bak kwa, anything to declare?" is the check's and the meat rule's)
+  if (!best || !top || !r.asks || top.unsure || listsThings(r) || !r.topical.includes(DECLARE) || !top.tags.includes(PROHIBITED) || top.tags.includes(DECLARE)) return best;
+  const entry = [...ctx.entries.values()].find((e) => e.tags.includes(PROHIBITED) && e.tags.includes(DECLARE));
+  return entry ? { ...best, entryId: entry.id } : best;
+}
+const DECLARE = 'declare';
+const PROHIBITED = 'prohibited';
 
 /**
  * The entry that holds the detail asked ("my grandson is 17, does he fill in the form?" asks the

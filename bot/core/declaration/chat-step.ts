@@ -483,7 +483,8 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const checked = service.check({ items: request, category: stripUndefined(category) }, limits, loaded.engine.resources);
   if (!checked.ok) return { state: cleared };
   // Ask only when the answer depends on it: the same verdict for every category needs no question.
-  const same = sameForEveryCategory(service, request, category, checked.value, input);
+  // things to sell or show as samples are goods whoever carries them: declared, the same for every traveller
+  const same = forSale(input.reading, checked.value) ? asGoodsForSale(service, request, category, input) : sameForEveryCategory(service, request, category, checked.value, input);
   // red for every traveller but a resident arriving from Hong Kong or Macao (a larger allowance): the verdict, and that case in a sentence
   const unlessHk = same ? undefined : redUnlessHkMacao(service, request, category, checked.value, input);
   // only the route open: the ordinary traveller's outcome, and the other routes in one sentence
@@ -530,7 +531,9 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const unpriced = headroom ? `${fillTemplate(P.unpriced_headroom, { items: headroom.items.map((i) => names[i] ?? '').join(P.list_separator), headroom: `${formatNumber(headroom.rmb, lang)} ${service.knowledge.languages[lang].labels.rmb}` })}` : '';
   const formatted = fitPhone(service.format(result, names, lang, limits), [...(unpriced + assumed + sources)].length);
   // the sum up to which the unpriced things keep the list green takes the place of "could not check every item"
-  const verdict = unpriced && formatted.text.includes(P.channel_unchecked) ? formatted.text.replace(P.channel_unchecked, unpriced) : formatted.text + (unpriced ? `\n${unpriced}` : '');
+  // (goods for sale: why they go to the red channel, with the verdict, whatever the length)
+  const saleLine = result.notes.includes(FOR_SALE) ? `\n${service.knowledge.languages[lang].notes.for_sale}` : '';
+  const verdict = (unpriced && formatted.text.includes(P.channel_unchecked) ? formatted.text.replace(P.channel_unchecked, unpriced) : formatted.text + (unpriced ? `\n${unpriced}` : '')) + saleLine;
   // still too long for a phone: whose figures these are waits behind "more" too (issue 10)
   const fits = [...(verdict + assumed + sources)].length <= MAX_REPLY_CHARS;
   // (whose allowance it is only when there is room left)
@@ -693,6 +696,20 @@ function sameForEveryCategory(service: DeclarationService, items: DeclarationIte
   }
   return verdicts.size === 1 ? ordinary : undefined;
 }
+
+/** The message says the things are to be sold or shown as samples, and the list holds goods. */
+function forSale(reading: Reading, result: DeclarationResult): boolean {
+  return reading.forSale && result.items.some((i) => i.type === 'goods');
+}
+
+/** The list checked for the category known or assumed, and sent to the red channel as goods for sale (no category question: the verdict is everyone's). */
+function asGoodsForSale(service: DeclarationService, items: DeclarationItem[], known: DeclarationCategory, input: StepInput): DeclarationResult | undefined {
+  const checked = service.check({ items, category: { route: known.route ?? 'ordinary', residency: known.residency ?? 'resident' } }, input.loaded.knowledge.limits, input.loaded.engine.resources);
+  if (!checked.ok) return undefined;
+  const r = checked.value;
+  return { ...r, mustDeclare: true, channel: 'red', missing: r.missing.filter((m) => !m.field.startsWith('category.')), notes: [...r.notes.filter((n) => n !== FOR_SALE), FOR_SALE] };
+}
+const FOR_SALE = 'for_sale';
 
 function stripUndefined(c: DeclarationCategory): DeclarationCategory {
   return { ...(c.route ? { route: c.route } : {}), ...(c.residency ? { residency: c.residency } : {}) };

@@ -22,7 +22,7 @@ const NOTES_IN_MORE: ReadonlySet<NoteCode> = new Set(['example_value', 'tobacco_
 const DECLARATION_TEXT_MAX_CHARS = 850;
 
 /** Notes the item lines already say, so the notes list leaves them out. */
-const SAID_IN_LINE: ReadonlySet<NoteCode> = new Set(['price_needed', 'estimate']);
+const SAID_IN_LINE: ReadonlySet<NoteCode> = new Set(['price_needed', 'estimate', 'for_sale']);
 
 const n = (value: number, lang: LanguageCode) => formatNumber(Math.round(value * 100) / 100, lang);
 const pluralRules = new Map<LanguageCode, Intl.PluralRules>();

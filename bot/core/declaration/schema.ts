@@ -73,6 +73,7 @@ export const NOTE_CODES = [
   'permit',
   'ask',
   'own_rules',
+  'for_sale',
 ] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 

@@ -179,6 +179,8 @@ export const LanguageDataSchema = z
     signals: z.record(SignalSchema, words),
     /** Phrases of the parts of a situation that signal an escalation only in pairs (SIGNAL_PAIRS). */
     signalParts: z.record(z.enum(SIGNAL_PARTS), words),
+    /** Per signal part, longer phrases inside which its words do not count ("not for sale" sells nothing, «не на продажу»). */
+    signalPartExceptions: z.partialRecord(z.enum(SIGNAL_PARTS), words).default({}),
     /** Phrases that reveal the traveller's category. */
     categories: z.record(z.enum(CATEGORY_CUES), words),
     /** Per category cue, longer phrases inside which its words do not count («не часто ездим» is no frequent traveller). */

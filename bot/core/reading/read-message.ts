@@ -63,6 +63,8 @@ export type Reading = {
   story: boolean;
   /** Short and without a topic of its own: can only be a reply to something asked before. */
   bare: boolean;
+  /** The message stutters or types letters at random ("hello hello … the the the ok ok yes yes", «алло алло … ааа ыыы»): noise for a person to look at. */
+  noise: boolean;
   act: Act;
   hits: Hit[];
   intent?: IntentGuess;
@@ -74,6 +76,8 @@ export type Reading = {
   tellsTrip: boolean;
   /** The message speaks of selling the things or of being paid back for them ("they'll pay us back at cost", "她给我转钱", «деньги отдадут»): a commercial errand, not a gift. */
   commercial: boolean;
+  /** The things are to be sold or shown as samples ("to resell", «на продажу», 样品): goods, not personal articles (the check says declare them). */
+  forSale: boolean;
   /** The whole message is a greeting or thanks phrase of the language data (read before the classifier's guess). */
   smalltalk?: 'greeting' | 'thanks';
   /** The greeting or thanks phrase the message opens with ("good morning!! freezing here lol", "早上好，今天零下三十度", "cheers, that's really useful"). */
@@ -202,6 +206,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     asks,
     story: isStory(text),
     bare: topical.length === 0 && tokens.length <= SHORT_MESSAGE_TOKENS,
+    noise: topical.length === 0 && isNoise(text),
     // (sums beside the departure refund are what was spent in China or the refund, no list to bring in: «возврат налога выходит 21 000 юаней»)
     // (and one priced thing asked "only the part above?" asks the single-item rule, its case worked out before it: "a 7,000 bag, do I pay only on the 2,000 over?";
     // one sum over several things asked so asks how the excess is taxed: "my shopping comes to 6,000, tax on all of it or only the 1,000 over?")
@@ -212,6 +217,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     tour,
     tellsTrip: !asks && topical.length === 0 && tellsOfTrip(prepared, ctx.places),
     commercial: parts.some((p) => COMMERCIAL_PARTS.has(p.key)),
+    forSale: parts.some((p) => p.key === RESELL),
     ...opening(scripts.text, r.smalltalk),
     ...smalltalkOf(scripts.text, r.smalltalk, r.acknowledgements),
   };
@@ -360,6 +366,28 @@ function leavingFor(concepts: string[], departs: boolean): string[] {
 const OUTBOUND_CONCEPT = 'outbound';
 /** Signal parts of selling the things or being paid for them (knowledge/lang signalParts). */
 const COMMERCIAL_PARTS: ReadonlySet<SignalPart> = new Set(['resell', 'paid_back']);
+/** Words of a message (letters and digits), for telling noise from speech. */
+const WORD = /[\p{L}\p{N}]+/gu;
+/** One letter typed three times or more and nothing else ("ааа", "ыыы", "aaaa"). */
+const LETTER_HELD = /^(\p{L})\1{2,}$/u;
+/** How many stutters (a word said again right after itself, a held letter) make a message noise, and what share of its words they must be. */
+const NOISE_MIN = 3;
+const NOISE_SHARE = 0.2;
+
+/**
+ * True when a message stutters: words said again right after themselves and held letters, three
+ * or more and a fifth of its words ("hello hello can u hear me grandma the the the ok ok yes yes").
+ * Chinese is written without spaces and is left alone.
+ */
+function isNoise(text: string): boolean {
+  if (HAN_CHAR.test(text)) return false;
+  const words = text.match(WORD) ?? [];
+  const stutters = words.filter((w, i) => LETTER_HELD.test(w) || (i > 0 && w === words[i - 1])).length;
+  return stutters >= NOISE_MIN && stutters >= words.length * NOISE_SHARE;
+}
+
+/** The signal part of selling the things or showing them as samples. */
+const RESELL: SignalPart = 'resell';
 
 /** Concepts of a currency's name (knowledge/lang concepts). */
 const CURRENCY_CONCEPTS: ReadonlySet<string> = new Set(['rmb', 'foreign_currency']);

@@ -54,6 +54,8 @@ const DEPARTMENT_ENTRY: Record<string, Department> = { 'dept-border': 'border', 
 /** Escalations that also state the rule in question. */
 const RULE_WITH_REASON: ReadonlySet<EscalationReason> = new Set(['evasion', 'prompt_injection']);
 
+/** How many times the strong score a hit on a specific concept must reach for a long story with no question to be asking about it. */
+const SQUARE_HIT = 3;
 /** A greeting or thanks is at most this long ("好的谢谢啦 很有用👍"). */
 const SMALLTALK_MAX_CHARS = 16;
 /** Longest thanks or goodbye that asks and lists nothing and is still only that (characters). */
@@ -90,6 +92,9 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const hits = followUpHits(r, state, ctx) ?? r.hits;
   const best = errandOverOwnUse(r, ownUpBanned(r, aspectOverTopic(r, russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
+  // a message that names a thing the knowledge base answers squarely asks about it, question mark or not ("one website says
+  // caviar is fine, another says it's banned. I'd like to take a couple of tins as a gift", "群里说奶粉现在也不让带了，我要崩溃了")
+  const squarely = best !== undefined && best.score >= SQUARE_HIT * ctx.options.strongScore && best.matchedConcepts.some((c) => !GENERIC_CONCEPTS.has(c)) && !DEPARTMENT_ENTRY[best.entryId];
 
   // The rule goes with a refused scheme or an injected "notice" (the real figure), when the message
   // names its topic; someone unwell, held up or upset needs the person, not a rule (issue 9).
@@ -108,7 +113,10 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   if (partyMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || othersGrievance(s) || ((s === SEIZURE || s === URGENCY) && notCustoms))) return { decision: { kind: 'routed', department: partyMatter }, state: { ...next, misses: 0 } };
   // (a goodbye in a hurry is no emergency: "ok that's all, boarding now. bye!", «всё, посадка, спасибо!»)
   const farewell = r.smalltalk !== undefined && r.signals.every((s) => s === URGENCY);
-  if (r.signals.length > 0 && !farewell) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
+  // (a traveller worried by something heard or read, or by an earlier trip, who plainly asks the rule gets the rule:
+  // "看到一个帖子说…必须隔离30天，吓死我了…有没有办法不隔离？"; the feeling is no case. Not at the control now: "我被带到小屋里…好害怕" is one)
+  const feelingOnly = r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s)) && r.hearsay && !r.atControl && ((r.asks && best !== undefined && best.score >= ctx.options.strongScore && best.matchedConcepts.some((c) => !GENERIC_CONCEPTS.has(c)) && !DEPARTMENT_ENTRY[best.entryId]) || squarely);
+  if (r.signals.length > 0 && !farewell && !feelingOnly) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
   // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer
   // …unless it asks what to tell the group about customs in general ("美国回国团 怎么跟客人讲申报的事"):
   // a named thing ("提醒大家每人最多带几条烟") is still that thing's answer
@@ -139,7 +147,7 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // a few words asked with nothing to go on ("行不行啊", "這樣OK嗎") are asked what they mean before the classifier guesses from them
   if (!r.smalltalk && isOpenQuestion(r, ctx) && !state.askedTopic && r.intent?.intent !== 'human' && !best) return askTopic(next);
   // a long story that asks nothing and lists nothing ("…飞机晚点了三个小时…这趟旅行一点都不开心") is for a person to read, not a rule or a hotline
-  if (r.story && !r.asks && r.act === 'question' && !state.pendingDeclaration) return escalate(['low_confidence'], next);
+  if (r.story && !r.asks && r.act === 'question' && !state.pendingDeclaration && !squarely) return escalate(['low_confidence'], next);
   // what a currency is worth today («какой сегодня курс юаня к рублю?», "汇率多少") or where to buy a coat cheap («где в Харбине купить шубу
   // подешевле?») is a bank's, a shop's or a guide's question, not customs': unless it also asks a rule (an allowance, tax, declaring, a refund)
   if (ctx.resources.elsewhere.match(r.prepared).size > 0 && !r.topical.some((c) => GENERIC_CONCEPTS.has(c) || RULE_CONCEPTS.has(c))) return escalate(['out_of_scope'], next);

@@ -76,6 +76,10 @@ export type Reading = {
   tellsTrip: boolean;
   /** The message speaks of selling the things or of being paid back for them ("they'll pay us back at cost", "她给我转钱", «деньги отдадут»): a commercial errand, not a gift. */
   commercial: boolean;
+  /** The message tells of something heard, read or supposed ("网上说", "a woman in her WeChat group said", «правда, что»), or of an earlier trip: no case now. */
+  hearsay: boolean;
+  /** The message tells of being at the control or held there now: at the counter, things taken, a long wait, no way to pay, a flight to catch. */
+  atControl: boolean;
   /** The things are to be sold or shown as samples ("to resell", «на продажу», 样品): goods, not personal articles (the check says declare them). */
   forSale: boolean;
   /** The whole message is a greeting or thanks phrase of the language data (read before the classifier's guess). */
@@ -218,6 +222,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     tellsTrip: !asks && topical.length === 0 && tellsOfTrip(prepared, ctx.places),
     commercial: parts.some((p) => COMMERCIAL_PARTS.has(p.key)),
     forSale: parts.some((p) => p.key === RESELL),
+    hearsay: r.hypothetical.positions(prepared).length > 0,
+    atControl: parts.some((p) => AT_CONTROL_PARTS.has(p.key)),
     ...opening(scripts.text, r.smalltalk),
     ...smalltalkOf(scripts.text, r.smalltalk, r.acknowledgements),
   };
@@ -385,6 +391,9 @@ function isNoise(text: string): boolean {
   const stutters = words.filter((w, i) => LETTER_HELD.test(w) || (i > 0 && w === words[i - 1])).length;
   return stutters >= NOISE_MIN && stutters >= words.length * NOISE_SHARE;
 }
+
+/** Signal parts of a situation at the control now. */
+const AT_CONTROL_PARTS: ReadonlySet<SignalPart> = new Set(['at_control', 'taken', 'long_wait', 'cant_pay', 'connection']);
 
 /** The signal part of selling the things or showing them as samples. */
 const RESELL: SignalPart = 'resell';

@@ -2061,6 +2061,31 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 127: worry from a rumour is no case; at the control it is', () => {
+    it.each([
+      ['zh', '宝宝只喝一款德国奶粉，我从法兰克福回国想带6罐，群里说奶粉现在也不让带了，我要崩溃了', 'dairy-eggs'],
+      ['en', "I'm so confused, one website says caviar is fine in small amounts, another says it's banned. I'd like to take a couple of tins of sturgeon caviar as a gift for my boss in Harbin.", 'seafood-caviar'],
+      ['en', 'my wife is furious bc she thinks cheese is fine as long as its hard cheese and sealed. im pretty sure china bans it. flying from paris with 2 wheels of comte, who is right', 'dairy-eggs'],
+    ])('a worried or annoyed traveller who asks a rule heard about gets the rule (%s)', async (_lang, text, entryId) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'answer', entryId });
+    });
+    it.each([
+      ['zh', '我被叫到一个小屋里，说要罚款还要做笔录，我好害怕，该怎么办'],
+      ['en', "the officer just told me I might be charged with smuggling, I didn't know about the 50 gram thing. what do I do now, I'm shaking"],
+      ['en', 'im panicking. they opened my suitcase and found the sausages my grandma packed without telling me. am I going to be arrested??'],
+    ])('fear at the control now still goes to a person (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
+    });
+    it('what a scheme bragged about online costs is the rule, not a scheme', async () => {
+      const [reply] = await converse(services, 'Some guy on TikTok bragged he walked through green with 20 cartons sewn into his suitcase lining and says worst case is a small fine. Is that really all that happens?');
+      expect(reply?.kind).toBe('answer');
+    });
+    it('a quarrel at home about the rules is no matter for the police', async () => {
+      const [reply] = await converse(services, "Fighting with my husband. He thinks anything from the Incheon duty free is automatically tax-free in China because 'it literally says duty free on the bag'. We live in Shenyang.");
+      expect(reply?.kind).toBe('answer');
+    });
+  });
+
   describe('round 126: goods for sale, noise, greetings with a trip, owning up to a banned thing, identical things', () => {
     it('goods to sell go to the red channel for everyone, with the reason in sight', async () => {
       const [reply] = await converse(services, 'Везу на продажу на рынок в Харбине: 20 шапок-ушанок по 1 200 ₽, 10 пуховых платков по 2 000 ₽. Как это оформить?');

@@ -2061,6 +2061,17 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 128: beef chips, a beauty salon, a flight attendant asked to carry', () => {
+    it('beef chips are meat, and a beauty salon is no aircraft cabin nor salo', async () => {
+      expect((await converse(services, 'Корейские сушёные говяжьи чипсы можно провезти в Харбин?'))[0]).toMatchObject({ kind: 'answer', entryId: 'meat-products' });
+      const [reply] = await converse(services, 'Везу в Харбин 10 одинаковых кремов для знакомой, она их продаёт у себя в салоне. Это же как подарок, да?');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'buying-for-others' });
+    });
+    it('asking the crew to carry one\'s caviar because crews are not checked is a scheme', async () => {
+      expect((await converse(services, 'Попрошу стюардессу пронести мою икру, экипаж же не проверяют?'))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
+
   describe('round 127: worry from a rumour is no case; at the control it is', () => {
     it.each([
       ['zh', '宝宝只喝一款德国奶粉，我从法兰克福回国想带6罐，群里说奶粉现在也不让带了，我要崩溃了', 'dairy-eggs'],

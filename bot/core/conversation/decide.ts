@@ -113,10 +113,8 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   if (partyMatter && r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s) || othersGrievance(s) || ((s === SEIZURE || s === URGENCY) && notCustoms))) return { decision: { kind: 'routed', department: partyMatter }, state: { ...next, misses: 0 } };
   // (a goodbye in a hurry is no emergency: "ok that's all, boarding now. bye!", «всё, посадка, спасибо!»)
   const farewell = r.smalltalk !== undefined && r.signals.every((s) => s === URGENCY);
-  // (a traveller worried by something heard or read, or by an earlier trip, who plainly asks the rule gets the rule:
-  // "看到一个帖子说…必须隔离30天，吓死我了…有没有办法不隔离？"; the feeling is no case. Not at the control now: "我被带到小屋里…好害怕" is one)
-  const feelingOnly = r.signals.length > 0 && r.signals.every((s) => FEELINGS.has(s)) && r.hearsay && !r.atControl && ((r.asks && best !== undefined && best.score >= ctx.options.strongScore && best.matchedConcepts.some((c) => !GENERIC_CONCEPTS.has(c)) && !DEPARTMENT_ENTRY[best.entryId]) || squarely);
-  if (r.signals.length > 0 && !farewell && !feelingOnly) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
+  // (a traveller worried by something heard or read, who names a thing to ask about, has no signal left: the reading calmed them)
+  if (r.signals.length > 0 && !farewell) return { decision: { kind: 'escalate', reasons: r.signals, entryId: relevant }, state: { ...next, misses: 0 } };
   // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer
   // …unless it asks what to tell the group about customs in general ("美国回国团 怎么跟客人讲申报的事"):
   // a named thing ("提醒大家每人最多带几条烟") is still that thing's answer

@@ -191,6 +191,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // (and a tour leader's priced purchases of each member are the members' case: "带30个初中生…每个孩子大概买了两万日元的…要不要统一去红色通道？")
   // (not pooling their allowances for one thing, "能不能把大家的额度凑到一个人身上", nor a long story)
   const groupCase = tour.leader && facets.has(PER_PERSON) && !facets.has(FAMILY) && !isStory(text) && (list?.items.some((i) => i.type === 'goods' && i.value !== undefined) ?? false);
+  const hearsay = r.hypothetical.positions(prepared).length > 0;
+  const atControl = parts.some((p) => AT_CONTROL_PARTS.has(p.key));
   const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && (list.confidence >= declaration.options.minConfidence || ownCase || groupCase);
   return {
     raw,
@@ -198,7 +200,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     scripts,
     language,
     prepared,
-    signals: reasonsFromSignals(presentSignals(prepared, r, parts, ownThingBack(concepts, cues, list), asTyped, asksStorageTerm(concepts, facets))),
+    signals: calmed(reasonsFromSignals(presentSignals(prepared, r, parts, ownThingBack(concepts, cues, list), asTyped, asksStorageTerm(concepts, facets))), hearsay, atControl, topical),
     tokens,
     topical,
     weak,
@@ -222,8 +224,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     tellsTrip: !asks && topical.length === 0 && tellsOfTrip(prepared, ctx.places),
     commercial: parts.some((p) => COMMERCIAL_PARTS.has(p.key)),
     forSale: parts.some((p) => p.key === RESELL),
-    hearsay: r.hypothetical.positions(prepared).length > 0,
-    atControl: parts.some((p) => AT_CONTROL_PARTS.has(p.key)),
+    hearsay,
+    atControl,
     ...opening(scripts.text, r.smalltalk),
     ...smalltalkOf(scripts.text, r.smalltalk, r.acknowledgements),
   };
@@ -390,6 +392,20 @@ function isNoise(text: string): boolean {
   const words = text.match(WORD) ?? [];
   const stutters = words.filter((w, i) => LETTER_HELD.test(w) || (i > 0 && w === words[i - 1])).length;
   return stutters >= NOISE_MIN && stutters >= words.length * NOISE_SHARE;
+}
+
+/** Feelings: worry, fear, annoyance (escalation reasons). */
+const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
+
+/**
+ * The signals, without the feelings of a traveller worried or annoyed by something heard, read or
+ * supposed, or by an earlier trip, who names a thing of their own to ask about and is not at the
+ * control now ("看到一个帖子说…必须隔离30天，吓死我了…有没有办法不隔离？", "I really don't want a repeat of my mate's
+ * nightmare" beside a list): the feeling is no case. "我被带到小屋里…好害怕" is one.
+ */
+function calmed(signals: EscalationReason[], hearsay: boolean, atControl: boolean, topical: readonly string[]): EscalationReason[] {
+  const feelingsOnly = signals.length > 0 && signals.every((s) => FEELINGS.has(s));
+  return feelingsOnly && hearsay && !atControl && topical.some((c) => !GENERIC_CONCEPTS.has(c)) ? [] : signals;
 }
 
 /** Signal parts of a situation at the control now. */

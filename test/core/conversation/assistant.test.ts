@@ -2061,6 +2061,22 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 129: hearsay calms a worried list, strangers online carry nothing', () => {
+    it('a list told with worry about a friend\'s bad trip is checked', async () => {
+      const [reply] = await converse(services, "Londoner here, first time in China. Gifts for my Chinese colleagues: 3 bottles of Scotch 700ml (£45 each), a tin of shortbread £12, a cashmere scarf £180. I really don't want a repeat of my mate's Shanghai nightmare, so what do I do?");
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+    });
+    it('"some guy online said customs will take my whisky" is no scheme', async () => {
+      expect((await converse(services, "I'm only transiting Harbin for 5 hours (Tokyo to Moscow) and some guy online said customs will still take my duty-free whisky. Do transit passengers even go through customs?"))[0]).toMatchObject({ kind: 'answer' });
+    });
+    it('a worry with no topic still goes to a person', async () => {
+      expect((await converse(services, "I heard bad things and I'm so scared"))[0]).toMatchObject({ kind: 'escalated' });
+    });
+    it('wine left with customs weeks ago is the storage rule', async () => {
+      expect((await converse(services, 'Six weeks ago they made me leave 3 bottles of vodka at Harbin customs and gave me some paper slip. I fly out from the same airport next month, can I still get them back or are they gone?'))[0]).toMatchObject({ kind: 'answer', entryId: 'temporary-storage' });
+    });
+  });
+
   describe('round 128: beef chips, a beauty salon, a flight attendant asked to carry', () => {
     it('beef chips are meat, and a beauty salon is no aircraft cabin nor salo', async () => {
       expect((await converse(services, 'Корейские сушёные говяжьи чипсы можно провезти в Харбин?'))[0]).toMatchObject({ kind: 'answer', entryId: 'meat-products' });

@@ -2061,6 +2061,18 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 130: "not from Hong Kong" is no Hong Kong route', () => {
+    it.each([
+      ['zh', '哈尔滨人，从首尔回来（不是港澳），化妆品800000韩元，衣服300000韩元'],
+      ['en', 'I live in Harbin, flying from Seoul, not via Hong Kong: cosmetics 800,000 won and clothes 300,000 won'],
+    ])('a resident over 5,000 is told to declare (%s; blind115\'s harmful first-run green)', async (_lang, text) => {
+      const [reply] = await converse(services, text);
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(reply?.text).not.toMatch(/无需申报|nothing to declare|green channel is fine/iu);
+      expect(reply?.text).toMatch(/5,000/u);
+    });
+  });
+
   describe('round 129: hearsay calms a worried list, strangers online carry nothing', () => {
     it('a list told with worry about a friend\'s bad trip is checked', async () => {
       const [reply] = await converse(services, "Londoner here, first time in China. Gifts for my Chinese colleagues: 3 bottles of Scotch 700ml (£45 each), a tin of shortbread £12, a cashmere scarf £180. I really don't want a repeat of my mate's Shanghai nightmare, so what do I do?");

@@ -581,6 +581,12 @@ function ownEquipment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hi
   const residentsBack = r.category.residency === 'resident' && r.focus.has(COLLECT_LATER) && !(r.list?.bought ?? false);
   // (and professional equipment brought for a job, bought nowhere: «приеду снимать фестиваль с профессиональной камерой и светом»)
   const forWork = r.topical.includes(EQUIPMENT) && !(r.list?.bought ?? false) && !(r.list?.items.some((i) => i.value !== undefined) ?? false);
+  // (a resident's own equipment is the outbound entry even where the words found the visitors' one: "Harbin-based photographer heading to
+  // Hokkaido with a Sony A1 … not taxed on my own gear when I come back")
+  if (best && top && top.topic === EQUIPMENT_TOPIC && top.direction === 'inbound' && r.category.residency === 'resident' && !(r.list?.bought ?? false)) {
+    const outbound = [...ctx.entries.values()].find((e) => e.topic === EQUIPMENT_TOPIC && e.direction === 'outbound');
+    if (outbound) return r.hits.find((h) => h.entryId === outbound.id) ?? { ...best, entryId: outbound.id };
+  }
   if (!best || !top || !ALLOWANCE_TOPICS.has(top.topic) || !(r.focus.has(OWN) || visitorsOwn || leaving || residentsBack || forWork)) return best;
   const equipment = [...ctx.entries.values()].filter((e) => e.topic === EQUIPMENT_TOPIC);
   // (the thing both entries are about, named: a camera or a laptop, not "личные вещи" of a move or a tax question)
@@ -629,7 +635,8 @@ const POST_CONCEPT = 'post';
  */
 function errandOverOwnUse(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const top = best ? ctx.entries.get(best.entryId) : undefined;
-  if (!best || !top || !r.topical.includes(BUY_FOR_OTHERS) || !top.tags.includes(PERSONAL_USE)) return best;
+  // (not for a banned thing: "cannabis gummies legal in Toronto, for personal use?" is the ban's question)
+  if (!best || !top || !r.topical.includes(BUY_FOR_OTHERS) || !top.tags.includes(PERSONAL_USE) || r.topical.includes(PROHIBITED)) return best;
   const errand = r.hits.find((h) => h.score >= ctx.options.minScore && (ctx.entries.get(h.entryId)?.tags ?? []).includes(BUY_FOR_OTHERS));
   return errand ? { ...errand, score: Math.max(errand.score, best.score) } : best;
 }

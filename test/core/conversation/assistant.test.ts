@@ -2061,6 +2061,19 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 131: a resident\'s own gear abroad, money rolled into ski boots', () => {
+    it('a resident\'s own camera taken abroad and back is the outbound entry', async () => {
+      expect((await converse(services, "Harbin-based photographer heading to Hokkaido with a Sony A1 body (about 45k yuan) plus lenses. What do I do so I don't get taxed on my own gear when I come back?"))[0]).toMatchObject({ kind: 'answer', entryId: 'equipment-out-and-back' });
+    });
+    it('money hidden in ski boots because "nobody will check" is a scheme', async () => {
+      expect((await converse(services, 'If I roll 600k roubles up inside my ski boots nobody will check, right?'))[0]).toMatchObject({ kind: 'escalated' });
+    });
+    it('a banned drug asked as personal use is not an errand for others', async () => {
+      const [reply] = await converse(services, 'I have some cannabis gummies that are totally legal in Toronto. Can I bring them for personal use?');
+      expect(reply?.entryId).not.toBe('buying-for-others');
+    });
+  });
+
   describe('round 130: "not from Hong Kong" is no Hong Kong route', () => {
     it.each([
       ['zh', '哈尔滨人，从首尔回来（不是港澳），化妆品800000韩元，衣服300000韩元'],

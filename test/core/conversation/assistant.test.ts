@@ -2070,7 +2070,7 @@ describe('assistant', () => {
     });
     it('a banned drug asked as personal use is not an errand for others', async () => {
       const [reply] = await converse(services, 'I have some cannabis gummies that are totally legal in Toronto. Can I bring them for personal use?');
-      expect(reply?.entryId).not.toBe('buying-for-others');
+      expect(reply).not.toMatchObject({ entryId: 'buying-for-others' });
     });
   });
 

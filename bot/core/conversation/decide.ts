@@ -1,7 +1,7 @@
 import { FACETS } from '../knowledge/lang-schema';
 import type { DependsOn, KnowledgeEntry, TravellerCategory } from '../knowledge/schema';
 import type { ConversationState } from '../ports';
-import { BUY_FOR_OTHERS, CATEGORY_CONCEPTS, DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SEVERAL_OF_ONE, SHORT_MESSAGE_TOKENS, TRIP_CONCEPTS, WHAT_IS_DONE, type Reading, type ReadingContext } from '../reading';
+import { BUY_FOR_OTHERS, CATEGORY_CONCEPTS, FEELINGS, DIRECTION_CONCEPTS, GENERIC_CONCEPTS, SEVERAL_OF_ONE, SHORT_MESSAGE_TOKENS, TRIP_CONCEPTS, WHAT_IS_DONE, type Reading, type ReadingContext } from '../reading';
 import type { Hit } from '../retrieval';
 import type { Department, EscalationReason } from '../types';
 import { tourLeaderDecision, type TourDecision } from './tour-leader';
@@ -68,8 +68,6 @@ const RULE_CONCEPTS: ReadonlySet<string> = new Set(['refund', 'instant_refund', 
 const POLICE = 'police';
 /** Concepts of another party's matter whatever thing it is about: a theft or a loss is the police's, a bag that did not arrive the airline's, the security check, things left in the terminal and its services the airport's. */
 const MATTERS_OF_OTHERS: ReadonlySet<string> = new Set(['police', 'bag_missing', 'security_screening', 'terminal_service']);
-/** Signals of how the traveller feels, which do not make another party's matter customs' case. */
-const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
 /** A complaint or quarrel: another party's when it names that party and not customs ("航班延误五个钟，想投诉找谁"). */
 const GRIEVANCES: ReadonlySet<EscalationReason> = new Set(['dispute', 'complaint']);
 /** A complaint about how someone treated the traveller. */
@@ -583,16 +581,17 @@ function ownEquipment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hi
   const forWork = r.topical.includes(EQUIPMENT) && !(r.list?.bought ?? false) && !(r.list?.items.some((i) => i.value !== undefined) ?? false);
   // (a resident's own equipment is the outbound entry even where the words found the visitors' one: "Harbin-based photographer heading to
   // Hokkaido with a Sony A1 … not taxed on my own gear when I come back")
+  const equipment = [...ctx.entries.values()].filter((e) => e.topic === EQUIPMENT_TOPIC);
+  const hitOn = (entry: KnowledgeEntry, from: Hit) => r.hits.find((h) => h.entryId === entry.id) ?? { ...from, entryId: entry.id };
   if (best && top && top.topic === EQUIPMENT_TOPIC && top.direction === 'inbound' && r.category.residency === 'resident' && !(r.list?.bought ?? false)) {
-    const outbound = [...ctx.entries.values()].find((e) => e.topic === EQUIPMENT_TOPIC && e.direction === 'outbound');
-    if (outbound) return r.hits.find((h) => h.entryId === outbound.id) ?? { ...best, entryId: outbound.id };
+    const outbound = equipment.find((e) => e.direction === 'outbound');
+    if (outbound) return hitOn(outbound, best);
   }
   if (!best || !top || !ALLOWANCE_TOPICS.has(top.topic) || !(r.focus.has(OWN) || visitorsOwn || leaving || residentsBack || forWork)) return best;
-  const equipment = [...ctx.entries.values()].filter((e) => e.topic === EQUIPMENT_TOPIC);
   // (the thing both entries are about, named: a camera or a laptop, not "личные вещи" of a move or a tax question)
   if (!equipment.some((e) => e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && top.tags.includes(t) && r.topical.includes(t)))) return best;
   const entry = equipment.find((e) => e.direction === (out ? 'outbound' : 'inbound'));
-  return entry ? (r.hits.find((h) => h.entryId === entry.id) ?? { ...best, entryId: entry.id }) : best;
+  return entry ? hitOn(entry, best) : best;
 }
 const OUTBOUND = 'outbound';
 

@@ -191,7 +191,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // (and a tour leader's priced purchases of each member are the members' case: "带30个初中生…每个孩子大概买了两万日元的…要不要统一去红色通道？")
   // (not pooling their allowances for one thing, "能不能把大家的额度凑到一个人身上", nor a long story)
   const groupCase = tour.leader && facets.has(PER_PERSON) && !facets.has(FAMILY) && !isStory(text) && (list?.items.some((i) => i.type === 'goods' && i.value !== undefined) ?? false);
-  const hearsay = r.hypothetical.positions(prepared).length > 0;
+  const suppositions = r.hypothetical.positions(prepared);
+  const hearsay = suppositions.length > 0;
   const atControl = parts.some((p) => AT_CONTROL_PARTS.has(p.key));
   const isList = declaration !== undefined && list !== undefined && list.items.length > 0 && (list.confidence >= declaration.options.minConfidence || ownCase || groupCase);
   return {
@@ -200,7 +201,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     scripts,
     language,
     prepared,
-    signals: calmed(reasonsFromSignals(presentSignals(prepared, r, parts, ownThingBack(concepts, cues, list), asTyped, asksStorageTerm(concepts, facets))), hearsay, atControl, topical),
+    signals: calmed(reasonsFromSignals(presentSignals(prepared, r, parts, suppositions, ownThingBack(concepts, cues, list), asTyped, asksStorageTerm(concepts, facets))), hearsay, atControl, topical),
     tokens,
     topical,
     weak,
@@ -395,7 +396,7 @@ function isNoise(text: string): boolean {
 }
 
 /** Feelings: worry, fear, annoyance (escalation reasons). */
-const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
+export const FEELINGS: ReadonlySet<EscalationReason> = new Set(['distress', 'anger']);
 
 /**
  * The signals, without the feelings of a traveller worried or annoyed by something heard, read or
@@ -466,8 +467,7 @@ const SUPPOSITION_WINDOW_CHARS = 24;
  * The signals of a message, leaving out a seizure, fine or dispute that is only supposed ("会不会被扣",
  * "what if they fine me", «а если спалят — штраф какой?»): that asks about a rule, it reports no case.
  */
-function presentSignals(prepared: PreparedText, r: LanguageResources, parts: readonly Part[], ownThingBack: boolean, asTyped?: PreparedText, storageTerm = false): Set<Signal> {
-  const suppositions = r.hypothetical.positions(prepared);
+function presentSignals(prepared: PreparedText, r: LanguageResources, parts: readonly Part[], suppositions: ReturnType<LanguageResources['hypothetical']['positions']>, ownThingBack: boolean, asTyped?: PreparedText, storageTerm = false): Set<Signal> {
   // "go to Japan with my Sony, how do I avoid paying tax for it when I come back": not paying twice
   // for one's own thing taken out and back is what registering it on departure is for, no scheme
   const lawful = ownThingBack ? r.avoidance.positions(prepared) : [];

@@ -146,8 +146,10 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   if (r.story && !r.asks && r.act === 'question' && !state.pendingDeclaration && !squarely) return escalate(['low_confidence'], next);
   // what a currency is worth today («какой сегодня курс юаня к рублю?», "汇率多少") or where to buy a coat cheap («где в Харбине купить шубу
   // подешевле?») is a bank's, a shop's or a guide's question, not customs': unless it also asks a rule (an allowance, tax, declaring, a refund)
-  if (ctx.resources.elsewhere.match(r.prepared).size > 0 && !r.topical.some((c) => GENERIC_CONCEPTS.has(c) || RULE_CONCEPTS.has(c))) return escalate(['out_of_scope'], next);
-  const nonCustoms = byIntent(r, best, next, ctx.options);
+  // (nor one that counts a thing it would bring: «Можно взять 4 банки смеси из России или лучше купить там?»)
+  const bringsCounted = listsThings(r) && r.topical.some((c) => !GENERIC_CONCEPTS.has(c));
+  if (ctx.resources.elsewhere.match(r.prepared).size > 0 && !r.topical.some((c) => GENERIC_CONCEPTS.has(c) || RULE_CONCEPTS.has(c)) && !bringsCounted) return escalate(['out_of_scope'], next);
+  const nonCustoms = byIntent(r, best, next, ctx.options, ctx.resources.customs.match(r.prepared).size > 0);
   if (nonCustoms) return nonCustoms;
 
   // a question that names nothing ("а это можно провезти?") is asked what it means, even when one
@@ -273,7 +275,7 @@ const FOOD_TOPIC = 'food';
 const PACKAGED = 'packaged';
 
 /** Smalltalk, out-of-scope, a person or a complaint, and other airport parties' matters. */
-function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, options: DecideOptions): Outcome | undefined {
+function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, options: DecideOptions, namesCustoms = false): Outcome | undefined {
   const { intent } = r;
   // a message that is one of the greeting or thanks phrases needs no guess ("до свидания")
   if (r.smalltalk) return { decision: { kind: 'smalltalk', intent: r.smalltalk }, state: next };
@@ -281,7 +283,11 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   // …and so is one that asks only whether it may ask («Здравствуйте! … можно задать пару вопросов?», "hello?? is this the customs help thing"): it names no topic
   // (thanks with a remark, "cheers, that's really useful 👍", too, when it asks nothing)
   const opening = r.opensWith === 'greeting' || (r.opensWith === 'thanks' && !r.asks) ? r.opensWith : undefined;
-  if (opening && r.topical.length === 0 && r.signals.length === 0 && !(r.list?.items.length)) return { decision: { kind: 'smalltalk', intent: opening }, state: next };
+  // (a thing named without a count or price is no list: "你好，我想问几个关于带东西出入境的问题")
+  const named = listsThings(r) || (r.list?.items.some((i) => i.hasMoney) ?? false);
+  if (opening && r.topical.length === 0 && r.signals.length === 0 && !named) return { decision: { kind: 'smalltalk', intent: opening }, state: next };
+  // thanks with a short remark that asks nothing is thanks, whatever it names ("谢谢你，说得很清楚，我去准备处方了")
+  if (r.opensWith === 'thanks' && !r.asks && r.signals.length === 0 && !named && [...r.text].length <= SMALLTALK_CHATTY_MAX_CHARS) return { decision: { kind: 'smalltalk', intent: 'thanks' }, state: next };
   if (!intent) return undefined;
   // Chinese tokens include character bigrams, so shortness is counted in characters too
   // (a longer thanks or goodbye that asks nothing and lists nothing, "好的好的，明白了，谢谢你啊，太有帮助了🙏", is one too)
@@ -303,7 +309,11 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   // (nor when a travel agency asks: "我们旅行社…有客人问能不能带自家的狗" is the agency's customs question)
   // (a pet named and found strongly is never small talk or another matter: "想把家里的猫从海参崴带到哈尔滨 要准备啥")
   const animal = strongAnswer && best !== undefined && best.matchedConcepts.some((c) => ANIMAL_CONCEPTS.has(c));
-  const clearlyOther = intent.intent === 'other' && !r.tour.leader && !animal && intent.probability >= options.clearOtherProbability && (best?.coverage ?? 0) < options.minCoverage && !((best?.score ?? 0) >= 2 * options.strongScore && (best?.matchedConcepts.length ?? 0) >= 2);
+  // (nor a thing found strongly in a question that names customs: "有点发烧38度 明天落地 要跟海关说吗")
+  // (nor a long story that asks about a thing found strongly: "…我爸有糖尿病…胰岛素笔啊针头啊…需要准备什么证明吗"; the classifier reads the story's trip and family)
+  const thing = strongAnswer && best !== undefined && best.matchedConcepts.some((c) => !GENERIC_CONCEPTS.has(c));
+  const toCustoms = thing && (namesCustoms || (r.story && r.asks));
+  const clearlyOther = intent.intent === 'other' && !r.tour.leader && !animal && !toCustoms && intent.probability >= options.clearOtherProbability && (best?.coverage ?? 0) < options.minCoverage && !((best?.score ?? 0) >= 2 * options.strongScore && (best?.matchedConcepts.length ?? 0) >= 2);
   if (clearlyOther || (intent.intent === 'other' && !strongAnswer)) return escalate(['out_of_scope'], next);
   if ((intent.intent === 'human' || intent.intent === 'complaint' || intent.intent === 'evasion') && !strongAnswer) {
     return escalate([intent.intent === 'human' ? 'asked_for_human' : intent.intent], next);

@@ -253,7 +253,10 @@ export function formatAllowances(result: DeclarationResult, ctx: FormatContext):
   const goods = result.items.some((i) => i.type === 'goods' && !i.treatment && i.kind !== ECIG);
   if (goods) parts.push(fillTemplate(ctx.words.phrases.allowance_goods, { resident: money(getLimit(ctx.limits, 'valueAllowance.resident'), ctx), nonResident: money(getLimit(ctx.limits, 'valueAllowance.non_resident'), ctx) }));
   if (parts.length === 0) return undefined;
-  const line = fillTemplate(ctx.words.phrases.allowances_ordinary, { list: parts.join(ctx.lang === 'zh' ? '；' : '; ') });
+  // (with every purchase priced, their sum too, to set beside both figures: "your purchases come to ≈ 4,110 RMB")
+  const priced = result.items.filter((i) => i.type === 'goods' && !i.treatment && i.kind !== ECIG);
+  const total = goods && priced.every((i) => i.valueRmb !== undefined) && result.goodsTotalRmb > 0 ? ` ${fillTemplate(ctx.words.phrases.goods_total, { total: money(result.goodsTotalRmb, ctx) })}` : '';
+  const line = fillTemplate(ctx.words.phrases.allowances_ordinary, { list: parts.join(ctx.lang === 'zh' ? '；' : '; ') }) + total;
   // the alcohol figure is UNSURE: said with it, not only in the verdict that follows the answer (fact sheet 0)
   const alcohol = result.items.some((i) => i.type === 'alcohol' && i.allowance !== undefined && !i.treatment);
   return alcohol ? `${line} ${fillTemplate(ctx.words.notes.alcohol_unsure, slots(ctx))}` : line;

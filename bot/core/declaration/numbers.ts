@@ -14,6 +14,7 @@ export function isHan(text: string): boolean {
  * - "twenty five" 25, "two hundred fifty" 250, "twenty five hundred" 2,500, "две тысячи пятьсот" 2,500;
  * - 十二 12, 一百二十 120, 一万五千 15,000, 两千五百万 25,000,000;
  * - a leading digit string: "1.5" + 万 15,000, "15" + "k" 15,000;
+ * - two digits in a row are a range, read as its upper end: 一两 2, 两三百 300, «одну-две» 2;
  * - with `trailingDigitShorthand`, a last single Chinese digit after a unit counts one place
  *   lower: 一万五 15,000, 两千五 2,500, 三百五 350.
  * A multiplier is "big" (closes a section) from 1,000 up, or for Chinese from 10,000 up (万, 亿),
@@ -28,7 +29,9 @@ export function combineNumberParts(parts: readonly NumberPart[], trailingDigitSh
   let previous: NumberPart | undefined;
   for (const part of parts) {
     if (!part.multiplier) {
-      number += part.value;
+      // two digits in a row give a range, read as its upper end: 一两瓶 2, 两三百 300, «одну-две» 2 ("twenty five" still adds up)
+      const range = previous !== undefined && !previous.multiplier && number === previous.value && previous.value < 10 && part.value < 10 && part.value > previous.value;
+      number = range ? part.value : number + part.value;
     } else {
       const big = part.han ? part.value >= 10_000 : part.value >= 1_000;
       if (big) {

@@ -136,6 +136,7 @@ export const PHRASE_KEYS = [
   'who_resident',
   'who_non_resident',
   'read_as',
+  'goods_total',
   'line_within',
   'line_within_declare',
   'line_over',

@@ -523,12 +523,21 @@ function smalltalkOf(raw: string, phrases: ReadonlyMap<string, 'greeting' | 'tha
   const key = smalltalkKey(raw);
   const whole = phrases.get(key);
   if (whole) return { smalltalk: whole };
-  // each word a phrase ("thanks bye"), or each clause a phrase or an acknowledgement ("好的好的，明白了，谢谢你啊", "ok got it, thanks a lot!");
-  // an acknowledgement alone ("ok", "понятно") is no smalltalk
+  // each word a phrase ("thanks bye"), or each clause a phrase or an acknowledgement ("好的好的，明白了，谢谢你啊", "ok got it, thanks a lot!"),
+  // or made of such words ("ok bye, boarding now"); an acknowledgement alone ("ok", "понятно") is no smalltalk
   const clauses = raw.split(/[,，.。!！?？;；、~～\n]+/u).map(smalltalkKey).filter(Boolean);
+  const kindOf = (part: string): 'greeting' | 'thanks' | 'ack' | undefined => {
+    if (acknowledgements.has(part)) return 'ack';
+    const phrase = phrases.get(part);
+    if (phrase) return phrase;
+    const words = part.split(' ').filter(Boolean);
+    const kinds = words.map((w) => (acknowledgements.has(w) ? 'ack' : phrases.get(w)));
+    if (words.length < 2 || kinds.some((k) => k === undefined)) return undefined;
+    return kinds.includes('thanks') ? 'thanks' : kinds.includes('greeting') ? 'greeting' : 'ack';
+  };
   for (const parts of [key.split(' ').filter(Boolean), clauses]) {
-    const kinds = parts.filter((p) => !acknowledgements.has(p)).map((p) => phrases.get(p));
-    if (parts.length >= 2 && kinds.length > 0 && kinds.every((k) => k !== undefined)) return { smalltalk: kinds.includes('thanks') ? 'thanks' : 'greeting' };
+    const kinds = parts.map(kindOf);
+    if (parts.length >= 2 && kinds.every((k) => k !== undefined) && kinds.some((k) => k !== 'ack')) return { smalltalk: kinds.includes('thanks') ? 'thanks' : 'greeting' };
   }
   return {};
 }

@@ -2138,6 +2138,61 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 132: goodbyes in a few words, thanks with a remark, stories the classifier misreads, totals beside a residency question', () => {
+    it.each([
+      ['en', 'bye bye, boarding now!!'],
+      ['zh', '好的好的 拜拜 要登机了'],
+    ])('a goodbye made of goodbye words in a hurry is a goodbye (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'smalltalk' });
+    });
+    it('a greeting that asks whether it may ask about "things" lists nothing', async () => {
+      expect((await converse(services, '你好 想请教几个带东西的问题'))[0]).toMatchObject({ kind: 'smalltalk' });
+    });
+    it.each([
+      ['zh', '谢谢，明白了，我回去找医生开证明'],
+      ['en', 'thanks, very clear, I will get the vet papers sorted'],
+    ])('thanks with a short remark that names a topic and asks nothing is thanks (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'smalltalk' });
+    });
+    it('thanks followed by a question is still answered', async () => {
+      expect((await converse(services, 'thanks! and can I bring insulin pens?'))[0]).toMatchObject({ kind: 'answer', entryId: 'medicines' });
+    });
+    it('a question naming customs and a symptom is the health rule, not small talk', async () => {
+      expect((await converse(services, '嗓子疼还有点烧 后天到哈尔滨 需要和海关讲吗'))[0]).toMatchObject({ kind: 'answer', entryId: 'health-quarantine' });
+    });
+    it('a long family story asking what papers a medicine needs is the medicine rule', async () => {
+      const story = '你好 是这样 我妈有高血压 我们一家过年从悉尼回沈阳 都是沈阳户口 顺便看看亲戚 她每天要吃降压药 还有那个血压计 我们打算带三个月的量 想问一下 要开什么证明吗';
+      expect((await converse(services, story))[0]).toMatchObject({ kind: 'answer', entryId: 'medicines' });
+    });
+    it('where to eat stays out of scope', async () => {
+      expect((await converse(services, '哈尔滨哪家锅包肉最好吃'))[0]).toMatchObject({ kind: 'escalated' });
+      expect((await converse(services, 'где в Харбине выгодно поменять рубли'))[0]).toMatchObject({ kind: 'escalated' });
+    });
+    it('a counted thing asked "bring it or buy it there" is that thing\'s rule', async () => {
+      expect((await converse(services, 'Можно взять 3 банки детской смеси или проще купить на месте?'))[0]).toMatchObject({ kind: 'answer', entryId: 'dairy-eggs' });
+    });
+    it('a tour leader saying what each member carries plans no scheme', async () => {
+      const [reply] = await converse(services, 'Tour operator here: 20 pensioners from Perth. Each person carries 2 bottles of wine and small gifts worth about AUD 150. Do they need to declare anything?');
+      expect(reply?.kind).not.toBe('escalated');
+    });
+    it('posting a controlled medicine brings the rule against posting it', async () => {
+      const [reply] = await converse(services, 'could my sister post my zolpidem to Harbin later?');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'controlled-medicines' });
+      expect(reply?.text).toMatch(/by post/u);
+    });
+    it('a list whose verdict waits for the residency shows its total beside both allowances', async () => {
+      const [reply] = await converse(services, 'cosmetics 200,000 won, a jacket 300,000 won, sneakers 250,000 won - declare?');
+      expect(reply).toMatchObject({ kind: 'clarify', entryId: 'declaration-check' });
+      expect(reply?.text).toMatch(/Your purchases come to ≈ [\d,]+ RMB/u);
+    });
+    it.each([
+      ['zh', '一周要从俄罗斯那边过来三四趟，每次能带几条烟'],
+      ['en', 'already came in once last week, how many cigarettes can I bring this time?'],
+    ])('several trips within a week or two are the frequent travellers\' route (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'answer', entryId: 'tobacco-allowance' });
+    });
+  });
+
   describe('round 126: goods for sale, noise, greetings with a trip, owning up to a banned thing, identical things', () => {
     it('goods to sell go to the red channel for everyone, with the reason in sight', async () => {
       const [reply] = await converse(services, 'Везу на продажу на рынок в Харбине: 20 шапок-ушанок по 1 200 ₽, 10 пуховых платков по 2 000 ₽. Как это оформить?');

@@ -19,6 +19,8 @@ export const PARSE_CASES: ParseCase[] = [
   // ---------------------------------------------------------------- English
   { lang: 'en', text: 'we bought 12 cartons of cigarettes, four bottles of cognac and a bag for 15,000 yuan', list: true, items: [cig(12, 'carton'), drink('brandy', 4), goods('bags', { value: 15000, currency: 'CNY' })] },
   { lang: 'en', text: 'how many cigarettes can I bring', list: false },
+  { lang: 'zh', text: '带了一两瓶红酒和三四条烟', list: true, items: [drink('wine', 2), cig(4, 'carton')] },
+  { lang: 'ru', text: 'везу одну-две бутылки вина и 2 блока сигарет', list: true, items: [drink('wine', 2), cig(2, 'carton')] },
   { lang: 'en', text: 'can I bring 400 cigarettes or 20 cigars?', list: false },
   { lang: 'en', text: '2 cartons of Marlboro and 1 bottle of Jack Daniels', list: true, items: [cig(2, 'carton'), drink('whisky', 1)] },
   { lang: 'en', text: 'I have $8,000 in cash', list: true, items: [cash(8000, 'USD')] },

@@ -88,6 +88,10 @@ describe('combineNumberParts', () => {
     ['一万五', [zh(1), zh(10000, true), zh(5)], 15000],
     ['两千五', [zh(2), zh(1000, true), zh(5)], 2500],
     ['1.5万', [en(1.5), zh(10000, true)], 15000],
+    // two digits in a row are a range, read as its upper end
+    ['一两', [zh(1), zh(2)], 2],
+    ['两三百', [zh(2), zh(3), zh(100, true)], 300],
+    ['одну-две', [en(1), en(2)], 2],
   ])('reads %s', (_name, parts, value) => {
     expect(combineNumberParts(parts, true)).toBe(value);
   });

@@ -447,6 +447,7 @@ const COUNTED_TOPICS: ReadonlySet<string> = new Set(['alcohol', 'tobacco']);
 const RESTRICTED_TOPICS: ReadonlySet<string> = new Set(['food', 'pets']);
 /** Concepts of whom things are for, not what they are. */
 const PURPOSE_CONCEPTS: ReadonlySet<string> = new Set(['buy_for_others', 'gift']);
+const VALUE_ALLOWANCE = 'value_allowance';
 /** The entries that list what to declare in general, which name many things in passing. */
 const OVERVIEW_ENTRIES: ReadonlySet<string> = new Set(['what-to-declare-inbound', 'what-to-declare-outbound']);
 /** The concept of asking which things (the overview's own question). */
@@ -494,7 +495,8 @@ function restrictedOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideC
     // (a close second: "Apple Store" names no fruit, and its fruit hit is weak)
     // (what the thing is made of outweighs its kind: "象牙手镯" is ivory before it is jewellery)
     // (a purpose alone is no rival for the thing: "apples from my grandma's garden for my friend" are fruit, whoever they are for)
-    const close = best.matchedConcepts.every((c) => PURPOSE_CONCEPTS.has(c)) ? ctx.options.minScore : Math.max(ctx.options.minScore, best.score * CLOSE_SECOND);
+    // (nor is the allowance a gift speaks of: "grapes are a classic gift - can I carry a box to my colleague?" is fruit)
+    const close = best.matchedConcepts.every((c) => PURPOSE_CONCEPTS.has(c) || c === VALUE_ALLOWANCE) ? ctx.options.minScore : Math.max(ctx.options.minScore, best.score * CLOSE_SECOND);
     // (and one's own things include no weapons: "my own hunting rifle and ammo" is the prohibited list, not equipment taken along)
     const ownWeapon = top.topic === EQUIPMENT_TOPIC && e?.topic === PROHIBITED_TOPIC && e.tags.some((t) => NEVER_OWN_EQUIPMENT.has(t) && r.topical.includes(t));
     if (top.topic === EQUIPMENT_TOPIC) return ownWeapon && h.score >= close;

@@ -182,6 +182,17 @@ class Grouper {
     // "两个Prada bag，一个5800一个4200": the pieces' prices after a comma still belong to the counted thing
     const piecesPriced = isOnePiece(next) && afterNext?.kind === 'money' && g.things.length > 0 && g.things.every((x) => x.kind === 'goods') && (g.count?.value ?? 0) >= 2 && !g.money;
     if (isSeparator(t) && t.kind === 'sep' && piecesPriced) return;
+    // "高丽参礼盒，60万韩元", "a gift box, 600,000 won": a sum alone after a comma is the price of the thing before it
+    const pricedAfter = next?.kind === 'money' && g.things.length > 0 && g.things.every((x) => x.kind === 'goods') && !g.money && (afterNext === undefined || afterNext.kind === 'sep');
+    // (and so is one after a name that ends in a unit word, "高丽参礼盒，60万韩元": a boxed thing, priced)
+    const boxedName = prev?.kind === 'unit' && g.things.length === 0 && !g.count && !g.money && HAN_END.test(this.text.slice(Math.max(0, prev.start - 1), prev.start)) && next?.kind === 'money' && (afterNext === undefined || afterNext.kind === 'sep');
+    if (t.kind === 'sep' && /^[\s,，]*$/u.test(this.text.slice(t.start, t.end)) && (pricedAfter || boxedName)) {
+      if (boxedName) {
+        g.unnamedThing = true;
+        g.priceMarked = true;
+      }
+      return;
+    }
     // "gold chain 18k 8g": the karats of gold, not 18,000
     if (t.kind === 'money' && KARAT.test(this.text.slice(t.start, t.end).trim()) && (g.things.some((x) => x.kind === 'goods' && GOLD_CLASSES.has(x.goodsClass)) || (next?.kind === 'goods' && GOLD_CLASSES.has(next.goodsClass)))) return;
     if (isSeparator(t)) return this.separate(t);
@@ -358,7 +369,7 @@ class Grouper {
     g.money = t;
     if (isPerUnit(prev) || (prev?.kind === 'unit' && isPerUnit(before))) g.perUnit = true;
     // ("Sony FX3 kit (~40,000 yuan)": a sum in brackets right after a name is that thing's price)
-    g.priceMarked = g.perUnit || (prev?.kind === 'marker' && prev.marker === 'value') || bracketedAfterName(this.text, t.start, prev);
+    g.priceMarked = g.priceMarked === true || g.perUnit || (prev?.kind === 'marker' && prev.marker === 'value') || bracketedAfterName(this.text, t.start, prev);
   }
 
   private close(at: number): void {
@@ -592,6 +603,7 @@ function toItem(g: Group, text: string, ctx: ParseContext, bought: boolean, shop
     item.value = g.perUnit ? g.money.amount * (g.count?.value ?? 1) : g.money.amount;
     if (g.money.currency) item.currency = g.money.currency;
     if (item.type !== 'cash') item.priceSpan = { start: g.money.start, end: g.money.end };
+    else item.sumSpan = { start: g.money.start, end: g.money.end };
   }
   return item;
 }
@@ -621,8 +633,8 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const namedSums = groups.filter((g) => g.money && (g.nameBefore || g.unnamedThing)).length;
   // (and so is a message that speaks of gifts or souvenirs: "Gifts for our partners: 6 bottles of Riesling at €25, one Montblanc pen €450")
   const giftsNamed = tokens.some((t) => t.kind === 'goods' && UNSPECIFIC_GOODS.has(t.goodsClass));
-  // (and gifts with a sum called their total: "给朋友带了礼物：文具、保温瓶，合计约人民币1,500元")
-  const shopping = !cashNamed && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3 || (giftsNamed && namedSums >= 1) || (giftsNamed && groups.some((g) => g.money && g.total)));
+  // (and gifts with a sum, named or called their total: "给朋友带了礼物：文具、保温瓶，合计约人民币1,500元", "带了高丽参礼盒，60万韩元")
+  const shopping = !cashNamed && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3 || (giftsNamed && groups.some((g) => g.money)));
   const placed = withoutRestatedTotal(groups, ctx.rmbRates, ctx.defaultCurrency).flatMap((g) => {
     const item = toItem(g, text, ctx, bought, shopping, !cashNamed);
     return item ? [{ at: g.start, item }] : [];
@@ -718,7 +730,8 @@ function onceEachSum(items: ParsedItem[]): ParsedItem[] {
 function yenInJapan(items: ParsedItem[], text: string, cues: readonly string[]): void {
   if (!cues.some((c) => text.includes(c))) return;
   for (const item of items) {
-    const span = item.priceSpan ? text.slice(item.priceSpan.start, item.priceSpan.end) : '';
+    const at = item.priceSpan ?? item.sumSpan;
+    const span = at ? text.slice(at.start, at.end) : '';
     if (item.currency === 'CNY' && /[¥￥]/u.test(span)) item.currency = 'JPY';
   }
 }

@@ -157,6 +157,8 @@ function digitsAfterTenThousand(text: string, parts: readonly NumberPart[], digi
 }
 
 const THINGS: readonly Sense['kind'][] = ['item', 'drink', 'goods'];
+/** Units of weight and volume: a number glued to one measures, it is no sum. */
+const MEASURES: ReadonlySet<string> = new Set(['ml', 'l', 'g', 'kg', 'jin']);
 
 /**
  * One sense per token. A word that is both a unit and a thing (Chinese 包: pack, or bag) is a
@@ -238,7 +240,9 @@ function compound(text: string, tokens: Token[], halves: readonly string[], unit
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
     const after = tokens[i + 2];
-    if (t.kind === 'currency' && next?.kind === 'num' && tight(text, t.end, next.start)) {
+    // (not a number glued to a weight or volume: "买了块100克的金条" is a bar of 100 g, 块 its classifier)
+    const measured = after?.kind === 'unit' && after.start === next?.end && MEASURES.has(after.unit);
+    if (t.kind === 'currency' && next?.kind === 'num' && tight(text, t.end, next.start) && !measured) {
       out.push({ kind: 'money', amount: next.value, currency: t.code, start: t.start, end: next.end });
       i++;
       continue;
@@ -542,7 +546,8 @@ function dropDurations(text: string, tokens: Token[]): Token[] {
   return tokens.filter((t, i) => {
     const next = tokens[i + 1];
     // ("两万" reads as a sum on its own; followed by 毫安 it is a capacity)
-    const amount = t.kind === 'qty' || t.kind === 'num' || (t.kind === 'money' && isMarker(next, 'measure'));
+    // (nor is a bare number after "for" that counts days or weeks: "for my 2-week stay")
+    const amount = t.kind === 'qty' || t.kind === 'num' || (t.kind === 'money' && (isMarker(next, 'measure') || (t.currency === undefined && isMarker(next, 'duration'))));
     return !(amount && notCounted(next) && next !== undefined && tight(text, t.end, next.start)) && !notCounted(t);
   });
 }

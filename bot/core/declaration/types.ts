@@ -105,6 +105,8 @@ export type ParsedItem = DeclarationItem & {
   article?: boolean;
   /** Where the price of a bought thing is written (in the normalised text): not a cash topic. */
   priceSpan?: { start: number; end: number };
+  /** Where a sum of cash is written (for its currency: "¥600,000" said by a traveller from Japan is yen). */
+  sumSpan?: { start: number; end: number };
   /** Said to be the traveller's own, worn or taken home again ("jacket CAD 1,395 (mine, wearing it, taking it home)"). */
   own?: boolean;
 };

@@ -2185,6 +2185,13 @@ describe('assistant', () => {
       expect(reply).toMatchObject({ kind: 'clarify', entryId: 'declaration-check' });
       expect(reply?.text).toMatch(/Your purchases come to ≈ [\d,]+ RMB/u);
     });
+    it('gifts for colleagues are gifts, an errand they asked for is an errand', async () => {
+      expect((await converse(services, "I'm Dutch, here for a week of meetings, bringing some gifts for my colleagues in Harbin. What's the limit?"))[0]).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+      expect((await converse(services, 'my colleagues asked me to buy them 8 pairs of the same sneakers in Seoul, ok?'))[0]).toMatchObject({ kind: 'answer', entryId: 'buying-for-others' });
+    });
+    it('fruit as a gift is fruit', async () => {
+      expect((await converse(services, 'Japanese peaches make a lovely gift, can I take a box to my friend in Harbin?'))[0]).toMatchObject({ kind: 'answer', entryId: 'fruit-vegetables-plants' });
+    });
     it.each([
       ['zh', '一周要从俄罗斯那边过来三四趟，每次能带几条烟'],
       ['en', 'already came in once last week, how many cigarettes can I bring this time?'],

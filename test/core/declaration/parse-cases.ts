@@ -19,6 +19,10 @@ export const PARSE_CASES: ParseCase[] = [
   // ---------------------------------------------------------------- English
   { lang: 'en', text: 'we bought 12 cartons of cigarettes, four bottles of cognac and a bag for 15,000 yuan', list: true, items: [cig(12, 'carton'), drink('brandy', 4), goods('bags', { value: 15000, currency: 'CNY' })] },
   { lang: 'en', text: 'how many cigarettes can I bring', list: false },
+  { lang: 'zh', text: '在曼谷买了块50克的金条', list: true, items: [goods('gold', { quantity: 50, unit: 'g' })] },
+  { lang: 'zh', text: '给朋友带了人参礼盒，30万韩元', list: true, items: [goods(undefined, { value: 300000, currency: 'KRW' })] },
+  { lang: 'zh', text: '首尔免税店 面霜套盒90万韩元 精华60万韩元', list: true, items: [goods(undefined, { value: 900000, currency: 'KRW' }), goods(undefined, { value: 600000, currency: 'KRW' })] },
+  { lang: 'en', text: 'from Osaka with ¥400,000 cash for my 10-day trip', list: true, items: [cash(400000, 'JPY')] },
   { lang: 'zh', text: '带了一两瓶红酒和三四条烟', list: true, items: [drink('wine', 2), cig(4, 'carton')] },
   { lang: 'ru', text: 'везу одну-две бутылки вина и 2 блока сигарет', list: true, items: [drink('wine', 2), cig(2, 'carton')] },
   { lang: 'en', text: 'can I bring 400 cigarettes or 20 cigars?', list: false },

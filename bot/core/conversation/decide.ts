@@ -116,6 +116,9 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // a tour leader asking about any topic, even the allowance ("can the group pool allowances?"), gets that answer
   // …unless it asks what to tell the group about customs in general ("美国回国团 怎么跟客人讲申报的事"):
   // a named thing ("提醒大家每人最多带几条烟") is still that thing's answer
+  // a tour leader or agency that greets and says who they are, naming no topic and asking for no briefing, is greeted first
+  // ("你好，我是旅行社计调，想问几个海关的问题", «Здравствуйте! Я менеджер турагентства во Владивостоке»)
+  if (r.tour.leader && !r.tour.briefing && r.opensWith === 'greeting' && r.topical.length === 0 && r.signals.length === 0 && !listsThings(r) && state.lastEntryId === undefined) return { decision: { kind: 'smalltalk', intent: 'greeting' }, state: next };
   const tour = tourLeaderDecision(r, state, r.topical.length === 0 || (r.tour.leader && r.tour.briefing && r.topical.every((c) => GENERIC_CONCEPTS.has(c))));
   if (tour) return { decision: tour.decision, state: { ...next, ...tour.state, misses: 0 } };
 

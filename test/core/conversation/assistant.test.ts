@@ -2138,6 +2138,32 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 134: an agency that greets, "what if I go over", spending on top, planning to hide, "their shopping"', () => {
+    it.each([
+      ['zh', '您好，我们是一家旅行社，有几个关于海关的问题想请教'],
+      ['ru', 'Добрый день! Я руководитель группы из Иркутска'],
+    ])('an agency or tour leader who greets and names no topic is greeted (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'smalltalk' });
+    });
+    it('a tour leader asking what to tell the group still gets the briefing', async () => {
+      expect((await converse(services, 'Здравствуйте! Я руководитель группы из Иркутска, что рассказать туристам про таможню?'))[0]).not.toMatchObject({ kind: 'smalltalk' });
+    });
+    it('"what if I go over" after the allowance is how the excess is taxed', async () => {
+      const replies = await converse(services, 'I live in Shenzhen, what is my duty free limit coming back from Tokyo?', 'what if i go over by 1000?');
+      expect(replies[1]).toMatchObject({ kind: 'answer', entryId: 'tax-on-excess' });
+    });
+    it('a sum one will spend is no cash', async () => {
+      const replies = await converse(services, 'я живу в Хэйхэ, какой у меня лимит на покупки?', 'а если сверху ещё 2000 юаней потрачу?');
+      expect(replies[1]).toMatchObject({ kind: 'answer', entryId: 'tax-on-excess' });
+    });
+    it('asking the best way to hide things is a scheme', async () => {
+      expect((await converse(services, "what's the best way to hide a few extra bottles in my luggage?"))[0]).toMatchObject({ kind: 'escalated' });
+    });
+    it('"their shopping" is no shop of theirs', async () => {
+      expect((await converse(services, 'what is the duty free amount for their shopping? they all live in Harbin'))[0]).toMatchObject({ kind: 'answer', entryId: 'value-allowance' });
+    });
+  });
+
   describe('round 132: goodbyes in a few words, thanks with a remark, stories the classifier misreads, totals beside a residency question', () => {
     it.each([
       ['en', 'bye bye, boarding now!!'],

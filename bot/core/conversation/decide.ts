@@ -254,7 +254,9 @@ function followUpHits(r: Reading, state: ConversationState, ctx: DecideContext):
   // answer again with its RMB detail in front, which is the 20,000 limit)
   const aspects = new Set(last.facets.flat());
   const ofLast = r.topical.length > 0 && r.topical.every((c) => last.tags.includes(c) || aspects.has(c)) && r.tokens.length <= FOLLOW_UP_MAX_TOKENS;
-  if (r.tokens.length > SHORT_MESSAGE_TOKENS && !ofLast) return undefined;
+  // (and one that only turns the direction, "那我出国的时候呢？也是这个数吗", however many words it takes)
+  const turnsOnly = r.topical.some((c) => DIRECTION_CONCEPTS.has(c)) && r.topical.every((c) => DIRECTION_CONCEPTS.has(c) || GENERIC_CONCEPTS.has(c)) && r.tokens.length <= FOLLOW_UP_MAX_TOKENS;
+  if (r.tokens.length > SHORT_MESSAGE_TOKENS && !ofLast && !turnsOnly) return undefined;
   if (!r.topical.every((c) => GENERIC_CONCEPTS.has(c) || DIRECTION_CONCEPTS.has(c) || last.tags.includes(c) || aspects.has(c))) return undefined;
   const found = ctx.index.search({ tokens: r.tokens, concepts: r.topical, weakConcepts: [...new Set([...r.weak, ...last.tags])] });
   // (a way of going the last answer was not about, "and taking it back out?", may lead to another entry; else the last one goes on)
@@ -267,7 +269,21 @@ function followUpHits(r: Reading, state: ConversationState, ctx: DecideContext):
     const other = ctx.entries.get(h.entryId);
     return other !== undefined && other.id !== last.id && other.topic === last.topic && onlyMentioned.length > 0 && onlyMentioned.every((c) => other.tags.includes(c));
   });
-  return turns || !same || aboutIt ? found : [same, ...found.filter((h) => h !== same)];
+  // (a turn of direction asks the same thing the other way: "and when I leave, same rule?" after RMB cash is the RMB rule,
+  // which holds both ways; after foreign cash brought in, the foreign cash taken out; "那回程出境的时候呢" after gold, gold)
+  if (turns) {
+    const way = r.topical.find((c) => DIRECTION_CONCEPTS.has(c) && !last.tags.includes(c));
+    const thing = last.tags.filter((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t));
+    const goesThatWay = (e: KnowledgeEntry) => e.direction === 'both' || e.direction === way;
+    const sameThing = (h: Hit) => {
+      const e = ctx.entries.get(h.entryId);
+      return e !== undefined && goesThatWay(e) && thing.some((t) => e.tags.includes(t));
+    };
+    // (the entry that holds both ways answers the way asked: it matches it)
+    const stays = last.direction === 'both' && way !== undefined ? { entryId: last.id, score: Math.max(same?.score ?? 0, ctx.options.strongScore), coverage: 1, matchedConcepts: [way, ...(same?.matchedConcepts ?? [])] } : found.find(sameThing);
+    return stays ? [stays, ...found.filter((h) => h.entryId !== stays.entryId)] : found;
+  }
+  return !same || aboutIt ? found : [same, ...found.filter((h) => h !== same)];
 }
 
 /** How long a follow-up naming only what the last answer's details are about may be (tokens). */

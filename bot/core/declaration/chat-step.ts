@@ -473,6 +473,9 @@ function outboundCash(service: DeclarationService, reading: Reading, parsed: Par
  * @param aside things left out of the check, named in the reply: the traveller's own ("my own laptop"),
  * or the things taken out of China beside the cash (`note` says which)
  */
+/** Topics of procedures a check cites beside the things' own rules (keeping the extra until departure). */
+const PROCEDURE_TOPICS: ReadonlySet<string> = new Set(['storage']);
+
 function run(service: DeclarationService, input: StepInput, items: PendingItem[], category: DeclarationCategory, attempts: number, aside: string[] = [], note: 'own_aside' | 'outbound_aside' = 'own_aside'): StepOutput {
   const { loaded, lang, state } = input;
   // the conversation moved on: an older clarifying question of `decide` no longer waits
@@ -495,7 +498,15 @@ function run(service: DeclarationService, input: StepInput, items: PendingItem[]
   const anyHeadroom = same || unlessHk || ordinaryRoute || unlessFrequent ? undefined : headroomForEveryone(service, request, category, checked.value, input);
   const result = same ?? unlessHk ?? ordinaryRoute ?? unlessFrequent ?? anyHeadroom?.result ?? checked.value;
   const names = items.map((i) => i.label);
-  const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), lastDeclaration: { items, category: stripUndefined(category) }, misses: 0 };
+  // (a list of one kind of thing whose rule holds both ways leaves that rule as the last answer, for a turn of direction:
+  // "入境申报了120克金饰" … "那回程出境的时候呢")
+  // (the thing's own rule, not a procedure cited beside it: temporary storage also holds both ways)
+  const both = result.entries.find((id) => {
+    const entry = loaded.engine.entries.get(id);
+    return entry?.direction === 'both' && !PROCEDURE_TOPICS.has(entry.topic);
+  });
+  const oneKind = new Set(items.map((i) => i.type)).size === 1 && both ? { lastEntryId: both } : {};
+  const learned: ConversationState = { ...cleared, ...(category.route ? { route: category.route } : {}), ...(category.residency ? { residency: category.residency } : {}), ...oneKind, lastDeclaration: { items, category: stripUndefined(category) }, misses: 0 };
   const citations = citationsOf(result.entries, loaded, lang);
   // a list that goes to the red channel whoever the traveller is needs no question, and neither does
   // a missing price or count once the channel is red anyway: it only leaves that item's tax open

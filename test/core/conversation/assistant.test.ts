@@ -2138,6 +2138,26 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 135: a turn of direction asks the same thing the other way', () => {
+    it('RMB cash, which holds both ways, stays the RMB rule', async () => {
+      const replies = await converse(services, '入境能带多少人民币现金', '那出境的时候呢，还是这个数吗');
+      expect(replies[1]).toMatchObject({ kind: 'answer', entryId: 'cash-rmb' });
+    });
+    it('foreign cash brought in turns into foreign cash taken out', async () => {
+      const replies = await converse(services, 'how much foreign cash can I bring into China without declaring?', 'and when I leave?');
+      expect(replies[1]).toMatchObject({ kind: 'answer', entryId: 'foreign-currency-outbound' });
+    });
+    it('gold checked on the way in is the gold rule on the way out', async () => {
+      const replies = await converse(services, 'при въезде задекларировал 80 г золота', 'а при выезде что с ним делать?');
+      expect(replies[0]).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+      expect(replies[1]).toMatchObject({ kind: 'answer', entryId: 'gold-silver' });
+    });
+    it('storage cited beside a list over the allowance is no rule left behind', async () => {
+      const replies = await converse(services, 'у меня 4 лишних бутылки коньяка сверх нормы', 'а пошлина какая?');
+      expect(replies[1]).toMatchObject({ kind: 'answer', entryId: 'tax-rates' });
+    });
+  });
+
   describe('round 134: an agency that greets, "what if I go over", spending on top, planning to hide, "their shopping"', () => {
     it.each([
       ['zh', '您好，我们是一家旅行社，有几个关于海关的问题想请教'],

@@ -40,6 +40,13 @@ function rawTokens(text: string, lexicon: Lexicon): Raw[] {
       i++;
       continue;
     }
+    // (a model code, letters and digits and letters again, is no number: "索尼A7C2，23万日元" is 230,000 yen, not 2.23万;
+    // unless what follows the digits is a unit or a currency: "XO700ml")
+    const code = LATIN_LETTER.test(c) && !LATIN_LETTER.test(text[i - 1] ?? '') && !/\d/.test(text[i - 1] ?? '') ? MODEL_CODE.exec(text.slice(i)) : null;
+    if (code?.[1] !== undefined && !phrasesAt(lexicon, text, i + code[1].length)) {
+      i += code[0].length;
+      continue;
+    }
     const digits = /\d/.test(c) ? digitRunAt(text, i) : undefined;
     const phrase = phrasesAt(lexicon, text, i);
     if (digits && (!phrase || digits.length >= phrase.end - i)) {
@@ -56,6 +63,10 @@ function rawTokens(text: string, lexicon: Lexicon): Raw[] {
   }
   return out;
 }
+
+/** Latin letters, digits, then letters again (group 1: up to where the last letters start): a model code such as "a7c2" or "xm5". */
+const MODEL_CODE = /^([a-z]+\d+)[a-z]+[a-z\d]*/u;
+const LATIN_LETTER = /[a-z]/u;
 
 const senseOf = <K extends Sense['kind']>(r: Raw, kind: K): Extract<Sense, { kind: K }> | undefined =>
   'senses' in r ? (r.senses.find((s) => s.kind === kind) as Extract<Sense, { kind: K }> | undefined) : undefined;

@@ -19,6 +19,7 @@ export const PARSE_CASES: ParseCase[] = [
   // ---------------------------------------------------------------- English
   { lang: 'en', text: 'we bought 12 cartons of cigarettes, four bottles of cognac and a bag for 15,000 yuan', list: true, items: [cig(12, 'carton'), drink('brandy', 4), goods('bags', { value: 15000, currency: 'CNY' })] },
   { lang: 'en', text: 'how many cigarettes can I bring', list: false },
+  { lang: 'zh', text: '在首尔买了台佳能R6M2，18万韩元', list: true, items: [goods(undefined, { value: 180000, currency: 'KRW' })] },
   { lang: 'zh', text: '在曼谷买了块50克的金条', list: true, items: [goods('gold', { quantity: 50, unit: 'g' })] },
   { lang: 'zh', text: '给朋友带了人参礼盒，30万韩元', list: true, items: [goods(undefined, { value: 300000, currency: 'KRW' })] },
   { lang: 'zh', text: '首尔免税店 面霜套盒90万韩元 精华60万韩元', list: true, items: [goods(undefined, { value: 900000, currency: 'KRW' }), goods(undefined, { value: 600000, currency: 'KRW' })] },

@@ -2138,6 +2138,24 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 137: whether the X-ray would see it, things taken at customs just now, the kids\' receipts', () => {
+    it.each([
+      ['zh', '把金项链缝在衣服里，X光看得出来吗'],
+      ['en', 'how do I carry 2 kg of silver without it showing on the scanner x-ray?'],
+    ])('asking whether a hidden thing would show on the X-ray is a scheme (%s)', async (_lang, text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
+    });
+    it('asking what happens if the X-ray finds the extra is the penalty rule', async () => {
+      expect((await converse(services, 'если на рентгене найдут лишний блок, какой штраф?'))[0]).toMatchObject({ kind: 'answer' });
+    });
+    it('a medicine taken at customs just now goes to a person', async () => {
+      expect((await converse(services, "my dad's heart pills were taken at Harbin customs just now, what do we do"))[0]).toMatchObject({ kind: 'escalated' });
+    });
+    it('putting purchases on the children\'s receipts is a scheme', async () => {
+      expect((await converse(services, "can I split the bill onto my kids receipts so each of us stays under?"))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
+
   describe('round 135: a turn of direction asks the same thing the other way', () => {
     it('RMB cash, which holds both ways, stays the RMB rule', async () => {
       const replies = await converse(services, '入境能带多少人民币现金', '那出境的时候呢，还是这个数吗');

@@ -152,7 +152,7 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // (nor one that counts a thing it would bring: «Можно взять 4 банки смеси из России или лучше купить там?»)
   const bringsCounted = listsThings(r) && r.topical.some((c) => !GENERIC_CONCEPTS.has(c));
   if (ctx.resources.elsewhere.match(r.prepared).size > 0 && !r.topical.some((c) => GENERIC_CONCEPTS.has(c) || RULE_CONCEPTS.has(c)) && !bringsCounted) return escalate(['out_of_scope'], next);
-  const nonCustoms = byIntent(r, best, next, ctx.options, ctx.resources.customs.match(r.prepared).size > 0);
+  const nonCustoms = byIntent(r, best, next, ctx.options, !notCustoms);
   if (nonCustoms) return nonCustoms;
 
   // a question that names nothing ("а это можно провезти?") is asked what it means, even when one
@@ -280,7 +280,8 @@ function followUpHits(r: Reading, state: ConversationState, ctx: DecideContext):
       return e !== undefined && goesThatWay(e) && thing.some((t) => e.tags.includes(t));
     };
     // (the entry that holds both ways answers the way asked: it matches it)
-    const stays = last.direction === 'both' && way !== undefined ? { entryId: last.id, score: Math.max(same?.score ?? 0, ctx.options.strongScore), coverage: 1, matchedConcepts: [way, ...(same?.matchedConcepts ?? [])] } : found.find(sameThing);
+    const bothWays: Hit | undefined = last.direction === 'both' && way !== undefined ? { entryId: last.id, score: Math.max(same?.score ?? 0, ctx.options.strongScore), coverage: 1, matchedConcepts: [way, ...(same?.matchedConcepts ?? [])] } : undefined;
+    const stays = bothWays ?? found.find(sameThing);
     return stays ? [stays, ...found.filter((h) => h.entryId !== stays.entryId)] : found;
   }
   return !same || aboutIt ? found : [same, ...found.filter((h) => h !== same)];

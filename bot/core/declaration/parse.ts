@@ -182,10 +182,11 @@ class Grouper {
     // "两个Prada bag，一个5800一个4200": the pieces' prices after a comma still belong to the counted thing
     const piecesPriced = isOnePiece(next) && afterNext?.kind === 'money' && g.things.length > 0 && g.things.every((x) => x.kind === 'goods') && (g.count?.value ?? 0) >= 2 && !g.money;
     if (isSeparator(t) && t.kind === 'sep' && piecesPriced) return;
-    // "高丽参礼盒，60万韩元", "a gift box, 600,000 won": a sum alone after a comma is the price of the thing before it
-    const pricedAfter = next?.kind === 'money' && g.things.length > 0 && g.things.every((x) => x.kind === 'goods') && !g.money && (afterNext === undefined || afterNext.kind === 'sep');
+    // "a gift box, 600,000 won": a sum alone after a comma is the price of the thing before it
+    const loneSumNext = next?.kind === 'money' && (afterNext === undefined || afterNext.kind === 'sep');
+    const pricedAfter = loneSumNext && g.things.length > 0 && g.things.every((x) => x.kind === 'goods') && !g.money;
     // (and so is one after a name that ends in a unit word, "高丽参礼盒，60万韩元": a boxed thing, priced)
-    const boxedName = prev?.kind === 'unit' && g.things.length === 0 && !g.count && !g.money && HAN_END.test(this.text.slice(Math.max(0, prev.start - 1), prev.start)) && next?.kind === 'money' && (afterNext === undefined || afterNext.kind === 'sep');
+    const boxedName = loneSumNext && prev?.kind === 'unit' && g.things.length === 0 && !g.count && !g.money && HAN_END.test(this.text.slice(Math.max(0, prev.start - 1), prev.start));
     if (t.kind === 'sep' && /^[\s,，]*$/u.test(this.text.slice(t.start, t.end)) && (pricedAfter || boxedName)) {
       if (boxedName) {
         g.unnamedThing = true;

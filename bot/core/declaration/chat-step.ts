@@ -94,7 +94,8 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
     // and so does a question whether a thing counts as another ("do terea sticks count as cigarettes? got 1 carton + 3 packs")
     if (outOfScope(service, reading, parsed) || (reading.asks && reading.focus.has(COUNTS_AS))) return { state: cleared };
     // "韩国的草莓好甜 想带一盒给我妈 海关让不让": only a banned or restricted thing, asked about, is that thing's rule
-    if (reading.asks && onlyArticles(service, parsed.items.map(toPendingItem), input)) return { state: cleared };
+    // (a count that names no thing of its own, said after such a thing, is how many of it: "大麻软糖…带两包回来自己吃")
+    if (reading.asks && onlyArticles(service, parsed.items.filter((i) => !countsTheArticle(i, parsed.items)).map(toPendingItem), input)) return { state: cleared };
     return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless
@@ -253,6 +254,12 @@ function visitorsOwnEquipment(reading: Reading, parsed: ParsedDeclaration): bool
 }
 
 /** True when every thing of the list is a banned or restricted article ("a box of strawberries", "a block of parmesan"). */
+/** A count that names no kind of thing, no price, in a message that names a banned or restricted thing: how many of that thing. */
+function countsTheArticle(item: ParsedItem, items: readonly ParsedItem[]): boolean {
+  // (packs, boxes, bottles of it: "8 disposables" are pieces of their own, counted)
+  return item.type === 'goods' && !item.article && item.kind === undefined && item.value === undefined && item.quantity !== undefined && item.unit !== undefined && item.unit !== 'piece' && items.some((i) => i.article);
+}
+
 function onlyArticles(service: DeclarationService, items: PendingItem[], input: StepInput): boolean {
   const request = withoutLabels(items);
   const checked = service.check({ items: request, category: { route: 'ordinary', residency: 'resident' } }, input.loaded.knowledge.limits, input.loaded.engine.resources);

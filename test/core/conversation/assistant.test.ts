@@ -2138,6 +2138,17 @@ describe('assistant', () => {
     });
   });
 
+  describe('round 138: a count after a banned or restricted thing is how many of it', () => {
+    it('packs of cannabis sweets asked about are the prohibited list, not a check that echoes the question', async () => {
+      const [reply] = await converse(services, '朋友说大麻糖在当地合法，我带三包回国自己吃可以吧');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'prohibited-imports' });
+      expect(reply?.text).not.toMatch(/自己吃可以吧/u);
+    });
+    it('disposable vapes counted in pieces are still checked', async () => {
+      expect((await converse(services, 'can i bring my elf bars? got 9 disposables'))[0]).toMatchObject({ kind: 'answer', entryId: 'declaration-check' });
+    });
+  });
+
   describe('round 137: whether the X-ray would see it, things taken at customs just now, the kids\' receipts', () => {
     it.each([
       ['zh', '把金项链缝在衣服里，X光看得出来吗'],

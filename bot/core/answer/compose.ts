@@ -94,7 +94,10 @@ export function composeClarify(bundle: KnowledgeBundle, entry: KnowledgeEntry, l
   // (only details asked about by an aspect word: "cigars?" alone does not call up the old figure)
   const aspect = (i: number) => (entry.facets[i] ?? []).some((f) => ASPECTS.has(f) && focus.has(f));
   const asked = pickDetails(entry, focus).asked.filter(aspect).map((i) => `• ${r(entry.answer[lang].details[i] ?? '')}`);
-  const lead = [r(entry.answer[lang].lead), ...asked].join('\n');
+  // a residency question shows both figures (5,000 for residents, 2,000 for visitors): the traveller sees where they stand either way
+  const a = entry.answer[lang];
+  const leads = entry.dependsOn === 'residency' ? [a.lead, ...Object.values(a.variants ?? {})] : [a.lead];
+  const lead = [...leads.map(r), ...asked].join('\n');
   const days = bundle.limits.values.get('tobacco.frequentWindowDays') ?? '';
   const text = fillTemplate(bundle.templates[key][lang], { lead, days });
   return { text: `${text}\n${sourceLine(bundle, entry, lang)}`, citations: citationsFor(bundle, entry, lang) };

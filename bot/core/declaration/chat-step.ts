@@ -311,12 +311,15 @@ export function estimateForQuestion(service: DeclarationService, reading: Readin
 
 /** Item types a rule's topic counts: the question about them is answered with their own lines first. */
 const COUNTED_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
-  tobacco: new Set(['cigarettes', 'cigars', 'tobacco']),
+  // (goods here only when the check counts them as e-cigarettes: "一次性电子烟带了10支，每支2ml")
+  tobacco: new Set(['cigarettes', 'cigars', 'tobacco', 'goods']),
   alcohol: new Set(['alcohol']),
   cash: new Set(['cash']),
 };
 /** The facet of a figure heard or read somewhere and asked whether it still holds (knowledge/lang facets). */
 const HEARD_FIGURE = 'outdated';
+/** The kind the check gives e-cigarettes (declaration.yaml articles). */
+const ECIG_KIND = 'ecigarettes';
 /** Item types whose allowance depends on the route (cash limits do not). */
 const ROUTE_TYPES: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco', 'alcohol']);
 
@@ -340,9 +343,9 @@ function countedCase(service: DeclarationService, reading: Reading, state: Conve
   const residency = asResidency(reading.category.residency ?? state.residency) ?? 'resident';
   const check = (r: Route) => service.check({ items: request, category: { route: r, residency } }, loaded.knowledge.limits, loaded.engine.resources);
   const checked = check(route ?? 'ordinary');
-  if (!checked.ok || checked.value.missing.length > 0 || checked.value.items.some((r) => r.status === 'unknown')) return undefined;
+  if (!checked.ok || checked.value.missing.length > 0 || checked.value.items.some((r) => r.status === 'unknown' || r.treatment !== undefined || (r.type === 'goods' && r.kind !== ECIG_KIND))) return undefined;
   const lines = service.counted(checked.value, items.map((i) => i.label), lang, loaded.knowledge.limits);
-  if (route || !counted.some((i) => ROUTE_TYPES.has(i.type))) return lines;
+  if (route || !counted.some((i) => ROUTE_TYPES.has(i.type) || i.type === 'goods')) return lines;
   // the route not known: only when every route's verdict is "declare" ("две бутылки водки по литру" is over every allowance),
   // the ordinary traveller's figures said to be such
   const everyRouteRed = (['hk_macao', 'frequent'] as const).every((r) => {

@@ -152,7 +152,7 @@ export function formatEstimate(result: DeclarationResult, names: readonly string
 export function formatCounted(result: DeclarationResult, names: readonly string[], ctx: FormatContext): string {
   const P = ctx.words.phrases;
   // (each thing's verdict line only: a tax estimate here would rest on an example price the reply does not explain)
-  const lines = result.items.map((r, i) => itemLines(r, r.type === 'alcohol' ? names[r.index] || ctx.words.labels[r.type] : ctx.words.labels[r.type], i + 1, ctx)[0] ?? '');
+  const lines = result.items.map((r, i) => itemLines(r, r.type === 'alcohol' || r.type === 'goods' ? names[r.index] || ctx.words.labels[r.type] : ctx.words.labels[r.type], i + 1, ctx)[0] ?? '');
   lines.push(result.channel === 'red' ? P.channel_red : P.counted_within);
   return lines.join('\n');
 }

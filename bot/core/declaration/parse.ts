@@ -109,7 +109,9 @@ function isDetailOf(g: Group, before: Group, text: string, nothingPricedYet = fa
   if (g.money) return (Boolean(g.priceMarked) || goodsBefore) && !g.volume && g.abv === undefined && before.things.length > 0 && !before.money;
   if (!g.volume && g.abv === undefined) return false;
   const drink = before.things.some((t) => t.kind === 'drink') || before.count?.unit === 'bottle';
-  return drink && (!g.volume || !before.volume) && (g.abv === undefined || before.abv === undefined);
+  // ("5个一次性电子烟，每个10ml": a volume of each, alone, after counted things is each one's; it is no drink of its own)
+  const eachOfCounted = g.volumeEach === true && g.abv === undefined && before.count !== undefined && before.things.length > 0 && !before.volume;
+  return eachOfCounted || (drink && (!g.volume || !before.volume) && (g.abv === undefined || before.abv === undefined));
 }
 
 /**
@@ -394,6 +396,7 @@ class Grouper {
       last.abv ??= g.abv;
       last.money ??= g.money;
       last.perUnit ||= g.perUnit;
+      last.volumeEach ||= g.volumeEach;
       last.end = at;
     } else if (g.things.length || g.count || g.volume || g.weight || g.money) this.groups.push(g);
     this.g = newGroup(at);

@@ -339,8 +339,9 @@ function compound(text: string, tokens: Token[], halves: readonly string[], unit
       // "3 sulwhasoo sets", "2 cohiba boxes": a count, a name the lexicon does not know, then its unit
       out.push({ kind: 'qty', value: t.value, unit: next.unit, start: t.start, end: next.end });
       i++;
-    } else if (Number.isInteger(t.value) && t.value < MIN_BARE_PRICE && /^\d+$/u.test(text.slice(t.start, t.end)) && priceNext(text, next, after, tokens[i + 3]) && /^\s+\p{L}[\p{L}-]{1,15}(?:\s\p{L}[\p{L}-]{1,15})?\s+$/u.test(text.slice(t.end, next?.start))) {
+    } else if (Number.isInteger(t.value) && t.value < MIN_BARE_PRICE && (/^\d+$/u.test(text.slice(t.start, t.end)) || t.value >= 2) && priceNext(text, next, after, tokens[i + 3]) && /^\s+\p{L}[\p{L}-]{1,15}(?:\s\p{L}[\p{L}-]{1,15})?\s+$/u.test(text.slice(t.end, next?.start))) {
       // "3 sarongs $15 each", "2 hoodies 98,000 KRW": a count, one or two words the lexicon does not know, then a price: pieces of that thing
+      // (a count in words too, "two Yankee candles $30 each"; not "one", which is also "a")
       out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: t.end });
     } else if (Number.isInteger(t.value) && t.value >= 2 && t.value < MIN_BARE_PRICE && /^\d+$/u.test(text.slice(t.start, t.end)) && next !== undefined && isMarker(next, 'perUnit') && priceNext(text, next, after, tokens[i + 3]) && /\p{L}\s+$/u.test(text.slice(0, t.start))) {
       // «кокосовое масло 3 по 250 бат», "silk pillows 2 at 1,900 baht each": a count after a name, then a price each

@@ -344,12 +344,16 @@ const LAST_QUESTIONS = 3;
  * cash, whatever word the message used for cash.
  */
 function foreignCash(concepts: string[], list: ParsedDeclaration | undefined): string[] {
-  const foreign = (list?.items ?? []).some((i) => i.type === 'cash' && i.currency !== undefined && i.currency !== RMB);
+  const cash = (list?.items ?? []).filter((i) => i.type === 'cash' && i.currency !== undefined);
+  const foreign = cash.some((i) => i.currency !== RMB);
   // ("准备带8千刀出境": a sum in a foreign currency with no word for cash, and no other topic, is that cash too)
   const onlyCash = concepts.includes(CASH) || concepts.every((c) => GENERIC_CONCEPTS.has(c) || DIRECTION_CONCEPTS.has(c));
-  return foreign && onlyCash && !concepts.includes(FOREIGN_CURRENCY) ? [...concepts, FOREIGN_CURRENCY] : concepts;
+  if (foreign) return onlyCash && !concepts.includes(FOREIGN_CURRENCY) ? [...concepts, FOREIGN_CURRENCY] : concepts;
+  // ("出境带25000元现金去俄罗斯": cash counted in yuan, called cash, is RMB cash)
+  return cash.length > 0 && concepts.includes(CASH) && !concepts.includes(RMB_CONCEPT) && !concepts.includes(FOREIGN_CURRENCY) ? [...concepts, RMB_CONCEPT] : concepts;
 }
 const CASH = 'cash';
+const RMB_CONCEPT = 'rmb';
 
 /**
  * "每人大概买了3000人民币左右的东西，需不需要申报", "MacBook，一万出头人民币", "买了90,000泰铢的东西": a currency

@@ -18,6 +18,13 @@ export function prepareText(text: string): PreparedText {
 }
 
 const HAN = /\p{Script=Han}/u;
+const DIGIT = /\p{N}/u;
+
+/** A phrase's number is a whole number of the text: "5000元" is not found in "25000元", nor "500" in "5000". */
+function wholeNumbers(s: string, at: number, needle: string): boolean {
+  if (DIGIT.test(needle[0] ?? '') && DIGIT.test(s[at - 1] ?? '')) return false;
+  return !(DIGIT.test(needle.at(-1) ?? '') && DIGIT.test(s[at + needle.length] ?? ''));
+}
 /** How many first characters key a phrase in the look-up map. */
 const PREFIX_CHARS = 4;
 
@@ -85,7 +92,7 @@ export class PhraseMatcher<K extends string> {
       here.length = 0;
       for (const n of this.lengths) {
         if (i + n > s.length) break;
-        for (const phrase of this.byPrefix.get(s.slice(i, i + n)) ?? []) if (phrase.needle.length === n || s.startsWith(phrase.needle, i)) here.push(phrase);
+        for (const phrase of this.byPrefix.get(s.slice(i, i + n)) ?? []) if ((phrase.needle.length === n || s.startsWith(phrase.needle, i)) && wholeNumbers(s, i, phrase.needle)) here.push(phrase);
       }
       // (in the order the phrases were given, as one bucket per position would give them)
       if (here.length > 1) here.sort((a, b) => a.order - b.order);

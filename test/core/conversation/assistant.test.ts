@@ -1771,6 +1771,22 @@ describe('assistant', () => {
     it('a figure heard and asked about still gets the route question', async () => {
       expect((await converse(services, '雪茄现在还能带100支吗？'))[0]?.kind).toBe('clarify');
     });
+    it('e-cigarettes counted, with the liquid in each, over every route\'s allowance: declare, no route question (round 139)', async () => {
+      const [reply] = await converse(services, '一次性电子烟带了10支，每支2ml，走哪个通道？');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'ecigarettes-allowance' });
+      expect(reply?.text).toMatch(/红色通道/u);
+      expect(reply?.text).not.toMatch(/无需申报/u);
+    });
+    it('heated-tobacco sticks counted in cartons are not said to need no declaration (round 139)', async () => {
+      const [reply] = await converse(services, '曼谷机场免税店买了IQOS的烟弹，三条，这个算电子烟还是算香烟？要不要报');
+      expect(reply?.text).not.toMatch(/无需申报|不用申报/u);
+    });
+    it('a residency question shows both allowances before asking (round 139)', async () => {
+      const [reply] = await converse(services, 'Подруга говорит лимит 5000 юаней, а в блоге пишут 2000. Кто прав?');
+      expect(reply?.kind).toBe('clarify');
+      expect(reply?.text).toMatch(/5 000/u);
+      expect(reply?.text).toMatch(/2 000/u);
+    });
   });
   describe('round 82: blind87–88', () => {
     it('a follow-up naming what another entry of the same topic is about gets that entry, not the last one again', async () => {

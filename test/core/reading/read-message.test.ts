@@ -645,6 +645,10 @@ describe('readMessage', () => {
     it('is foreign cash when nothing else is named', () => {
       expect(read('准备带8千刀出境 要办啥').topical).toContain('foreign_currency');
     });
+    it('cash counted in yuan and called cash is RMB cash', () => {
+      expect(read('出境带25000元现金去俄罗斯').topical).toContain('rmb');
+      expect(read('出境带25000元现金去俄罗斯').topical).not.toContain('value_allowance');
+    });
   });
 
   describe('a question naming only the kind of trips', () => {

@@ -22,4 +22,11 @@ describe('PhraseMatcher', () => {
   it('reads a percent sign as a word', () => {
     expect(matcher.match(prepareText('what % tax on a bag'))).toEqual(new Set(['tax_rate']));
   });
+  it('matches a number only as a whole number of the text', () => {
+    const amounts = new PhraseMatcher([['value_allowance', ['5000元', '500 euros']]]);
+    expect(amounts.match(prepareText('出境带25000元现金'))).toEqual(new Set());
+    expect(amounts.match(prepareText('超过5000元要交税吗'))).toEqual(new Set(['value_allowance']));
+    expect(amounts.match(prepareText('about 5000 euros'))).toEqual(new Set());
+    expect(amounts.match(prepareText('about 500 euros'))).toEqual(new Set(['value_allowance']));
+  });
 });

@@ -662,12 +662,14 @@ const POST_CONCEPT = 'post';
 
 /**
  * Things bought on someone's request and asked "is this still personal use?" («闺蜜们让我帮带8支同款口红 这算自用吗»,
- * "a friend asked me to bring 10 of the same cream, is that personal use?"): the errand's entry answers, not the principle alone.
+ * "a friend asked me to bring 10 of the same cream, is that personal use?"), or paid back for: the errand's entry answers, not the principle or the allowance alone.
  */
 function errandOverOwnUse(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const top = best ? ctx.entries.get(best.entryId) : undefined;
   // (not for a banned thing: "cannabis gummies legal in Toronto, for personal use?" is the ban's question)
-  if (!best || !top || !r.topical.includes(BUY_FOR_OTHERS) || !top.tags.includes(PERSONAL_USE) || r.topical.includes(PROHIBITED)) return best;
+  // (…and an errand paid back asked "ok?": "colleagues asked me to bring back 8 bottles of perfume, they'll pay me back" is the errand's, not a priced thing's allowance)
+  const aboutIt = top?.tags.includes(PERSONAL_USE) || (r.commercial && top?.tags.includes(VALUE_ALLOWANCE));
+  if (!best || !top || !r.topical.includes(BUY_FOR_OTHERS) || !aboutIt || r.topical.includes(PROHIBITED)) return best;
   const errand = r.hits.find((h) => h.score >= ctx.options.minScore && (ctx.entries.get(h.entryId)?.tags ?? []).includes(BUY_FOR_OTHERS));
   return errand ? { ...errand, score: Math.max(errand.score, best.score) } : best;
 }

@@ -152,7 +152,9 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   // (nor one that counts a thing it would bring: «Можно взять 4 банки смеси из России или лучше купить там?»)
   const bringsCounted = listsThings(r) && r.topical.some((c) => !GENERIC_CONCEPTS.has(c));
   if (ctx.resources.elsewhere.match(r.prepared).size > 0 && !r.topical.some((c) => GENERIC_CONCEPTS.has(c) || RULE_CONCEPTS.has(c)) && !bringsCounted) return escalate(['out_of_scope'], next);
-  const nonCustoms = byIntent(r, best, next, ctx.options, !notCustoms);
+  // (asking whether a thing may be brought names customs' matter as much as the word "customs": "我住台北，要去哈尔滨滑雪，可以带肉松当早餐吗？")
+  const asksToBring = r.asks && ctx.resources.bring.match(r.prepared).size > 0;
+  const nonCustoms = byIntent(r, best, next, ctx.options, !notCustoms || asksToBring);
   if (nonCustoms) return nonCustoms;
 
   // a question that names nothing ("а это можно провезти?") is asked what it means, even when one
@@ -621,7 +623,8 @@ function ownEquipment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hi
   }
   if (!best || !top || !ALLOWANCE_TOPICS.has(top.topic) || !(r.focus.has(OWN) || visitorsOwn || leaving || residentsBack || forWork)) return best;
   // (the thing both entries are about, named: a camera or a laptop, not "личные вещи" of a move or a tax question)
-  if (!equipment.some((e) => e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && top.tags.includes(t) && r.topical.includes(t)))) return best;
+  // (leaving China, the thing need only be named: "off to Hokkaido skiing with my Sony camera worth about 15,000 RMB" is no purchase's single-item rule)
+  if (!equipment.some((e) => e.tags.some((t) => !GENERIC_CONCEPTS.has(t) && !DIRECTION_CONCEPTS.has(t) && ((leaving && top.tags.includes(SINGLE_ITEM)) || top.tags.includes(t)) && r.topical.includes(t)))) return best;
   const entry = equipment.find((e) => e.direction === (out ? 'outbound' : 'inbound'));
   return entry ? hitOn(entry, best) : best;
 }

@@ -198,6 +198,8 @@ export const LanguageDataSchema = z
     vague: words,
     /** Words that say the message is about customs itself ("海关", "через таможню"): a customs topic then outweighs a department word. */
     customs: words,
+    /** Words that ask whether a thing may be brought in or taken out ("可以带…吗", "can i bring", «можно взять»): with a thing found strongly, a customs question whatever else the message tells (a ski trip, breakfast). */
+    bring: words.default([]),
     /** Words that make what follows a supposition, not what is happening ("会不会被扣", "what if they fine me", «а если штраф»): a seizure, fine or dispute right after them is no case. */
     hypothetical: words,
     /** Evasion phrases that only ask not to pay twice when said of one's own thing taken out and back ("avoid paying", "不想交税"). */

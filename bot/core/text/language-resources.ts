@@ -26,6 +26,7 @@ export type LanguageResources = {
   questionWords: QuestionWords;
   vague: PhraseMatcher<'vague'>;
   customs: PhraseMatcher<'customs'>;
+  bring: PhraseMatcher<'bring'>;
   hypothetical: PhraseMatcher<'hypothetical'>;
   avoidance: PhraseMatcher<'avoidance'>;
   elsewhere: PhraseMatcher<'elsewhere'>;
@@ -78,6 +79,7 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
     }),
     vague: new PhraseMatcher([['vague', all.flatMap((d) => d.vague)]]),
     customs: new PhraseMatcher([['customs', all.flatMap((d) => d.customs)]]),
+    bring: new PhraseMatcher([['bring', all.flatMap((d) => d.bring)]]),
     hypothetical: new PhraseMatcher([['hypothetical', all.flatMap((d) => d.hypothetical)]]),
     avoidance: new PhraseMatcher([['avoidance', all.flatMap((d) => d.avoidance)]]),
     elsewhere: new PhraseMatcher([['elsewhere', all.flatMap((d) => d.elsewhere)]]),

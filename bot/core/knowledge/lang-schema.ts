@@ -177,6 +177,8 @@ export const LanguageDataSchema = z
     acknowledgements: words.default([]),
     /** Phrases that signal an escalation reason. */
     signals: z.record(SignalSchema, words),
+    /** Per signal, longer phrases inside which its words do not count ("they're taking them home after" takes nothing away). */
+    signalExceptions: z.partialRecord(SignalSchema, words).default({}),
     /** Phrases of the parts of a situation that signal an escalation only in pairs (SIGNAL_PAIRS). */
     signalParts: z.record(z.enum(SIGNAL_PARTS), words),
     /** Per signal part, longer phrases inside which its words do not count ("not for sale" sells nothing, «не на продажу»). */

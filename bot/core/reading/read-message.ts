@@ -217,7 +217,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     // (sums beside the departure refund are what was spent in China or the refund, no list to bring in: «возврат налога выходит 21 000 юаней»)
     // (and one priced thing asked "only the part above?" asks the single-item rule, its case worked out before it: "a 7,000 bag, do I pay only on the 2,000 over?";
     // one sum over several things asked so asks how the excess is taxed: "my shopping comes to 6,000, tax on all of it or only the 1,000 over?")
-    act: tokens.length === 0 ? 'empty' : isList && !domestic && !concepts.includes(REFUND) && !((singlePriced || oneTotal(list)) && concepts.includes(EXCESS)) ? 'list' : 'question',
+    // (nor things another party looks after: "Two suitcases from our group didn't arrive on the Seoul flight" is the airline's, no list)
+    act: tokens.length === 0 ? 'empty' : isList && !domestic && !concepts.includes(REFUND) && !concepts.some((c) => LOST_THINGS.has(c)) && !((singlePriced || oneTotal(list)) && concepts.includes(EXCESS)) ? 'list' : 'question',
     boughtInChina: domestic,
     hits,
     intent: ctx.classifier.classify(tokens)[0],
@@ -377,6 +378,8 @@ function leavingFor(concepts: string[], departs: boolean): string[] {
   return departs && !concepts.some((c) => DIRECTION_CONCEPTS.has(c)) ? [...concepts, OUTBOUND_CONCEPT] : concepts;
 }
 const OUTBOUND_CONCEPT = 'outbound';
+/** Concepts of things lost, left behind or not delivered (knowledge/lang concepts): the airline's or the airport's matter. */
+const LOST_THINGS: ReadonlySet<string> = new Set(['bag_missing', 'terminal_service']);
 /** Signal parts of selling the things or being paid for them (knowledge/lang signalParts). */
 const COMMERCIAL_PARTS: ReadonlySet<SignalPart> = new Set(['resell', 'paid_back']);
 /** Words of a message (letters and digits), for telling noise from speech. */

@@ -63,7 +63,7 @@ export function buildLanguageResources(languages: Record<LanguageCode, LanguageD
   return {
     stopwords: { zh: stop('zh'), en: stop('en'), ru: stop('ru') },
     concepts: new PhraseMatcher(merge((d) => d.concepts), merge((d) => d.conceptExceptions)),
-    signals: new PhraseMatcher(merge((d) => d.signals, SIGNALS)),
+    signals: new PhraseMatcher(merge((d) => d.signals, SIGNALS), merge((d) => d.signalExceptions, SIGNALS)),
     signalParts: new PhraseMatcher(merge((d) => d.signalParts, SIGNAL_PARTS), merge((d) => d.signalPartExceptions, SIGNAL_PARTS)),
     categories: new PhraseMatcher(merge((d) => d.categories, CATEGORY_CUES), merge((d) => d.categoryExceptions)),
     followups: new PhraseMatcher([['followup', all.flatMap((d) => d.followups)]]),

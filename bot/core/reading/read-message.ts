@@ -399,7 +399,28 @@ function isNoise(text: string): boolean {
   if (HAN_CHAR.test(text)) return false;
   const words = text.match(WORD) ?? [];
   const stutters = words.filter((w, i) => LETTER_HELD.test(w) || (i > 0 && w === words[i - 1])).length;
-  return stutters >= NOISE_MIN && stutters >= words.length * NOISE_SHARE;
+  if (stutters >= NOISE_MIN && stutters >= words.length * NOISE_SHARE) return true;
+  // ("asdfj kk ;;; 999 qqq", «ывапролдж ёлки палки ааа»: a run along one row of the keyboard, beside held letters, is a hand on the keys)
+  const mashed = words.filter((w) => LETTER_HELD.test(w) || isKeyboardRun(w)).length;
+  return words.some(isKeyboardRun) && mashed >= MASH_MIN && mashed * 2 >= words.length;
+}
+
+/** The letter rows of the Latin and Russian keyboards. */
+const KEYBOARD_ROWS: readonly string[] = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'йцукенгшщзхъ', 'фывапролджэ', 'ячсмитьбю'];
+/** How many letters a run along one keyboard row needs to be no word ("asdf", «ывап»), and how many mashed words make a message noise. */
+const KEYBOARD_RUN_MIN = 4;
+const MASH_MIN = 2;
+
+/** True when a word is typed along one keyboard row, mostly in the row's order ("asdfj", «ывапролдж»). */
+function isKeyboardRun(word: string): boolean {
+  const w = word.toLowerCase();
+  if ([...w].length < KEYBOARD_RUN_MIN) return false;
+  return KEYBOARD_ROWS.some((row) => {
+    const at = [...w].map((c) => row.indexOf(c));
+    if (at.some((i) => i < 0)) return false;
+    const forward = at.filter((i, k) => k > 0 && i === (at[k - 1] ?? -2) + 1).length;
+    return forward * 2 >= at.length;
+  });
 }
 
 /** Feelings: worry, fear, annoyance (escalation reasons). */

@@ -1788,6 +1788,48 @@ describe('assistant', () => {
       expect(reply?.text).toMatch(/2 000/u);
     });
   });
+  describe('rounds 140–145 (session 20)', () => {
+    it.each([
+      ['asdfj kk ;;; 999 qqq'],
+      ['ывапролдж ёлки палки ааа'],
+    ])('a hand mashing the keyboard is handed over, not answered (%s)', async (text) => {
+      const [reply] = await converse(services, text);
+      expect(reply?.kind).toBe('escalated');
+    });
+    it('"they\'re taking them home after" seizes nothing: the visitors\' own equipment is answered', async () => {
+      const [reply] = await converse(services, "Does the Thai group bringing a laptop and a camera each need to declare them? They're taking them home after");
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'temporary-imports-nonresident' });
+    });
+    it('asking whether a thing may be brought is customs\' question whatever the trip around it', async () => {
+      const [reply] = await converse(services, '我住台北，要去哈爾濱滑雪，可以帶肉鬆當早餐嗎？');
+      expect(reply).toMatchObject({ kind: 'answer', entryId: 'meat-products' });
+    });
+    it.each([
+      ['en', 'We have 28 guests from Manchester flying into Harbin for the ice festival. How many cigarettes can each of them bring in? They fly via Dubai, nothing to do with Hong Kong.', /\b400\b/u],
+      ['ru', 'У нас группа 30 человек летит из Новосибирска в Харбин. Сколько сигарет каждый может провезти? Через Гонконг не летим', /400/u],
+    ])('a route said not to be Hong Kong gets the ordinary figure (%s)', async (_lang, text, figure) => {
+      const [reply] = await converse(services, text);
+      expect(reply?.text).toMatch(figure);
+      expect(reply?.text).not.toMatch(/Hong Kong|Гонконг/u);
+    });
+    it('suitcases that did not arrive are the airline\'s, not a list to check', async () => {
+      expect((await converse(services, "Two suitcases from our group didn't arrive on the Seoul flight"))[0]).toMatchObject({ kind: 'routed', department: 'airline' });
+    });
+    it.each([
+      ['海关已经开箱了，看到了那几条烟，我现在说要申报还来得及吗'],
+      ['the customs officer already opened our suitcase and found the 4 bottles, can I still declare them now??'],
+      ['Уже открыли чемодан и нашли сало, можно сейчас задекларировать?'],
+    ])('things found in an opened suitcase at the control go to a person (%s)', async (text) => {
+      expect((await converse(services, text))[0]?.kind).toBe('escalated');
+    });
+    it.each([
+      ['手表其实3万，我让朋友开了张3000的小票，海关一般看小票就行吧'],
+      ['Шубу купила за 200 тыс, а чек попрошу на 20 тыс. Таможня же не проверит?'],
+      ["the watch cost 30k but if i tell them 3k and cut the tag off, they can't know right"],
+    ])('a receipt or a price said lower so customs cannot tell is a scheme (%s)', async (text) => {
+      expect((await converse(services, text))[0]).toMatchObject({ kind: 'escalated' });
+    });
+  });
   describe('round 82: blind87–88', () => {
     it('a follow-up naming what another entry of the same topic is about gets that entry, not the last one again', async () => {
       const replies = await converse(services, '入境带外币现金有限制吗', '人民币呢？');

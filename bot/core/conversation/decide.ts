@@ -88,7 +88,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
   const hits = followUpHits(r, state, ctx) ?? r.hits;
-  const best = errandOverOwnUse(r, ownUpBanned(r, aspectOverTopic(r, russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
+  const best = errandOverOwnUse(r, ownUpBanned(r, aspectOverTopic(r, russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, thingOverBan(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
   // a message that names a thing the knowledge base answers squarely asks about it, question mark or not ("one website says
   // caviar is fine, another says it's banned. I'd like to take a couple of tins as a gift", "群里说奶粉现在也不让带了，我要崩溃了")
@@ -399,6 +399,17 @@ function confidentHit(hits: Hit[], topical: readonly string[], options: DecideOp
   // ("mangos … in hand luggage": another party's entry on a word alone does not hide the entry of the thing named)
   const other = DEPARTMENT_ENTRY[top.entryId] ? hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && namesThing(h)) : undefined;
   return other;
+}
+
+/**
+ * "'mammoth ivory' carvings … Can I fly home to Vancouver with one?": the list of banned exports matched on "legal" and the
+ * direction only, while the thing named has its own entry of the same topic close behind. The thing's entry answers.
+ */
+function thingOverBan(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  if (!best || !best.matchedConcepts.includes(PROHIBITED) || !best.matchedConcepts.every((c) => c === PROHIBITED || GENERIC_CONCEPTS.has(c) || DIRECTION_CONCEPTS.has(c))) return best;
+  const topic = ctx.entries.get(best.entryId)?.topic;
+  const thing = r.hits.find((h) => h !== best && ctx.entries.get(h.entryId)?.topic === topic && h.score >= Math.max(ctx.options.minScore, best.score * CLOSE_SECOND) && h.matchedConcepts.some((c) => c !== PROHIBITED && !GENERIC_CONCEPTS.has(c) && !DIRECTION_CONCEPTS.has(c) && r.topical.includes(c)));
+  return thing ?? best;
 }
 
 /**

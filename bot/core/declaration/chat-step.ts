@@ -9,6 +9,7 @@ import { fillTemplate } from '../knowledge/templates';
 import { formatNumber } from '../knowledge/render';
 import type { Limits } from '../knowledge/limits';
 import { valueRules } from './rules-goods';
+import { ECIG } from './rules-ecig';
 import type { Citation, Reply } from '../types';
 import { CategorySchema, DeclarationItemSchema, MAX_ITEMS, type DeclarationCategory, type DeclarationItem, type Residency, type Route } from './schema';
 import type { DeclarationService } from './service';
@@ -318,8 +319,6 @@ const COUNTED_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 /** The facet of a figure heard or read somewhere and asked whether it still holds (knowledge/lang facets). */
 const HEARD_FIGURE = 'outdated';
-/** The kind the check gives e-cigarettes (declaration.yaml articles). */
-const ECIG_KIND = 'ecigarettes';
 /** Item types whose allowance depends on the route (cash limits do not). */
 const ROUTE_TYPES: ReadonlySet<string> = new Set(['cigarettes', 'cigars', 'tobacco', 'alcohol']);
 
@@ -343,7 +342,7 @@ function countedCase(service: DeclarationService, reading: Reading, state: Conve
   const residency = asResidency(reading.category.residency ?? state.residency) ?? 'resident';
   const check = (r: Route) => service.check({ items: request, category: { route: r, residency } }, loaded.knowledge.limits, loaded.engine.resources);
   const checked = check(route ?? 'ordinary');
-  if (!checked.ok || checked.value.missing.length > 0 || checked.value.items.some((r) => r.status === 'unknown' || r.treatment !== undefined || (r.type === 'goods' && r.kind !== ECIG_KIND))) return undefined;
+  if (!checked.ok || checked.value.missing.length > 0 || checked.value.items.some((r) => r.status === 'unknown' || r.treatment !== undefined || (r.type === 'goods' && r.kind !== ECIG))) return undefined;
   const lines = service.counted(checked.value, items.map((i) => i.label), lang, loaded.knowledge.limits);
   if (route || !counted.some((i) => ROUTE_TYPES.has(i.type) || i.type === 'goods')) return lines;
   // the route not known: only when every route's verdict is "declare" ("две бутылки водки по литру" is over every allowance),

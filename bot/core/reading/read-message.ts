@@ -401,8 +401,9 @@ function isNoise(text: string): boolean {
   const stutters = words.filter((w, i) => LETTER_HELD.test(w) || (i > 0 && w === words[i - 1])).length;
   if (stutters >= NOISE_MIN && stutters >= words.length * NOISE_SHARE) return true;
   // ("asdfj kk ;;; 999 qqq", «ывапролдж ёлки палки ааа»: a run along one row of the keyboard, beside held letters, is a hand on the keys)
-  const mashed = words.filter((w) => LETTER_HELD.test(w) || isKeyboardRun(w)).length;
-  return words.some(isKeyboardRun) && mashed >= MASH_MIN && mashed * 2 >= words.length;
+  const runs = words.filter(isKeyboardRun).length;
+  const mashed = runs + words.filter((w) => LETTER_HELD.test(w)).length;
+  return runs > 0 && mashed >= MASH_MIN && mashed * 2 >= words.length;
 }
 
 /** The letter rows of the Latin and Russian keyboards. */

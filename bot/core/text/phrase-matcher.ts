@@ -20,12 +20,13 @@ export function prepareText(text: string): PreparedText {
 const HAN = /\p{Script=Han}/u;
 const DIGIT = /\p{N}/u;
 
-/** A phrase's number is a whole number of the text: "5000元" is not found in "25000元", nor "500" in "5000" (`digits`: the phrase starts or ends with a digit). */
-function wholeNumbers(s: string, at: number, phrase: { needle: string; digits: boolean }): boolean {
-  if (!phrase.digits) return true;
-  const { needle } = phrase;
-  if (DIGIT.test(needle[0] ?? '') && DIGIT.test(s[at - 1] ?? '')) return false;
-  return !(DIGIT.test(needle.at(-1) ?? '') && DIGIT.test(s[at + needle.length] ?? ''));
+/** One phrase as looked up: its needle, the order it was given in, and whether it starts or ends with a digit. */
+type Phrase<K> = { key: K; needle: string; order: number; digitFirst: boolean; digitLast: boolean };
+
+/** A phrase's number is a whole number of the text: "5000元" is not found in "25000元", nor "500" in "5000". */
+function wholeNumbers(s: string, at: number, phrase: Phrase<string>): boolean {
+  if (phrase.digitFirst && DIGIT.test(s[at - 1] ?? '')) return false;
+  return !(phrase.digitLast && DIGIT.test(s[at + phrase.needle.length] ?? ''));
 }
 /** How many first characters key a phrase in the look-up map. */
 const PREFIX_CHARS = 4;
@@ -37,12 +38,12 @@ const PREFIX_CHARS = 4;
  * matches whole words only ("cat$" does not match "category", "кот$" not "который").
  */
 export class PhraseMatcher<K extends string> {
-  private readonly phrases: { key: K; needle: string; order: number; digits: boolean }[] = [];
+  private readonly phrases: Phrase<K>[] = [];
   /**
    * Phrases by their first characters (up to PREFIX_CHARS), so a look-up probes each text position a few
    * times and compares only phrases that start like the text there; `lengths` are the prefix lengths in use.
    */
-  private readonly byPrefix = new Map<string, { key: K; needle: string; order: number; digits: boolean }[]>();
+  private readonly byPrefix = new Map<string, Phrase<K>[]>();
   private readonly lengths: number[];
   /** Characters some phrase starts with: at any other position of a text no phrase can start. */
   private readonly firstChars = new Set<string>();
@@ -60,7 +61,7 @@ export class PhraseMatcher<K extends string> {
         const norm = prepareText(whole ? phrase.trimEnd().slice(0, -1) : phrase).spaced.trim();
         if (!norm) continue;
         const needle = HAN.test(norm) ? norm : whole ? ` ${norm} ` : ` ${norm}`;
-        const entry = { key, needle, order: this.phrases.length, digits: DIGIT.test(norm[0] ?? '') || DIGIT.test(norm.at(-1) ?? '') };
+        const entry: Phrase<K> = { key, needle, order: this.phrases.length, digitFirst: DIGIT.test(norm[0] ?? ''), digitLast: DIGIT.test(norm.at(-1) ?? '') };
         this.phrases.push(entry);
         this.firstChars.add(entry.needle[0] ?? '');
         const prefix = entry.needle.slice(0, PREFIX_CHARS);
@@ -88,7 +89,7 @@ export class PhraseMatcher<K extends string> {
 
   private *raw(text: PreparedText): Generator<{ key: K; needle: string; at: number }> {
     const s = text.spaced;
-    const here: { key: K; needle: string; order: number; digits: boolean }[] = [];
+    const here: Phrase<K>[] = [];
     for (let i = 0; i < s.length; i++) {
       if (!this.firstChars.has(s[i] ?? '')) continue;
       // (one-character phrases, Chinese 烟 or 酒, are keyed by that character alone; longer ones by their first characters)

@@ -153,7 +153,7 @@ export function decide(r: Reading, state: ConversationState, ctx: DecideContext)
   const bringsCounted = listsThings(r) && r.topical.some((c) => !GENERIC_CONCEPTS.has(c));
   if (ctx.resources.elsewhere.match(r.prepared).size > 0 && !r.topical.some((c) => GENERIC_CONCEPTS.has(c) || RULE_CONCEPTS.has(c)) && !bringsCounted) return escalate(['out_of_scope'], next);
   // (asking whether a thing may be brought names customs' matter as much as the word "customs": "我住台北，要去哈尔滨滑雪，可以带肉松当早餐吗？")
-  const asksToBring = r.asks && ctx.resources.bring.match(r.prepared).size > 0;
+  const asksToBring = r.asks && r.bring;
   const nonCustoms = byIntent(r, best, next, ctx.options, !notCustoms || asksToBring);
   if (nonCustoms) return nonCustoms;
 

@@ -96,7 +96,8 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
     if (outOfScope(service, reading, parsed) || (reading.asks && reading.focus.has(COUNTS_AS))) return { state: cleared };
     // "韩国的草莓好甜 想带一盒给我妈 海关让不让": only a banned or restricted thing, asked about, is that thing's rule
     // (a count that names no thing of its own, said after such a thing, is how many of it: "大麻软糖…带两包回来自己吃")
-    if (reading.asks && onlyArticles(service, parsed.items.filter((i) => !countsTheArticle(i, parsed.items)).map(toPendingItem), input)) return { state: cleared };
+    // (…and so is one the traveller says they would bring: "日本的草莓特别好吃，想带两盒回来给爸妈")
+    if ((reading.asks || reading.bring) && onlyArticles(service, parsed.items.filter((i) => !countsTheArticle(i, parsed.items)).map(toPendingItem), input)) return { state: cleared };
     return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless

@@ -530,7 +530,11 @@ function withoutMarkerWords(name: string, lexicon: Lexicon | undefined): string 
 
 function unnamedName(g: Group, text: string, lexicon?: Lexicon): string {
   // "3 sulwhasoo sets": the name inside the count, between the number and its unit
-  const inside = g.count ? text.slice(g.count.start, g.count.end).match(/^[\d.,]+\s+(.+)\s+\S+$/u)?.[1] : undefined;
+  // (not a unit of more than one word: "2 bags of dried mango" is counted in "bags of")
+  const counted = g.count ? text.slice(g.count.start, g.count.end) : '';
+  const unitWords = counted.replace(/^[\d.,]+\s+/u, '');
+  const oneUnit = lexicon !== undefined && phrasesAt(lexicon, unitWords, 0)?.end === unitWords.length;
+  const inside = oneUnit ? undefined : counted.match(/^[\d.,]+\s+(.+)\s+\S+$/u)?.[1];
   if (inside && LETTER_RUN.test(inside)) return inside.trim();
   // "红肠2根 奶酪1块": a name right before the first amount is that amount's thing
   const before = withoutMarkerWords(g.nameBefore ? text.slice(g.nameBefore.start, g.nameBefore.end).replace(/^.*[:：]/su, '').replace(PUNCTUATION_RUN, ' ').trim() : '', lexicon);

@@ -59,6 +59,8 @@ export type Reading = {
   list?: ParsedDeclaration;
   /** True when the message is phrased as a question (a question mark or question words). */
   asks: boolean;
+  /** The message asks to bring a thing or says it would ("can I bring", "想带", «хочу привезти»; knowledge/lang `bring`). */
+  bring: boolean;
   /** A long message (a story, 150 letters or 75 Chinese characters and up). */
   story: boolean;
   /** Short and without a topic of its own: can only be a reply to something asked before. */
@@ -211,6 +213,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     ...(list ? { list } : {}),
     ...(aside ? { aside: aside.department } : {}),
     asks,
+    bring: r.bring.match(prepared).size > 0,
     story: isStory(text),
     bare: topical.length === 0 && tokens.length <= SHORT_MESSAGE_TOKENS,
     noise: topical.length === 0 && isNoise(text),

@@ -189,8 +189,8 @@ function outOfScopeConcepts(service: DeclarationService, reading: Reading, parse
   const concepts = [...reading.topical, ...reading.weak].filter((c) => !((parsed.inbound || isCashList(parsed.items)) && !outAndBack && c === OUTBOUND_CONCEPT) && !(isCashList(parsed.items) && c === RUSSIA_RETURN));
   return service.knowledge.data.outOfScope.filter((c) => concepts.includes(c));
 }
-/** The concept of a penalty, and the entries that answer it. */
-const PENALTY = 'penalty';
+/** The concepts of a penalty or of smuggling, and the entries that answer them. */
+const PENALTY_CONCEPTS: ReadonlySet<string> = new Set(['penalty', 'smuggling']);
 const PENALTY_ENTRIES: ReadonlySet<string> = new Set(['penalties-not-declaring', 'smuggling']);
 
 /**
@@ -198,7 +198,8 @@ const PENALTY_ENTRIES: ReadonlySet<string> = new Set(['penalties-not-declaring',
  * match, is that entry's question, not the verdict; «у туриста 6 блоков, что ему грозит» is still his case.
  */
 function asksPenalty(reading: Reading): boolean {
-  return reading.topical.includes(PENALTY) && PENALTY_ENTRIES.has(reading.hits[0]?.entryId ?? '');
+  // (…and so is whether it is smuggling: «Если везти 10 блоков через зелёный коридор — это уже контрабанда?»)
+  return reading.topical.some((c) => PENALTY_CONCEPTS.has(c)) && PENALTY_ENTRIES.has(reading.hits[0]?.entryId ?? '');
 }
 const OUTBOUND_CONCEPT = 'outbound';
 /** The goods class of gold (declaration.yaml classes), declared by weight whichever way it goes. */

@@ -88,7 +88,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
   const hits = followUpHits(r, state, ctx) ?? r.hits;
-  const best = errandOverOwnUse(r, ownUpBanned(r, aspectOverTopic(r, russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, customsOverDepartment(r, thingOverBan(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
+  const best = errandOverOwnUse(r, ownUpBanned(r, aspectOverTopic(r, russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, penaltyOverAllowance(r, customsOverDepartment(r, thingOverBan(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
   // a message that names a thing the knowledge base answers squarely asks about it, question mark or not ("one website says
   // caviar is fine, another says it's banned. I'd like to take a couple of tins as a gift", "群里说奶粉现在也不让带了，我要崩溃了")
@@ -254,7 +254,8 @@ function followUpHits(r: Reading, state: ConversationState, ctx: DecideContext):
   // ("we're flying from London, does she need to go into quarantine?" after the rule for pets: a question naming only
   // what that entry's details are about goes on with it, however it is put; "人民币呢？" after foreign cash gets that
   // answer again with its RMB detail in front, which is the 20,000 limit)
-  const aspects = new Set(last.facets.flat());
+  // (a follow-up naming another party's matter is theirs: "how long can we stay on that 240-hour transit?" after the rule for transit passengers' things)
+  const aspects = new Set(last.facets.flat().filter((f) => !DEPARTMENT_CONCEPTS.has(f)));
   const ofLast = r.topical.length > 0 && r.topical.every((c) => last.tags.includes(c) || aspects.has(c)) && r.tokens.length <= FOLLOW_UP_MAX_TOKENS;
   // (and one that only turns the direction, "那我出国的时候呢？也是这个数吗", however many words it takes)
   const turnsOnly = r.topical.some((c) => DIRECTION_CONCEPTS.has(c)) && r.topical.every((c) => DIRECTION_CONCEPTS.has(c) || GENERIC_CONCEPTS.has(c)) && r.tokens.length <= FOLLOW_UP_MAX_TOKENS;
@@ -340,7 +341,9 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
   if ((intent.intent === 'human' || intent.intent === 'complaint' || intent.intent === 'evasion') && !strongAnswer) {
     return escalate([intent.intent === 'human' ? 'asked_for_human' : intent.intent], next);
   }
-  if (isDepartment(intent.intent) && !strongAnswer) return { decision: { kind: 'routed', department: intent.intent }, state: { ...next, misses: 0 } };
+  // (not a customs matter whose entry was found, however weakly: leaving one's things in China on a visa-free transit)
+  const customsMatter = best !== undefined && !DEPARTMENT_ENTRY[best.entryId] && r.topical.some((c) => CUSTOMS_MATTERS.has(c));
+  if (isDepartment(intent.intent) && !strongAnswer && !customsMatter) return { decision: { kind: 'routed', department: intent.intent }, state: { ...next, misses: 0 } };
   return undefined;
 }
 
@@ -412,6 +415,9 @@ function thingOverBan(r: Reading, best: Hit | undefined, ctx: DecideContext): Hi
   return thing ?? best;
 }
 
+/** Concepts of a matter that is customs' whatever other party the message names (knowledge/lang concepts). */
+const CUSTOMS_MATTERS: ReadonlySet<string> = new Set(['left_in_china']);
+
 /**
  * "用240小时过境免签出机场 身上带的东西要走海关申报吗": visa words make the border entry the top hit,
  * but the question is about customs. When the message says customs and an entry of our own
@@ -419,7 +425,8 @@ function thingOverBan(r: Reading, best: Hit | undefined, ctx: DecideContext): Hi
  */
 function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const { options } = ctx;
-  const saysCustoms = ctx.resources.customs.match(r.prepared).size > 0;
+  // (…or names a matter that is customs' whatever party it mentions: leaving one's things in China on a visa-free transit)
+  const saysCustoms = ctx.resources.customs.match(r.prepared).size > 0 || r.topical.some((c) => CUSTOMS_MATTERS.has(c));
   // "у меня в аэропорту телефон спёрли", "背包里的手机没了 应该是被扒了": a thing stolen or lost is the other
   // party's matter, not the thing's customs rule, unless the message speaks of customs
   // …and a theft or a fight is the police's wherever it happens ("a guy just punched someone at baggage claim")
@@ -437,7 +444,8 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
   // (as does a matter that is theirs whatever it is about: "my bag with all my insulin didn't arrive")
   if (!saysCustoms && (r.topical.some((c) => DEPARTMENT_CONCEPTS.has(c)) || best.matchedConcepts.some((c) => MATTERS_OF_OTHERS.has(c)))) return best;
   const specific = (c: string) => !GENERIC_CONCEPTS.has(c) && !DEPARTMENT_CONCEPTS.has(c);
-  const own = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && h.score >= options.minScore && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
+  // (the entry of a customs matter named answers however low its words score beside the other party's: "能把一箱东西留在我家不带走吗")
+  const own = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && (h.score >= options.minScore || r.topical.some((c) => CUSTOMS_MATTERS.has(c))) && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
   return own ?? best;
 }
 
@@ -447,6 +455,8 @@ const PROCEDURE_CONCEPTS: ReadonlySet<string> = new Set(['storage', 'return_ship
 const GOODS_ASPECT_CONCEPTS: ReadonlySet<string> = new Set(['abandon', 'transit']);
 const STORAGE = 'storage';
 const ABANDON = 'abandon';
+/** The facet of customs refusing a thing ("if it isn't allowed", "不让进", «если не пропустят»). */
+const REFUSED = 'refused';
 /** The facet of collecting things again later ("на обратном пути забрать", "pick them up on my way out"). */
 const COLLECT_LATER = 'collect_later';
 /** Topics of the allowances and their tax, whose entries mention those aspects only in passing. */
@@ -464,7 +474,9 @@ function procedureOverThing(r: Reading, best: Hit | undefined, ctx: DecideContex
   // of a banned thing, "throw it away" is that thing's question
   // (things for others in numbers, "6 iPads for her phone shop", "10 iphones, they'll pay me back": whether that is still personal use)
   const severalOfOne = (r.list?.items ?? []).some((i) => i.type === 'goods' && (i.quantity ?? 1) >= SEVERAL_OF_ONE && (i.unit === undefined || i.unit === 'piece' || i.unit === 'pack'));
-  const aspects = r.topical.filter((c) => PROCEDURE_CONCEPTS.has(c) || ((GOODS_ASPECT_CONCEPTS.has(c) || (c === BUY_FOR_OTHERS && severalOfOne)) && top !== undefined && GOODS_TOPICS.has(top.topic)));
+  // (…unless customs refusing it is the premise: "if customs says grandma's salami isn't allowed, can she just hand it over?", «если не пропустят, можно отказаться?»)
+  const refusedThenGivenUp = (c: string) => c === ABANDON && r.focus.has(REFUSED);
+  const aspects = r.topical.filter((c) => PROCEDURE_CONCEPTS.has(c) || refusedThenGivenUp(c) || ((GOODS_ASPECT_CONCEPTS.has(c) || (c === BUY_FOR_OTHERS && severalOfOne)) && top !== undefined && GOODS_TOPICS.has(top.topic)));
   // (handing things over to get them back on the way out is storing them, not giving them up: «сдать на хранение, а на обратном пути забрать»)
   const storing = r.topical.includes(STORAGE) && r.topical.includes(ABANDON) && r.focus.has(COLLECT_LATER);
   const asked = storing ? aspects.filter((c) => c !== ABANDON) : aspects;
@@ -499,6 +511,21 @@ const ENDANGERED = 'endangered';
 const NEVER_OWN_EQUIPMENT: ReadonlySet<string> = new Set(['weapons', 'narcotics', 'endangered', 'ivory']);
 /** Topics of the value allowance and its tax, which any gift or purchase touches. */
 const ALLOWANCE_TOPICS: ReadonlySet<string> = new Set(['allowance', 'tax']);
+
+/** The concept of a penalty (knowledge/lang concepts), and the entry of what follows not declaring. */
+const PENALTY = 'penalty';
+const PENALTY_ENTRY = 'penalties-not-declaring';
+
+/**
+ * "What happens if my father-in-law just walks through green with 8 bottles of wine and gets caught?": the drink
+ * makes its allowance the top hit, but what is asked is the penalty. With the penalty named in a supposition and its
+ * entry found, that entry answers.
+ */
+function penaltyOverAllowance(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  // (a supposition, "what happens if … gets caught", «что будет, если не задекларирует»: a case told now, «у туриста 6 блоков, что ему грозит», is checked)
+  if (!best || !r.hearsay || !r.topical.includes(PENALTY) || !COUNTED_TOPICS.has(ctx.entries.get(best.entryId)?.topic ?? '')) return best;
+  return r.hits.find((h) => h.entryId === PENALTY_ENTRY && h.score >= ctx.options.minScore && h.matchedConcepts.includes(PENALTY)) ?? best;
+}
 
 /**
  * "2 tins black caviar from moscow duty free, gift for my boss": "duty free" and "gift" make the

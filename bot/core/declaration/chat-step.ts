@@ -199,7 +199,8 @@ const PENALTY_ENTRIES: ReadonlySet<string> = new Set(['penalties-not-declaring',
  */
 function asksPenalty(reading: Reading): boolean {
   // (…and so is whether it is smuggling: «Если везти 10 блоков через зелёный коридор — это уже контрабанда?»)
-  return reading.topical.some((c) => PENALTY_CONCEPTS.has(c)) && PENALTY_ENTRIES.has(reading.hits[0]?.entryId ?? '');
+  // (or the second hit, in a supposition: the things counted make their allowance the first, "what happens if … 8 bottles … and gets caught?")
+  return reading.topical.some((c) => PENALTY_CONCEPTS.has(c)) && reading.hits.slice(0, reading.hearsay ? 2 : 1).some((h) => PENALTY_ENTRIES.has(h.entryId));
 }
 const OUTBOUND_CONCEPT = 'outbound';
 /** The goods class of gold (declaration.yaml classes), declared by weight whichever way it goes. */

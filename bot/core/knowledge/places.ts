@@ -23,6 +23,7 @@ export const PlacesFileSchema = z
     arrival: perLanguage,
     /** "business trip to", "visiting", «еду в»: a visit to the place that follows; to a mainland place, the traveller lives elsewhere (a visitor). */
     visit: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    othersLive: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words right after a foreign place that say the trip comes from there ("日本买的", "韩国回来"). */
     arrivalAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words between the places of a route ("seoul to harbin", "东京飞哈尔滨", «Москва через Владивосток»): a foreign place, then these or other foreign places, then a mainland one, is a trip from abroad. */
@@ -39,6 +40,7 @@ export const PlacesFileSchema = z
     settledAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words later in the same clause as a foreign place that say the trip comes back from there ("北海道滑雪回来", "东京玩了十天回来"). */
     returnLater: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    settledLater: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Phrases right before a foreign place that say the traveller goes there ("еду в Уссурийск", "flying to Seoul"): a trip out of China. */
     departure: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words that make such a trip a question about the way back (buying, bringing back, entering China). */

@@ -2,9 +2,9 @@ import type { PlacesFile } from '../knowledge/places';
 import { LANGUAGES } from '../knowledge/schema';
 import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
-type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit';
+type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit' | 'othersLive';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; homeAfter: string[]; familyVisitAfter: string[]; connection: string[]; connectionAfter: string[]; returnLater: string[]; departure: string[]; departureVeto: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; settledLater: string[]; homeAfter: string[]; familyVisitAfter: string[]; connection: string[]; connectionAfter: string[]; returnLater: string[]; departure: string[]; departureVeto: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -15,7 +15,7 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
   const all = (k: Exclude<keyof PlacesFile, 'schemaVersion'>) => LANGUAGES.flatMap((l) => file[k][l]).map(prepared).filter(Boolean);
   // (Latin and Cyrillic phrases that must start a word: " bought in ", " visiting")
   const atWordStart = (phrases: string[], end = '') => phrases.map((p) => (HAN.test(p) ? p : ` ${p}${end}`));
-  const frames = (['residence', 'citizen', 'arrival', 'settled', 'visit'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
+  const frames = (['residence', 'citizen', 'arrival', 'settled', 'visit', 'othersLive'] as const).flatMap((frame) => all(frame).map((p) => ({ needle: HAN.test(p) ? p : ` ${p} `, frame })));
   const china = all('china');
   const abroad = [...all('abroad'), ...all('taiwan')];
   const startingWith = new Map<string, { china: string[]; abroad: string[] }>();
@@ -35,6 +35,7 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
     after: all('arrivalAfter'),
     livesAfter: all('residenceAfter'),
     settledAfter: all('settledAfter'),
+    settledLater: all('settledLater'),
     homeAfter: all('homeAfter'),
     familyVisitAfter: all('familyVisitAfter'),
     connection: all('connection'),
@@ -124,7 +125,8 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
   if (!cues.has('ordinary') && (abroad.some((p) => followedBy(s, p, gazetteer.after) || returnsLater(s, p, gazetteer.returnLater)) || arrivesByRoute(s, { ...gazetteer, abroad }))) cues.add('ordinary');
   if (!cues.has('resident') && china.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('resident');
   // ("我是俄罗斯人，不过在哈尔滨工作生活六年了", "a Harbin-based expat": lives there now, whatever the passport)
-  if (china.some((p) => followedBy(s, p, gazetteer.settledAfter))) cues.add('settled');
+  // (…and "在苏州住了七年", "嫁到延吉十年了", "在哈尔滨当外教三年了": years spent there, said a few characters on)
+  if (china.some((p) => followedBy(s, p, gazetteer.settledAfter) || returnsLater(s, p, gazetteer.settledLater))) cues.add('settled');
   if (!cues.has('non_resident') && abroad.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('non_resident');
   // ("首尔回家": home from abroad, so home is in China and the trip comes from abroad)
   if (abroad.some((p) => followedBy(s, p, gazetteer.homeAfter))) {
@@ -235,6 +237,7 @@ function negatedBefore(s: string, at: number, negations: readonly string[]): boo
  * "北海道滑雪回来", "东京玩了十天回来": a Chinese place and, later in its clause (a few characters on, no
  * punctuation between), a word of coming back: the trip comes from there.
  */
+/** A word of `words` later in the same clause as the place, a few characters on (Chinese: "东京玩了十天回来", "在苏州住了七年"). */
 function returnsLater(s: string, place: string, words: readonly string[]): boolean {
   if (!HAN.test(place)) return false;
   for (let at = s.indexOf(place); at >= 0; at = s.indexOf(place, at + 1)) {

@@ -103,7 +103,7 @@ export function declarationStep(service: DeclarationService, input: StepInput): 
   // "сигары кубинские, 30 шт, норм?": one counted thing asked about is the rule's question, unless
   // it is over every allowance: then it is their case, and the verdict is the same for everyone
   // …and so is "带了一条软中华 要报吗": whether to declare these very things, or which channel, is the check's question
-  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && !asksPenalty(reading) && (asksToDeclareThese(reading) || (!reading.focus.has(OUTDATED) && overForEveryone(service, parsed.items.map(toPendingItem), known, input)))) {
+  if (parsed && parsed.confidence > 0 && !reading.boughtInChina && parsed.items.length > 0 && parsed.items.every((i) => i.quantified && EXCISE.has(i.type)) && !asksPenalty(reading) && (asksToDeclareThese(reading) || (!reading.focus.has(OUTDATED) && !reading.focus.has(DIFFERS) && overForEveryone(service, parsed.items.map(toPendingItem), known, input)))) {
     if (!outOfScope(service, reading, parsed)) return run(service, input, parsed.items.map(toPendingItem), known, 0);
   }
   // A new question of its own ("带两条烟可以吗" after "which currency?") is not the answer: start fresh.
@@ -143,6 +143,8 @@ const DECLARATION_FORM = 'declaration_form';
 
 /** The facet of a figure heard or read somewhere ("a friend says 100 cigars, true??"): a question about the rule, not their case. */
 const OUTDATED = 'outdated';
+/** The facet of asking whether a rule applies to the traveller ("does the 2-carton thing apply to me too?"): the rule's question, not a count to check. */
+const DIFFERS = 'differs';
 /** Facets of a question whether to declare, or by which channel (lang-schema FACETS). */
 const DECLARE_FACETS: readonly string[] = ['declare', 'red_channel', 'green_channel'];
 /** Concepts and facets that make it a question about a rule, not about the traveller's own things: per person, whether a thing counts as another, what not declaring costs. */

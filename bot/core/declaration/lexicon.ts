@@ -11,7 +11,7 @@ export type ItemWord = keyof DeclarationLanguage['items'];
 export type Sense =
   | { kind: 'numword'; value: number }
   | { kind: 'mult'; value: number }
-  | { kind: 'unit'; unit: Unit; single?: boolean }
+  | { kind: 'unit'; unit: Unit; single?: boolean; scale?: number }
   | { kind: 'item'; item: ItemWord }
   | { kind: 'drink'; drink: string }
   | { kind: 'goods'; goodsClass: string }
@@ -59,6 +59,9 @@ export type Lexicon = {
   sharedBy: readonly { text: string; people: number }[];
 };
 
+/** Millilitres in a centilitre ("70cl"). */
+const ML_PER_CL = 10;
+
 const LETTER = /\p{L}/u;
 /** A letter that continues a Latin or Cyrillic word: Chinese characters border such words ("买了iPad", "Coach包"). */
 const WORD_LETTER = /(?!\p{Script=Han})\p{L}/u;
@@ -83,6 +86,7 @@ export function buildLexicon(languages: Record<LanguageCode, DeclarationLanguage
     for (const [w, value] of Object.entries(d.numbers.multipliers)) add(w, { kind: 'mult', value });
     for (const [unit, list] of Object.entries(d.units) as [Unit, string[]][]) for (const w of list) add(w, { kind: 'unit', unit });
     for (const [unit, list] of Object.entries(d.singleUnits) as [Unit, string[]][]) for (const w of list) add(w, { kind: 'unit', unit, single: true });
+    for (const w of d.centilitres) add(w, { kind: 'unit', unit: 'ml', scale: ML_PER_CL });
     for (const [item, list] of Object.entries(d.items) as [ItemWord, string[]][]) for (const w of list) add(w, { kind: 'item', item });
     for (const [drink, list] of Object.entries(d.drinks)) for (const w of list) add(w, { kind: 'drink', drink });
     for (const [goodsClass, list] of Object.entries(d.goods)) for (const w of list) add(w, { kind: 'goods', goodsClass });

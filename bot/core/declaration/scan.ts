@@ -9,7 +9,7 @@ export type Token = { start: number; end: number } & (
   | { kind: 'abv'; value: number }
   | { kind: 'times'; value: number }
   | { kind: 'num'; value: number; hanTenThousands?: boolean }
-  | { kind: 'unit'; unit: Unit; single?: boolean }
+  | { kind: 'unit'; unit: Unit; single?: boolean; scale?: number }
   | { kind: 'item'; item: ItemWord }
   | { kind: 'drink'; drink: string }
   | { kind: 'goods'; goodsClass: string }
@@ -190,7 +190,7 @@ function toToken(r: Raw | Token, afterNumber: boolean, afterEach = false): Token
   const base = { start: r.start, end: r.end };
   switch (s.kind) {
     case 'unit':
-      return { ...base, kind: 'unit', unit: s.unit, ...(s.single ? { single: true } : {}) };
+      return { ...base, kind: 'unit', unit: s.unit, ...(s.single ? { single: true } : {}), ...(s.scale ? { scale: s.scale } : {}) };
     case 'item':
       return { ...base, kind: 'item', item: s.item };
     case 'drink':
@@ -291,7 +291,8 @@ function compound(text: string, tokens: Token[], halves: readonly string[], unit
     if (close && next.kind === 'unit') {
       // "一条半": a half after the unit
       const half = halves.find((h) => text.startsWith(h, next.end));
-      out.push({ kind: 'qty', value: t.value + (half ? 0.5 : 0), unit: next.unit, start: t.start, end: next.end + (half?.length ?? 0) });
+      // ("70cl": a unit worth several of another is counted in that one)
+      out.push({ kind: 'qty', value: (t.value + (half ? 0.5 : 0)) * (next.scale ?? 1), unit: next.unit, start: t.start, end: next.end + (half?.length ?? 0) });
       i++;
     } else if (close && next.kind === 'currency' && /\p{L}/u.test(text.slice(next.start, next.end)) && t.value < MIN_BARE_PRICE && (isGoods(after) || after?.kind === 'num') && after?.start === next.end) {
       out.push({ kind: 'qty', value: t.value, unit: 'piece', start: t.start, end: next.end });

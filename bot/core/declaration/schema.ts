@@ -212,6 +212,8 @@ export const DeclarationLanguageSchema = z
      * "for the three of us": 3, "我们俩": 2): tobacco, drinks and cash are then counted per person.
      */
     sharedBy: z.array(z.object({ people: z.number().int().min(2).max(10), words })).default([]),
+    /** Words for centilitres, a tenth of a litre ("70cl"): read as 10 ml each. */
+    centilitres: words.default([]),
     /** Unit words that mean one of them without a number (Russian «бутылку», «блок»). */
     singleUnits: z.partialRecord(z.enum(UNITS), words).default({}),
     items: z.object({ cigarettes: words, cigars: words, tobacco: words, cash: words, ecigarettes: words }).strict(),

@@ -219,6 +219,27 @@ function arrivesByRoute(s: string, g: Gazetteer): boolean {
   return false;
 }
 
+/**
+ * True when a route the message writes goes on abroad after a mainland place («Москва–Пекин–Сеул», "London - Harbin - Seoul"):
+ * the traveller changes planes in China on the way elsewhere.
+ */
+export function routeOnwardAbroad(text: PreparedText, g: Gazetteer): boolean {
+  const s = text.spaced;
+  for (const place of g.china) {
+    for (let at = s.indexOf(place); at >= 0; at = s.indexOf(place, at + 1)) {
+      if (!HAN.test(place) && s[at - 1] !== ' ') continue;
+      // (only a place written between two others: something before it joins it, and a join then a foreign place follows)
+      const before = s.slice(0, at).trimEnd();
+      if (!g.abroad.some((p) => before.endsWith(p) || before.split(' ').at(-1)?.startsWith(p)) && !g.routeJoin.some((w) => before.endsWith(HAN.test(w) ? w : ` ${w}`))) continue;
+      let rest = pastWord(s.slice(at), place);
+      const join = g.routeJoin.find((w) => rest.startsWith(HAN.test(w) ? w : `${w} `));
+      if (join) rest = pastWord(rest, join);
+      if (g.abroad.some((p) => rest.startsWith(p))) return true;
+    }
+  }
+  return false;
+}
+
 /** The text after `word` at its start: a Chinese word ends where it ends, a stem at the end of its word ("москв" in "москва"). */
 function pastWord(text: string, word: string): string {
   if (HAN.test(word)) return text.slice(word.length).trimStart();

@@ -10,7 +10,7 @@ import type { Department, EscalationReason } from '../types';
 import { CUE_PAIRS, SIGNAL_PAIRS, type Signal, type SignalPart } from '../knowledge/lang-schema';
 import type { Facet } from '../text/language-resources';
 import { categoryOfCues, type KnownCategory } from './category';
-import { boughtInChina, connectsAbroadOnly, departsAbroad, findPlaceCues, tellsOfTrip, visitsChina, type Gazetteer } from './places';
+import { boughtInChina, connectsAbroadOnly, departsAbroad, routeOnwardAbroad, findPlaceCues, tellsOfTrip, visitsChina, type Gazetteer } from './places';
 import { readTourRoute, type TourRoute } from './tour-leader';
 import { asideQuestion } from './aside';
 import { GENERIC_CONCEPTS } from './concepts';
@@ -269,8 +269,12 @@ function refundAtHome(concepts: string[], domestic: boolean): string[] {
 
 /** "从古巴经莫斯科转机回哈尔滨，雪茄还能带100支吧": a change of planes abroad is no transit through China. */
 function connectionAbroad(concepts: string[], prepared: PreparedText, places: Gazetteer): string[] {
-  return concepts.includes(TRANSIT) && connectsAbroadOnly(prepared, places) ? concepts.filter((c) => c !== TRANSIT) : concepts;
+  if (concepts.includes(TRANSIT) && connectsAbroadOnly(prepared, places)) return concepts.filter((c) => c !== TRANSIT);
+  // «Лечу Москва–Пекин–Сеул, в Пекине пересадка 3 часа. Везу 4 бутылки коньяка»: a connection in China on the way on abroad,
+  // with no visa-free stay named (border), stays in the airport: the transit passengers' rule, not the check of things brought in
+  return concepts.includes(TRANSIT) && !concepts.includes(BORDER) && !concepts.includes(AIRSIDE) && routeOnwardAbroad(prepared, places) ? [...concepts, AIRSIDE] : concepts;
 }
+const AIRSIDE = 'airside';
 const TRANSIT = 'transit';
 const PER_PERSON = 'per_person';
 const FAMILY = 'family';

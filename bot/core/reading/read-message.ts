@@ -160,7 +160,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const matched = [...r.concepts.match(topicPrepared)];
   const refundOnLeaving = matched.includes(REFUND) && matched.includes(OUTBOUND_CONCEPT) && !ctx.places.abroad.some((p) => prepared.spaced.includes(p));
   const domestic = boughtInChina(prepared, ctx.places) || refundOnLeaving;
-  const concepts = connectionAbroad(leavingFor(parcelNotReturned(refundAtHome(currencyOfPrices(foreignCash(aboutTheAllowance(matched, cues), list), list), domestic)), !cues.has('ordinary') && departsAbroad(prepared, ctx.places)), prepared, ctx.places);
+  const concepts = connectionAbroad(leavingFor(parcelNotReturned(refundAtHome(currencyOfPrices(foreignCash(aboutTheAllowance(matched, cues), list), list, prepared), domestic)), !cues.has('ordinary') && departsAbroad(prepared, ctx.places)), prepared, ctx.places);
   // a long story's last questions say what is asked; its other topics are background (weak)
   const background = storyBackground(text, concepts, r);
   // a question naming exactly one priced thing of a known kind is about a single item ("a bag for
@@ -368,10 +368,13 @@ const RMB_CONCEPT = 'rmb';
  * named as the price of things bought is no cash carried; and asking whether such purchases must be
  * declared, naming no other topic, is the value allowance's question.
  */
-function currencyOfPrices(concepts: string[], list: ParsedDeclaration | undefined): string[] {
+function currencyOfPrices(concepts: string[], list: ParsedDeclaration | undefined, prepared: PreparedText): string[] {
   const items = list?.items ?? [];
   const priced = items.some((i) => i.type === 'goods' && i.priceSpan !== undefined);
-  if (!priced || items.some((i) => i.type === 'cash') || concepts.includes(CASH)) return concepts;
+  if (items.some((i) => i.type === 'cash') || concepts.includes(CASH)) return concepts;
+  // («Так на сколько юаней можно подарков везти?»: the currency the gifts' worth is counted in, no cash)
+  // (a sum named is another thing: «а если больше 20 тысяч юаней?» after the rule for cash)
+  if (!priced) return concepts.includes(VALUE_ALLOWANCE) && !/\d/u.test(prepared.spaced) ? concepts.filter((c) => !CURRENCY_CONCEPTS.has(c)) : concepts;
   const rest = concepts.filter((c) => !CURRENCY_CONCEPTS.has(c));
   // (things of no one kind, "3000人民币的东西": one named thing priced is its own case, the check's or the single-item rule's)
   const unnamed = items.every((i) => i.type !== 'goods' || i.kind === undefined || UNSPECIFIC_GOODS.has(i.kind));

@@ -259,12 +259,17 @@ function followUpHits(r: Reading, state: ConversationState, ctx: DecideContext):
   const ofLast = r.topical.length > 0 && r.topical.every((c) => last.tags.includes(c) || aspects.has(c)) && r.tokens.length <= FOLLOW_UP_MAX_TOKENS;
   // (and one that only turns the direction, "那我出国的时候呢？也是这个数吗", however many words it takes)
   const turnsOnly = r.topical.some((c) => DIRECTION_CONCEPTS.has(c)) && r.topical.every((c) => DIRECTION_CONCEPTS.has(c) || GENERIC_CONCEPTS.has(c)) && r.tokens.length <= FOLLOW_UP_MAX_TOKENS;
-  if (r.tokens.length > SHORT_MESSAGE_TOKENS && !ofLast && !turnsOnly) return undefined;
+  // (…and one that opens as a follow-up, naming nothing new: "and if she flies from Seoul instead? we may move there first" after pets)
+  const opensAsFollowUp = r.followsOn && r.topical.length === 0 && r.tokens.length <= FOLLOW_UP_MAX_TOKENS;
+  if (r.tokens.length > SHORT_MESSAGE_TOKENS && !ofLast && !turnsOnly && !opensAsFollowUp) return undefined;
   if (!r.topical.every((c) => GENERIC_CONCEPTS.has(c) || DIRECTION_CONCEPTS.has(c) || last.tags.includes(c) || aspects.has(c))) return undefined;
   const found = ctx.index.search({ tokens: r.tokens, concepts: r.topical, weakConcepts: [...new Set([...r.weak, ...last.tags])] });
   // (a way of going the last answer was not about, "and taking it back out?", may lead to another entry; else the last one goes on)
   const turns = r.topical.some((c) => DIRECTION_CONCEPTS.has(c) && !last.tags.includes(c));
   const same = found.find((h) => h.entryId === last.id);
+  // (a follow-up that names no topic at all goes on with the last answer however its other words score, unless they find
+  // another entry well: "那美元呢？出境能带多少" after RMB cash)
+  if (opensAsFollowUp && !found.some((h) => h.entryId !== last.id && h.score >= ctx.options.minScoreWithoutConcept)) return [{ entryId: last.id, score: Math.max(same?.score ?? 0, ctx.options.strongScore, ctx.options.minScoreWithoutConcept), coverage: 1, matchedConcepts: last.tags.slice(0, 1) }, ...found.filter((h) => h.entryId !== last.id)];
   // ("人民币呢？" after foreign cash: a thing the last answer only mentions in a detail, and that another entry of the
   // same topic is about, is that entry's question; "and quarantine?" after pets stays with pets, the health rules are another topic)
   const onlyMentioned = r.topical.filter((c) => !GENERIC_CONCEPTS.has(c) && !last.tags.includes(c) && aspects.has(c));

@@ -61,6 +61,8 @@ export type Reading = {
   asks: boolean;
   /** The message asks to bring a thing or says it would ("can I bring", "想带", «хочу привезти»; knowledge/lang `bring`). */
   bring: boolean;
+  /** The message opens as a follow-up ("and if…", "what about…", «а если…», "那如果…"; knowledge/lang `followups`). */
+  followsOn: boolean;
   /** A long message (a story, 150 letters or 75 Chinese characters and up). */
   story: boolean;
   /** Short and without a topic of its own: can only be a reply to something asked before. */
@@ -214,6 +216,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     ...(aside ? { aside: aside.department } : {}),
     asks,
     bring: r.bring.match(prepared).size > 0,
+    followsOn: r.followups.positions(prepared).some((p) => p.at <= 1),
     story: isStory(text),
     bare: topical.length === 0 && tokens.length <= SHORT_MESSAGE_TOKENS,
     noise: topical.length === 0 && isNoise(text),

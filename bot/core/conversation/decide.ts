@@ -88,7 +88,7 @@ const DEPARTMENT_CONCEPTS = new Set(['border', 'airline', 'airport', 'police', '
  */
 export function decide(r: Reading, state: ConversationState, ctx: DecideContext): Outcome {
   const hits = followUpHits(r, state, ctx) ?? r.hits;
-  const best = errandOverOwnUse(r, ownUpBanned(r, aspectOverTopic(r, russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, penaltyOverAllowance(r, customsOverDepartment(r, thingOverBan(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
+  const best = errandOverOwnUse(r, ownUpBanned(r, aspectOverTopic(r, russiaOverChina(r, moveOverThings(r, allowanceOverExcess(r, channelOverOwnThings(r, ownEquipment(r, ownAllowance(r, state, restrictedOverAllowance(r, procedureOverThing(r, penaltyOverAllowance(r, customsOverDepartment(r, thingOverBan(r, confidentHit(hits, r.topical, ctx.options, ctx.entries), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx), ctx);
   const next: ConversationState = { ...state, ...r.category, pendingTourRoute: undefined };
   // a message that names a thing the knowledge base answers squarely asks about it, question mark or not ("one website says
   // caviar is fine, another says it's banned. I'd like to take a couple of tins as a gift", "群里说奶粉现在也不让带了，我要崩溃了")
@@ -638,6 +638,23 @@ const EQUIPMENT_TOPIC = 'equipment';
 const OWN = 'own';
 /** The concept of professional or sports equipment (filming, instruments, a team's kit). */
 const EQUIPMENT = 'equipment';
+
+/** Concepts of asking which channel to take (knowledge/lang concepts). */
+const CHANNEL_CONCEPTS: ReadonlySet<string> = new Set(['green_channel', 'red_channel']);
+const CHANNELS_ENTRY = 'red-green-channels';
+
+/**
+ * "I only have clothes and my work laptop. which exit do I walk through at arrivals": one's own things,
+ * nothing bought or priced, and the question is which channel. The channels' entry answers, not the
+ * equipment's.
+ */
+function channelOverOwnThings(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
+  const top = best ? ctx.entries.get(best.entryId) : undefined;
+  const nothingBought = !(r.list?.bought ?? false) && !(r.list?.items.some((i) => i.value !== undefined) ?? false);
+  // (not equipment brought for a job: "commercial shoot … 2 camera bodies, 6 lenses, lights. Just walk through green?" is its own rule)
+  if (!best || top?.topic !== EQUIPMENT_TOPIC || !nothingBought || r.topical.includes(EQUIPMENT) || !r.topical.some((c) => CHANNEL_CONCEPTS.has(c))) return best;
+  return r.hits.find((h) => h.entryId === CHANNELS_ENTRY && h.score >= ctx.options.minScore) ?? best;
+}
 
 /**
  * "ноутбук и фотоаппарат свои везу на отдых, пошлину не возьмут?": the traveller's own camera or

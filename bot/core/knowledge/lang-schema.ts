@@ -145,7 +145,7 @@ export const CUE_PAIRS: readonly { key: (typeof CATEGORY_CUES)[number]; parts: r
  * Aspects of a question beyond its topic (issue 10): an entry's details say which they answer,
  * and the composer shows the details whose facets (or concepts) the question mentions.
  */
-export const FACETS = ['per_person', 'family', 'at_limit', 'gift', 'minor', 'how_to', 'documents', 'time_limit', 'exception', 'outdated', 'contact', 'counts_as', 'own', 'unlabelled', 'collect_later', 'amount', 'packaged', 'addition', 'differs', 'lacking', 'refused'] as const;
+export const FACETS = ['per_person', 'family', 'at_limit', 'gift', 'minor', 'how_to', 'documents', 'time_limit', 'exception', 'outdated', 'contact', 'counts_as', 'own', 'unlabelled', 'collect_later', 'amount', 'packaged', 'addition', 'differs', 'lacking', 'refused', 'pooled'] as const;
 
 /** Trip directions a tour leader's message can name (the briefing's directions, core/agency). */
 export const TOUR_DIRECTIONS = ['return', 'visitors', 'outbound'] as const;

@@ -172,7 +172,14 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // (a sum over several things of a kind is no single thing: "三千来块钱的东西 化妆品衣服啥的")
   const several = new Set(declaration?.knowledge.data.divisible ?? []);
   const singlePriced = !domestic && !concepts.includes(TEMPORARY_IMPORT) && !concepts.includes(POST) && (list?.items ?? []).filter((i) => i.type === 'goods' && i.priceSpan && (i.value ?? 0) >= MIN_ITEM_PRICE && i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind) && !several.has(i.kind) && ((i.quantity ?? 1) === 1 || WEIGHED.has(i.unit ?? ''))).length === 1 && (list?.items.length ?? 0) === 1;
-  const named = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...(singlePriced && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
+  // "my husband and i both have a 5000 allowance so together 10k covers my 9k rmb bag right??", «у каждого 2000 юаней, можно сложить и провезти
+  // один подарок за 4000?»: allowances pooled for priced things asks the rule (one thing: the single-item rule), whatever sums the pooling names
+  const facets = outermostFacets(r.facets.positions(topicPrepared));
+  const priced = (list?.items ?? []).filter((i) => i.type === 'goods' && i.value !== undefined);
+  // (one thing and the pooled sum beside it, a sum of no kind: a list of several things asked so is still checked, "手表…包…玩具…每人5000额度加起来两万")
+  const kinded = priced.filter((i) => i.kind !== undefined && !UNSPECIFIC_GOODS.has(i.kind));
+  const pools = /[?？]/.test(raw) && facets.has(POOLED) && concepts.some((c) => ALLOWANCE_WORDS.has(c)) && priced.length >= 2 && (kinded.length === 1 || (kinded.length === 0 && !tour.leader)) && priced.length - kinded.length >= 1;
+  const named = [...concepts.filter((c) => !CATEGORY_CONCEPTS.has(c) && !background.includes(c)), ...((singlePriced || pools) && !concepts.includes(SINGLE_ITEM) ? [SINGLE_ITEM] : [])];
   const asks = /[?？]/.test(raw) || r.questionWords.asks(prepared);
   // "what is this 15 day rule? i fly there every week": a question naming no topic but the kind of trips is about the rule for those trips
   // …and one naming nothing but both residencies asks which is theirs, which is the value allowance's question ("按居民还是非居民算？")
@@ -190,11 +197,10 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   // someone who says who they are and asks no rule (full value or only the excess), is their case to check
   // (naming only the thing, its tax or declaring: not whether it is within the limit, a refund, the family's allowances, taking it out and back)
   // ("What do I do?", «Что делать на таможне?»: asking what to do with it is still their case)
-  const facets = outermostFacets(r.facets.positions(topicPrepared));
   const ownCase = singlePriced && category.residency !== undefined && concepts.every((c) => CASE_CONCEPTS.has(c) || CATEGORY_CONCEPTS.has(c)) && [...facets].every((f) => CASE_FACETS.has(f));
   // (and a tour leader's priced purchases of each member are the members' case: "带30个初中生…每个孩子大概买了两万日元的…要不要统一去红色通道？")
   // (not pooling their allowances for one thing, "能不能把大家的额度凑到一个人身上", nor a long story)
-  const groupCase = tour.leader && facets.has(PER_PERSON) && !facets.has(FAMILY) && !isStory(text) && (list?.items.some((i) => i.type === 'goods' && i.value !== undefined) ?? false);
+  const groupCase = tour.leader && facets.has(PER_PERSON) && !facets.has(FAMILY) && !facets.has(POOLED) && !isStory(text) && (list?.items.some((i) => i.type === 'goods' && i.value !== undefined) ?? false);
   const suppositions = r.hypothetical.positions(prepared);
   const hearsay = suppositions.length > 0;
   const atControl = parts.some((p) => AT_CONTROL_PARTS.has(p.key));
@@ -209,7 +215,8 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     tokens,
     topical,
     weak,
-    focus: new Set<string>([...concepts, ...facets]),
+    // (allowances pooled are a question of the family's allowances too: entries order their details by `family`)
+    focus: new Set<string>([...concepts, ...facets, ...(facets.has(POOLED) ? [FAMILY] : [])]),
     category,
     answers: r.answers.match(prepared),
     ...(list ? { list } : {}),
@@ -223,8 +230,9 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
     // (sums beside the departure refund are what was spent in China or the refund, no list to bring in: «возврат налога выходит 21 000 юаней»)
     // (and one priced thing asked "only the part above?" asks the single-item rule, its case worked out before it: "a 7,000 bag, do I pay only on the 2,000 over?";
     // one sum over several things asked so asks how the excess is taxed: "my shopping comes to 6,000, tax on all of it or only the 1,000 over?")
+    // (nor priced things asked whether several people's allowances together cover them: "together 10k covers my 9k rmb bag right??")
     // (nor things another party looks after: "Two suitcases from our group didn't arrive on the Seoul flight" is the airline's, no list)
-    act: tokens.length === 0 ? 'empty' : isList && !domestic && !concepts.includes(REFUND) && !concepts.some((c) => LOST_THINGS.has(c)) && !((singlePriced || oneTotal(list)) && concepts.includes(EXCESS)) ? 'list' : 'question',
+    act: tokens.length === 0 ? 'empty' : isList && !domestic && !concepts.includes(REFUND) && !concepts.some((c) => LOST_THINGS.has(c)) && !((singlePriced || oneTotal(list)) && concepts.includes(EXCESS)) && !pools ? 'list' : 'question',
     boughtInChina: domestic,
     hits,
     intent: ctx.classifier.classify(tokens)[0],
@@ -281,6 +289,10 @@ const AIRSIDE = 'airside';
 const TRANSIT = 'transit';
 const PER_PERSON = 'per_person';
 const FAMILY = 'family';
+/** The facet of several people's allowances put together ("together 10k covers my bag", «можно сложить»). */
+const POOLED = 'pooled';
+/** Concepts of an allowance asked about (knowledge/lang concepts). */
+const ALLOWANCE_WORDS: ReadonlySet<string> = new Set(['allowance', 'value_allowance']);
 
 /**
  * "Я живу в Харбине по ВНЖ, какой у меня лимит на покупки?", "work residence permit … which duty

@@ -49,6 +49,8 @@ type Group = { things: Thing[]; count?: Qty; volume?: Qty; weight?: Qty; money?:
 
 /** Two or more letters of a word (Chinese characters included). */
 const LETTER_RUN = /\p{L}{2,}/u;
+/** A comma that ends a thing's name before what is said of it ("30件样衣回来给厂家打版，每件大概5万韩元"). */
+const LIST_COMMA = /[,，、;；]/u;
 /** Spaces and punctuation between the words of a name (labels are joined with one space). */
 const PUNCTUATION_RUN = /[\s,.;:!?，。；：！？()（）]+/gu;
 /** Punctuation that ends a sentence. */
@@ -541,7 +543,7 @@ function unnamedName(g: Group, text: string, lexicon?: Lexicon): string {
   if (LETTER_RUN.test(before)) return before;
   const cut = [g.count, g.weight, g.volume, g.money].filter((t): t is NonNullable<typeof t> => t !== undefined).sort((a, b) => b.start - a.start);
   // "2 pairs of UGGs AUD 260 each": the words between the count and the price name the thing
-  const between = withoutMarkerWords(g.count && g.money && g.count.end < g.money.start ? text.slice(g.count.end, g.money.start).replace(PUNCTUATION_RUN, ' ').trim().replace(JOINING_OF, '') : '', lexicon);
+  const between = withoutMarkerWords(g.count && g.money && g.count.end < g.money.start ? (text.slice(g.count.end, g.money.start).split(LIST_COMMA)[0] ?? '').replace(PUNCTUATION_RUN, ' ').trim().replace(JOINING_OF, '') : '', lexicon);
   if (LETTER_RUN.test(between)) return between;
   // "5斤松子": the words right after the amount name the thing; what came before is the story ("从俄罗斯回来 带了")
   const after = withoutMarkerWords(wordsAfter(g, text), lexicon);
@@ -643,7 +645,7 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
   const giftsNamed = tokens.some((t) => t.kind === 'goods' && UNSPECIFIC_GOODS.has(t.goodsClass));
   // (and gifts with a sum, named or called their total: "给朋友带了礼物：文具、保温瓶，合计约人民币1,500元", "带了高丽参礼盒，60万韩元")
   const shopping = !cashNamed && (groups.some((g) => g.money && g.things.some((t) => t.kind === 'goods')) || (namedSums >= 2 && /[:：]/u.test(text)) || namedSums >= 3 || (giftsNamed && groups.some((g) => g.money)));
-  const placed = withoutRestatedTotal(groups, ctx.rmbRates, ctx.defaultCurrency).flatMap((g) => {
+  const placed = withoutRestatedTotal(pricedAfterComma(groups, text), ctx.rmbRates, ctx.defaultCurrency).flatMap((g) => {
     const item = toItem(g, text, ctx, bought, shopping, !cashNamed);
     return item ? [{ at: g.start, item }] : [];
   });
@@ -678,6 +680,32 @@ export function parseDeclarationList(message: string, ctx: ParseContext): Parsed
  * "香水1200、口红900、围巾1500，总共3600": a sum "in all" without a thing of its own, equal to the
  * prices before it, restates them; it is no further purchase.
  */
+/** Units that count cigarettes or drink, whose unnamed sums stay cash ("两条烟，5000美元"). */
+const EXCISE_UNITS: ReadonlySet<string> = new Set(['carton', 'pack', 'bottle', 'ml', 'l']);
+
+/**
+ * "在首尔配了一对助听器，2,400,000韩元": a sum alone right after a comma, following a thing of no price that is
+ * no tobacco, drink or cash, is that thing's price, not cash carried (read as cash it said "no need to declare").
+ */
+function pricedAfterComma(groups: Group[], text: string): Group[] {
+  const out: Group[] = [];
+  for (const g of groups) {
+    const prev = out.at(-1);
+    const sumAlone = g.money !== undefined && !g.count && !g.volume && !g.weight && g.things.length === 0 && !g.nameBefore && !g.unnamedThing && !g.total;
+    const unpricedGoods = prev !== undefined && !prev.money && !prev.volume && (prev.count !== undefined || prev.things.length > 0) && prev.things.every((t) => t.kind === 'goods') && !EXCISE_UNITS.has(prev.count?.unit ?? '');
+    if (prev && sumAlone && unpricedGoods && /^\s*[,，、]\s*$/u.test(text.slice(prev.end, g.start))) {
+      // (the name after the count is the thing's, "一对助听器"; what came before it is the story: "我妈在首尔配了")
+      const namedAfterCount = prev.count !== undefined && /\p{L}{2,}/u.test(text.slice(prev.count.end, prev.end));
+      const { nameBefore, ...rest } = prev;
+      // ("30件样衣…，每件大概5万韩元": said per piece, it is each one's price)
+      out[out.length - 1] = { ...(namedAfterCount ? rest : prev), money: g.money, end: g.end, perUnit: prev.perUnit || g.perUnit || Boolean(g.eachSeen) };
+      continue;
+    }
+    out.push(g);
+  }
+  return out;
+}
+
 /** How far a total in one currency may stand from sums in several, converted at reference rates, and still restate them. */
 const MIXED_TOTAL_TOLERANCE = 0.05;
 

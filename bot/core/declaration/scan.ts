@@ -23,6 +23,8 @@ type Raw = { start: number; end: number; senses: Sense[] } | { start: number; en
 /** Punctuation that separates the items of a list (not "." or ":", which end "тыс." or open a list, nor brackets, which hold details). */
 const SEPARATOR_CHARS = new Set([',', ';', '、', '，', '；', '。', '\n', '!', '?', '？', '！', '/', '+']);
 const LETTER = /\p{L}/u;
+/** Dashes that, with a space on each side, set off the things of a list typed on one line. */
+const DASHES = new Set(['-', '–']);
 
 /** Splits normalised text into raw tokens: phrases of the lexicon, digit runs and separators. */
 function rawTokens(text: string, lexicon: Lexicon): Raw[] {
@@ -35,7 +37,12 @@ function rawTokens(text: string, lexicon: Lexicon): Raw[] {
       i++;
       continue;
     }
-    if (SEPARATOR_CHARS.has(c) && !(c === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) {
+    // (a dash with a space on each side between things, "护肤品 320,000韩元 - 羽绒服 590,000韩元 - 红参 x2", is a bullet, no range: "3 - 4" is one)
+    // (after an amount only: "legal back home in Canada - ok to bring a pack?" is one sentence)
+    const last = out.at(-1);
+    const afterAmount = last !== undefined && ('digits' in last || ('senses' in last && last.senses.some((x) => x.kind === 'currency' || x.kind === 'unit')));
+    const bullet = DASHES.has(c) && afterAmount && text[i - 1] === ' ' && text[i + 1] === ' ' && !(/\d/.test(text[i - 2] ?? '') && /\d/.test(text[i + 2] ?? ''));
+    if ((SEPARATOR_CHARS.has(c) && !(c === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) || bullet) {
       out.push({ start: i, end: i + 1, sep: true });
       i++;
       continue;

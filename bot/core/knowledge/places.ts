@@ -24,6 +24,7 @@ export const PlacesFileSchema = z
     /** "business trip to", "visiting", «еду в»: a visit to the place that follows; to a mainland place, the traveller lives elsewhere (a visitor). */
     visit: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     othersLive: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
+    pronouns: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words right after a foreign place that say the trip comes from there ("日本买的", "韩国回来"). */
     arrivalAfter: z.object({ zh: z.array(z.string()), en: z.array(z.string()), ru: z.array(z.string()) }).strict(),
     /** Words between the places of a route ("seoul to harbin", "东京飞哈尔滨", «Москва через Владивосток»): a foreign place, then these or other foreign places, then a mainland one, is a trip from abroad. */

@@ -4,7 +4,7 @@ import { prepareText, type CategoryCue, type PreparedText } from '../text';
 
 type Frame = 'residence' | 'citizen' | 'arrival' | 'settled' | 'visit' | 'othersLive';
 /** Places and frames of all three languages, prepared like messages (scripts do not overlap). */
-export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; settledLater: string[]; homeAfter: string[]; familyVisitAfter: string[]; connection: string[]; connectionAfter: string[]; returnLater: string[]; departure: string[]; departureVeto: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
+export type Gazetteer = { frames: { needle: string; frame: Frame }[]; china: string[]; abroad: string[]; after: string[]; livesAfter: string[]; settledAfter: string[]; settledLater: string[]; homeAfter: string[]; familyVisitAfter: string[]; connection: string[]; connectionAfter: string[]; returnLater: string[]; departure: string[]; departureVeto: string[]; visitPurpose: string[]; homecoming: string[]; travel: string[]; /** china and abroad by their first character, for placeAt (it runs at every frame phrase). */ startingWith: Map<string, { china: string[]; abroad: string[] }>; negations: string[]; pronouns: string[]; purchase: string[]; purchaseAfter: string[]; hkMacao: string[]; routeJoin: string[] };
 
 const HAN = /\p{Script=Han}/u;
 const prepared = (phrase: string) => prepareText(phrase).spaced.trim();
@@ -48,6 +48,7 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
     homecoming: atWordStart(all('homecoming')),
     travel: atWordStart(all('travel')),
     negations: all('negations'),
+    pronouns: all('pronouns'),
     purchase: atWordStart(all('purchase'), ' '),
     purchaseAfter: all('purchaseAfter'),
     hkMacao: all('hkMacao'),
@@ -104,6 +105,7 @@ const FILLERS = ['the ', 'city of ', 'г ', 'город ', 'городе '];
 export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<CategoryCue> {
   const cues = new Set<CategoryCue>();
   const s = text.spaced;
+  let othersInChina = false;
   for (const { needle, frame } of gazetteer.frames) {
     for (let at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
       // (a Chinese frame reaches no place past a clause's end: "广州户口，东京回来" is registered in Guangzhou, not Tokyo)
@@ -112,6 +114,8 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
       // ("回哈尔滨看我爸妈": going back to a place to see family there says nothing of where one lives)
       if (place === 'china' && frame === 'residence' && visitsFamily(s, at + needle.length, gazetteer)) continue;
       if (place === 'china' && frame === 'residence') cues.add('resident');
+      // (not a pronoun's, who is the one visited: «к сестре, она живёт в Харбине»)
+      if (place === 'china' && frame === 'othersLive' && !gazetteer.pronouns.some((p) => s.slice(0, at).endsWith(` ${p}`))) othersInChina = true;
       if (place === 'china' && frame === 'settled' && !negatedBefore(s, at, gazetteer.negations)) cues.add('settled');
       // a visit to a mainland place ("business trip to harbin", «едем в Харбин»): the traveller lives elsewhere
       if (place === 'china' && frame === 'visit') cues.add('non_resident');
@@ -119,6 +123,8 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
       if (place === 'abroad' && frame === 'arrival') cues.add('ordinary');
     }
   }
+  // («Мама живёт в Харбине, вернулась из Праги»: the traveller spoken of lives there, unless the message tells of visiting: «дочь живёт в Харбине, лечу к ней в гости»)
+  if (othersInChina && !cues.has('non_resident')) cues.add('resident');
   // (the places the text names, found once for the look-ups after them)
   const china = gazetteer.china.filter((p) => s.includes(p));
   const abroad = gazetteer.abroad.filter((p) => s.includes(p));

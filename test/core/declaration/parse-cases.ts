@@ -375,4 +375,12 @@ export const PARSE_CASES: ParseCase[] = [
   { lang: 'ru', text: 'Везу: 2 кокосовых масла по 350 бат, тайский шёлк 2 500 бат, 5 футболок по 300 бат', list: true, items: [{ type: 'goods', quantity: 2, value: 700, currency: 'THB' }, { type: 'goods', value: 2500, currency: 'THB' }, { type: 'goods', quantity: 5, value: 1500, currency: 'THB' }] },
   // a possessive people word describes the thing ("2 kids' padded jackets" had lost its count)
   { lang: 'en', text: "bringing: a Sulwhasoo set ₩380,000, 2 kids' padded jackets ₩150,000 each", list: true, items: [{ type: 'goods', value: 380000, currency: 'KRW' }, { type: 'goods', quantity: 2, value: 300000, currency: 'KRW' }] },
+  // session 21: "a bag of" is what a thing is carried in, no handbag (pods counted 1 from "a bag of pods" would be wrong); centilitres are 10 ml each
+  { lang: 'en', text: 'a bag of candy and 2 handbags 3000 rmb each', list: true, items: [{ type: 'goods', label: 'candy' }, goods('bags', { quantity: 2, value: 6000 })] },
+  { lang: 'en', text: '3 bottles of whisky 70cl', list: true, items: [{ type: 'alcohol', quantity: 3, volumeMl: 700 }] },
+  // a sum alone after a comma, following an unpriced thing that is no tobacco, drink or cash, is its price (read as cash it was "no declaration")
+  { lang: 'zh', text: '在首尔配了一对助听器，2,400,000韩元', list: true, items: [{ type: 'goods', value: 2400000, currency: 'KRW' }] },
+  { lang: 'zh', text: '两条烟，5000美元', list: true, items: [{ type: 'cigarettes', quantity: 2 }, cash(5000, 'USD')] },
+  // a dash with spaces after an amount sets off a list typed on one line; "x2 … ea" is two at that price each
+  { lang: 'zh', text: '- 护肤品 320,000韩元 - 羽绒服 590,000韩元 - 红参 x2 150,000韩元ea', list: true, items: [{ type: 'goods', value: 320000 }, { type: 'goods', value: 590000 }, { type: 'goods', quantity: 2, value: 300000 }] },
 ];

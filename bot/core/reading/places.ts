@@ -56,6 +56,17 @@ export function buildGazetteer(file: PlacesFile): Gazetteer {
   };
 }
 
+/** The mainland and foreign places a message names, found once per message (every look-up below reads them). */
+function placesNamed(text: PreparedText, g: Gazetteer): { china: string[]; abroad: string[] } {
+  const cached = NAMED.get(text);
+  if (cached && cached.gazetteer === g) return cached;
+  const s = text.spaced;
+  const named = { gazetteer: g, china: g.china.filter((p) => s.includes(p)), abroad: g.abroad.filter((p) => s.includes(p)) };
+  NAMED.set(text, named);
+  return named;
+}
+const NAMED = new WeakMap<PreparedText, { gazetteer: Gazetteer; china: string[]; abroad: string[] }>();
+
 /** How far after a word of buying its place may come ("bought a silk carpet in Harbin"). */
 const PURCHASE_WINDOW_CHARS = 40;
 
@@ -77,7 +88,7 @@ export function boughtInChina(text: PreparedText, gazetteer: Gazetteer): boolean
       // the first place named after the verb is where it was bought ("bought in HK, i live in shenzhen")
       for (let p = window.indexOf(prep); p >= 0; p = window.indexOf(prep, p + 1)) {
         // (a place abroad named before it is where it was bought: "shopping haul from Milan (I live in Suzhou)")
-        if (gazetteer.abroad.some((a) => window.slice(0, p).includes(` ${a}`))) break;
+        if (placesNamed(text, gazetteer).abroad.some((a) => window.slice(0, p).includes(` ${a}`))) break;
         const place = placeAt(s, at + p + prep.length, gazetteer);
         if (place === 'china') return true;
         if (place === 'abroad' || gazetteer.hkMacao.some((h) => s.startsWith(h, at + p + prep.length))) break;
@@ -89,7 +100,7 @@ export function boughtInChina(text: PreparedText, gazetteer: Gazetteer): boolean
   const han = gazetteer.purchase.filter((n) => HAN.test(n));
   // (written together: "户口在中山 买了块表" says where the traveller is registered, then what was bought)
   // (only the mainland places the text names: the three-way look-up over all of them cost more than the rest of the reading of places)
-  return framed || gazetteer.china.some((p) => HAN.test(p) && s.includes(p) && han.some((n) => gazetteer.purchaseAfter.some((w) => s.includes(n + p + w))));
+  return framed || placesNamed(text, gazetteer).china.some((p) => HAN.test(p) && han.some((n) => gazetteer.purchaseAfter.some((w) => s.includes(n + p + w))));
 }
 
 /** Words that may stand between a frame and its place ("I live in the US", "живу в г. Москве"). */
@@ -126,8 +137,7 @@ export function findPlaceCues(text: PreparedText, gazetteer: Gazetteer): Set<Cat
   // («Мама живёт в Харбине, вернулась из Праги»: the traveller spoken of lives there, unless the message tells of visiting: «дочь живёт в Харбине, лечу к ней в гости»)
   if (othersInChina && !cues.has('non_resident')) cues.add('resident');
   // (the places the text names, found once for the look-ups after them)
-  const china = gazetteer.china.filter((p) => s.includes(p));
-  const abroad = gazetteer.abroad.filter((p) => s.includes(p));
+  const { china, abroad } = placesNamed(text, gazetteer);
   if (!cues.has('ordinary') && (abroad.some((p) => followedBy(s, p, gazetteer.after) || returnsLater(s, p, gazetteer.returnLater)) || arrivesByRoute(s, { ...gazetteer, abroad }))) cues.add('ordinary');
   if (!cues.has('resident') && china.some((p) => followedBy(s, p, gazetteer.livesAfter))) cues.add('resident');
   // ("我是俄罗斯人，不过在哈尔滨工作生活六年了", "a Harbin-based expat": lives there now, whatever the passport)
@@ -173,7 +183,7 @@ export function connectsAbroadOnly(text: PreparedText, gazetteer: Gazetteer): bo
 export function departsAbroad(text: PreparedText, gazetteer: Gazetteer): boolean {
   const s = ` ${text.spaced}`;
   if (gazetteer.departureVeto.some((w) => s.includes(w))) return false;
-  const abroad = gazetteer.abroad.filter((p) => s.includes(p));
+  const { abroad } = placesNamed(text, gazetteer);
   return abroad.some((p) => gazetteer.departure.some((f) => (HAN.test(f) ? s.includes(f + p) : s.includes(` ${f} ${p}`))));
 }
 
@@ -231,7 +241,7 @@ function arrivesByRoute(s: string, g: Gazetteer): boolean {
  */
 export function routeOnwardAbroad(text: PreparedText, g: Gazetteer): boolean {
   const s = text.spaced;
-  for (const place of g.china) {
+  for (const place of placesNamed(text, g).china) {
     for (let at = s.indexOf(place); at >= 0; at = s.indexOf(place, at + 1)) {
       if (!HAN.test(place) && s[at - 1] !== ' ') continue;
       // (only a place written between two others: something before it joins it, and a join then a foreign place follows)

@@ -347,7 +347,7 @@ function byIntent(r: Reading, best: Hit | undefined, next: ConversationState, op
     return escalate([intent.intent === 'human' ? 'asked_for_human' : intent.intent], next);
   }
   // (not a customs matter whose entry was found, however weakly: leaving one's things in China on a visa-free transit)
-  const customsMatter = best !== undefined && !DEPARTMENT_ENTRY[best.entryId] && r.topical.some((c) => CUSTOMS_MATTERS.has(c));
+  const customsMatter = best !== undefined && !DEPARTMENT_ENTRY[best.entryId] && namesCustomsMatter(r);
   if (isDepartment(intent.intent) && !strongAnswer && !customsMatter) return { decision: { kind: 'routed', department: intent.intent }, state: { ...next, misses: 0 } };
   return undefined;
 }
@@ -422,6 +422,8 @@ function thingOverBan(r: Reading, best: Hit | undefined, ctx: DecideContext): Hi
 
 /** Concepts of a matter that is customs' whatever other party the message names (knowledge/lang concepts). */
 const CUSTOMS_MATTERS: ReadonlySet<string> = new Set(['left_in_china']);
+/** The message names a matter that is customs' whatever other party it names (leaving one's things in China on a transit). */
+const namesCustomsMatter = (r: Reading) => r.topical.some((c) => CUSTOMS_MATTERS.has(c));
 
 /**
  * "用240小时过境免签出机场 身上带的东西要走海关申报吗": visa words make the border entry the top hit,
@@ -431,7 +433,7 @@ const CUSTOMS_MATTERS: ReadonlySet<string> = new Set(['left_in_china']);
 function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const { options } = ctx;
   // (…or names a matter that is customs' whatever party it mentions: leaving one's things in China on a visa-free transit)
-  const saysCustoms = ctx.resources.customs.match(r.prepared).size > 0 || r.topical.some((c) => CUSTOMS_MATTERS.has(c));
+  const saysCustoms = ctx.resources.customs.match(r.prepared).size > 0 || namesCustomsMatter(r);
   // "у меня в аэропорту телефон спёрли", "背包里的手机没了 应该是被扒了": a thing stolen or lost is the other
   // party's matter, not the thing's customs rule, unless the message speaks of customs
   // …and a theft or a fight is the police's wherever it happens ("a guy just punched someone at baggage claim")
@@ -450,7 +452,7 @@ function customsOverDepartment(r: Reading, best: Hit | undefined, ctx: DecideCon
   if (!saysCustoms && (r.topical.some((c) => DEPARTMENT_CONCEPTS.has(c)) || best.matchedConcepts.some((c) => MATTERS_OF_OTHERS.has(c)))) return best;
   const specific = (c: string) => !GENERIC_CONCEPTS.has(c) && !DEPARTMENT_CONCEPTS.has(c);
   // (the entry of a customs matter named answers however low its words score beside the other party's: "能把一箱东西留在我家不带走吗")
-  const own = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && (h.score >= options.minScore || r.topical.some((c) => CUSTOMS_MATTERS.has(c))) && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
+  const own = r.hits.find((h) => !DEPARTMENT_ENTRY[h.entryId] && (h.score >= options.minScore || namesCustomsMatter(r)) && h.matchedConcepts.some((c) => specific(c) && r.topical.includes(c)));
   return own ?? best;
 }
 
@@ -639,6 +641,9 @@ const OWN = 'own';
 /** The concept of professional or sports equipment (filming, instruments, a team's kit). */
 const EQUIPMENT = 'equipment';
 
+/** The message says nothing of buying and prices nothing: the things are the traveller's own. */
+const boughtNothing = (r: Reading) => !(r.list?.bought ?? false) && !(r.list?.items.some((i) => i.value !== undefined) ?? false);
+
 /** Concepts of asking which channel to take (knowledge/lang concepts). */
 const CHANNEL_CONCEPTS: ReadonlySet<string> = new Set(['green_channel', 'red_channel']);
 const CHANNELS_ENTRY = 'red-green-channels';
@@ -650,9 +655,8 @@ const CHANNELS_ENTRY = 'red-green-channels';
  */
 function channelOverOwnThings(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const top = best ? ctx.entries.get(best.entryId) : undefined;
-  const nothingBought = !(r.list?.bought ?? false) && !(r.list?.items.some((i) => i.value !== undefined) ?? false);
   // (not equipment brought for a job: "commercial shoot … 2 camera bodies, 6 lenses, lights. Just walk through green?" is its own rule)
-  if (!best || top?.topic !== EQUIPMENT_TOPIC || !nothingBought || r.topical.includes(EQUIPMENT) || !r.topical.some((c) => CHANNEL_CONCEPTS.has(c))) return best;
+  if (!best || top?.topic !== EQUIPMENT_TOPIC || !boughtNothing(r) || r.topical.includes(EQUIPMENT) || !r.topical.some((c) => CHANNEL_CONCEPTS.has(c))) return best;
   return r.hits.find((h) => h.entryId === CHANNELS_ENTRY && h.score >= ctx.options.minScore) ?? best;
 }
 
@@ -665,14 +669,14 @@ function channelOverOwnThings(r: Reading, best: Hit | undefined, ctx: DecideCont
 function ownEquipment(r: Reading, best: Hit | undefined, ctx: DecideContext): Hit | undefined {
   const top = best ? ctx.entries.get(best.entryId) : undefined;
   // (a visitor who brings a camera and buys nothing: "photographer from spain, coming with 2 camera bodies and laptop")
-  const visitorsOwn = r.category.residency === 'non_resident' && !(r.list?.bought ?? false) && !(r.list?.items.some((i) => i.value !== undefined) ?? false);
+  const visitorsOwn = r.category.residency === 'non_resident' && boughtNothing(r);
   // (and a laptop taken out of China is the traveller's own: «лечу в отпуск с ноутбуком, оформлять на выезде?»)
   const leaving = [...r.topical, ...r.weak].includes(OUTBOUND);
   const out = leaving || r.category.residency === 'resident';
   // (and a resident taking equipment abroad who asks about the way back: «я живу в Китае, лечу в Таиланд с фотоаппаратом … на обратном пути»)
   const residentsBack = r.category.residency === 'resident' && r.focus.has(COLLECT_LATER) && !(r.list?.bought ?? false);
   // (and professional equipment brought for a job, bought nowhere: «приеду снимать фестиваль с профессиональной камерой и светом»)
-  const forWork = r.topical.includes(EQUIPMENT) && !(r.list?.bought ?? false) && !(r.list?.items.some((i) => i.value !== undefined) ?? false);
+  const forWork = r.topical.includes(EQUIPMENT) && boughtNothing(r);
   // (a resident's own equipment is the outbound entry even where the words found the visitors' one: "Harbin-based photographer heading to
   // Hokkaido with a Sony A1 … not taxed on my own gear when I come back")
   const equipment = [...ctx.entries.values()].filter((e) => e.topic === EQUIPMENT_TOPIC);

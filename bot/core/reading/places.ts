@@ -241,16 +241,18 @@ function arrivesByRoute(s: string, g: Gazetteer): boolean {
  */
 export function routeOnwardAbroad(text: PreparedText, g: Gazetteer): boolean {
   const s = text.spaced;
-  for (const place of placesNamed(text, g).china) {
+  const { china, abroad } = placesNamed(text, g);
+  for (const place of china) {
     for (let at = s.indexOf(place); at >= 0; at = s.indexOf(place, at + 1)) {
       if (!HAN.test(place) && s[at - 1] !== ' ') continue;
       // (only a place written between two others: something before it joins it, and a join then a foreign place follows)
       const before = s.slice(0, at).trimEnd();
-      if (!g.abroad.some((p) => before.endsWith(p) || before.split(' ').at(-1)?.startsWith(p)) && !g.routeJoin.some((w) => before.endsWith(HAN.test(w) ? w : ` ${w}`))) continue;
+      const lastWord = before.split(' ').at(-1) ?? '';
+      if (!abroad.some((p) => before.endsWith(p) || lastWord.startsWith(p)) && !g.routeJoin.some((w) => before.endsWith(HAN.test(w) ? w : ` ${w}`))) continue;
       let rest = pastWord(s.slice(at), place);
       const join = g.routeJoin.find((w) => rest.startsWith(HAN.test(w) ? w : `${w} `));
       if (join) rest = pastWord(rest, join);
-      if (g.abroad.some((p) => rest.startsWith(p))) return true;
+      if (abroad.some((p) => rest.startsWith(p))) return true;
     }
   }
   return false;
@@ -271,10 +273,10 @@ function negatedBefore(s: string, at: number, negations: readonly string[]): boo
 
 /** True when `place` occurs directly followed by one of `words` ("日本" + "买"). */
 /**
- * "北海道滑雪回来", "东京玩了十天回来": a Chinese place and, later in its clause (a few characters on, no
- * punctuation between), a word of coming back: the trip comes from there.
+ * A Chinese place and, later in its clause (a few characters on, no punctuation between), one of `words`:
+ * a word of coming back ("北海道滑雪回来", "东京玩了十天回来": the trip comes from there) or of years lived
+ * there ("在苏州住了七年").
  */
-/** A word of `words` later in the same clause as the place, a few characters on (Chinese: "东京玩了十天回来", "在苏州住了七年"). */
 function returnsLater(s: string, place: string, words: readonly string[]): boolean {
   if (!HAN.test(place)) return false;
   for (let at = s.indexOf(place); at >= 0; at = s.indexOf(place, at + 1)) {

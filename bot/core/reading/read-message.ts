@@ -200,7 +200,7 @@ export function readMessage(raw: string, ctx: ReadingContext, declaration?: Decl
   const ownCase = singlePriced && category.residency !== undefined && concepts.every((c) => CASE_CONCEPTS.has(c) || CATEGORY_CONCEPTS.has(c)) && [...facets].every((f) => CASE_FACETS.has(f));
   // (and a tour leader's priced purchases of each member are the members' case: "带30个初中生…每个孩子大概买了两万日元的…要不要统一去红色通道？")
   // (not pooling their allowances for one thing, "能不能把大家的额度凑到一个人身上", nor a long story)
-  const groupCase = tour.leader && facets.has(PER_PERSON) && !facets.has(FAMILY) && !facets.has(POOLED) && !isStory(text) && (list?.items.some((i) => i.type === 'goods' && i.value !== undefined) ?? false);
+  const groupCase = tour.leader && facets.has(PER_PERSON) && !facets.has(FAMILY) && !facets.has(POOLED) && !isStory(text) && priced.length > 0;
   const suppositions = r.hypothetical.positions(prepared);
   const hearsay = suppositions.length > 0;
   const atControl = parts.some((p) => AT_CONTROL_PARTS.has(p.key));
